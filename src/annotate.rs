@@ -1,0 +1,1 @@
+//! Paragraphs, sections and sentences.

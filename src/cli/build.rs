@@ -1,0 +1,81 @@
+//! `govgraph build`: articles in, graph files out.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::export::Format;
+use crate::pipeline::Pipeline;
+use crate::rules::Rules;
+
+/// Build the graph of the articles under INPUT... and write it to DIR.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt"
+)]
+pub struct BuildArgs {
+    /// Files or folders to read (folders recursively: .txt, .md, .html).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The folder to write graph.json and graph.dot into.
+    #[arg(short, long, value_name = "DIR", default_value = "graphs")]
+    pub output: PathBuf,
+    /// The formats to write, comma-separated (json, dot, and any format `export` knows).
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "json,dot"
+    )]
+    pub formats: Vec<String>,
+    /// A user dictionary of people, titles, districts, organisations and projects
+    /// (repeatable; format in README.md).
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let formats = args
+        .formats
+        .iter()
+        .map(|f| Format::parse(f.trim()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let rules = Rules::load(&args.dicts)?;
+    let report = crate::read::read_inputs(&args.inputs)?;
+    for warning in &report.warnings {
+        eprintln!("govgraph: warning: {warning}");
+    }
+    if report.files.is_empty() {
+        anyhow::bail!("no articles (.txt, .md, .html) found in the inputs");
+    }
+    let pipeline = Pipeline::new(rules);
+    let total = report.files.len();
+    let graph = pipeline.build(&report.files, |done| {
+        if !args.quiet && total > 20 && done % 50 == 0 {
+            eprintln!("govgraph: read {done}/{total} articles");
+        }
+    });
+    for format in formats {
+        let written = crate::export::write(&graph, format, &args.output, &Default::default())
+            .with_context(|| format!("writing {} into {}", format.name(), args.output.display()))?;
+        if !args.quiet {
+            for path in written {
+                eprintln!("govgraph: wrote {}", path.display());
+            }
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "govgraph: {} articles, {} nodes, {} edges",
+            total,
+            graph.node_count(),
+            graph.edge_count()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

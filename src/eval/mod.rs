@@ -1,0 +1,1 @@
+//! Extraction quality measured against hand-made gold annotations.

@@ -1,0 +1,205 @@
+//! Graphviz DOT: districts as clusters, shape and colour by kind, dates on edges.
+//!
+//! Every node is drawn inside the cluster of the district it belongs to (the one
+//! it is held in, located in, or holds a post in) so the picture reads as one box
+//! per district. Labels use a CJK font name so Chinese renders on any machine
+//! that has one of the common CJK fonts installed.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::graph::{GovGraph, Node, NodeKind, Relation};
+
+/// Fonts tried in order; Graphviz picks the first that fontconfig knows.
+pub const FONT: &str = "Noto Sans CJK SC,WenQuanYi Zen Hei,SimHei,sans-serif";
+
+/// Shape and fill colour of each kind of node.
+pub fn style(kind: NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Person => ("ellipse", "#8ecae6"),
+        NodeKind::District => ("house", "#ffb703"),
+        NodeKind::Event => ("box", "#e9edc9"),
+        NodeKind::Project => ("component", "#cdb4db"),
+        NodeKind::Organization => ("hexagon", "#bde0fe"),
+        NodeKind::Place => ("octagon", "#d8e2dc"),
+        NodeKind::Document => ("note", "#eeeeee"),
+    }
+}
+
+/// Colour of each kind of edge.
+pub fn edge_colour(relation: Relation) -> &'static str {
+    match relation {
+        Relation::HoldsPost => "#d62828",
+        Relation::Chaired => "#003049",
+        Relation::Attended => "#457b9d",
+        Relation::HeldIn | Relation::LocatedIn => "#999999",
+        Relation::Concerns => "#7b2cbf",
+        Relation::Involves => "#588157",
+    }
+}
+
+/// Quotes a string for DOT: backslashes and double quotes escaped, line breaks kept
+/// as `\n` escapes so no label can end the statement.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The district each node is drawn in, if any.
+pub fn home_districts(graph: &GovGraph) -> BTreeMap<String, String> {
+    let mut home = BTreeMap::new();
+    for edge in graph.edges() {
+        let belongs = matches!(
+            edge.relation,
+            Relation::HeldIn | Relation::LocatedIn | Relation::HoldsPost
+        );
+        if belongs {
+            home.entry(edge.source.clone())
+                .or_insert_with(|| edge.target.clone());
+        }
+    }
+    home
+}
+
+fn node_label(node: &Node) -> String {
+    let name = shorten(&node.name, 24);
+    match (&node.date, node.kind) {
+        (Some(date), NodeKind::Event) => format!("{name}\n{date}"),
+        _ => name,
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn write_node(out: &mut String, node: &Node, indent: &str) {
+    let (shape, fill) = style(node.kind);
+    let _ = writeln!(
+        out,
+        "{indent}{} [label={}, shape={shape}, fillcolor={}, tooltip={}];",
+        quote(&node.id),
+        quote(&node_label(node)),
+        quote(fill),
+        quote(&node.name),
+    );
+}
+
+/// The graph as DOT text.
+pub fn to_dot(graph: &GovGraph) -> String {
+    let mut out = String::new();
+    out.push_str("digraph govgraph {\n");
+    out.push_str("  graph [rankdir=LR, compound=true, overlap=false, splines=true, fontname=");
+    out.push_str(&quote(FONT));
+    out.push_str(", labelloc=t, label=\"govgraph\"];\n");
+    let _ = writeln!(
+        out,
+        "  node [style=filled, fontname={}, fontsize=11];",
+        quote(FONT)
+    );
+    let _ = writeln!(out, "  edge [fontname={}, fontsize=9];", quote(FONT));
+
+    let home = home_districts(graph);
+    let mut members: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    let mut loose = Vec::new();
+    for node in graph.nodes() {
+        if node.kind == NodeKind::District {
+            members.entry(node.id.as_str()).or_default();
+        } else if let Some(district) = home.get(&node.id) {
+            members.entry(district.as_str()).or_default().push(node);
+        } else {
+            loose.push(node);
+        }
+    }
+    for (i, (district_id, nodes)) in members.iter().enumerate() {
+        let Some(district) = graph.node(district_id) else {
+            continue;
+        };
+        let _ = writeln!(out, "  subgraph cluster_{i} {{");
+        let _ = writeln!(
+            out,
+            "    label={}; style=\"rounded,filled\"; fillcolor=\"#fafafa\"; color=\"#bbbbbb\";",
+            quote(&district.name)
+        );
+        write_node(&mut out, district, "    ");
+        for node in nodes {
+            write_node(&mut out, node, "    ");
+        }
+        out.push_str("  }\n");
+    }
+    for node in loose {
+        write_node(&mut out, node, "  ");
+    }
+    for edge in graph.edges() {
+        let label = match edge.relation {
+            Relation::HoldsPost => edge.title.clone().unwrap_or_default(),
+            Relation::Chaired | Relation::Attended => {
+                let verb = if edge.relation == Relation::Chaired {
+                    "主持"
+                } else {
+                    "出席"
+                };
+                match &edge.date {
+                    Some(d) => format!("{verb} {d}"),
+                    None => verb.to_string(),
+                }
+            }
+            _ => String::new(),
+        };
+        let _ = write!(
+            out,
+            "  {} -> {} [color={}, tooltip={}",
+            quote(&edge.source),
+            quote(&edge.target),
+            quote(edge_colour(edge.relation)),
+            quote(edge.relation.as_str()),
+        );
+        if !label.is_empty() {
+            let _ = write!(out, ", label={}", quote(&label));
+        }
+        out.push_str("];\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge, Node};
+
+    #[test]
+    fn quotes_cannot_break_out() {
+        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+    }
+
+    #[test]
+    fn districts_become_clusters() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "甲乙"));
+        g.add_node(Node::new(NodeKind::District, "福田区"));
+        let mut e = Edge::new("person:甲乙", "district:福田区", Relation::HoldsPost);
+        e.title = Some("区长".into());
+        g.add_edge(e);
+        let dot = to_dot(&g);
+        assert!(dot.contains("subgraph cluster_0"), "{dot}");
+        assert!(dot.contains("label=\"区长\""), "{dot}");
+    }
+}

@@ -1,0 +1,1 @@
+//! Mentions found in a document.

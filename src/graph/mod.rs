@@ -1,0 +1,472 @@
+//! The knowledge graph: typed nodes and edges over petgraph, with an id index.
+//!
+//! This module knows nothing of Chinese text or of how facts were found. It only
+//! guarantees two things every consumer relies on: one node per id (adding a node
+//! or edge twice merges it, evidence and all), and a deterministic order (nodes by
+//! id, edges by key) whatever order facts were added in, so that the same input
+//! always gives byte-identical output.
+
+mod json;
+
+pub use json::{FORMAT, GraphFile, LoadError};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Person,
+    District,
+    Event,
+    Project,
+    Organization,
+    Place,
+    Document,
+}
+
+impl NodeKind {
+    pub const ALL: [NodeKind; 7] = [
+        NodeKind::Person,
+        NodeKind::District,
+        NodeKind::Event,
+        NodeKind::Project,
+        NodeKind::Organization,
+        NodeKind::Place,
+        NodeKind::Document,
+    ];
+
+    /// The lowercase name used in ids and in graph.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::District => "district",
+            NodeKind::Event => "event",
+            NodeKind::Project => "project",
+            NodeKind::Organization => "organization",
+            NodeKind::Place => "place",
+            NodeKind::Document => "document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kind of fact an edge states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// person -> district, with `title`, `first_seen`, `last_seen`.
+    HoldsPost,
+    /// person -> event, with `date`.
+    Chaired,
+    /// person -> event, with `date`.
+    Attended,
+    /// event -> district.
+    HeldIn,
+    /// project or place -> district.
+    LocatedIn,
+    /// event -> project.
+    Concerns,
+    /// event -> organization taking part in it.
+    Involves,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 7] = [
+        Relation::HoldsPost,
+        Relation::Chaired,
+        Relation::Attended,
+        Relation::HeldIn,
+        Relation::LocatedIn,
+        Relation::Concerns,
+        Relation::Involves,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::HoldsPost => "holds_post",
+            Relation::Chaired => "chaired",
+            Relation::Attended => "attended",
+            Relation::HeldIn => "held_in",
+            Relation::LocatedIn => "located_in",
+            Relation::Concerns => "concerns",
+            Relation::Involves => "involves",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Chaired and attended: a person taking part in an event.
+    pub fn is_participation(self) -> bool {
+        matches!(self, Relation::Chaired | Relation::Attended)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a fact was read: a span of a document's normalised text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The document's name (its path relative to the input folder).
+    pub doc: String,
+    /// Character offsets (Unicode scalar values) into the normalised text.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence the fact came from.
+    pub text: String,
+}
+
+/// A node: one real entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub kind: NodeKind,
+    pub name: String,
+    /// Other names the same entity goes by (short forms, forms as written).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// For events: the first day (ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// For events spanning several days: the last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    /// For people who are not district officials: the roles the sources give them
+    /// (编辑, 市委社会工作部部长, 院士 ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Where the entity itself was read (events, projects).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Node {
+    /// A node of `kind` named `name`, with the id `kind:name`.
+    pub fn new(kind: NodeKind, name: impl Into<String>) -> Node {
+        let name = name.into();
+        Node {
+            id: format!("{}:{}", kind, name),
+            kind,
+            name,
+            aliases: Vec::new(),
+            date: None,
+            end_date: None,
+            roles: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Folds another description of the same entity into this one.
+    fn merge(&mut self, other: Node) {
+        for alias in other.aliases {
+            push_unique(&mut self.aliases, alias);
+        }
+        for role in other.roles {
+            push_unique(&mut self.roles, role);
+        }
+        for ev in other.evidence {
+            push_unique(&mut self.evidence, ev);
+        }
+        if self.date.is_none() {
+            self.date = other.date;
+        }
+        if self.end_date.is_none() {
+            self.end_date = other.end_date;
+        }
+        self.normalize();
+    }
+
+    fn normalize(&mut self) {
+        self.aliases.retain(|a| a != &self.name);
+        self.aliases.sort();
+        self.aliases.dedup();
+        self.roles.sort();
+        self.roles.dedup();
+        self.evidence.sort();
+        self.evidence.dedup();
+    }
+
+    /// True when `text` is the node's name or one of its aliases.
+    pub fn is_named(&self, text: &str) -> bool {
+        self.name == text || self.aliases.iter().any(|a| a == text)
+    }
+}
+
+/// An edge: one fact linking two nodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    pub source: String,
+    pub target: String,
+    pub relation: Relation,
+    /// For holds_post: the post as written without the district (区委书记, 区长 ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For chaired/attended: the day of the event (its first day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// For holds_post: the earliest and latest days a source shows the post held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Edge {
+    pub fn new(source: impl Into<String>, target: impl Into<String>, relation: Relation) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            relation,
+            title: None,
+            date: None,
+            first_seen: None,
+            last_seen: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// What makes two edges the same fact: endpoints, relation, title and date.
+    pub fn key(&self) -> EdgeKey {
+        EdgeKey {
+            source: self.source.clone(),
+            target: self.target.clone(),
+            relation: self.relation,
+            title: self.title.clone(),
+            date: self.date.clone(),
+        }
+    }
+
+    fn merge(&mut self, other: Edge) {
+        self.first_seen = min_opt(self.first_seen.take(), other.first_seen);
+        self.last_seen = max_opt(self.last_seen.take(), other.last_seen);
+        for ev in other.evidence {
+            push_unique(&mut self.evidence, ev);
+        }
+        self.evidence.sort();
+    }
+}
+
+/// The identity of an edge; edges sort by it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EdgeKey {
+    pub source: String,
+    pub target: String,
+    pub relation: Relation,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+/// The graph: petgraph underneath, an id index on top.
+#[derive(Debug, Clone, Default)]
+pub struct GovGraph {
+    graph: StableDiGraph<Node, Edge>,
+    by_id: HashMap<String, NodeIndex>,
+    by_key: HashMap<EdgeKey, EdgeIndex>,
+}
+
+impl GovGraph {
+    pub fn new() -> GovGraph {
+        GovGraph::default()
+    }
+
+    /// Adds a node, or merges it into the node that already has its id.
+    pub fn add_node(&mut self, mut node: Node) -> NodeIndex {
+        if let Some(&ix) = self.by_id.get(&node.id) {
+            self.graph[ix].merge(node);
+            ix
+        } else {
+            node.normalize();
+            let id = node.id.clone();
+            let ix = self.graph.add_node(node);
+            self.by_id.insert(id, ix);
+            ix
+        }
+    }
+
+    /// Adds an edge, or merges it into the same fact already stated.
+    ///
+    /// Returns `None` when either endpoint is not in the graph: an edge to nowhere
+    /// is a bug in the caller, never something to write out.
+    pub fn add_edge(&mut self, mut edge: Edge) -> Option<EdgeIndex> {
+        let a = *self.by_id.get(&edge.source)?;
+        let b = *self.by_id.get(&edge.target)?;
+        let key = edge.key();
+        if let Some(&ix) = self.by_key.get(&key) {
+            self.graph[ix].merge(edge);
+            Some(ix)
+        } else {
+            edge.evidence.sort();
+            edge.evidence.dedup();
+            let ix = self.graph.add_edge(a, b, edge);
+            self.by_key.insert(key, ix);
+            Some(ix)
+        }
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.by_id.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    /// The petgraph index of the node with this id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The node at a petgraph index.
+    pub fn node_at(&self, ix: NodeIndex) -> &Node {
+        &self.graph[ix]
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// All nodes, sorted by id.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut nodes: Vec<&Node> = self.graph.node_weights().collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        nodes
+    }
+
+    /// All edges, sorted by key.
+    pub fn edges(&self) -> Vec<&Edge> {
+        let mut edges: Vec<&Edge> = self.graph.edge_weights().collect();
+        edges.sort_by_key(|e| e.key());
+        edges
+    }
+
+    /// Edges leaving the node `id`, sorted by key.
+    pub fn out_edges(&self, id: &str) -> Vec<&Edge> {
+        self.edges_dir(id, petgraph::Direction::Outgoing)
+    }
+
+    /// Edges arriving at the node `id`, sorted by key.
+    pub fn in_edges(&self, id: &str) -> Vec<&Edge> {
+        self.edges_dir(id, petgraph::Direction::Incoming)
+    }
+
+    fn edges_dir(&self, id: &str, dir: petgraph::Direction) -> Vec<&Edge> {
+        let Some(&ix) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        let mut edges: Vec<&Edge> = self
+            .graph
+            .edges_directed(ix, dir)
+            .map(|e| e.weight())
+            .collect();
+        edges.sort_by_key(|e| e.key());
+        edges
+    }
+
+    /// The underlying petgraph graph, for algorithms (paths, centrality ...).
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// A new graph holding only the nodes `keep` accepts and the edges between them.
+    pub fn filter_nodes(&self, keep: impl Fn(&Node) -> bool) -> GovGraph {
+        let mut out = GovGraph::new();
+        for node in self.nodes() {
+            if keep(node) {
+                out.add_node(node.clone());
+            }
+        }
+        for edge in self.edges() {
+            if out.by_id.contains_key(&edge.source) && out.by_id.contains_key(&edge.target) {
+                out.add_edge(edge.clone());
+            }
+        }
+        out
+    }
+}
+
+fn push_unique<T: PartialEq>(v: &mut Vec<T>, item: T) {
+    if !v.contains(&item) {
+        v.push(item);
+    }
+}
+
+fn min_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_opt(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adding_a_node_twice_merges_it() {
+        let mut g = GovGraph::new();
+        let mut a = Node::new(NodeKind::District, "福田区");
+        a.aliases.push("福田".into());
+        g.add_node(a);
+        let mut b = Node::new(NodeKind::District, "福田区");
+        b.aliases.push("福田".into());
+        b.aliases.push("福田区".into());
+        g.add_node(b);
+        assert_eq!(g.node_count(), 1);
+        assert_eq!(g.node("district:福田区").unwrap().aliases, vec!["福田"]);
+    }
+
+    #[test]
+    fn holds_post_keeps_first_and_last_seen() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "甲乙"));
+        g.add_node(Node::new(NodeKind::District, "福田区"));
+        for day in ["2024-12-12", "2024-04-23", "2024-06-01"] {
+            let mut e = Edge::new("person:甲乙", "district:福田区", Relation::HoldsPost);
+            e.title = Some("区委书记".into());
+            e.first_seen = Some(day.into());
+            e.last_seen = Some(day.into());
+            g.add_edge(e);
+        }
+        let edges = g.edges();
+        assert_eq!(edges.len(), 1);
+        assert_eq!(edges[0].first_seen.as_deref(), Some("2024-04-23"));
+        assert_eq!(edges[0].last_seen.as_deref(), Some("2024-12-12"));
+    }
+
+    #[test]
+    fn an_edge_to_a_missing_node_is_refused() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "甲乙"));
+        let e = Edge::new("person:甲乙", "district:nowhere", Relation::HoldsPost);
+        assert!(g.add_edge(e).is_none());
+        assert_eq!(g.edge_count(), 0);
+    }
+}

@@ -1,0 +1,1 @@
+//! Questions over a built graph, one file per question.
