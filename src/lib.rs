@@ -25,3 +25,4 @@ pub mod query;
 pub mod read;
 pub mod resolve;
 pub mod rules;
+pub mod script;
