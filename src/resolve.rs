@@ -1,1 +1,128 @@
-//! Mentions to one graph.
+//! From the facts of many documents to one graph.
+//!
+//! One node per real entity: a person is one node however many articles name
+//! them, 福田 and 福田区 are one district (ids use the canonical name), and the
+//! same meeting reported twice is one event (same date, district and name). A
+//! post keeps the first and last day any source shows it held. People with no
+//! district post are kept with their roles, and take part in no event edges:
+//! the graph's participation facts are about officials.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::Facts;
+use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
+use crate::rules::Rules;
+
+/// Builds one graph from the facts of every document.
+pub fn resolve(all: &[Facts], rules: &Rules) -> GovGraph {
+    let mut g = GovGraph::new();
+    let mut officials: BTreeSet<&str> = BTreeSet::new();
+    for facts in all {
+        for p in &facts.posts {
+            officials.insert(&p.person);
+        }
+    }
+    for facts in all {
+        add_people(&mut g, facts, rules);
+        add_events(&mut g, facts, rules, &officials);
+        add_projects(&mut g, facts, rules);
+    }
+    g
+}
+
+fn district_id(g: &mut GovGraph, rules: &Rules, name: &str) -> String {
+    let mut node = Node::new(NodeKind::District, name);
+    if let Some(d) = rules.district_named(name) {
+        node.aliases = d.aliases.clone();
+    }
+    let id = node.id.clone();
+    g.add_node(node);
+    id
+}
+
+fn person(g: &mut GovGraph, facts: &Facts, name: &str) -> String {
+    let mut node = Node::new(NodeKind::Person, name);
+    if let Some(w) = facts.written_forms.get(name) {
+        node.aliases.push(w.clone());
+    }
+    let id = node.id.clone();
+    g.add_node(node);
+    id
+}
+
+fn add_people(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
+    for post in &facts.posts {
+        let p = person(g, facts, &post.person);
+        let d = district_id(g, rules, &post.district);
+        let mut e = Edge::new(p, d, Relation::HoldsPost);
+        e.title = Some(post.title.clone());
+        e.first_seen = post.seen.map(|s| s.iso());
+        e.last_seen = post.seen.map(|s| s.iso());
+        e.evidence.push(post.evidence.clone());
+        g.add_edge(e);
+    }
+    for role in &facts.roles {
+        let mut node = Node::new(NodeKind::Person, &role.person);
+        node.roles.push(role.role.clone());
+        if let Some(w) = facts.written_forms.get(&role.person) {
+            node.aliases.push(w.clone());
+        }
+        g.add_node(node);
+    }
+}
+
+fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeSet<&str>) {
+    for ev in &facts.events {
+        let mut node = Node::new(NodeKind::Event, &ev.name);
+        node.id = ev.id.clone();
+        node.date = ev.date.map(|d| d.iso());
+        node.end_date = ev.end_date.map(|d| d.iso());
+        node.evidence.push(ev.evidence.clone());
+        g.add_node(node);
+        if let Some(d) = &ev.district {
+            let d = district_id(g, rules, d);
+            g.add_edge(Edge::new(ev.id.clone(), d, Relation::HeldIn));
+        }
+    }
+    // Chairing a meeting says more than attending it: keep the stronger fact.
+    let chaired: BTreeSet<(&str, &str)> = facts.participations.iter().filter(|p| p.relation == Relation::Chaired).map(|p| (p.person.as_str(), p.event.as_str())).collect();
+    for part in &facts.participations {
+        if !officials.contains(part.person.as_str()) {
+            continue;
+        }
+        if part.relation == Relation::Attended && chaired.contains(&(part.person.as_str(), part.event.as_str())) {
+            continue;
+        }
+        let p = person(g, facts, &part.person);
+        let mut e = Edge::new(p, part.event.clone(), part.relation);
+        e.date = part.date.map(|d| d.iso());
+        e.evidence.push(part.evidence.clone());
+        g.add_edge(e);
+    }
+}
+
+fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
+    let projects: BTreeSet<&str> = facts.projects.iter().filter(|p| !p.venue).map(|p| p.name.as_str()).collect();
+    let mut located: BTreeMap<String, String> = BTreeMap::new();
+    for p in &facts.projects {
+        let kind = if projects.contains(p.name.as_str()) { NodeKind::Project } else { NodeKind::Place };
+        let mut node = Node::new(kind, &p.name);
+        node.evidence.push(p.evidence.clone());
+        if let Some(w) = facts.written_forms.get(&p.name) {
+            node.aliases.push(w.clone());
+        }
+        let id = node.id.clone();
+        g.add_node(node);
+        // A project lies in one district: the first the document gives it.
+        if let Some(d) = &p.district {
+            if !located.contains_key(&id) {
+                let d = district_id(g, rules, d);
+                g.add_edge(Edge::new(id.clone(), d.clone(), Relation::LocatedIn));
+                located.insert(id, d);
+            }
+        }
+    }
+    for (event, project) in &facts.concerns {
+        g.add_edge(Edge::new(event.clone(), format!("project:{project}"), Relation::Concerns));
+    }
+}

@@ -1,18 +1,360 @@
-//! The extraction rule tables.
+//! The extraction rule tables: districts, titles, verbs, event words, surnames,
+//! bylines and project words.
+//!
+//! The rules live in tab-separated text files under `data/` that a reader of
+//! Chinese can edit without reading Rust; they are compiled into the binary with
+//! `include_str!` and parsed by the same code that reads a user's dictionary, so
+//! a user's lines behave exactly like built-in ones. A test proves every shipped
+//! line parses, so [`Rules::builtin`] cannot fail at run time.
 
-use std::path::PathBuf;
+mod dict;
 
-#[derive(Debug, Clone, Default)]
-pub struct Rules {}
+pub use dict::UserEntry;
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::graph::Relation;
+
+const DISTRICTS: &str = include_str!("../../data/districts.tsv");
+const TITLES: &str = include_str!("../../data/titles.tsv");
+const VERBS: &str = include_str!("../../data/verbs.tsv");
+const EVENTS: &str = include_str!("../../data/events.tsv");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const CREDITS: &str = include_str!("../../data/credits.tsv");
+const PROJECTS: &str = include_str!("../../data/projects.tsv");
+
+/// A rule table line that does not parse.
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    #[error("{0}")]
-    Bad(String),
+    #[error("{file}:{line}: {message}")]
+    Line {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("reading dictionary {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// How far up the hierarchy a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// A district (county, town) post: its holder is a district official.
+    District,
+    /// Its level comes from what is written before it.
+    Inherit,
+    /// Above the district: city, province.
+    City,
+    /// Outside government.
+    Other,
+}
+
+/// One known district.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub city: Option<String>,
+}
+
+/// One known post title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub written: String,
+    pub level: Level,
+    pub canonical: String,
+}
+
+/// A project word: names ending in it are candidate projects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectSuffix {
+    pub suffix: String,
+    /// The fewest characters a name with this ending may have.
+    pub min_chars: usize,
+}
+
+/// Every table extraction reads.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    pub districts: Vec<District>,
+    pub titles: Vec<Title>,
+    pub verbs: Vec<(String, Relation)>,
+    pub event_nouns: Vec<String>,
+    pub held_verbs: Vec<String>,
+    pub happened_verbs: Vec<String>,
+    pub surnames: BTreeSet<String>,
+    pub credits: Vec<String>,
+    pub project_suffixes: Vec<ProjectSuffix>,
+    /// Words that start a project name only as a verb would (推动, 建成 ...).
+    pub project_stops: Vec<String>,
+    /// Project names that are too generic alone (重点项目 ...).
+    pub project_generic: BTreeSet<String>,
+    /// People the user names: name -> (district, title) when given.
+    pub people: BTreeMap<String, Option<(String, String)>>,
+    pub organizations: BTreeSet<String>,
+    /// Project names the user names, with their district when given.
+    pub projects: BTreeMap<String, Option<String>>,
+    alias_index: HashMap<String, usize>,
 }
 
 impl Rules {
-    pub fn load(_dicts: &[PathBuf]) -> Result<Rules, RulesError> {
-        Ok(Rules {})
+    /// The rules shipped with govgraph.
+    pub fn builtin() -> Rules {
+        Rules::parse_builtin().expect("the shipped rule tables parse (checked by a test)")
+    }
+
+    fn parse_builtin() -> Result<Rules, RulesError> {
+        let mut rules = Rules::default();
+        for (line_no, cols) in rows("data/districts.tsv", DISTRICTS) {
+            rules.add_district(district_row("data/districts.tsv", line_no, &cols)?);
+        }
+        for (line_no, cols) in rows("data/titles.tsv", TITLES) {
+            rules.titles.push(title_row("data/titles.tsv", line_no, &cols)?);
+        }
+        for (line_no, cols) in rows("data/verbs.tsv", VERBS) {
+            let relation = match cols.get(1).map(String::as_str) {
+                Some("chaired") => Relation::Chaired,
+                Some("attended") => Relation::Attended,
+                other => return Err(bad("data/verbs.tsv", line_no, format!("unknown relation {other:?}"))),
+            };
+            rules.verbs.push((cols[0].clone(), relation));
+        }
+        for (line_no, cols) in rows("data/events.tsv", EVENTS) {
+            let word = cols.get(1).cloned().ok_or_else(|| bad("data/events.tsv", line_no, "missing word".into()))?;
+            match cols[0].as_str() {
+                "noun" => rules.event_nouns.push(word),
+                "held" => rules.held_verbs.push(word),
+                "happened" => rules.happened_verbs.push(word),
+                other => return Err(bad("data/events.tsv", line_no, format!("unknown kind {other:?}"))),
+            }
+        }
+        for (_, cols) in rows("data/surnames.txt", SURNAMES) {
+            rules.surnames.insert(cols[0].clone());
+        }
+        for (_, cols) in rows("data/credits.tsv", CREDITS) {
+            rules.credits.push(cols[0].clone());
+        }
+        for (line_no, cols) in rows("data/projects.tsv", PROJECTS) {
+            let word = cols.get(1).cloned().ok_or_else(|| bad("data/projects.tsv", line_no, "missing word".into()))?;
+            match cols[0].as_str() {
+                "suffix" => {
+                    let min_chars = match cols.get(2) {
+                        Some(n) => n.parse().map_err(|_| bad("data/projects.tsv", line_no, format!("bad length {n:?}")))?,
+                        None => word.chars().count() + 2,
+                    };
+                    rules.project_suffixes.push(ProjectSuffix { suffix: word, min_chars });
+                }
+                "stop" => rules.project_stops.push(word),
+                "generic" => {
+                    rules.project_generic.insert(word);
+                }
+                other => return Err(bad("data/projects.tsv", line_no, format!("unknown kind {other:?}"))),
+            }
+        }
+        rules.sort_tables();
+        Ok(rules)
+    }
+
+    /// The built-in rules plus the user's dictionaries.
+    pub fn load(dicts: &[PathBuf]) -> Result<Rules, RulesError> {
+        let mut rules = Rules::builtin();
+        for path in dicts {
+            rules.add_dictionary_file(path)?;
+        }
+        Ok(rules)
+    }
+
+    /// Adds one user dictionary file (format: see [`dict`]).
+    pub fn add_dictionary_file(&mut self, path: &Path) -> Result<(), RulesError> {
+        let text = std::fs::read(path).map_err(|source| RulesError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = crate::read::decode(&text).ok_or_else(|| RulesError::Line {
+            file: path.display().to_string(),
+            line: 0,
+            message: "not UTF-8 or GB18030 text".into(),
+        })?;
+        self.add_dictionary(&path.display().to_string(), &text)
+    }
+
+    /// Adds user dictionary text; `origin` names it in error messages.
+    pub fn add_dictionary(&mut self, origin: &str, text: &str) -> Result<(), RulesError> {
+        for entry in dict::parse(origin, text)? {
+            match entry {
+                UserEntry::Person { name, post } => {
+                    self.people.insert(name, post);
+                }
+                UserEntry::District(d) => self.add_district(d),
+                UserEntry::Title(t) => self.titles.push(t),
+                UserEntry::Organization(name) => {
+                    self.organizations.insert(name);
+                }
+                UserEntry::Project { name, district } => {
+                    self.projects.insert(name, district);
+                }
+            }
+        }
+        self.sort_tables();
+        Ok(())
+    }
+
+    fn add_district(&mut self, d: District) {
+        if let Some(&ix) = self.alias_index.get(&d.name) {
+            let known = &mut self.districts[ix];
+            for a in d.aliases {
+                if !known.aliases.contains(&a) {
+                    known.aliases.push(a);
+                }
+            }
+        } else {
+            self.districts.push(d);
+        }
+        self.alias_index.clear();
+        for (ix, d) in self.districts.iter().enumerate() {
+            self.alias_index.insert(d.name.clone(), ix);
+            for a in &d.aliases {
+                self.alias_index.insert(a.clone(), ix);
+            }
+        }
+    }
+
+    /// Longest forms first, so that 区委副书记 wins over 书记 and 深汕合作区 over 深汕.
+    fn sort_tables(&mut self) {
+        self.titles.sort_by(|a, b| longest_first(&a.written, &b.written));
+        self.titles.dedup_by(|a, b| a.written == b.written);
+        self.verbs.sort_by(|a, b| longest_first(&a.0, &b.0));
+        for list in [&mut self.event_nouns, &mut self.held_verbs, &mut self.happened_verbs, &mut self.credits, &mut self.project_stops] {
+            list.sort_by(|a, b| longest_first(a, b));
+            list.dedup();
+        }
+        self.project_suffixes.sort_by(|a, b| longest_first(&a.suffix, &b.suffix));
+    }
+
+    /// The canonical name of the district written `form` (福田 -> 福田区).
+    pub fn district_named(&self, form: &str) -> Option<&District> {
+        self.alias_index.get(form).map(|&ix| &self.districts[ix])
+    }
+
+    /// Every written form of every district, longest first.
+    pub fn district_forms(&self) -> Vec<(&str, &District)> {
+        let mut forms: Vec<(&str, &District)> = Vec::new();
+        for d in &self.districts {
+            forms.push((d.name.as_str(), d));
+            for a in &d.aliases {
+                forms.push((a.as_str(), d));
+            }
+        }
+        forms.sort_by(|a, b| longest_first(a.0, b.0));
+        forms
+    }
+
+    /// The title written exactly `form`.
+    pub fn title(&self, form: &str) -> Option<&Title> {
+        self.titles.iter().find(|t| t.written == form)
+    }
+
+    /// The relation a participation verb states.
+    pub fn verb(&self, word: &str) -> Option<Relation> {
+        self.verbs.iter().find(|(v, _)| v == word).map(|(_, r)| *r)
+    }
+
+    pub fn is_surname(&self, s: &str) -> bool {
+        self.surnames.contains(s)
+    }
+
+    /// Names of people the user listed.
+    pub fn user_people(&self) -> impl Iterator<Item = &str> {
+        self.people.keys().map(String::as_str)
+    }
+}
+
+fn longest_first(a: &str, b: &str) -> std::cmp::Ordering {
+    b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b))
+}
+
+/// Lines of a table: `(line number, tab-separated columns)`, comments and blanks skipped.
+fn rows<'a>(_file: &'a str, text: &'a str) -> impl Iterator<Item = (usize, Vec<String>)> + 'a {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        Some((i + 1, line.split('\t').map(|c| c.trim().to_string()).collect()))
+    })
+}
+
+fn bad(file: &str, line: usize, message: String) -> RulesError {
+    RulesError::Line {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+fn district_row(file: &str, line: usize, cols: &[String]) -> Result<District, RulesError> {
+    let name = cols.first().filter(|n| !n.is_empty()).ok_or_else(|| bad(file, line, "missing district name".into()))?;
+    let aliases = cols
+        .get(1)
+        .map(|a| a.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect())
+        .unwrap_or_default();
+    let city = cols.get(2).filter(|c| !c.is_empty()).cloned();
+    Ok(District {
+        name: name.clone(),
+        aliases,
+        city,
+    })
+}
+
+fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesError> {
+    let written = cols.first().filter(|n| !n.is_empty()).ok_or_else(|| bad(file, line, "missing title".into()))?;
+    let level = match cols.get(1).map(String::as_str) {
+        Some("district") | None => Level::District,
+        Some("inherit") => Level::Inherit,
+        Some("city") => Level::City,
+        Some("other") => Level::Other,
+        Some(other) => return Err(bad(file, line, format!("unknown level {other:?} (district, inherit, city, other)"))),
+    };
+    let canonical = cols.get(2).filter(|c| !c.is_empty()).unwrap_or(written).clone();
+    Ok(Title {
+        written: written.clone(),
+        level,
+        canonical,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_table_parses() {
+        let rules = Rules::parse_builtin().unwrap();
+        assert_eq!(rules.districts.len(), 11);
+        assert!(rules.title("区委书记").is_some());
+        assert_eq!(rules.title("区政府区长").unwrap().canonical, "区长");
+        assert_eq!(rules.verb("主持召开"), Some(Relation::Chaired));
+        assert!(rules.is_surname("欧阳"));
+        assert!(!rules.project_suffixes.is_empty());
+    }
+
+    #[test]
+    fn short_forms_resolve() {
+        let rules = Rules::builtin();
+        assert_eq!(rules.district_named("福田").unwrap().name, "福田区");
+        assert_eq!(rules.district_named("深汕合作区").unwrap().name, "深汕特别合作区");
+        assert!(rules.district_named("广州").is_none());
+    }
+
+    #[test]
+    fn longest_titles_come_first() {
+        let rules = Rules::builtin();
+        let a = rules.titles.iter().position(|t| t.written == "区委副书记").unwrap();
+        let b = rules.titles.iter().position(|t| t.written == "书记").unwrap();
+        assert!(a < b);
     }
 }

@@ -1,0 +1,135 @@
+//! Districts: mentions of known districts, headings that open a district's
+//! section, and districts of other cities written in full.
+//!
+//! Known districts are matched by every written form, longest first, so that
+//! 深汕特别合作区 is not read as 深汕. A district of another city is only taken
+//! when its full form stands where a district must stand: before a title
+//! (天河区委书记), after a city (广州市天河区), or alone as a heading; a bare
+//! "全区" or "园区" is never a district.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::Rules;
+
+/// A district mentioned at a character offset of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictMention {
+    /// Offset in characters within the searched text.
+    pub at: usize,
+    pub len: usize,
+    /// The canonical name (福田区).
+    pub name: String,
+    /// The form as written (福田).
+    pub written: String,
+}
+
+/// Words ending in 区/县 that are never districts.
+const NOT_DISTRICTS: &[&str] = &[
+    "全区", "城区", "辖区", "园区", "片区", "社区", "小区", "景区", "校区", "院区", "各区", "该区", "本区", "我区", "新区", "市区", "郊区", "山区", "老区", "特区", "湾区", "街区", "商区", "展区", "赛区", "分区", "示范区", "先行区", "集聚区", "合作区", "试验区", "开发区", "保护区", "功能区", "核心区", "中心区", "先导区", "自贸区", "度假区", "风景区", "工业区", "产业区", "住宅区", "生活区", "服务区", "管理区", "行政区", "城区", "全县", "各县", "该县", "本县", "一区", "两区", "三区", "多区", "六区",
+];
+
+/// Known districts mentioned in `text`, left to right, longest form first.
+pub fn find_known(rules: &Rules, text: &str) -> Vec<DistrictMention> {
+    let chars: Vec<char> = text.chars().collect();
+    let forms = rules.district_forms();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = None;
+        for (form, district) in &forms {
+            let n = form.chars().count();
+            if i + n <= chars.len() && chars[i..i + n].iter().copied().eq(form.chars()) {
+                matched = Some((n, district.name.clone(), form.to_string()));
+                break;
+            }
+        }
+        if let Some((n, name, written)) = matched {
+            out.push(DistrictMention { at: i, len: n, name, written });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The district a heading line opens: "福田区", "坪山", "福田:", "【南山区】".
+pub fn heading(rules: &Rules, line: &str) -> Option<String> {
+    let core = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.') || c.is_ascii_digit())
+        .trim();
+    if core.chars().count() > 8 {
+        return None;
+    }
+    if let Some(d) = rules.district_named(core) {
+        return Some(d.name.clone());
+    }
+    full_form(core).filter(|f| f == core)
+}
+
+/// A district of any city written in full (天河区, 余杭区, 某某县), if `text` is one.
+pub fn full_form(text: &str) -> Option<String> {
+    static FULL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{1,4}?(?:新区|区|县)$").unwrap());
+    (FULL.is_match(text) && !NOT_DISTRICTS.iter().any(|w| text.ends_with(w) && text.chars().count() <= w.chars().count() + 1) && !is_generic(text))
+        .then(|| text.to_string())
+}
+
+fn is_generic(text: &str) -> bool {
+    NOT_DISTRICTS.contains(&text) || text.starts_with('全') || text.starts_with('各') || text.starts_with('本')
+}
+
+/// Districts of other cities after a city name: 广州市天河区, 北京海淀区, 杭州市余杭区.
+pub fn find_after_city(text: &str) -> Vec<DistrictMention> {
+    static AFTER_CITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})市?(\p{Han}{1,3}?(?:新区|区|县))").unwrap());
+    const CITIES: &[&str] = &[
+        "北京", "上海", "天津", "重庆", "广州", "杭州", "南京", "武汉", "成都", "西安", "苏州", "东莞", "佛山", "珠海", "惠州", "厦门", "青岛", "宁波", "长沙", "郑州", "合肥", "福州", "济南", "沈阳", "大连", "哈尔滨", "长春", "昆明", "南宁", "贵阳", "南昌", "太原", "石家庄", "兰州", "海口", "无锡", "温州", "中山", "汕头", "江门", "湛江", "肇庆", "清远", "汕尾", "河源", "梅州", "揭阳", "潮州", "阳江", "茂名", "韶关", "云浮",
+    ];
+    let mut out = Vec::new();
+    for c in AFTER_CITY.captures_iter(text) {
+        let (Some(city), Some(d)) = (c.get(1), c.get(2)) else { continue };
+        if !CITIES.contains(&city.as_str()) {
+            continue;
+        }
+        if let Some(name) = full_form(d.as_str()) {
+            let at = text[..d.start()].chars().count();
+            out.push(DistrictMention { at, len: name.chars().count(), written: name.clone(), name });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_form_wins() {
+        let rules = Rules::builtin();
+        let found = find_known(&rules, "在深圳市深汕特别合作区百安半岛,福田区与福田");
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["深汕特别合作区", "福田区", "福田区"]);
+        assert_eq!(found[2].written, "福田");
+    }
+
+    #[test]
+    fn headings() {
+        let rules = Rules::builtin();
+        assert_eq!(heading(&rules, "坪山").as_deref(), Some("坪山区"));
+        assert_eq!(heading(&rules, "福田:").as_deref(), Some("福田区"));
+        assert_eq!(heading(&rules, "天河区").as_deref(), Some("天河区"));
+        assert_eq!(heading(&rules, "全区"), None);
+        assert_eq!(heading(&rules, "福田区启动实施行动方案"), None);
+    }
+
+    #[test]
+    fn other_cities_districts() {
+        let found = find_after_city("广州市天河区召开会议,北京海淀区也来了,全区上下");
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["天河区", "海淀区"]);
+        assert_eq!(full_form("园区"), None);
+        assert_eq!(full_form("余杭区").as_deref(), Some("余杭区"));
+    }
+}

@@ -1,0 +1,273 @@
+//! Projects: named works, found by the word they end in (项目, 工程, 产业园 ...).
+//!
+//! A project name runs back from its ending to the nearest punctuation or stop
+//! word (推动, 建成, 等 ...), so "谋划推动南湾中部片区土地整备利益统筹项目" gives
+//! 南湾中部片区土地整备利益统筹项目. A name made only of generic words (重点项目)
+//! is no project. A list before a shared ending is shared out:
+//! "吉华中、平湖西等利益统筹项目" gives two projects. A name that only stands
+//! after 在 and before 举行 is a venue (a place), not a project.
+
+use crate::rules::Rules;
+
+use super::person::is_han;
+
+/// A project or venue found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectMention {
+    /// Character offset within the sentence.
+    pub at: usize,
+    pub len: usize,
+    pub name: String,
+    /// True when the text only uses it as the venue of an event.
+    pub venue: bool,
+}
+
+/// Phase marks that continue a name past its ending: 一期, (筹).
+const PHASES: &[&str] = &["(一期)", "(二期)", "(筹)", "(暂定名)", "一期", "二期", "三期", "四期", "五期"];
+/// Locative openings dropped from names: 深圳坪山正奇未来城项目 -> 正奇未来城项目.
+const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
+/// Modifiers that say nothing about which project is meant.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "前期", "重点", "重大", "产业", "民生", "一批", "新", "各类", "相关", "这些", "该", "此", "本", "市级", "区级", "省级", "国家级", "优质", "一个", "首个", "首批", "城市更新", "政府投资", "社会投资", "基础设施", "公共", "配套", "示范", "试点", "标杆", "建设", "在建", "续建", "新开工", "已完工", "工业上楼", "招商", "亿元以上", "优质产业", "服务业", "企业", "场景", "应用", "合作", "专项债", "基金投资", "补改投", "年度", "主题", "零碳", "近零碳", "大型", "高品质", "其他", "多个", "部分", "全部", "有关", "相应", "国际", "全国", "全市", "全区",
+];
+
+/// Projects and venues named in `sentence`.
+pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut out: Vec<ProjectMention> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(suffix) = rules.project_suffixes.iter().find(|s| starts_with(&chars, i, &s.suffix)) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + suffix.suffix.chars().count();
+        // 工程项目, 项目一期: the name goes on.
+        loop {
+            if let Some(next) = rules.project_suffixes.iter().find(|s| starts_with(&chars, end, &s.suffix)) {
+                end += next.suffix.chars().count();
+            } else if let Some(phase) = PHASES.iter().find(|p| starts_with(&chars, end, p)) {
+                end += phase.chars().count();
+            } else {
+                break;
+            }
+        }
+        // A longer word that merely contains the ending is not it: 中心区 is no 中心.
+        if chars.get(end).is_some_and(|c| is_han(*c)) && !boundary_after(rules, &chars, end) {
+            i = end;
+            continue;
+        }
+        let start = name_start(rules, &chars, i);
+        let mut mentions = shared_out(rules, &chars, start, end);
+        if mentions.is_empty() {
+            if let Some(m) = candidate(rules, &chars, start, end, suffix.min_chars) {
+                mentions.push(m);
+            }
+        }
+        for m in mentions {
+            if !out.iter().any(|o| o.at <= m.at && m.at + m.len <= o.at + o.len) {
+                out.push(m);
+            }
+        }
+        i = end;
+    }
+    for m in &mut out {
+        m.venue = is_venue(&chars, m.at, m.at + m.len);
+    }
+    out
+}
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    at + n <= chars.len() && chars[at..at + n].iter().copied().eq(word.chars())
+}
+
+fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && chars[end - n..end].iter().copied().eq(word.chars())
+}
+
+/// Characters a project name may contain.
+fn name_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '“' | '”' | '-' | '·' | '—')
+}
+
+/// True when what follows `end` shows the name ended there.
+fn boundary_after(rules: &Rules, chars: &[char], end: usize) -> bool {
+    const AFTER: &[&str] = &["等", "和", "与", "及", "建设", "开工", "完工", "竣工", "封顶", "建成", "投用", "交付", "落地", "项目", "工程", "正式", "已", "将", "在", "于", "一期", "二期", "三期", "四期", "的", "为", "是", "实现", "进入", "启用", "开业", "开园", "落户", "揭牌", "达", "共", "总", "改造", "改扩建", "动工", "主体", "加快", "顺利", "完成", "项", "以", "拆迁", "框架", "上盖", "站城", "周边", "扩容", "规划", "建筑", "纳入", "入选", "获评", "获", "占地", "位于", "定位", "成为", "也", "还", "到", "旧址", "迁址", "扩产", "电力", "公共", "一体化"];
+    AFTER.iter().any(|w| starts_with(chars, end, w)) || rules.project_stops.iter().any(|w| starts_with(chars, end, w))
+}
+
+/// Where a name ending at `suffix_at` starts: after punctuation or the last stop word.
+fn name_start(rules: &Rules, chars: &[char], suffix_at: usize) -> usize {
+    let mut start = suffix_at;
+    let mut depth = 0;
+    while start > 0 && suffix_at - start < 30 {
+        let c = chars[start - 1];
+        if c == ')' {
+            depth += 1;
+        } else if c == '(' {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if !name_char(c) {
+            break;
+        }
+        start -= 1;
+    }
+    // The name starts after the last stop word inside that run.
+    let mut best = start;
+    for pos in start..suffix_at {
+        for stop in &rules.project_stops {
+            if ends_with(chars, pos + stop.chars().count(), stop) && pos + stop.chars().count() <= suffix_at && pos >= start {
+                best = best.max(pos + stop.chars().count());
+            }
+        }
+    }
+    while best < suffix_at && chars[best] == '”' {
+        best += 1;
+    }
+    best
+}
+
+fn candidate(rules: &Rules, chars: &[char], mut start: usize, end: usize, min_chars: usize) -> Option<ProjectMention> {
+    for prefix in CITY_PREFIXES {
+        if starts_with(chars, start, prefix) {
+            let after = start + prefix.chars().count();
+            // Only the city together with a district is locative: 深圳坪山 -> drop both.
+            let district_follows = rules.district_forms().iter().any(|(f, _)| starts_with(chars, after, f) && !starts_with(chars, after, &format!("{f}区")));
+            if district_follows {
+                let form_len = rules.district_forms().iter().find(|(f, _)| starts_with(chars, after, f)).map_or(0, |(f, _)| f.chars().count());
+                start = after + form_len;
+            }
+            break;
+        }
+    }
+    let name: String = chars[start..end].iter().collect();
+    let name = balance(&name);
+    if name.chars().count() < min_chars || is_generic(rules, &name) || name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if name.contains('个') || name.contains('家') && name.chars().count() < 6 {
+        return None;
+    }
+    Some(ProjectMention { at: start, len: name.chars().count(), name, venue: false })
+}
+
+/// Drops a leading close mark or trailing open mark that a cut left behind.
+fn balance(name: &str) -> String {
+    let mut s = name.trim_start_matches([')', '”', '、']).to_string();
+    let opens = s.matches('(').count();
+    let closes = s.matches(')').count();
+    if closes > opens {
+        if let Some(i) = s.find(')') {
+            s = s[i + 1..].to_string();
+        }
+    }
+    let q_open = s.matches('“').count();
+    let q_close = s.matches('”').count();
+    if q_open > q_close {
+        s = s.replacen('“', "", 1);
+    } else if q_close > q_open {
+        s = s.replacen('”', "", 1);
+    }
+    s
+}
+
+fn is_generic(rules: &Rules, name: &str) -> bool {
+    if rules.project_generic.contains(name) {
+        return true;
+    }
+    let mut rest = name.to_string();
+    if let Some(s) = rules.project_suffixes.iter().find(|s| rest.ends_with(&s.suffix)) {
+        rest.truncate(rest.len() - s.suffix.len());
+    }
+    for m in GENERIC_MODIFIERS {
+        rest = rest.replace(m, "");
+    }
+    rest.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).count() == 0
+}
+
+/// "吉华中、平湖西等利益统筹项目": each listed item with the shared ending.
+fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<ProjectMention> {
+    if start < 2 || chars[start - 1] != '等' {
+        return Vec::new();
+    }
+    let shared: String = chars[start..end].iter().collect();
+    if is_generic(rules, &shared) {
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    let mut item_end = start - 1;
+    let mut pos = item_end;
+    while pos > 0 {
+        let c = chars[pos - 1];
+        if c == '、' {
+            items.push((pos, item_end));
+            item_end = pos - 1;
+        } else if !is_han(c) || item_end - pos > 6 {
+            break;
+        }
+        pos -= 1;
+    }
+    let first_start = name_start(rules, chars, item_end);
+    if first_start < item_end && item_end - first_start <= 6 {
+        items.push((first_start, item_end));
+    }
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    items.reverse();
+    items
+        .into_iter()
+        .map(|(a, b)| {
+            let item: String = chars[a..b].iter().collect();
+            let name = format!("{item}{shared}");
+            ProjectMention { at: a, len: b - a, name, venue: false }
+        })
+        .collect()
+}
+
+/// True when the name stands as the place of an event: 在X举行.
+fn is_venue(chars: &[char], start: usize, end: usize) -> bool {
+    let before_at = start >= 1 && (chars[start - 1] == '在' || chars[start - 1] == '于');
+    let rest: String = chars[end..(end + 12).min(chars.len())].iter().collect();
+    before_at && ["举行", "举办", "召开", "开幕", "开赛", "闭幕", "揭牌", "参展", "成立", "开展"].iter().any(|v| rest.contains(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(sentence: &str) -> Vec<String> {
+        find(&Rules::builtin(), sentence).into_iter().filter(|m| !m.venue).map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn names_start_after_verbs() {
+        assert_eq!(names("谋划推动南湾中部片区土地整备利益统筹项目等一批前期重点项目转新开工"), vec!["南湾中部片区土地整备利益统筹项目"]);
+    }
+
+    #[test]
+    fn locative_openings_are_dropped() {
+        assert_eq!(names("12月10日,深圳坪山正奇未来城项目封顶"), vec!["正奇未来城项目"]);
+        assert_eq!(names("10家业内知名企业落地福田教育科技产业园"), vec!["福田教育科技产业园"]);
+    }
+
+    #[test]
+    fn shared_endings_are_shared_out() {
+        assert_eq!(names("稳步推进吉华中、平湖西等利益统筹项目整备"), vec!["吉华中利益统筹项目", "平湖西利益统筹项目"]);
+    }
+
+    #[test]
+    fn venues_are_not_projects() {
+        let found = find(&Rules::builtin(), "论坛在锦绣科学园举办");
+        assert!(found.iter().all(|m| m.venue), "{found:?}");
+    }
+
+    #[test]
+    fn generic_names_are_not_projects() {
+        assert!(names("全力推动重点项目建设提速提质").is_empty());
+    }
+}
