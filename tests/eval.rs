@@ -617,6 +617,24 @@ fn help_has_examples() {
     );
 }
 
+#[test]
+fn the_shipped_gold_files_load() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    let golds = govgraph::eval::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(golds.len(), 5);
+    for g in &golds {
+        assert!(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("seeds")
+                .join(&g.gold.file)
+                .is_file(),
+            "{}: article {} not in seeds",
+            g.path.display(),
+            g.gold.file
+        );
+    }
+}
+
 // ------------------------------------------------------------- the targets
 
 /// Fails until extraction meets the targets of issue 3 on the seeds.

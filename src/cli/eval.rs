@@ -16,21 +16,40 @@ use crate::eval::{FileReport, Report, load_dir, score};
 use crate::pipeline::Pipeline;
 use crate::rules::Rules;
 
+macro_rules! examples {
+    () => {
+        "Examples:
+  govgraph eval --gold tests/gold
+  govgraph eval --gold tests/gold --inputs seeds --summary
+  govgraph eval --gold tests/gold --format json > eval.json
+  govgraph eval --gold tests/gold --dict my-names.txt --check"
+    };
+}
+
+const EXAMPLES: &str = examples!();
+
+const LONG_HELP: &str = concat!(
+    "For each gold file (DIR/000_x.json, format in tests/gold/FORMAT.md) the article
+its `file` field names is read from the inputs folder, built into a graph of its
+own, and compared with the gold file. Printed per file and micro-averaged over
+all files: precision, recall and F1 of officials (name, district), titles (name,
+district, title) and participations (person, day); the accuracy of chaired vs
+attended on matched participations; the recall of district events (district,
+day); precision and recall of projects (by name, ignoring quotes, 《》 and a
+trailing 项目/工程) and the accuracy of their districts. A ratio of 0/0 is shown
+as `-` (null in JSON) and never misses a target.
+
+The table lists what was missed and what was wrong first (leave it out with
+--summary), then the scores of each file, the total and the targets. JSON always
+has everything. Details in docs/eval.md.
+
+",
+    examples!()
+);
+
 /// Measure extraction against hand-made gold annotations.
-///
-/// For each gold file (DIR/000_x.json, format in tests/gold/FORMAT.md) the article
-/// its `file` field names is read from the inputs folder, built into a graph of
-/// its own, and compared with the gold file. Prints precision, recall and F1 of
-/// officials, titles and participations, the accuracy of chaired vs attended,
-/// the recall of district events, precision and recall of projects and the
-/// accuracy of their districts: per file, and micro-averaged over all files.
-///
-/// The table lists what was missed and what was wrong before the scores (leave
-/// it out with --summary); --format json always includes it.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  govgraph eval --gold tests/gold\n  govgraph eval --gold tests/gold --inputs seeds --summary\n  govgraph eval --gold tests/gold --format json > eval.json\n  govgraph eval --gold tests/gold --dict my-names.txt --check"
-)]
+#[command(after_help = EXAMPLES, after_long_help = LONG_HELP)]
 pub struct EvalArgs {
     /// The folder of gold files (*.json, one per article).
     #[arg(long, value_name = "DIR")]
