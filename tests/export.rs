@@ -248,6 +248,15 @@ fn neo4j_csvs_follow_the_import_header_rules() {
     assert!(rels.starts_with(":START_ID,:END_ID,:TYPE,"));
 }
 
+/// Virtual time for the page's scripts: more for the 5,000-node page.
+fn budget_ms(extra: &[&str]) -> u32 {
+    if extra.contains(&"--big") {
+        60_000
+    } else {
+        4_000
+    }
+}
+
 fn chromium(d: &Path, page: &Path, query: &str, extra: &[&str]) -> Output {
     need("chromium");
     let url = format!("file://{}{query}", page.display());
@@ -265,10 +274,10 @@ fn chromium(d: &Path, page: &Path, query: &str, extra: &[&str]) -> Output {
             "--disable-sync",
             "--hide-scrollbars",
             "--window-size=1000,700",
-            "--virtual-time-budget=4000",
         ])
+        .arg(format!("--virtual-time-budget={}", budget_ms(extra)))
         .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
+        .args(extra.iter().filter(|a| **a != "--big"))
         .arg(url))
 }
 
@@ -549,4 +558,36 @@ fn jsonld_uses_schema_org_types() {
         find("urn:govgraph:district:福田区")["@type"],
         "AdministrativeArea"
     );
+}
+
+#[test]
+fn the_html_view_lays_out_five_thousand_nodes() {
+    let d = dir("html-big");
+    let big = big_graph(&d, 2500);
+    let page = d.join("big.html");
+    ok(&mut govgraph(&[
+        "--graph",
+        big.to_str().unwrap(),
+        "-f",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]));
+    let started = std::time::Instant::now();
+    let dom = chromium(&d, &page, "?search=人员42", &["--dump-dom", "--big"]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    let body = dom
+        .lines()
+        .find(|l| l.contains("<body"))
+        .unwrap_or_default();
+    assert!(
+        dom.contains("<span id=\"node-count\">5010</span>"),
+        "the page does not show 5010 nodes"
+    );
+    assert!(
+        body.contains("data-layout=\"done\""),
+        "the layout did not settle: {body} (after {:?})",
+        started.elapsed()
+    );
+    assert!(body.contains("data-selected=\"person:人员42\""), "{body}");
 }

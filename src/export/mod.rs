@@ -204,7 +204,8 @@ pub fn write(
 }
 
 /// Where `-o PATH` sends a format: the file itself when PATH ends in one of the
-/// format's extensions (single-file formats only), else a folder.
+/// format's extensions (single-file formats only) and is not an existing folder,
+/// else a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     File(PathBuf),
@@ -218,7 +219,7 @@ impl Target {
             .map(|n| n.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         let is_file = format.extensions().iter().any(|ext| name.ends_with(ext));
-        if is_file && format.file_name().is_some() {
+        if is_file && format.file_name().is_some() && !path.is_dir() {
             Target::File(path.to_path_buf())
         } else {
             Target::Folder(path.to_path_buf())

@@ -41,9 +41,10 @@
 
   // ---- force layout: springs on edges, repulsion between nearby nodes found
   // through a grid of buckets, a pull to the centre; cools and stops. ----------
-  var alpha = 1, iterations = 0, running = true;
+  var alpha = 1, iterations = 0, running = true, stepMs = 0;
   var CELL = 80, IDEAL = 45;
   function step() {
+    var started = performance.now();
     var i, j;
     var grid = new Map();
     for (i = 0; i < N; i++) {
@@ -85,6 +86,7 @@
       vx[i] *= 0.5; vy[i] *= 0.5;
     }
     iterations++;
+    stepMs += performance.now() - started;
     alpha *= 0.985;
     if (alpha < 0.02 || iterations > 600 || (N > 0 && moved / N < 0.05)) running = false;
   }
@@ -179,6 +181,7 @@
       if (!userMoved) fit();
       draw();
       document.body.setAttribute("data-layout", "done");
+      document.body.setAttribute("data-step-ms", (stepMs / Math.max(1, iterations)).toFixed(1));
     }
   }
 
