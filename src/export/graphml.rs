@@ -2,8 +2,10 @@
 //!
 //! Every value is a string (GraphML has no date type): dates stay ISO 8601, lists
 //! (aliases, roles) are joined with `|`, and evidence is text, one
-//! `doc:start-end sentence` a line. Each node also carries `label` (its name),
-//! which Gephi and yEd's property mapper show on the node.
+//! `doc:start-end sentence` a line. Nodes and edges also carry `label` and
+//! `color` (`#rrggbb`, by kind or relation), which Gephi's GraphML importer uses
+//! as the label and colour, and yEd's Properties Mapper can map. No yFiles
+//! graphics: Gephi would report them as attributes without a type.
 
 use std::fmt::Write;
 
@@ -11,12 +13,13 @@ use super::escape::xml;
 use super::{edge_label, evidence_text};
 use crate::graph::GovGraph;
 
-const NODE_KEYS: [&str; 8] = [
-    "kind", "name", "label", "aliases", "date", "end_date", "roles", "evidence",
+const NODE_KEYS: [&str; 9] = [
+    "kind", "name", "label", "color", "aliases", "date", "end_date", "roles", "evidence",
 ];
-const EDGE_KEYS: [&str; 7] = [
+const EDGE_KEYS: [&str; 8] = [
     "relation",
     "label",
+    "color",
     "title",
     "date",
     "first_seen",
@@ -53,6 +56,7 @@ pub fn to_graphml(graph: &GovGraph) -> String {
             Some(node.kind.to_string()),
             Some(node.name.clone()),
             Some(node.name.clone()),
+            Some(super::dot::style(node.kind).1.to_string()),
             join(&node.aliases),
             node.date.clone(),
             node.end_date.clone(),
@@ -72,6 +76,7 @@ pub fn to_graphml(graph: &GovGraph) -> String {
         let values = [
             Some(edge.relation.to_string()),
             Some(edge_label(edge)),
+            Some(super::dot::edge_colour(edge.relation).to_string()),
             edge.title.clone(),
             edge.date.clone(),
             edge.first_seen.clone(),

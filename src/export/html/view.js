@@ -126,6 +126,23 @@
       ctx.moveTo(xs[E[e][0]], ys[E[e][0]]); ctx.lineTo(xs[E[e][1]], ys[E[e][1]]);
     }
     ctx.stroke();
+    if (scale > 0.9 && E.length < 4000) {
+      // Arrowheads show which way a fact points (person → event → district).
+      ctx.fillStyle = "rgba(90,90,90,0.7)";
+      ctx.beginPath();
+      for (var e2 = 0; e2 < E.length; e2++) {
+        if (!edgeVisible[e2]) continue;
+        var s2 = E[e2][0], t2 = E[e2][1];
+        var ax = xs[t2] - xs[s2], ay = ys[t2] - ys[s2], len = Math.sqrt(ax * ax + ay * ay) || 1;
+        ax /= len; ay /= len;
+        var tx = xs[t2] - ax * radius(t2), ty = ys[t2] - ay * radius(t2), sz = 5;
+        ctx.moveTo(tx, ty);
+        ctx.lineTo(tx - ax * sz - ay * sz * 0.5, ty - ay * sz + ax * sz * 0.5);
+        ctx.lineTo(tx - ax * sz + ay * sz * 0.5, ty - ay * sz - ax * sz * 0.5);
+        ctx.closePath();
+      }
+      ctx.fill();
+    }
     if (selected >= 0) {
       ctx.strokeStyle = "#d62828"; ctx.lineWidth = 2 / scale; ctx.beginPath();
       adj[selected].forEach(function (e) {
@@ -254,7 +271,7 @@
   function centre(i) {
     var w = canvas.clientWidth, h = canvas.clientHeight;
     var sx = xs[i] * scale + ox, sy = ys[i] * scale + oy;
-    if (scale >= 0.8 && sx > 40 && sy > 40 && sx < w - 40 && sy < h - 40) { draw(); return; }
+    if (scale >= 0.8 && sx > 100 && sy > 60 && sx < w - 120 && sy < h - 60) { draw(); return; }
     scale = Math.max(scale, 1.2);
     ox = w / 2 - xs[i] * scale; oy = h / 2 - ys[i] * scale; userMoved = true;
     draw();
