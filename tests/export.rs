@@ -591,3 +591,65 @@ fn the_html_view_lays_out_five_thousand_nodes() {
     );
     assert!(body.contains("data-selected=\"person:人员42\""), "{body}");
 }
+
+/// Every export of the fixture, compared byte for byte with the reviewed copy in
+/// `tests/export/snapshots/`; `GOVGRAPH_BLESS=1 cargo test` rewrites them.
+#[test]
+fn exports_match_their_snapshots() {
+    let snapshots = root().join("tests/export/snapshots");
+    let d = dir("snapshots");
+    for f in [
+        "json",
+        "dot",
+        "graphml",
+        "gexf",
+        "cytoscape",
+        "jsonld",
+        "html",
+    ] {
+        export(f, &d, &[]);
+    }
+    export("neo4j", &d.join("neo4j"), &[]);
+    let files = [
+        "graph.json",
+        "graph.dot",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.cytoscape.json",
+        "graph.jsonld",
+        "graph.html",
+        "neo4j/nodes.csv",
+        "neo4j/relationships.csv",
+        "neo4j/load.cypher",
+    ];
+    let bless = std::env::var_os("GOVGRAPH_BLESS").is_some();
+    let mut stale = Vec::new();
+    for name in files {
+        let got = std::fs::read_to_string(d.join(name)).unwrap();
+        let path = snapshots.join(name);
+        if bless {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            let line = got
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(got.lines().count().min(want.lines().count()));
+            stale.push(format!(
+                "{name}: first difference at line {}\n  got:  {}\n  want: {}",
+                line + 1,
+                got.lines().nth(line).unwrap_or("<end>"),
+                want.lines().nth(line).unwrap_or("<end>")
+            ));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "exports differ from tests/export/snapshots (review, then GOVGRAPH_BLESS=1 cargo test --test export):\n{}",
+        stale.join("\n")
+    );
+}
