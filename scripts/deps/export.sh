@@ -23,8 +23,10 @@ fi
 
 if ! python3 -c "import networkx" >/dev/null 2>&1; then
   echo "installing networkx" >&2
-  python3 -m pip install -q networkx 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages networkx
+  python3 -m pip install -q networkx >/dev/null 2>&1 \
+    || python3 -m pip install -q --break-system-packages networkx >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null; }
+  python3 -c "import networkx" || { echo "could not install networkx for $(command -v python3)" >&2; exit 1; }
 fi
 
 if [ ! -d tests/js/node_modules/cytoscape ]; then

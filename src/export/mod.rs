@@ -213,6 +213,16 @@ pub enum Target {
 }
 
 impl Target {
+    /// # Example
+    /// ```
+    /// use std::path::{Path, PathBuf};
+    /// use govgraph::export::{Format, Target};
+    ///
+    /// let file = Target::for_path(Format::Html, Path::new("out/futian.html"));
+    /// assert_eq!(file, Target::File(PathBuf::from("out/futian.html")));
+    /// let folder = Target::for_path(Format::Neo4j, Path::new("out/neo4j"));
+    /// assert_eq!(folder, Target::Folder(PathBuf::from("out/neo4j")));
+    /// ```
     pub fn for_path(format: Format, path: &Path) -> Target {
         let name = path
             .file_name()
@@ -227,7 +237,20 @@ impl Target {
     }
 }
 
-/// Renders `format` and writes it to `target`, atomically.
+/// Renders `format` and writes it to `target`, atomically; returns the paths written.
+///
+/// # Example
+/// ```
+/// use govgraph::export::{write_to, ExportOptions, Format, Target};
+/// use govgraph::graph::{GovGraph, Node, NodeKind};
+///
+/// let mut g = GovGraph::new();
+/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// let dir = std::env::temp_dir().join(format!("govgraph-doc-{}", std::process::id()));
+/// let written = write_to(&g, Format::Neo4j, &Target::Folder(dir.clone()), &ExportOptions::default()).unwrap();
+/// assert_eq!(written.len(), 3); // load.cypher, nodes.csv, relationships.csv
+/// std::fs::remove_dir_all(dir).unwrap();
+/// ```
 pub fn write_to(
     graph: &GovGraph,
     format: Format,
