@@ -1,4 +1,8 @@
-//! `govgraph export`: a built graph in another format.
+//! `govgraph export`: a built graph in another format, whole or filtered.
+//!
+//! Single-file formats go to stdout unless `-o` is given, so they can be piped;
+//! `-o` names the file when it ends in the format's extension, a folder otherwise
+//! (neo4j always writes a folder).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,34 +10,159 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use crate::export::Format;
-use crate::graph::GovGraph;
+use crate::export::{ExportOptions, Filter, Format, Layout, Target};
+use crate::graph::{GovGraph, NodeKind};
 
 /// Write a built graph in another format.
+///
+/// Formats: json (alias node-link), dot, graphml, gexf, cytoscape, neo4j, jsonld, html.
+/// Filters combine, applied in this order: --from/--to, --district, --around, --kind.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  govgraph export --format dot -o out\n  govgraph export --graph graphs/graph.json --format json -o /tmp/g"
-)]
+#[command(after_help = "Examples:\n  \
+govgraph export --format html -o graph.html\n  \
+govgraph export --format dot --district 福田区 | dot -Tsvg > futian.svg\n  \
+govgraph export --format gexf --from 2024-01-01 --to 2024-12-31 -o out/\n  \
+govgraph export --format graphml --around 黄伟 --depth 2 -o huangwei.graphml\n  \
+govgraph export --format neo4j -o neo4j/\n  \
+govgraph export --format dot --layout sfdp | sfdp -Tsvg > all.svg\n  \
+govgraph export --graph other/graph.json --format cytoscape --kind person,event")]
 pub struct ExportArgs {
-    /// The format to write.
+    /// The format to write: json (node-link), dot, graphml, gexf, cytoscape, neo4j,
+    /// jsonld or html.
     #[arg(short, long, value_name = "F")]
     pub format: String,
     /// The graph to read.
     #[arg(long, value_name = "FILE", default_value = "graphs/graph.json")]
     pub graph: PathBuf,
-    /// The folder to write into.
-    #[arg(short, long, value_name = "DIR", default_value = ".")]
-    pub output: PathBuf,
+    /// Where to write: a file if PATH ends in the format's extension (.dot,
+    /// .graphml, .gexf, .json, .cyjs, .jsonld, .html), else a folder that gets
+    /// the default name (graph.graphml, graph.cytoscape.json ...; neo4j:
+    /// nodes.csv, relationships.csv, load.cypher). Without it, single-file
+    /// formats go to stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Keep only this district (name, alias or id): what is held or located in
+    /// it, the people holding a post there, and the events they took part in.
+    #[arg(long, value_name = "D")]
+    pub district: Option<String>,
+    /// Keep only nodes of these kinds (comma-separated or repeated):
+    /// person, district, event, project, organization, place, document.
+    #[arg(long = "kind", value_name = "K", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Keep events (and dated facts) on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Keep events (and dated facts) on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Keep only the neighbourhood of this node (name, alias or id).
+    #[arg(long, value_name = "NAME")]
+    pub around: Option<String>,
+    /// With --around: how many edges away to go.
+    #[arg(long, value_name = "K", requires = "around", default_value_t = 1)]
+    pub depth: usize,
+    /// DOT layout hints: auto (dot up to 300 nodes, sfdp above), dot, or sfdp.
+    #[arg(long, value_name = "L", default_value = "auto")]
+    pub layout: String,
+}
+
+impl ExportArgs {
+    fn options(&self) -> anyhow::Result<ExportOptions> {
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|k| {
+                NodeKind::parse(k.trim()).with_context(|| {
+                    format!(
+                        "unknown kind {k:?} (known: person, district, event, project, organization, place, document)"
+                    )
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let layout = Layout::parse(&self.layout).with_context(|| {
+            format!("unknown layout {:?} (known: auto, dot, sfdp)", self.layout)
+        })?;
+        Ok(ExportOptions {
+            filter: Filter {
+                district: self.district.clone(),
+                kinds,
+                from: self.from.clone(),
+                to: self.to.clone(),
+                around: self.around.clone(),
+                depth: self.around.as_ref().map(|_| self.depth),
+            },
+            layout,
+        })
+    }
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = Format::parse(&args.format)?;
+    let opts = args.options()?;
     let text = std::fs::read_to_string(&args.graph)
         .with_context(|| format!("reading {}", args.graph.display()))?;
     let graph =
         GovGraph::from_json(&text).with_context(|| format!("reading {}", args.graph.display()))?;
-    for path in crate::export::write(&graph, format, &args.output, &Default::default())? {
-        eprintln!("govgraph: wrote {}", path.display());
+    match &args.output {
+        Some(path) => {
+            let target = Target::for_path(format, path);
+            let written = crate::export::write_to(&graph, format, &target, &opts)
+                .with_context(|| format!("exporting {}", format.name()))?;
+            for path in written {
+                eprintln!("govgraph: wrote {}", path.display());
+            }
+        }
+        None => {
+            if format.file_name().is_none() {
+                anyhow::bail!(
+                    "{} writes several files: give a folder with -o, e.g. -o {}/",
+                    format.name(),
+                    format.name()
+                );
+            }
+            let files = crate::export::render(&graph, format, &opts)
+                .with_context(|| format!("exporting {}", format.name()))?;
+            for file in files {
+                super::print_out(&String::from_utf8_lossy(&file.bytes))?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn filters_parse() {
+        let cli = Cli::try_parse_from([
+            "govgraph",
+            "export",
+            "--format",
+            "gexf",
+            "--kind",
+            "person,event",
+            "--around",
+            "黄伟",
+            "--depth",
+            "2",
+            "--from",
+            "2024",
+        ])
+        .unwrap();
+        let Command::Export(args) = cli.command else {
+            panic!("not export");
+        };
+        let opts = args.options().unwrap();
+        assert_eq!(opts.filter.kinds.len(), 2);
+        assert_eq!(opts.filter.depth, Some(2));
+        assert_eq!(args.output, None);
+    }
+
+    #[test]
+    fn depth_needs_around() {
+        assert!(Cli::try_parse_from(["govgraph", "export", "-f", "dot", "--depth", "2"]).is_err());
+    }
 }

@@ -5,10 +5,10 @@
 //! per district. Labels use a CJK font name so Chinese renders on any machine
 //! that has one of the common CJK fonts installed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use crate::graph::{GovGraph, Node, NodeKind, Relation};
+use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 
 /// Fonts tried in order; Graphviz picks the first that fontconfig knows.
 pub const FONT: &str = "Noto Sans CJK SC,WenQuanYi Zen Hei,SimHei,sans-serif";
@@ -56,6 +56,12 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// Quotes text that Graphviz shows (labels, tooltips): as [`quote`], and `&` as
+/// `&amp;`, since Graphviz reads HTML entities in such text.
+pub fn label(s: &str) -> String {
+    quote(&s.replace('&', "&amp;"))
+}
+
 /// The district each node is drawn in, if any.
 pub fn home_districts(graph: &GovGraph) -> BTreeMap<String, String> {
     let mut home = BTreeMap::new();
@@ -96,17 +102,61 @@ fn write_node(out: &mut String, node: &Node, indent: &str) {
         out,
         "{indent}{} [label={}, shape={shape}, fillcolor={}, tooltip={}];",
         quote(&node.id),
-        quote(&node_label(node)),
+        label(&node_label(node)),
         quote(fill),
-        quote(&node.name),
+        label(&node.name),
     );
 }
 
-/// The graph as DOT text.
-pub fn to_dot(graph: &GovGraph) -> String {
+/// Layout hints written into the DOT file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// `dot` for graphs up to [`Layout::AUTO_LIMIT`] nodes, `sfdp` above.
+    #[default]
+    Auto,
+    /// Left-to-right layers, one box per district: best for small graphs.
+    Dot,
+    /// Force-directed, scales to thousands of nodes; no district boxes.
+    Sfdp,
+}
+
+impl Layout {
+    /// Above this many nodes `Auto` chooses `sfdp`.
+    pub const AUTO_LIMIT: usize = 300;
+
+    pub fn parse(s: &str) -> Option<Layout> {
+        match s {
+            "auto" => Some(Layout::Auto),
+            "dot" => Some(Layout::Dot),
+            "sfdp" => Some(Layout::Sfdp),
+            _ => None,
+        }
+    }
+
+    fn resolve(self, nodes: usize) -> Layout {
+        match self {
+            Layout::Auto if nodes > Layout::AUTO_LIMIT => Layout::Sfdp,
+            Layout::Auto => Layout::Dot,
+            other => other,
+        }
+    }
+}
+
+/// The graph as DOT text, with `layout`'s hints.
+pub fn to_dot_with(graph: &GovGraph, layout: Layout) -> String {
+    let layout = layout.resolve(graph.node_count());
     let mut out = String::new();
     out.push_str("digraph govgraph {\n");
-    out.push_str("  graph [rankdir=LR, compound=true, overlap=false, splines=true, fontname=");
+    match layout {
+        Layout::Sfdp => out.push_str(
+            "  graph [layout=sfdp, overlap=prism, overlap_scaling=-4, splines=false, \
+             outputorder=edgesfirst, beautify=true, fontname=",
+        ),
+        _ => out.push_str(
+            "  graph [layout=dot, rankdir=LR, compound=true, newrank=true, splines=true, \
+             nodesep=0.3, ranksep=0.8, fontname=",
+        ),
+    }
     out.push_str(&quote(FONT));
     out.push_str(", labelloc=t, label=\"govgraph\"];\n");
     let _ = writeln!(
@@ -115,12 +165,15 @@ pub fn to_dot(graph: &GovGraph) -> String {
         quote(FONT)
     );
     let _ = writeln!(out, "  edge [fontname={}, fontsize=9];", quote(FONT));
+    legend(&mut out, graph);
 
     let home = home_districts(graph);
     let mut members: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
     let mut loose = Vec::new();
     for node in graph.nodes() {
-        if node.kind == NodeKind::District {
+        if layout == Layout::Sfdp {
+            loose.push(node);
+        } else if node.kind == NodeKind::District {
             members.entry(node.id.as_str()).or_default();
         } else if let Some(district) = home.get(&node.id) {
             members.entry(district.as_str()).or_default().push(node);
@@ -136,7 +189,7 @@ pub fn to_dot(graph: &GovGraph) -> String {
         let _ = writeln!(
             out,
             "    label={}; style=\"rounded,filled\"; fillcolor=\"#fafafa\"; color=\"#bbbbbb\";",
-            quote(&district.name)
+            label(&district.name)
         );
         write_node(&mut out, district, "    ");
         for node in nodes {
@@ -148,36 +201,76 @@ pub fn to_dot(graph: &GovGraph) -> String {
         write_node(&mut out, node, "  ");
     }
     for edge in graph.edges() {
-        let label = match edge.relation {
-            Relation::HoldsPost => edge.title.clone().unwrap_or_default(),
-            Relation::Chaired | Relation::Attended => {
-                let verb = if edge.relation == Relation::Chaired {
-                    "主持"
-                } else {
-                    "出席"
-                };
-                match &edge.date {
-                    Some(d) => format!("{verb} {d}"),
-                    None => verb.to_string(),
-                }
-            }
-            _ => String::new(),
-        };
+        let text = edge_text(edge);
         let _ = write!(
             out,
             "  {} -> {} [color={}, tooltip={}",
             quote(&edge.source),
             quote(&edge.target),
             quote(edge_colour(edge.relation)),
-            quote(edge.relation.as_str()),
+            label(edge.relation.as_str()),
         );
-        if !label.is_empty() {
-            let _ = write!(out, ", label={}", quote(&label));
+        if !text.is_empty() && layout != Layout::Sfdp {
+            let _ = write!(out, ", label={}", label(&text));
         }
         out.push_str("];\n");
     }
     out.push_str("}\n");
     out
+}
+
+/// The words on an edge: the post and when it was seen, or the verb and the day.
+fn edge_text(edge: &Edge) -> String {
+    match edge.relation {
+        Relation::HoldsPost => {
+            let title = edge.title.clone().unwrap_or_default();
+            match (&edge.first_seen, &edge.last_seen) {
+                (Some(a), Some(b)) if a != b => format!("{title}\n{a}–{b}"),
+                (Some(a), _) | (None, Some(a)) => format!("{title}\n{a}"),
+                (None, None) => title,
+            }
+        }
+        Relation::Chaired | Relation::Attended => {
+            let verb = if edge.relation == Relation::Chaired {
+                "主持"
+            } else {
+                "出席"
+            };
+            match &edge.date {
+                Some(d) => format!("{verb} {d}"),
+                None => verb.to_string(),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// A key to the colours and shapes: the kinds and relations the graph uses.
+fn legend(out: &mut String, graph: &GovGraph) {
+    let kinds: BTreeSet<NodeKind> = graph.nodes().iter().map(|n| n.kind).collect();
+    let relations: BTreeSet<Relation> = graph.edges().iter().map(|e| e.relation).collect();
+    if kinds.is_empty() {
+        return;
+    }
+    out.push_str("  legend [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">");
+    out.push_str("<TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>");
+    for kind in kinds {
+        let (shape, fill) = style(kind);
+        let _ = write!(
+            out,
+            "<TR><TD BGCOLOR=\"{fill}\">{}</TD><TD>{shape}</TD></TR>",
+            kind.as_str()
+        );
+    }
+    for r in relations {
+        let _ = write!(
+            out,
+            "<TR><TD><FONT COLOR=\"{}\">──▶</FONT></TD><TD>{}</TD></TR>",
+            edge_colour(r),
+            r.as_str()
+        );
+    }
+    out.push_str("</TABLE>>];\n");
 }
 
 #[cfg(test)]
@@ -198,7 +291,7 @@ mod tests {
         let mut e = Edge::new("person:甲乙", "district:福田区", Relation::HoldsPost);
         e.title = Some("区长".into());
         g.add_edge(e);
-        let dot = to_dot(&g);
+        let dot = to_dot_with(&g, Layout::Auto);
         assert!(dot.contains("subgraph cluster_0"), "{dot}");
         assert!(dot.contains("label=\"区长\""), "{dot}");
     }

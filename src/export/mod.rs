@@ -3,31 +3,70 @@
 //! Exporters know nothing of extraction: they read a [`GovGraph`] and write
 //! bytes. Each writes its own format by hand, in sorted id order, so the same
 //! graph always gives byte-identical files; and each escapes every text it
-//! writes for its own format.
+//! writes for its own format (see [`escape`]). A [`Filter`] can first cut a
+//! readable picture out of a large graph.
 
+mod cytoscape;
 mod dot;
+pub mod escape;
+mod filter;
+mod gexf;
+mod graphml;
+mod html;
+mod jsonld;
+mod neo4j;
 
 use std::path::{Path, PathBuf};
 
 use crate::graph::GovGraph;
 
+pub use dot::Layout;
+pub use filter::{Filter, FilterError};
+
 /// The formats govgraph writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// graph.json, the node-link file of SPEC.md.
+    /// graph.json, the node-link file of SPEC.md (also called `node-link`).
     Json,
     /// Graphviz DOT.
     Dot,
+    /// GraphML with typed keys (yEd, Gephi, networkx).
+    Graphml,
+    /// GEXF 1.3 with attributes, colours and time (Gephi).
+    Gexf,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// neo4j-admin import CSVs plus a LOAD CSV script.
+    Neo4j,
+    /// schema.org JSON-LD.
+    Jsonld,
+    /// One self-contained interactive HTML page.
+    Html,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Cytoscape,
+        Format::Neo4j,
+        Format::Jsonld,
+        Format::Html,
+    ];
 
     /// Parses a format name as the command line takes it.
     pub fn parse(name: &str) -> Result<Format, ExportError> {
         match name {
             "json" | "node-link" => Ok(Format::Json),
-            "dot" => Ok(Format::Dot),
+            "dot" | "graphviz" => Ok(Format::Dot),
+            "graphml" => Ok(Format::Graphml),
+            "gexf" => Ok(Format::Gexf),
+            "cytoscape" | "cyjs" => Ok(Format::Cytoscape),
+            "neo4j" => Ok(Format::Neo4j),
+            "jsonld" | "json-ld" => Ok(Format::Jsonld),
+            "html" => Ok(Format::Html),
             other => Err(ExportError::UnknownFormat(other.to_string())),
         }
     }
@@ -36,13 +75,52 @@ impl Format {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Gexf => "gexf",
+            Format::Cytoscape => "cytoscape",
+            Format::Neo4j => "neo4j",
+            Format::Jsonld => "jsonld",
+            Format::Html => "html",
+        }
+    }
+
+    /// The name of the file a single-file format writes into a folder.
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            Format::Json => Some("graph.json"),
+            Format::Dot => Some("graph.dot"),
+            Format::Graphml => Some("graph.graphml"),
+            Format::Gexf => Some("graph.gexf"),
+            Format::Cytoscape => Some("graph.cytoscape.json"),
+            Format::Neo4j => None,
+            Format::Jsonld => Some("graph.jsonld"),
+            Format::Html => Some("graph.html"),
+        }
+    }
+
+    /// File name endings that make `-o PATH` a file rather than a folder.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Json => &[".json"],
+            Format::Dot => &[".dot", ".gv"],
+            Format::Graphml => &[".graphml"],
+            Format::Gexf => &[".gexf"],
+            Format::Cytoscape => &[".json", ".cyjs"],
+            Format::Neo4j => &[],
+            Format::Jsonld => &[".jsonld", ".json"],
+            Format::Html => &[".html", ".htm"],
         }
     }
 }
 
-/// Choices that shape an export.
+/// Choices that shape an export. The default exports the whole graph.
 #[derive(Debug, Clone, Default)]
-pub struct ExportOptions {}
+pub struct ExportOptions {
+    /// Which part of the graph to export.
+    pub filter: Filter,
+    /// Layout hints for DOT.
+    pub layout: Layout,
+}
 
 /// One file an export produces: its name inside the output folder, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +131,12 @@ pub struct OutputFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("unknown format {0:?} (known: json, node-link, dot)")]
+    #[error(
+        "unknown format {0:?} (known: json, node-link, dot, graphml, gexf, cytoscape, neo4j, jsonld, html)"
+    )]
     UnknownFormat(String),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
     #[error("writing {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -62,26 +144,50 @@ pub enum ExportError {
     },
 }
 
-/// The files `format` makes of `graph`.
+/// The files `format` makes of `graph`, after `opts.filter`.
+///
+/// # Example
+/// ```
+/// use govgraph::export::{render, ExportOptions, Format};
+/// use govgraph::graph::{GovGraph, Node, NodeKind};
+///
+/// let mut g = GovGraph::new();
+/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// let files = render(&g, Format::Graphml, &ExportOptions::default()).unwrap();
+/// assert_eq!(files[0].name, "graph.graphml");
+/// assert!(String::from_utf8_lossy(&files[0].bytes).contains("黄伟"));
+/// ```
 pub fn render(
     graph: &GovGraph,
     format: Format,
     opts: &ExportOptions,
 ) -> Result<Vec<OutputFile>, ExportError> {
-    let _ = opts;
+    let filtered;
+    let graph = if opts.filter.is_empty() {
+        graph
+    } else {
+        filtered = opts.filter.apply(graph)?;
+        &filtered
+    };
+    let one = |text: String| {
+        vec![OutputFile {
+            name: format.file_name().unwrap_or("graph").to_string(),
+            bytes: text.into_bytes(),
+        }]
+    };
     Ok(match format {
-        Format::Json => vec![OutputFile {
-            name: "graph.json".into(),
-            bytes: graph.to_json().into_bytes(),
-        }],
-        Format::Dot => vec![OutputFile {
-            name: "graph.dot".into(),
-            bytes: dot::to_dot(graph).into_bytes(),
-        }],
+        Format::Json => one(graph.to_json()),
+        Format::Dot => one(dot::to_dot_with(graph, opts.layout)),
+        Format::Graphml => one(graphml::to_graphml(graph)),
+        Format::Gexf => one(gexf::to_gexf(graph)),
+        Format::Cytoscape => one(cytoscape::to_cytoscape(graph)),
+        Format::Jsonld => one(jsonld::to_jsonld(graph)),
+        Format::Html => one(html::to_html(graph)),
+        Format::Neo4j => neo4j::to_neo4j(graph),
     })
 }
 
-/// Renders `format` and writes its files atomically into `dir`.
+/// Renders `format` and writes its files atomically into the folder `dir`.
 pub fn write(
     graph: &GovGraph,
     format: Format,
@@ -91,11 +197,127 @@ pub fn write(
     let mut written = Vec::new();
     for file in render(graph, format, opts)? {
         let path = dir.join(&file.name);
-        crate::output::write_atomic(&path, &file.bytes).map_err(|source| ExportError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        write_file(&path, &file.bytes)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Where `-o PATH` sends a format: the file itself when PATH ends in one of the
+/// format's extensions (single-file formats only) and is not an existing folder,
+/// else a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+impl Target {
+    /// # Example
+    /// ```
+    /// use std::path::{Path, PathBuf};
+    /// use govgraph::export::{Format, Target};
+    ///
+    /// let file = Target::for_path(Format::Html, Path::new("out/futian.html"));
+    /// assert_eq!(file, Target::File(PathBuf::from("out/futian.html")));
+    /// let folder = Target::for_path(Format::Neo4j, Path::new("out/neo4j"));
+    /// assert_eq!(folder, Target::Folder(PathBuf::from("out/neo4j")));
+    /// ```
+    pub fn for_path(format: Format, path: &Path) -> Target {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let is_file = format.extensions().iter().any(|ext| name.ends_with(ext));
+        if is_file && format.file_name().is_some() && !path.is_dir() {
+            Target::File(path.to_path_buf())
+        } else {
+            Target::Folder(path.to_path_buf())
+        }
+    }
+}
+
+/// Renders `format` and writes it to `target`, atomically; returns the paths written.
+///
+/// # Example
+/// ```
+/// use govgraph::export::{write_to, ExportOptions, Format, Target};
+/// use govgraph::graph::{GovGraph, Node, NodeKind};
+///
+/// let mut g = GovGraph::new();
+/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// let dir = std::env::temp_dir().join(format!("govgraph-doc-{}", std::process::id()));
+/// let written = write_to(&g, Format::Neo4j, &Target::Folder(dir.clone()), &ExportOptions::default()).unwrap();
+/// assert_eq!(written.len(), 3); // load.cypher, nodes.csv, relationships.csv
+/// std::fs::remove_dir_all(dir).unwrap();
+/// ```
+pub fn write_to(
+    graph: &GovGraph,
+    format: Format,
+    target: &Target,
+    opts: &ExportOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
+    match target {
+        Target::Folder(dir) => write(graph, format, dir, opts),
+        Target::File(path) => {
+            let mut written = Vec::new();
+            for file in render(graph, format, opts)? {
+                write_file(path, &file.bytes)?;
+                written.push(path.clone());
+            }
+            Ok(written)
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    crate::output::write_atomic(path, bytes).map_err(|source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Evidence as readable text: one `doc:start-end sentence` a line.
+pub(crate) fn evidence_text(evidence: &[crate::graph::Evidence]) -> String {
+    evidence
+        .iter()
+        .map(|e| format!("{}:{}-{} {}", e.doc, e.start, e.end, e.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A short label for an edge: the post for holds_post, the relation otherwise.
+pub(crate) fn edge_label(edge: &crate::graph::Edge) -> String {
+    match (&edge.title, &edge.date) {
+        (Some(t), Some(d)) => format!("{t} {d}"),
+        (Some(t), None) => t.clone(),
+        (None, Some(d)) => format!("{} {d}", edge.relation),
+        (None, None) => edge.relation.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_parses_its_own_name() {
+        for &f in Format::ALL {
+            assert_eq!(Format::parse(f.name()).unwrap(), f);
+        }
+        assert_eq!(Format::parse("node-link").unwrap(), Format::Json);
+        assert!(Format::parse("pdf").is_err());
+    }
+
+    #[test]
+    fn output_path_is_a_file_only_with_the_format_extension() {
+        let p = Path::new("out/g.graphml");
+        assert_eq!(Target::for_path(Format::Graphml, p), Target::File(p.into()));
+        assert_eq!(Target::for_path(Format::Gexf, p), Target::Folder(p.into()));
+        let csv = Path::new("out/x.json");
+        assert_eq!(
+            Target::for_path(Format::Neo4j, csv),
+            Target::Folder(csv.into())
+        );
+    }
 }

@@ -1,0 +1,121 @@
+//! One self-contained HTML page: an interactive, offline view of the graph.
+//!
+//! Everything is inline (the CSS and JS in `html/`, written for govgraph, and
+//! the graph as JSON), so the page works from a USB stick with no network. The
+//! graph goes in a `<script type="application/json">` element with `<`, `>` and
+//! `&` as `\u` escapes, and the script puts every text into the page through
+//! `textContent`, so article text is never read as HTML or code. The view: a
+//! force-directed layout on a canvas (springs, repulsion bucketed on a grid so
+//! 5,000 nodes stay fluid, cooling until it settles), zoom and pan, colour by
+//! kind, search (also `?search=NAME` in the address), filters by kind, district
+//! and dates, and a click on a node shows its facts with their sentences.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+
+use super::escape::json_in_html;
+use crate::graph::{GovGraph, NodeKind, Relation};
+
+const CSS: &str = include_str!("html/view.css");
+const JS: &str = include_str!("html/view.js");
+
+/// The page.
+pub fn to_html(graph: &GovGraph) -> String {
+    let colors: serde_json::Map<String, serde_json::Value> = NodeKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), json!(super::dot::style(*k).1)))
+        .collect();
+    let data = json!({
+        "graph": graph.to_file(),
+        "colors": colors,
+        "districts": districts_of(graph),
+    });
+    let data = json_in_html(&serde_json::to_string(&data).unwrap_or_default());
+    let mut out = String::with_capacity(data.len() + CSS.len() + JS.len() + 4096);
+    out.push_str(
+        "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+         <title>govgraph</title>\n<style>\n",
+    );
+    out.push_str(CSS);
+    out.push_str("</style>\n</head>\n<body>\n");
+    out.push_str(
+        "<div id=\"side\">\n<h1>govgraph</h1>\n\
+         <div id=\"counts\"><span id=\"node-count\"></span> nodes, \
+         <span id=\"edge-count\"></span> edges<br><span id=\"shown\"></span></div>\n\
+         <fieldset><legend>search</legend>\
+         <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 黄伟\" autocomplete=\"off\">\
+         <div id=\"matches\"></div></fieldset>\n\
+         <fieldset><legend>kinds</legend><div id=\"kinds\"></div></fieldset>\n\
+         <fieldset><legend>district</legend><select id=\"district\">\
+         <option value=\"\">all districts</option></select></fieldset>\n\
+         <fieldset><legend>dates</legend>from <input type=\"date\" id=\"from\"> \
+         to <input type=\"date\" id=\"to\"></fieldset>\n\
+         <button id=\"fit\" type=\"button\">fit to window</button>\n\
+         <div id=\"details\"><p>Click a node to see its facts and their sources.</p></div>\n\
+         </div>\n<div id=\"main\"><canvas id=\"canvas\"></canvas><div id=\"status\"></div></div>\n",
+    );
+    out.push_str("<script type=\"application/json\" id=\"govgraph-data\">");
+    out.push_str(&data);
+    out.push_str("</script>\n<script>\n");
+    out.push_str(JS);
+    out.push_str("</script>\n</body>\n</html>\n");
+    out
+}
+
+/// For each node, the districts whose `--district` filter would keep it.
+fn districts_of(graph: &GovGraph) -> BTreeMap<String, Vec<String>> {
+    let mut homes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for d in graph
+        .nodes()
+        .into_iter()
+        .filter(|n| n.kind == NodeKind::District)
+    {
+        let mut add = |id: &str| {
+            homes
+                .entry(id.to_string())
+                .or_default()
+                .insert(d.id.clone());
+        };
+        add(&d.id);
+        for e in graph.in_edges(&d.id) {
+            match e.relation {
+                Relation::HeldIn | Relation::LocatedIn => add(&e.source),
+                Relation::HoldsPost => {
+                    add(&e.source);
+                    for p in graph.out_edges(&e.source) {
+                        if p.relation.is_participation() {
+                            add(&p.target);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    homes
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().collect()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Node;
+
+    #[test]
+    fn script_text_cannot_close_the_data_element() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(
+            NodeKind::Project,
+            "</script><script>alert(1)</script>",
+        ));
+        let page = to_html(&g);
+        assert!(!page.contains("alert(1)</script>"));
+        assert_eq!(page.matches("</script>").count(), 2);
+    }
+}

@@ -1,0 +1,133 @@
+//! schema.org JSON-LD, for linked-data users.
+//!
+//! People are `Person` (each post a `Role` with `roleName`, `startDate`, `endDate`
+//! under `memberOf`), districts `AdministrativeArea`, organisations
+//! `GovernmentOrganization`, events `Event` (`startDate`, `endDate`, `location`,
+//! `organizer` for who chaired, `attendee` for who attended, `about` for the
+//! projects), projects `Project` (`location`), places `Place`
+//! (`containedInPlace`), documents `CreativeWork`. Node evidence becomes
+//! `subjectOf` a `CreativeWork` (the document, with the sentence as `text`).
+//! Ids are `urn:govgraph:` plus the graph.json id, percent-encoded where an IRI
+//! needs it.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::graph::{GovGraph, Node, NodeKind, Relation};
+
+/// The graph as JSON-LD text.
+pub fn to_jsonld(graph: &GovGraph) -> String {
+    let mut items: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    for node in graph.nodes() {
+        items.insert(node.id.clone(), describe(node));
+    }
+    for edge in graph.edges() {
+        let target = json!({"@id": iri(&edge.target)});
+        let (subject, property, value) = match edge.relation {
+            Relation::HoldsPost => {
+                let mut role = Map::new();
+                role.insert("@type".into(), json!("Role"));
+                role.insert("memberOf".into(), target);
+                if let Some(t) = &edge.title {
+                    role.insert("roleName".into(), json!(t));
+                }
+                if let Some(d) = &edge.first_seen {
+                    role.insert("startDate".into(), json!(d));
+                }
+                if let Some(d) = &edge.last_seen {
+                    role.insert("endDate".into(), json!(d));
+                }
+                (&edge.source, "memberOf", Value::Object(role))
+            }
+            Relation::Chaired => (&edge.target, "organizer", json!({"@id": iri(&edge.source)})),
+            Relation::Attended => (&edge.target, "attendee", json!({"@id": iri(&edge.source)})),
+            Relation::HeldIn => (&edge.source, "location", target),
+            Relation::LocatedIn => {
+                let place = graph
+                    .node(&edge.source)
+                    .is_some_and(|n| n.kind == NodeKind::Place);
+                let p = if place {
+                    "containedInPlace"
+                } else {
+                    "location"
+                };
+                (&edge.source, p, target)
+            }
+            Relation::Concerns => (&edge.source, "about", target),
+            Relation::Involves => (&edge.source, "contributor", target),
+        };
+        if let Some(item) = items.get_mut(subject) {
+            push(item, property, value);
+        }
+    }
+    let doc = json!({
+        "@context": {"@vocab": "https://schema.org/"},
+        "@graph": items.into_values().map(Value::Object).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn describe(node: &Node) -> Map<String, Value> {
+    let kind = match node.kind {
+        NodeKind::Person => "Person",
+        NodeKind::District => "AdministrativeArea",
+        NodeKind::Event => "Event",
+        NodeKind::Project => "Project",
+        NodeKind::Organization => "GovernmentOrganization",
+        NodeKind::Place => "Place",
+        NodeKind::Document => "CreativeWork",
+    };
+    let mut m = Map::new();
+    m.insert("@id".into(), json!(iri(&node.id)));
+    m.insert("@type".into(), json!(kind));
+    m.insert("name".into(), json!(node.name));
+    if !node.aliases.is_empty() {
+        m.insert("alternateName".into(), json!(node.aliases));
+    }
+    if let Some(d) = &node.date {
+        m.insert("startDate".into(), json!(d));
+    }
+    if let Some(d) = &node.end_date {
+        m.insert("endDate".into(), json!(d));
+    }
+    if !node.roles.is_empty() {
+        m.insert("jobTitle".into(), json!(node.roles));
+    }
+    if !node.evidence.is_empty() {
+        let ev: Vec<Value> = node
+            .evidence
+            .iter()
+            .map(|e| json!({"@type": "CreativeWork", "name": e.doc, "text": e.text}))
+            .collect();
+        m.insert("subjectOf".into(), json!(ev));
+    }
+    m
+}
+
+fn push(item: &mut Map<String, Value>, key: &str, value: Value) {
+    match item.get_mut(key) {
+        Some(Value::Array(list)) => list.push(value),
+        _ => {
+            item.insert(key.into(), json!([value]));
+        }
+    }
+}
+
+/// `urn:govgraph:` + the id, with what an IRI may not hold percent-encoded.
+fn iri(id: &str) -> String {
+    let mut out = String::from("urn:govgraph:");
+    for c in id.chars() {
+        if c.is_control() || c.is_whitespace() || "<>\"{}|\\^`%#?[]".contains(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
