@@ -58,7 +58,10 @@ impl Annotated {
         for i in 0..=chars.len() {
             if i == chars.len() || chars[i] == '\n' {
                 if i > line_start {
-                    let span = Span { start: line_start, end: i };
+                    let span = Span {
+                        start: line_start,
+                        end: i,
+                    };
                     paragraphs.push(Paragraph {
                         span,
                         sentences: split_sentences(&chars, span),
@@ -145,18 +148,28 @@ mod tests {
     #[test]
     fn sentences_keep_closing_quotes() {
         let a = Annotated::new("他说:“好。”然后走了。");
-        let s: Vec<String> = a.paragraphs[0].sentences.iter().map(|&s| a.text(s)).collect();
+        let s: Vec<String> = a.paragraphs[0]
+            .sentences
+            .iter()
+            .map(|&s| a.text(s))
+            .collect();
         assert_eq!(s, vec!["他说:“好。”", "然后走了。"]);
     }
 
     #[test]
     fn clauses_do_not_split_quoted_names() {
-        let a = Annotated::new("12月10日,龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会,区长出席会议。");
+        let a = Annotated::new(
+            "12月10日,龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会,区长出席会议。",
+        );
         let sentence = a.paragraphs[0].sentences[0];
         let c: Vec<String> = a.clauses(sentence).iter().map(|&c| a.text(c)).collect();
         assert_eq!(
             c,
-            vec!["12月10日", "龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会", "区长出席会议"]
+            vec![
+                "12月10日",
+                "龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会",
+                "区长出席会议"
+            ]
         );
     }
 

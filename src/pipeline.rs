@@ -6,7 +6,7 @@
 
 use crate::extract::{Extractor, Facts, KnownOfficials};
 use crate::graph::GovGraph;
-use crate::normalise::{normalise, Document};
+use crate::normalise::{Document, normalise};
 use crate::read::SourceFile;
 use crate::rules::Rules;
 
@@ -17,7 +17,9 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(rules: Rules) -> Pipeline {
-        Pipeline { extractor: Extractor::new(rules) }
+        Pipeline {
+            extractor: Extractor::new(rules),
+        }
     }
 
     /// The graph of `files`; `progress` is told how many documents are done.

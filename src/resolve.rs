@@ -85,12 +85,19 @@ fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeS
         }
     }
     // Chairing a meeting says more than attending it: keep the stronger fact.
-    let chaired: BTreeSet<(&str, &str)> = facts.participations.iter().filter(|p| p.relation == Relation::Chaired).map(|p| (p.person.as_str(), p.event.as_str())).collect();
+    let chaired: BTreeSet<(&str, &str)> = facts
+        .participations
+        .iter()
+        .filter(|p| p.relation == Relation::Chaired)
+        .map(|p| (p.person.as_str(), p.event.as_str()))
+        .collect();
     for part in &facts.participations {
         if !officials.contains(part.person.as_str()) {
             continue;
         }
-        if part.relation == Relation::Attended && chaired.contains(&(part.person.as_str(), part.event.as_str())) {
+        if part.relation == Relation::Attended
+            && chaired.contains(&(part.person.as_str(), part.event.as_str()))
+        {
             continue;
         }
         let p = person(g, facts, &part.person);
@@ -102,10 +109,19 @@ fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeS
 }
 
 fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
-    let projects: BTreeSet<&str> = facts.projects.iter().filter(|p| !p.venue).map(|p| p.name.as_str()).collect();
+    let projects: BTreeSet<&str> = facts
+        .projects
+        .iter()
+        .filter(|p| !p.venue)
+        .map(|p| p.name.as_str())
+        .collect();
     let mut located: BTreeMap<String, String> = BTreeMap::new();
     for p in &facts.projects {
-        let kind = if projects.contains(p.name.as_str()) { NodeKind::Project } else { NodeKind::Place };
+        let kind = if projects.contains(p.name.as_str()) {
+            NodeKind::Project
+        } else {
+            NodeKind::Place
+        };
         let mut node = Node::new(kind, &p.name);
         node.evidence.push(p.evidence.clone());
         if let Some(w) = facts.written_forms.get(&p.name) {
@@ -123,6 +139,10 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         }
     }
     for (event, project) in &facts.concerns {
-        g.add_edge(Edge::new(event.clone(), format!("project:{project}"), Relation::Concerns));
+        g.add_edge(Edge::new(
+            event.clone(),
+            format!("project:{project}"),
+            Relation::Concerns,
+        ));
     }
 }

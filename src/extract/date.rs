@@ -22,7 +22,8 @@ pub struct Day {
 
 impl Day {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Day { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Day { year, month, day })
     }
 
     /// ISO 8601: 2024-12-11.
@@ -40,17 +41,32 @@ impl Day {
 
     pub fn next(&self) -> Day {
         if self.day < days_in_month(self.year, self.month) {
-            Day { day: self.day + 1, ..*self }
+            Day {
+                day: self.day + 1,
+                ..*self
+            }
         } else if self.month < 12 {
-            Day { month: self.month + 1, day: 1, ..*self }
+            Day {
+                month: self.month + 1,
+                day: 1,
+                ..*self
+            }
         } else {
-            Day { year: self.year + 1, month: 1, day: 1 }
+            Day {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 
     /// Days since 0000-03-01, for distances between days.
     fn ordinal(&self) -> i64 {
-        let (y, m) = if self.month <= 2 { (self.year as i64 - 1, self.month as i64 + 12) } else { (self.year as i64, self.month as i64) };
+        let (y, m) = if self.month <= 2 {
+            (self.year as i64 - 1, self.month as i64 + 12)
+        } else {
+            (self.year as i64, self.month as i64)
+        };
         365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + self.day as i64
     }
 }
@@ -93,7 +109,8 @@ pub struct Period {
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日?(?:[上下]午|晚上?)?\s*(?:至|到|-|—|–|~|～)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日").unwrap()
 });
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日").unwrap());
+static SINGLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日").unwrap());
 static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})日").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").unwrap());
 
@@ -101,7 +118,19 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年
 const SAME_DAY: &[&str] = &["同日", "当日", "当天", "当晚", "同一天"];
 const NEXT_DAY: &[&str] = &["次日", "翌日", "第二天"];
 /// Words that mark a sentence as deliberately undated.
-const UNDATED: &[&str] = &["近日", "日前", "近期", "本周", "上周", "这周", "近年来", "近年", "此前", "今年以来", "近来"];
+const UNDATED: &[&str] = &[
+    "近日",
+    "日前",
+    "近期",
+    "本周",
+    "上周",
+    "这周",
+    "近年来",
+    "近年",
+    "此前",
+    "今年以来",
+    "近来",
+];
 
 /// Resolves day mentions within one document.
 #[derive(Debug, Clone)]
@@ -140,7 +169,11 @@ impl DateResolver {
             .or(front.map(|d| d.year))
             .or_else(|| YEAR.captures(&head).and_then(|c| c[1].parse().ok()));
         let period = period.or(front.map(|d| Period { from: d, to: d }));
-        DateResolver { period, year, last: None }
+        DateResolver {
+            period,
+            year,
+            last: None,
+        }
     }
 
     /// The year a month and day without one belong to.
@@ -150,7 +183,13 @@ impl DateResolver {
             let mut best: Option<(i64, i32)> = None;
             for y in [p.from.year - 1, p.from.year, p.to.year, p.to.year + 1] {
                 if let Some(d) = Day::new(y, month, day) {
-                    let dist = if d < p.from { p.from.ordinal() - d.ordinal() } else if d > p.to { d.ordinal() - p.to.ordinal() } else { 0 };
+                    let dist = if d < p.from {
+                        p.from.ordinal() - d.ordinal()
+                    } else if d > p.to {
+                        d.ordinal() - p.to.ordinal()
+                    } else {
+                        0
+                    };
                     // Round-ups look back, not forward: a later date is penalised.
                     let dist = if d > p.to { dist * 3 } else { dist };
                     if best.is_none_or(|(b, _)| dist < b) {
@@ -166,11 +205,17 @@ impl DateResolver {
     /// Finds the date a sentence states about itself, and remembers it.
     pub fn sentence_date(&mut self, sentence: &str, previous: Option<Dated>) -> SentenceDate {
         let start: String = sentence.chars().take(6).collect();
-        if let Some(prev) = previous.or(self.last.map(|d| Dated { first: d, last: None })) {
+        if let Some(prev) = previous.or(self.last.map(|d| Dated {
+            first: d,
+            last: None,
+        })) {
             if NEXT_DAY.iter().any(|w| start.starts_with(w)) {
                 let next = prev.first.next();
                 self.last = Some(next);
-                return SentenceDate::Own(Dated { first: next, last: None });
+                return SentenceDate::Own(Dated {
+                    first: next,
+                    last: None,
+                });
             }
             if SAME_DAY.iter().any(|w| start.starts_with(w)) && previous.is_some() {
                 return SentenceDate::Own(prev);
@@ -193,14 +238,26 @@ impl DateResolver {
         if let Some(c) = RANGE.captures(&guarded) {
             let m1: u32 = c[2].parse().ok()?;
             let d1: u32 = c[3].parse().ok()?;
-            let y1 = c.get(1).and_then(|m| m.as_str().parse().ok()).or_else(|| self.year_for(m1, d1));
+            let y1 = c
+                .get(1)
+                .and_then(|m| m.as_str().parse().ok())
+                .or_else(|| self.year_for(m1, d1));
             let m2: u32 = c.get(5).and_then(|m| m.as_str().parse().ok()).unwrap_or(m1);
             let d2: u32 = c[6].parse().ok()?;
             if let Some(y1) = y1 {
-                let y2 = c.get(4).and_then(|m| m.as_str().parse().ok()).unwrap_or(if m2 < m1 { y1 + 1 } else { y1 });
+                let y2 = c
+                    .get(4)
+                    .and_then(|m| m.as_str().parse().ok())
+                    .unwrap_or(if m2 < m1 { y1 + 1 } else { y1 });
                 if let (Some(a), Some(b)) = (Day::new(y1, m1, d1), Day::new(y2, m2, d2)) {
                     if b > a {
-                        found.push((c.get(0).map_or(0, |m| m.start()), Dated { first: a, last: Some(b) }));
+                        found.push((
+                            c.get(0).map_or(0, |m| m.start()),
+                            Dated {
+                                first: a,
+                                last: Some(b),
+                            },
+                        ));
                     }
                 }
             }
@@ -208,9 +265,18 @@ impl DateResolver {
         for c in SINGLE.captures_iter(&guarded) {
             let m: u32 = c[2].parse().unwrap_or(0);
             let d: u32 = c[3].parse().unwrap_or(0);
-            let y = c.get(1).and_then(|y| y.as_str().parse().ok()).or_else(|| self.year_for(m, d));
+            let y = c
+                .get(1)
+                .and_then(|y| y.as_str().parse().ok())
+                .or_else(|| self.year_for(m, d));
             if let Some(day) = y.and_then(|y| Day::new(y, m, d)) {
-                found.push((c.get(0).map_or(0, |m| m.start()), Dated { first: day, last: None }));
+                found.push((
+                    c.get(0).map_or(0, |m| m.start()),
+                    Dated {
+                        first: day,
+                        last: None,
+                    },
+                ));
                 break;
             }
         }
@@ -218,12 +284,19 @@ impl DateResolver {
             for c in DAY_ONLY.captures_iter(&guarded) {
                 let m0 = c.get(0).map_or(0, |m| m.start());
                 let before = guarded[..m0].chars().next_back();
-                if before.is_some_and(|b| b.is_ascii_digit() || b == '月' || b == '-' || b == '至') {
+                if before.is_some_and(|b| b.is_ascii_digit() || b == '月' || b == '-' || b == '至')
+                {
                     continue;
                 }
                 let d: u32 = c[1].parse().unwrap_or(0);
                 if let Some(day) = Day::new(last.year, last.month, d) {
-                    found.push((m0, Dated { first: day, last: None }));
+                    found.push((
+                        m0,
+                        Dated {
+                            first: day,
+                            last: None,
+                        },
+                    ));
                 }
                 break;
             }
@@ -274,37 +347,64 @@ mod tests {
     fn period_comes_from_the_opening() {
         let r = resolver();
         let p = r.period.unwrap();
-        assert_eq!((p.from.iso(), p.to.iso()), ("2024-12-09".into(), "2024-12-15".into()));
+        assert_eq!(
+            (p.from.iso(), p.to.iso()),
+            ("2024-12-09".into(), "2024-12-15".into())
+        );
     }
 
     #[test]
     fn days_take_the_period_year() {
         let mut r = resolver();
-        assert_eq!(own(&mut r, "12月11日,福田举办发布会。"), ("2024-12-11".into(), None));
+        assert_eq!(
+            own(&mut r, "12月11日,福田举办发布会。"),
+            ("2024-12-11".into(), None)
+        );
     }
 
     #[test]
     fn spans_keep_start_and_end() {
         let mut r = resolver();
-        assert_eq!(own(&mut r, "12月11至14日,连续4天赴街道。"), ("2024-12-11".into(), Some("2024-12-14".into())));
-        assert_eq!(own(&mut r, "12月9日至13日,密集会见企业。"), ("2024-12-09".into(), Some("2024-12-13".into())));
+        assert_eq!(
+            own(&mut r, "12月11至14日,连续4天赴街道。"),
+            ("2024-12-11".into(), Some("2024-12-14".into()))
+        );
+        assert_eq!(
+            own(&mut r, "12月9日至13日,密集会见企业。"),
+            ("2024-12-09".into(), Some("2024-12-13".into()))
+        );
         let mut r = DateResolver::for_document("2024年4月22日至4月28日。", None, None);
-        assert_eq!(own(&mut r, "4月24日至27日,率队赴北京。"), ("2024-04-24".into(), Some("2024-04-27".into())));
-        assert_eq!(own(&mut r, "4月26-27日,赴北京。"), ("2024-04-26".into(), Some("2024-04-27".into())));
+        assert_eq!(
+            own(&mut r, "4月24日至27日,率队赴北京。"),
+            ("2024-04-24".into(), Some("2024-04-27".into()))
+        );
+        assert_eq!(
+            own(&mut r, "4月26-27日,赴北京。"),
+            ("2024-04-26".into(), Some("2024-04-27".into()))
+        );
     }
 
     #[test]
     fn bare_day_takes_the_month_read_last() {
         let mut r = resolver();
         own(&mut r, "12月11至14日,检查。");
-        assert_eq!(own(&mut r, "13日通过公众号推出活动。"), ("2024-12-13".into(), None));
+        assert_eq!(
+            own(&mut r, "13日通过公众号推出活动。"),
+            ("2024-12-13".into(), None)
+        );
     }
 
     #[test]
     fn relative_days() {
         let mut r = resolver();
-        let prev = Dated { first: Day::new(2024, 12, 10).unwrap(), last: None };
-        assert_eq!(r.sentence_date("同日,参加会议。", Some(prev)), SentenceDate::Own(prev));
+        let prev = Dated {
+            first: Day::new(2024, 12, 10).unwrap(),
+            last: None,
+        };
+        assert_eq!(
+            r.sentence_date("同日,参加会议。", Some(prev)),
+            SentenceDate::Own(prev)
+        );
         match r.sentence_date("次日,出发。", Some(prev)) {
             SentenceDate::Own(d) => assert_eq!(d.first.iso(), "2024-12-11"),
             other => panic!("{other:?}"),
@@ -314,14 +414,23 @@ mod tests {
     #[test]
     fn undated_words_are_never_guessed() {
         let mut r = resolver();
-        assert_eq!(r.sentence_date("近日,大鹏新区党工委会议召开。", None), SentenceDate::Undated);
-        assert_eq!(r.sentence_date("会议强调,要抓好工作。", None), SentenceDate::Silent);
+        assert_eq!(
+            r.sentence_date("近日,大鹏新区党工委会议召开。", None),
+            SentenceDate::Undated
+        );
+        assert_eq!(
+            r.sentence_date("会议强调,要抓好工作。", None),
+            SentenceDate::Silent
+        );
     }
 
     #[test]
     fn no_year_anywhere_means_no_date() {
         let mut r = DateResolver::for_document("全区上下坚持发展。", None, None);
-        assert_eq!(r.sentence_date("7月11日,召开大会。", None), SentenceDate::Silent);
+        assert_eq!(
+            r.sentence_date("7月11日,召开大会。", None),
+            SentenceDate::Silent
+        );
         let mut r = DateResolver::for_document("正文", None, Some("2022-02-11"));
         assert_eq!(own(&mut r, "2月7日,坪山区召开大会。").0, "2022-02-07");
     }

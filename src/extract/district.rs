@@ -27,7 +27,63 @@ pub struct DistrictMention {
 
 /// Words ending in 区/县 that are never districts.
 const NOT_DISTRICTS: &[&str] = &[
-    "全区", "城区", "辖区", "园区", "片区", "社区", "小区", "景区", "校区", "院区", "各区", "该区", "本区", "我区", "新区", "市区", "郊区", "山区", "老区", "特区", "湾区", "街区", "商区", "展区", "赛区", "分区", "示范区", "先行区", "集聚区", "合作区", "试验区", "开发区", "保护区", "功能区", "核心区", "中心区", "先导区", "自贸区", "度假区", "风景区", "工业区", "产业区", "住宅区", "生活区", "服务区", "管理区", "行政区", "城区", "全县", "各县", "该县", "本县", "一区", "两区", "三区", "多区", "六区",
+    "全区",
+    "城区",
+    "辖区",
+    "园区",
+    "片区",
+    "社区",
+    "小区",
+    "景区",
+    "校区",
+    "院区",
+    "各区",
+    "该区",
+    "本区",
+    "我区",
+    "新区",
+    "市区",
+    "郊区",
+    "山区",
+    "老区",
+    "特区",
+    "湾区",
+    "街区",
+    "商区",
+    "展区",
+    "赛区",
+    "分区",
+    "示范区",
+    "先行区",
+    "集聚区",
+    "合作区",
+    "试验区",
+    "开发区",
+    "保护区",
+    "功能区",
+    "核心区",
+    "中心区",
+    "先导区",
+    "自贸区",
+    "度假区",
+    "风景区",
+    "工业区",
+    "产业区",
+    "住宅区",
+    "生活区",
+    "服务区",
+    "管理区",
+    "行政区",
+    "城区",
+    "全县",
+    "各县",
+    "该县",
+    "本县",
+    "一区",
+    "两区",
+    "三区",
+    "多区",
+    "六区",
 ];
 
 /// Known districts mentioned in `text`, left to right, longest form first.
@@ -46,7 +102,12 @@ pub fn find_known(rules: &Rules, text: &str) -> Vec<DistrictMention> {
             }
         }
         if let Some((n, name, written)) = matched {
-            out.push(DistrictMention { at: i, len: n, name, written });
+            out.push(DistrictMention {
+                at: i,
+                len: n,
+                name,
+                written,
+            });
             i += n;
         } else {
             i += 1;
@@ -59,7 +120,12 @@ pub fn find_known(rules: &Rules, text: &str) -> Vec<DistrictMention> {
 pub fn heading(rules: &Rules, line: &str) -> Option<String> {
     let core = line
         .trim()
-        .trim_matches(|c: char| matches!(c, ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.') || c.is_ascii_digit())
+        .trim_matches(|c: char| {
+            matches!(
+                c,
+                ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.'
+            ) || c.is_ascii_digit()
+        })
         .trim();
     if core.chars().count() > 8 {
         return None;
@@ -72,30 +138,97 @@ pub fn heading(rules: &Rules, line: &str) -> Option<String> {
 
 /// A district of any city written in full (天河区, 余杭区, 某某县), if `text` is one.
 pub fn full_form(text: &str) -> Option<String> {
-    static FULL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Han}{1,4}?(?:新区|区|县)$").unwrap());
-    (FULL.is_match(text) && !NOT_DISTRICTS.iter().any(|w| text.ends_with(w) && text.chars().count() <= w.chars().count() + 1) && !is_generic(text))
-        .then(|| text.to_string())
+    static FULL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Han}{1,4}?(?:新区|区|县)$").unwrap());
+    (FULL.is_match(text)
+        && !NOT_DISTRICTS
+            .iter()
+            .any(|w| text.ends_with(w) && text.chars().count() <= w.chars().count() + 1)
+        && !is_generic(text))
+    .then(|| text.to_string())
 }
 
 fn is_generic(text: &str) -> bool {
-    NOT_DISTRICTS.contains(&text) || text.starts_with('全') || text.starts_with('各') || text.starts_with('本')
+    NOT_DISTRICTS.contains(&text)
+        || text.starts_with('全')
+        || text.starts_with('各')
+        || text.starts_with('本')
 }
 
 /// Districts of other cities after a city name: 广州市天河区, 北京海淀区, 杭州市余杭区.
 pub fn find_after_city(text: &str) -> Vec<DistrictMention> {
-    static AFTER_CITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})市?(\p{Han}{1,3}?(?:新区|区|县))").unwrap());
+    static AFTER_CITY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})市?(\p{Han}{1,3}?(?:新区|区|县))").unwrap());
     const CITIES: &[&str] = &[
-        "北京", "上海", "天津", "重庆", "广州", "杭州", "南京", "武汉", "成都", "西安", "苏州", "东莞", "佛山", "珠海", "惠州", "厦门", "青岛", "宁波", "长沙", "郑州", "合肥", "福州", "济南", "沈阳", "大连", "哈尔滨", "长春", "昆明", "南宁", "贵阳", "南昌", "太原", "石家庄", "兰州", "海口", "无锡", "温州", "中山", "汕头", "江门", "湛江", "肇庆", "清远", "汕尾", "河源", "梅州", "揭阳", "潮州", "阳江", "茂名", "韶关", "云浮",
+        "北京",
+        "上海",
+        "天津",
+        "重庆",
+        "广州",
+        "杭州",
+        "南京",
+        "武汉",
+        "成都",
+        "西安",
+        "苏州",
+        "东莞",
+        "佛山",
+        "珠海",
+        "惠州",
+        "厦门",
+        "青岛",
+        "宁波",
+        "长沙",
+        "郑州",
+        "合肥",
+        "福州",
+        "济南",
+        "沈阳",
+        "大连",
+        "哈尔滨",
+        "长春",
+        "昆明",
+        "南宁",
+        "贵阳",
+        "南昌",
+        "太原",
+        "石家庄",
+        "兰州",
+        "海口",
+        "无锡",
+        "温州",
+        "中山",
+        "汕头",
+        "江门",
+        "湛江",
+        "肇庆",
+        "清远",
+        "汕尾",
+        "河源",
+        "梅州",
+        "揭阳",
+        "潮州",
+        "阳江",
+        "茂名",
+        "韶关",
+        "云浮",
     ];
     let mut out = Vec::new();
     for c in AFTER_CITY.captures_iter(text) {
-        let (Some(city), Some(d)) = (c.get(1), c.get(2)) else { continue };
+        let (Some(city), Some(d)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
         if !CITIES.contains(&city.as_str()) {
             continue;
         }
         if let Some(name) = full_form(d.as_str()) {
             let at = text[..d.start()].chars().count();
-            out.push(DistrictMention { at, len: name.chars().count(), written: name.clone(), name });
+            out.push(DistrictMention {
+                at,
+                len: name.chars().count(),
+                written: name.clone(),
+                name,
+            });
         }
     }
     out

@@ -22,7 +22,25 @@ pub enum Named {
 }
 
 /// Objects so generic they point back at the event in hand.
-const ANAPHORS: &[&str] = &["会议", "活动", "仪式", "会", "大会", "座谈会", "启用仪式", "签约仪式", "开幕式", "揭牌仪式", "会见", "节目", "推介会", "发布会", "学习会", "论坛", "扩大会议"];
+const ANAPHORS: &[&str] = &[
+    "会议",
+    "活动",
+    "仪式",
+    "会",
+    "大会",
+    "座谈会",
+    "启用仪式",
+    "签约仪式",
+    "开幕式",
+    "揭牌仪式",
+    "会见",
+    "节目",
+    "推介会",
+    "发布会",
+    "学习会",
+    "论坛",
+    "扩大会议",
+];
 
 /// Finds the event a clause names, if any. `subject_ok` says whether the text
 /// before a verb may serve as the name (false when that text is a person list).
@@ -39,12 +57,16 @@ pub fn named_in_clause(rules: &Rules, clause: &str) -> Option<Named> {
 /// `召开 X会议`: the object up to its last event word.
 fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
     for verb in &rules.held_verbs {
-        let Some(at) = clause.find(verb.as_str()) else { continue };
+        let Some(at) = clause.find(verb.as_str()) else {
+            continue;
+        };
         let subject = &clause[..at];
         let mut object = &clause[at + verb.len()..];
         object = object.trim_start_matches(['了', '的']);
         let object = object.split('并').next().unwrap_or(object);
-        let Some(end) = last_event_word_end(rules, object) else { continue };
+        let Some(end) = last_event_word_end(rules, object) else {
+            continue;
+        };
         let name = object[..end].trim();
         if name.is_empty() {
             continue;
@@ -52,7 +74,12 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
         if ANAPHORS.contains(&name) {
             // "南山区委常委会召开会议": an organ's own meeting takes its name.
             let subject = subject.trim();
-            if subject.ends_with("常委会") || subject.ends_with("党工委") || subject.ends_with("党组") || subject.ends_with("区委") || subject.ends_with("举行") {
+            if subject.ends_with("常委会")
+                || subject.ends_with("党工委")
+                || subject.ends_with("党组")
+                || subject.ends_with("区委")
+                || subject.ends_with("举行")
+            {
                 return Some(Named::New(format!("{subject}{name}")));
             }
             if verb == "举行" && !subject.is_empty() && !looks_like_place(subject) {
@@ -73,7 +100,12 @@ fn subject_before_place(rules: &Rules, clause: &str) -> Option<String> {
             let at = search + rel;
             search = at + marker.len();
             let rest = &clause[at + marker.len()..];
-            let happened = rules.happened_verbs.iter().any(|v| rest.contains(v.as_str()) && rest.find(v.as_str()).is_some_and(|i| rest[..i].chars().count() <= 24));
+            let happened = rules.happened_verbs.iter().any(|v| {
+                rest.contains(v.as_str())
+                    && rest
+                        .find(v.as_str())
+                        .is_some_and(|i| rest[..i].chars().count() <= 24)
+            });
             if !happened {
                 continue;
             }
@@ -90,13 +122,25 @@ fn subject_before_place(rules: &Rules, clause: &str) -> Option<String> {
 fn subject_before_verb(rules: &Rules, clause: &str) -> Option<String> {
     let clause = clause.trim_end_matches(['。', '!', '?']);
     for verb in &rules.happened_verbs {
-        let Some(subject) = clause.strip_suffix(verb.as_str()) else { continue };
-        let subject = subject.trim_end_matches("正式").trim_end_matches("顺利").trim_end_matches("隆重").trim_end_matches("盛大");
+        let Some(subject) = clause.strip_suffix(verb.as_str()) else {
+            continue;
+        };
+        let subject = subject
+            .trim_end_matches("正式")
+            .trim_end_matches("顺利")
+            .trim_end_matches("隆重")
+            .trim_end_matches("盛大");
         let subject = clean_name(subject);
         if subject.chars().count() < 4 {
             continue;
         }
-        return Some(if last_event_word_end(rules, &subject) == Some(subject.len()) { subject } else { format!("{subject}{verb}") });
+        return Some(
+            if last_event_word_end(rules, &subject) == Some(subject.len()) {
+                subject
+            } else {
+                format!("{subject}{verb}")
+            },
+        );
     }
     None
 }
@@ -108,7 +152,8 @@ fn last_event_word_end(rules: &Rules, text: &str) -> Option<usize> {
         if let Some(i) = text.rfind(noun.as_str()) {
             let end = i + noun.len();
             // "会" alone only ends a name at the end of the text: 会见, 会长 are no meetings.
-            if noun == "会" && end != text.len() && !text[end..].starts_with(['议', '(', ')', '”']) {
+            if noun == "会" && end != text.len() && !text[end..].starts_with(['议', '(', ')', '”'])
+            {
                 continue;
             }
             best = Some(best.map_or(end, |b: usize| b.max(end)));
@@ -135,14 +180,18 @@ pub fn clean_name(raw: &str) -> String {
             None => break,
         }
     }
-    s.trim_matches(|c: char| c == ',' || c == '、' || c.is_whitespace()).to_string()
+    s.trim_matches(|c: char| c == ',' || c == '、' || c.is_whitespace())
+        .to_string()
 }
 
 /// A short name for an activity with no formal name: the clause after its
 /// participants, cut to 30 characters.
 pub fn activity_name(text_after_people: &str) -> String {
     let t = text_after_people.trim_start_matches(['、', '和', '与', ' ']);
-    let t = t.trim_start_matches("分别").trim_start_matches("一同").trim_start_matches("共同");
+    let t = t
+        .trim_start_matches("分别")
+        .trim_start_matches("一同")
+        .trim_start_matches("共同");
     let name: String = t.chars().take(30).collect();
     name.trim_end_matches(['、', ',', '并']).to_string()
 }
@@ -170,9 +219,18 @@ mod tests {
 
     #[test]
     fn held_objects() {
-        assert_eq!(named("福田举办“模力福地”行动方案发布会"), new("“模力福地”行动方案发布会"));
-        assert_eq!(named("区长某某主持召开区政府2024年第十一次党组(扩大)会议"), new("区政府2024年第十一次党组(扩大)会议"));
-        assert_eq!(named("龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会"), new("“加强政企合作,共促园区发展”——园区企业座谈会"));
+        assert_eq!(
+            named("福田举办“模力福地”行动方案发布会"),
+            new("“模力福地”行动方案发布会")
+        );
+        assert_eq!(
+            named("区长某某主持召开区政府2024年第十一次党组(扩大)会议"),
+            new("区政府2024年第十一次党组(扩大)会议")
+        );
+        assert_eq!(
+            named("龙岗区召开“加强政企合作,共促园区发展”——园区企业座谈会"),
+            new("“加强政企合作,共促园区发展”——园区企业座谈会")
+        );
         assert_eq!(named("区委书记某某出席会议并讲话"), Some(Named::Anaphor));
     }
 
@@ -183,14 +241,31 @@ mod tests {
 
     #[test]
     fn subjects_of_place_and_verb() {
-        assert_eq!(named("2024深圳音协合唱团山海音乐会在盐田区云海公园举行"), new("2024深圳音协合唱团山海音乐会"));
-        assert_eq!(named("以“AI赋新质·智能赢未来”为主题的2024年龙华区人工智能及机器人产业发展论坛在锦绣科学园举办"), new("2024年龙华区人工智能及机器人产业发展论坛"));
-        assert_eq!(named("龙华区委理论学习中心组(扩大)学习会召开"), new("龙华区委理论学习中心组(扩大)学习会"));
-        assert_eq!(named("深圳市第二人民医院龙华医院正式启用"), new("深圳市第二人民医院龙华医院启用"));
+        assert_eq!(
+            named("2024深圳音协合唱团山海音乐会在盐田区云海公园举行"),
+            new("2024深圳音协合唱团山海音乐会")
+        );
+        assert_eq!(
+            named(
+                "以“AI赋新质·智能赢未来”为主题的2024年龙华区人工智能及机器人产业发展论坛在锦绣科学园举办"
+            ),
+            new("2024年龙华区人工智能及机器人产业发展论坛")
+        );
+        assert_eq!(
+            named("龙华区委理论学习中心组(扩大)学习会召开"),
+            new("龙华区委理论学习中心组(扩大)学习会")
+        );
+        assert_eq!(
+            named("深圳市第二人民医院龙华医院正式启用"),
+            new("深圳市第二人民医院龙华医院启用")
+        );
     }
 
     #[test]
     fn keys_drop_marks() {
-        assert_eq!(key("区政府2024年第十一次党组(扩大)会议"), "区政府2024年第十一次党组扩大会议");
+        assert_eq!(
+            key("区政府2024年第十一次党组(扩大)会议"),
+            "区政府2024年第十一次党组扩大会议"
+        );
     }
 }

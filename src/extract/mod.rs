@@ -150,6 +150,8 @@ struct DocumentWalk<'a> {
     officials: KnownOfficials,
     /// Every name worth looking for as a bare mention.
     names: BTreeSet<String>,
+    /// Names this document itself gives a title.
+    titled: BTreeSet<String>,
     /// Titles a round-up says it covers ("各区区委书记、区长"), in order.
     roster: Vec<String>,
     dominant: Option<String>,
@@ -161,22 +163,34 @@ impl<'a> DocumentWalk<'a> {
         let simplified = crate::script::to_simplified(&doc.text);
         let text = Annotated::new(&simplified);
         let written: Vec<char> = doc.text.chars().collect();
-        let dates = DateResolver::for_document(&simplified, doc.title.as_deref(), doc.date.as_deref());
+        let dates =
+            DateResolver::for_document(&simplified, doc.title.as_deref(), doc.date.as_deref());
         let mut names: BTreeSet<String> = known.keys().cloned().collect();
         names.extend(ex.rules.user_people().map(String::from));
         let mut officials = KnownOfficials::new();
         for (name, post) in &ex.rules.people {
             if let Some((district, _)) = post {
-                officials.entry(name.clone()).or_default().insert(district.clone());
+                officials
+                    .entry(name.clone())
+                    .or_default()
+                    .insert(district.clone());
             }
         }
         for (name, districts) in known {
-            officials.entry(name.clone()).or_default().extend(districts.iter().cloned());
+            officials
+                .entry(name.clone())
+                .or_default()
+                .extend(districts.iter().cloned());
         }
-        let head: String = simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
+        let head: String =
+            simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let roster = roster_of(&head);
         let dominant = dominant_district(&ex.rules, &simplified);
-        let facts = Facts { doc: doc.name.clone(), period: dates.period, ..Facts::default() };
+        let facts = Facts {
+            doc: doc.name.clone(),
+            period: dates.period,
+            ..Facts::default()
+        };
         DocumentWalk {
             rules: &ex.rules,
             finder: PersonFinder::new(&ex.rules, &ex.jieba),
@@ -187,6 +201,7 @@ impl<'a> DocumentWalk<'a> {
             facts,
             officials,
             names,
+            titled: BTreeSet::new(),
             roster,
             dominant,
             event_index: BTreeMap::new(),
@@ -217,7 +232,11 @@ impl<'a> DocumentWalk<'a> {
 
     /// The district of each paragraph, and whether the paragraph is a heading.
     fn paragraph_districts(&self) -> Vec<(Option<String>, bool)> {
-        let has_headings = self.text.paragraphs.iter().any(|p| district::heading(self.rules, &self.text.text(p.span)).is_some());
+        let has_headings = self
+            .text
+            .paragraphs
+            .iter()
+            .any(|p| district::heading(self.rules, &self.text.text(p.span)).is_some());
         let mut out = Vec::new();
         let mut section: Option<String> = None;
         let mut previous: Option<String> = None;
@@ -230,7 +249,10 @@ impl<'a> DocumentWalk<'a> {
                 continue;
             }
             let own = self.first_district(&line);
-            let d = own.or_else(|| if has_headings { section.clone() } else { None }).or_else(|| self.dominant.clone()).or_else(|| previous.clone());
+            let d = own
+                .or_else(|| if has_headings { section.clone() } else { None })
+                .or_else(|| self.dominant.clone())
+                .or_else(|| previous.clone());
             previous = d.clone();
             out.push((d, false));
         }
@@ -249,19 +271,29 @@ impl<'a> DocumentWalk<'a> {
         for (ix, para) in self.text.paragraphs.clone().iter().enumerate() {
             for &s in &para.sentences {
                 let sentence = self.text.text(s);
-                let context = self.first_district(&sentence).or_else(|| districts[ix].0.clone());
+                let context = self
+                    .first_district(&sentence)
+                    .or_else(|| districts[ix].0.clone());
                 let mut people = self.finder.titled(&sentence, context.as_deref());
                 people.extend(self.finder.bylines(&sentence));
                 for p in people {
                     self.names.insert(p.name.clone());
+                    self.titled.insert(p.name.clone());
                     self.note_written_form(s.start + p.at, p.len, &p.name);
                     for post in &p.posts {
                         if let Some(d) = &post.district {
-                            self.officials.entry(p.name.clone()).or_default().insert(d.clone());
+                            self.officials
+                                .entry(p.name.clone())
+                                .or_default()
+                                .insert(d.clone());
                         }
                     }
                     for role in p.roles {
-                        self.facts.roles.push(RoleFact { person: p.name.clone(), role, written: None });
+                        self.facts.roles.push(RoleFact {
+                            person: p.name.clone(),
+                            role,
+                            written: None,
+                        });
                     }
                 }
             }
@@ -290,7 +322,9 @@ impl<'a> DocumentWalk<'a> {
                 previous = date;
                 current_event = None;
             }
-            let district = self.first_district(&sentence).or_else(|| para_district.clone());
+            let district = self
+                .first_district(&sentence)
+                .or_else(|| para_district.clone());
             let evidence = self.evidence(span);
             let people = self.people_in(&sentence, district.as_deref(), date, &evidence);
             let events_before = self.facts.events.len();
@@ -298,7 +332,10 @@ impl<'a> DocumentWalk<'a> {
             for clause in self.text.clauses(span) {
                 let clause_text = self.text.text(clause);
                 let offset = clause.start - span.start;
-                let in_clause: Vec<&(usize, usize, String)> = people.iter().filter(|(at, _, _)| *at >= offset && *at < offset + clause.len()).collect();
+                let in_clause: Vec<&(usize, usize, String)> = people
+                    .iter()
+                    .filter(|(at, _, _)| *at >= offset && *at < offset + clause.len())
+                    .collect();
                 let named = event::named_in_clause(self.rules, &clause_text);
                 let target = match named {
                     Some(Named::New(name)) if date.is_some() || own || !in_clause.is_empty() => {
@@ -308,12 +345,24 @@ impl<'a> DocumentWalk<'a> {
                     }
                     Some(Named::Anaphor) if current_event.is_some() => current_event.clone(),
                     _ if in_clause.is_empty() => None,
-                    _ if current_event.is_some() && (!own || sentence_event_made) => current_event.clone(),
+                    _ if current_event.is_some() && (!own || sentence_event_made) => {
+                        current_event.clone()
+                    }
                     _ => {
                         let last = in_clause.last().map_or(0, |(at, len, _)| at + len - offset);
                         let rest: String = clause_text.chars().skip(last).collect();
-                        if self.rules.verbs.iter().any(|(v, _)| rest.contains(v.as_str())) {
-                            let id = self.event(&event::activity_name(&rest), date, district.clone(), &evidence);
+                        if self
+                            .rules
+                            .verbs
+                            .iter()
+                            .any(|(v, _)| rest.contains(v.as_str()))
+                        {
+                            let id = self.event(
+                                &event::activity_name(&rest),
+                                date,
+                                district.clone(),
+                                &evidence,
+                            );
                             sentence_event_made = true;
                             Some(id)
                         } else {
@@ -323,8 +372,9 @@ impl<'a> DocumentWalk<'a> {
                 };
                 if let Some(id) = &target {
                     current_event = Some(id.clone());
-                    for (at, len, name) in &in_clause {
-                        let relation = self.relation_after(&clause_text, at + len - offset);
+                    for (i, (_, _, name)) in in_clause.iter().enumerate() {
+                        let list_end = self.list_end(&clause_text, &in_clause[i..], offset);
+                        let relation = self.relation_after(&clause_text, list_end);
                         self.facts.participations.push(Participation {
                             person: name.clone(),
                             event: id.clone(),
@@ -342,21 +392,41 @@ impl<'a> DocumentWalk<'a> {
                     current_event = Some(id);
                 }
             }
-            self.projects_in(&sentence, span, district.as_deref(), para_district.as_deref(), events_before, &evidence);
+            self.projects_in(
+                &sentence,
+                span,
+                district.as_deref(),
+                para_district.as_deref(),
+                events_before,
+                &evidence,
+            );
         }
     }
 
     /// An event for a dated sentence whose first clause says something took place.
     fn happening(&self, span: Span) -> Option<String> {
         let clauses = self.text.clauses(span);
-        let clause = clauses.iter().map(|c| self.text.text(*c)).find(|c| !is_date_only(c))?;
-        let happened = self.rules.happened_verbs.iter().any(|v| clause.contains(v.as_str()));
+        let clause = clauses
+            .iter()
+            .map(|c| self.text.text(*c))
+            .find(|c| !is_date_only(c))?;
+        let happened = self
+            .rules
+            .happened_verbs
+            .iter()
+            .any(|v| clause.contains(v.as_str()));
         happened.then(|| event::activity_name(&strip_leading_date(&clause)))
     }
 
     /// The officials named in a sentence: (offset, length, name), and the posts
     /// and roles the sentence states.
-    fn people_in(&mut self, sentence: &str, district: Option<&str>, date: Option<Dated>, evidence: &Evidence) -> Vec<(usize, usize, String)> {
+    fn people_in(
+        &mut self,
+        sentence: &str,
+        district: Option<&str>,
+        date: Option<Dated>,
+        evidence: &Evidence,
+    ) -> Vec<(usize, usize, String)> {
         let mut out: Vec<(usize, usize, String)> = Vec::new();
         for p in self.finder.titled(sentence, district) {
             for post in &p.posts {
@@ -393,18 +463,27 @@ impl<'a> DocumentWalk<'a> {
     /// Unknown names listed as the subject of a round-up's activity take the
     /// round-up's titles in order: "范德繁、左金平密集会见企业" under 罗湖 gives
     /// 罗湖区's 区委书记 and 区长.
-    fn roster_names(&mut self, sentence: &str, district: &str, date: Option<Dated>, evidence: &Evidence) -> Vec<(usize, usize, String)> {
+    fn roster_names(
+        &mut self,
+        sentence: &str,
+        district: &str,
+        date: Option<Dated>,
+        evidence: &Evidence,
+    ) -> Vec<(usize, usize, String)> {
         let mut out = Vec::new();
         let mut offset = 0;
         for clause in sentence.split([',', ';']) {
             let body = strip_leading_date(clause);
             let skip = clause.chars().count() - body.chars().count();
             let list = self.finder.name_list(&body);
-            let unknown = list.iter().all(|(_, _, n)| !self.names.contains(n));
+            let unknown = list.iter().all(|(_, _, n)| !self.titled.contains(n));
             if list.len() == self.roster.len() && unknown {
                 for (i, (at, len, name)) in list.into_iter().enumerate() {
                     self.names.insert(name.clone());
-                    self.officials.entry(name.clone()).or_default().insert(district.to_string());
+                    self.officials
+                        .entry(name.clone())
+                        .or_default()
+                        .insert(district.to_string());
                     self.facts.posts.push(PostFact {
                         person: name.clone(),
                         district: district.to_string(),
@@ -418,6 +497,30 @@ impl<'a> DocumentWalk<'a> {
             offset += clause.chars().count() + 1;
         }
         out
+    }
+
+    /// Where the list of people starting with `people[0]` ends: "王守睿、王立德召开"
+    /// and "王守睿和区长王立德以" are lists; a verb between two names ends one.
+    fn list_end(&self, clause: &str, people: &[&(usize, usize, String)], offset: usize) -> usize {
+        let chars: Vec<char> = clause.chars().collect();
+        let mut end = people[0].0 + people[0].1 - offset;
+        for next in &people[1..] {
+            let start = next.0 - offset;
+            if start < end || start - end > 4 {
+                break;
+            }
+            let gap: String = chars[end..start].iter().collect();
+            if self
+                .rules
+                .verbs
+                .iter()
+                .any(|(v, _)| gap.contains(v.as_str()))
+            {
+                break;
+            }
+            end = start + next.1;
+        }
+        end
     }
 
     /// Chaired or attended: the first participation verb after a person.
@@ -440,9 +543,17 @@ impl<'a> DocumentWalk<'a> {
     }
 
     /// Adds (or finds) an event and returns its id.
-    fn event(&mut self, name: &str, date: Option<Dated>, district: Option<String>, evidence: &Evidence) -> String {
+    fn event(
+        &mut self,
+        name: &str,
+        date: Option<Dated>,
+        district: Option<String>,
+        evidence: &Evidence,
+    ) -> String {
         let key = event::key(name);
-        let day = date.map(|d| d.first.iso()).unwrap_or_else(|| "undated".into());
+        let day = date
+            .map(|d| d.first.iso())
+            .unwrap_or_else(|| "undated".into());
         let id = match &district {
             Some(d) => format!("event:{day}:{d}:{key}"),
             None => format!("event:{day}:{key}"),
@@ -461,7 +572,15 @@ impl<'a> DocumentWalk<'a> {
         id
     }
 
-    fn projects_in(&mut self, sentence: &str, span: Span, district: Option<&str>, para_district: Option<&str>, events_from: usize, evidence: &Evidence) {
+    fn projects_in(
+        &mut self,
+        sentence: &str,
+        span: Span,
+        district: Option<&str>,
+        para_district: Option<&str>,
+        events_from: usize,
+        evidence: &Evidence,
+    ) {
         for m in project::find(self.rules, sentence) {
             let home = self.project_district(&m.name, district.or(para_district));
             self.note_written_form(span.start + m.at, m.len, &m.name);
@@ -470,7 +589,12 @@ impl<'a> DocumentWalk<'a> {
                     self.facts.concerns.push((e.id.clone(), m.name.clone()));
                 }
             }
-            self.facts.projects.push(ProjectFact { name: m.name, district: home, venue: m.venue, evidence: evidence.clone() });
+            self.facts.projects.push(ProjectFact {
+                name: m.name,
+                district: home,
+                venue: m.venue,
+                evidence: evidence.clone(),
+            });
         }
     }
 
@@ -479,7 +603,10 @@ impl<'a> DocumentWalk<'a> {
     fn project_district(&self, name: &str, context: Option<&str>) -> Option<String> {
         let stripped = name.trim_start_matches("深圳市").trim_start_matches("深圳");
         let mentions = district::find_known(self.rules, stripped);
-        let starts = mentions.first().filter(|m| m.at == 0).map(|m| m.name.clone());
+        let starts = mentions
+            .first()
+            .filter(|m| m.at == 0)
+            .map(|m| m.name.clone());
         match &self.dominant {
             Some(dom) if mentions.iter().any(|m| &m.name == dom) => Some(dom.clone()),
             Some(dom) => starts.or(Some(dom.clone())),
@@ -500,7 +627,10 @@ impl<'a> DocumentWalk<'a> {
         for post in &self.facts.posts {
             for d in days.get(post.person.as_str()).into_iter().flatten() {
                 if post.seen != Some(*d) {
-                    extra.push(PostFact { seen: Some(*d), ..post.clone() });
+                    extra.push(PostFact {
+                        seen: Some(*d),
+                        ..post.clone()
+                    });
                 }
             }
         }
@@ -517,8 +647,14 @@ impl<'a> DocumentWalk<'a> {
 /// The titles a round-up covers, from its opening: "各区区委书记、区长" -> [区委书记, 区长].
 fn roster_of(head: &str) -> Vec<String> {
     for (marks, roster) in [
-        (&["区委书记、区长", "区委书记和区长", "书记区长", "书记、区长"][..], ["区委书记", "区长"]),
-        (&["县委书记、县长", "书记县长", "书记、县长"][..], ["县委书记", "县长"]),
+        (
+            &["区委书记、区长", "区委书记和区长", "书记区长", "书记、区长"][..],
+            ["区委书记", "区长"],
+        ),
+        (
+            &["县委书记、县长", "书记县长", "书记、县长"][..],
+            ["县委书记", "县长"],
+        ),
     ] {
         if marks.iter().any(|m| head.contains(m)) {
             return roster.iter().map(|s| s.to_string()).collect();
@@ -567,16 +703,23 @@ mod tests {
 
     #[test]
     fn one_sentence_gives_post_event_and_participation() {
-        let f = facts("2024年12月9日至12月15日。\n12月11日,福田举办“模力福地”行动方案发布会,区委书记李某某参加。");
+        let f = facts(
+            "2024年12月9日至12月15日。\n12月11日,福田举办“模力福地”行动方案发布会,区委书记李某某参加。",
+        );
         assert_eq!(f.posts[0].person, "李某某");
         assert_eq!(f.posts[0].district, "福田区");
-        assert_eq!(f.events[0].id, "event:2024-12-11:福田区:模力福地行动方案发布会");
+        assert_eq!(
+            f.events[0].id,
+            "event:2024-12-11:福田区:模力福地行动方案发布会"
+        );
         assert_eq!(f.participations[0].relation, Relation::Attended);
     }
 
     #[test]
     fn anaphoric_meeting_in_the_next_sentence() {
-        let f = facts("2024年12月9日至12月15日。\n12月12日,南山区委常委会召开会议,同时套开学习会。区委书记黄某某主持会议。");
+        let f = facts(
+            "2024年12月9日至12月15日。\n12月12日,南山区委常委会召开会议,同时套开学习会。区委书记黄某某主持会议。",
+        );
         let p = &f.participations[0];
         assert_eq!(p.relation, Relation::Chaired);
         assert_eq!(p.event, "event:2024-12-12:南山区:南山区委常委会会议");
@@ -584,9 +727,18 @@ mod tests {
 
     #[test]
     fn round_up_pairs_take_the_roster_titles() {
-        let f = facts("2024年12月9日至12月15日。各区区委书记、区长忙些什么。\n本周罗湖区专题研究安全生产。\n12月9日至13日,范德繁、左金平密集会见企业。");
-        let posts: Vec<(&str, &str, &str)> = f.posts.iter().map(|p| (p.person.as_str(), p.district.as_str(), p.title.as_str())).collect();
-        assert!(posts.contains(&("范德繁", "罗湖区", "区委书记")), "{posts:?}");
+        let f = facts(
+            "2024年12月9日至12月15日。各区区委书记、区长忙些什么。\n本周罗湖区专题研究安全生产。\n12月9日至13日,范德繁、左金平密集会见企业。",
+        );
+        let posts: Vec<(&str, &str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str(), p.title.as_str()))
+            .collect();
+        assert!(
+            posts.contains(&("范德繁", "罗湖区", "区委书记")),
+            "{posts:?}"
+        );
         assert!(posts.contains(&("左金平", "罗湖区", "区长")), "{posts:?}");
     }
 

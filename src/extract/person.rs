@@ -39,13 +39,44 @@ pub struct PersonMention {
 
 /// Words that may follow a name: what a name is followed by settles its length.
 const FOLLOW: &[&str] = &[
-    "和", "与", "及", "同", "等", "一行", "同志", "在", "以", "对", "就", "为", "是", "也", "还", "要", "先后", "分别", "一同", "共同", "亲自", "专门", "现场", "带领", "陪同", "作", "代表", "介绍", "说", "称", "透露", "希望", "认为", "参观", "了解", "深入", "实地", "随后", "并", "率", "携", "于", "来到", "进行", "开展", "采取", "连续", "密集", "专题", "观看", "看望", "主持", "通过", "向", "从", "会同", "则", "又", "再", "已", "将", "曾", "的", "了", "赴", "到", "去", "走进", "前往", "出席", "参加", "表示", "指出", "强调", "要求", "提出", "听取", "调研", "检查", "督导", "会见", "考察", "研究", "召开", "宣布", "讲话", "致辞", "带队", "率队", "做客", "主讲", "作为",
+    "和", "与", "及", "同", "等", "一行", "同志", "在", "以", "对", "就", "为", "是", "也", "还",
+    "要", "先后", "分别", "一同", "共同", "亲自", "专门", "现场", "带领", "陪同", "作", "代表",
+    "介绍", "说", "称", "透露", "希望", "认为", "参观", "了解", "深入", "实地", "随后", "并", "率",
+    "携", "于", "来到", "进行", "开展", "采取", "连续", "密集", "专题", "观看", "看望", "主持",
+    "通过", "向", "从", "会同", "则", "又", "再", "已", "将", "曾", "的", "了", "赴", "到", "去",
+    "走进", "前往", "出席", "参加", "表示", "指出", "强调", "要求", "提出", "听取", "调研", "检查",
+    "督导", "会见", "考察", "研究", "召开", "宣布", "讲话", "致辞", "带队", "率队", "做客", "主讲",
+    "作为",
 ];
 
 /// Words that mark what stands before a generic post as city or higher.
-const CITY_MARKS: &[&str] = &["市委", "市政府", "市人大", "市政协", "市", "省", "中央", "国家", "国务院", "全国"];
+const CITY_MARKS: &[&str] = &[
+    "市委",
+    "市政府",
+    "市人大",
+    "市政协",
+    "市",
+    "省",
+    "中央",
+    "国家",
+    "国务院",
+    "全国",
+];
 /// Words that mark what stands before a generic post as a district's.
-const DISTRICT_MARKS: &[&str] = &["区委", "区政府", "区人大", "区政协", "县委", "县政府", "新区", "管委会", "党工委", "街道", "镇", "区"];
+const DISTRICT_MARKS: &[&str] = &[
+    "区委",
+    "区政府",
+    "区人大",
+    "区政协",
+    "县委",
+    "县政府",
+    "新区",
+    "管委会",
+    "党工委",
+    "街道",
+    "镇",
+    "区",
+];
 
 /// Finds people in sentences.
 pub struct PersonFinder<'r> {
@@ -57,16 +88,26 @@ pub struct PersonFinder<'r> {
 
 impl<'r> PersonFinder<'r> {
     pub fn new(rules: &'r Rules, jieba: &'r Jieba) -> PersonFinder<'r> {
-        let titles: Vec<String> = rules.titles.iter().map(|t| regex::escape(&t.written)).collect();
+        let titles: Vec<String> = rules
+            .titles
+            .iter()
+            .map(|t| regex::escape(&t.written))
+            .collect();
         let alt = titles.join("|");
         let seg = format!(r"[^,、。;:!?\s()《》]{{0,12}}?(?:{alt})");
-        let chain = Regex::new(&format!(r"{seg}(?:[、,]{seg})*")).expect("title chain pattern is valid");
+        let chain =
+            Regex::new(&format!(r"{seg}(?:[、,]{seg})*")).expect("title chain pattern is valid");
         let mut follow: Vec<String> = FOLLOW.iter().map(|s| s.to_string()).collect();
         follow.extend(rules.verbs.iter().map(|(v, _)| v.clone()));
         follow.extend(rules.held_verbs.iter().cloned());
         follow.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         follow.dedup();
-        PersonFinder { rules, jieba, chain, follow }
+        PersonFinder {
+            rules,
+            jieba,
+            chain,
+            follow,
+        }
     }
 
     /// People named after a title chain. `context` is the district a bare
@@ -76,7 +117,9 @@ impl<'r> PersonFinder<'r> {
         let mut out: Vec<PersonMention> = Vec::new();
         let mut from = 0;
         while from < sentence.len() {
-            let Some(m) = self.chain.find_at(sentence, from) else { break };
+            let Some(m) = self.chain.find_at(sentence, from) else {
+                break;
+            };
             let end_char = sentence[..m.end()].chars().count();
             let Some(len) = self.name_at(&chars, end_char) else {
                 from = next_char_boundary(sentence, m.start());
@@ -84,10 +127,21 @@ impl<'r> PersonFinder<'r> {
             };
             let name: String = chars[end_char..end_char + len].iter().collect();
             // A chain right after a listed name ("坪山区委书记杨军、区长赵嘉") shares its district.
-            let linked = out.last().filter(|p| p.at + p.len + 1 == sentence[..m.start()].chars().count());
-            let context = linked.and_then(|p| p.posts.first()).and_then(|p| p.district.clone()).or(context.map(String::from));
+            let linked = out
+                .last()
+                .filter(|p| p.at + p.len + 1 == sentence[..m.start()].chars().count());
+            let context = linked
+                .and_then(|p| p.posts.first())
+                .and_then(|p| p.district.clone())
+                .or(context.map(String::from));
             let (posts, roles) = self.read_chain(m.as_str(), context.as_deref());
-            out.push(PersonMention { at: end_char, len, name, posts, roles });
+            out.push(PersonMention {
+                at: end_char,
+                len,
+                name,
+                posts,
+                roles,
+            });
             let after = chars[..end_char + len].iter().map(|c| c.len_utf8()).sum();
             from = after;
         }
@@ -101,15 +155,25 @@ impl<'r> PersonFinder<'r> {
         let mut previous: Option<Level> = None;
         let mut chain_district: Option<String> = None;
         for seg in chain.split(['、', ',']) {
-            let Some(title) = self.rules.titles.iter().filter(|t| seg.ends_with(&t.written)).max_by_key(|t| t.written.len()) else {
+            let Some(title) = self
+                .rules
+                .titles
+                .iter()
+                .filter(|t| seg.ends_with(&t.written))
+                .max_by_key(|t| t.written.len())
+            else {
                 continue;
             };
             let prefix = &seg[..seg.len() - title.written.len()];
             let prefix = strip_leading_verbs(prefix);
             let level = match title.level {
-                Level::District if CITY_MARKS[..4].iter().any(|m| prefix.contains(m)) => Level::City,
+                Level::District if CITY_MARKS[..4].iter().any(|m| prefix.contains(m)) => {
+                    Level::City
+                }
                 Level::Inherit => {
-                    if DISTRICT_MARKS.iter().any(|m| prefix.contains(m)) || !district::find_known(self.rules, prefix).is_empty() {
+                    if DISTRICT_MARKS.iter().any(|m| prefix.contains(m))
+                        || !district::find_known(self.rules, prefix).is_empty()
+                    {
                         Level::District
                     } else if CITY_MARKS.iter().any(|m| prefix.contains(m)) {
                         Level::City
@@ -121,12 +185,21 @@ impl<'r> PersonFinder<'r> {
             };
             previous = Some(level);
             if level == Level::District {
-                let district = self.prefix_district(prefix, &title.written, context).or_else(|| chain_district.clone());
+                let district = self
+                    .prefix_district(prefix, &title.written, context)
+                    .or_else(|| chain_district.clone());
                 if district.is_some() {
                     chain_district = district.clone();
                 }
-                let title_text = if title.level == Level::Inherit { strip_scope(self.rules, prefix) + &title.canonical } else { title.canonical.clone() };
-                posts.push(Post { district, title: title_text });
+                let title_text = if title.level == Level::Inherit {
+                    strip_scope(self.rules, prefix) + &title.canonical
+                } else {
+                    title.canonical.clone()
+                };
+                posts.push(Post {
+                    district,
+                    title: title_text,
+                });
             } else {
                 roles.push(format!("{prefix}{}", title.written));
             }
@@ -147,7 +220,10 @@ impl<'r> PersonFinder<'r> {
         }
         let is_new_area = prefix.ends_with("新区");
         if is_new_area {
-            return context.filter(|c| c.ends_with("新区")).map(String::from).or(context.map(String::from));
+            return context
+                .filter(|c| c.ends_with("新区"))
+                .map(String::from)
+                .or(context.map(String::from));
         }
         // Another city's district: 天河(区委书记), 余杭区(区长), 某某(县长).
         let han: String = prefix.chars().filter(|c| is_han(*c)).collect();
@@ -156,7 +232,14 @@ impl<'r> PersonFinder<'r> {
             let candidate = if han.ends_with(unit) {
                 han.clone()
             } else if title.starts_with(unit) && !han.is_empty() {
-                let tail: String = han.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+                let tail: String = han
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
                 format!("{tail}{unit}")
             } else {
                 continue;
@@ -165,7 +248,11 @@ impl<'r> PersonFinder<'r> {
                 return Some(full);
             }
         }
-        if prefix.is_empty() || DISTRICT_MARKS.iter().any(|m| prefix.starts_with(m)) { context.map(String::from) } else { None }
+        if prefix.is_empty() || DISTRICT_MARKS.iter().any(|m| prefix.starts_with(m)) {
+            context.map(String::from)
+        } else {
+            None
+        }
     }
 
     /// The length of a name starting at `pos`, if one does.
@@ -201,7 +288,9 @@ impl<'r> PersonFinder<'r> {
 
     /// True when a name may end right before `pos`.
     fn boundary_at(&self, chars: &[char], pos: usize) -> bool {
-        let Some(&c) = chars.get(pos) else { return true };
+        let Some(&c) = chars.get(pos) else {
+            return true;
+        };
         if !is_han(c) && !c.is_ascii_alphanumeric() {
             return true;
         }
@@ -216,16 +305,30 @@ impl<'r> PersonFinder<'r> {
 
     /// Names printed in bylines: "编辑 吴诗敏 审读 张雪松", "(记者 黄建华)".
     pub fn bylines(&self, sentence: &str) -> Vec<PersonMention> {
-        static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Han}{2,4})\s*[:：]?\s+(\p{Han}{2,3})(?:\s|$|[)）|｜,，])").unwrap());
+        static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(\p{Han}{2,4})\s*[:：]?\s+(\p{Han}{2,3})(?:\s|$|[)）|｜,，])").unwrap()
+        });
         let mut out = Vec::new();
         let mut from = 0;
         while let Some(c) = BYLINE.captures_at(sentence, from) {
-            let (Some(role), Some(name)) = (c.get(1), c.get(2)) else { break };
+            let (Some(role), Some(name)) = (c.get(1), c.get(2)) else {
+                break;
+            };
             from = name.start();
-            let role_word = self.rules.credits.iter().find(|r| role.as_str().ends_with(r.as_str()));
+            let role_word = self
+                .rules
+                .credits
+                .iter()
+                .find(|r| role.as_str().ends_with(r.as_str()));
             let Some(role_word) = role_word else { continue };
             let chars: Vec<char> = name.as_str().chars().collect();
-            let surname_ok = self.rules.is_surname(&chars[..1].iter().collect::<String>()) || (chars.len() > 2 && self.rules.is_surname(&chars[..2].iter().collect::<String>()));
+            let surname_ok = self
+                .rules
+                .is_surname(&chars[..1].iter().collect::<String>())
+                || (chars.len() > 2
+                    && self
+                        .rules
+                        .is_surname(&chars[..2].iter().collect::<String>()));
             if !surname_ok {
                 continue;
             }
@@ -253,7 +356,10 @@ impl<'r> PersonFinder<'r> {
                 continue;
             }
             for i in 0..=chars.len() - n.len() {
-                if chars[i..i + n.len()] == n[..] && !taken[i..i + n.len()].iter().any(|t| *t) && self.boundary_at(&chars, i + n.len()) {
+                if chars[i..i + n.len()] == n[..]
+                    && !taken[i..i + n.len()].iter().any(|t| *t)
+                    && self.boundary_at(&chars, i + n.len())
+                {
                     taken[i..i + n.len()].iter_mut().for_each(|t| *t = true);
                     out.push((i, n.len(), name.clone()));
                 }
@@ -283,14 +389,33 @@ impl<'r> PersonFinder<'r> {
             return Vec::new();
         }
         let tags = self.jieba.tag(clause, true);
-        let person_words: BTreeSet<&str> = tags.iter().filter(|t| t.tag.starts_with("nr")).map(|t| t.word).collect();
-        let confirmed = out.iter().filter(|(_, _, n)| person_words.contains(n.as_str()) || person_words.iter().any(|w| n.starts_with(w) && w.chars().count() >= 2)).count();
-        if confirmed * 2 >= out.len() { out } else { Vec::new() }
+        let person_words: BTreeSet<&str> = tags
+            .iter()
+            .filter(|t| t.tag.starts_with("nr"))
+            .map(|t| t.word)
+            .collect();
+        let confirmed = out
+            .iter()
+            .filter(|(_, _, n)| {
+                person_words.contains(n.as_str())
+                    || person_words
+                        .iter()
+                        .any(|w| n.starts_with(w) && w.chars().count() >= 2)
+            })
+            .count();
+        if confirmed * 2 >= out.len() {
+            out
+        } else {
+            Vec::new()
+        }
     }
 }
 
 fn next_char_boundary(s: &str, at: usize) -> usize {
-    s[at..].chars().next().map_or(s.len(), |c| at + c.len_utf8())
+    s[at..]
+        .chars()
+        .next()
+        .map_or(s.len(), |c| at + c.len_utf8())
 }
 
 pub(crate) fn is_han(c: char) -> bool {
@@ -299,7 +424,9 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// Drops the verb an invitation or list puts before a title: "邀请中国工程院院士" -> "中国工程院院士".
 fn strip_leading_verbs(prefix: &str) -> &str {
-    const LEADS: &[&str] = &["邀请", "特邀", "请", "由", "和", "与", "及", "同", "陪同", "会见", "会同"];
+    const LEADS: &[&str] = &[
+        "邀请", "特邀", "请", "由", "和", "与", "及", "同", "陪同", "会见", "会同",
+    ];
     let mut p = prefix;
     for lead in LEADS {
         if let Some(i) = p.rfind(lead) {
@@ -329,13 +456,22 @@ fn strip_scope(rules: &Rules, prefix: &str) -> String {
 mod tests {
     use super::*;
 
-    fn finder_test(sentence: &str, context: Option<&str>) -> Vec<(String, Vec<(Option<String>, String)>, Vec<String>)> {
+    fn finder_test(
+        sentence: &str,
+        context: Option<&str>,
+    ) -> Vec<(String, Vec<(Option<String>, String)>, Vec<String>)> {
         let rules = Rules::builtin();
         let jieba = Jieba::new();
         let f = PersonFinder::new(&rules, &jieba);
         f.titled(sentence, context)
             .into_iter()
-            .map(|p| (p.name, p.posts.into_iter().map(|q| (q.district, q.title)).collect(), p.roles))
+            .map(|p| {
+                (
+                    p.name,
+                    p.posts.into_iter().map(|q| (q.district, q.title)).collect(),
+                    p.roles,
+                )
+            })
             .collect()
     }
 
@@ -346,21 +482,43 @@ mod tests {
     #[test]
     fn titles_with_district_prefix() {
         let got = finder_test("4月24日至27日,福田区委书记李四率队赴北京。", None);
-        assert_eq!(got, vec![("李四".into(), vec![(s("福田区"), "区委书记".into())], vec![])]);
+        assert_eq!(
+            got,
+            vec![(
+                "李四".into(),
+                vec![(s("福田区"), "区委书记".into())],
+                vec![]
+            )]
+        );
     }
 
     #[test]
     fn name_length_is_settled_by_what_follows() {
-        let got = finder_test("盐田区委常委会召开会议,区委书记李忠主持会议并讲话。", s("盐田区").as_deref());
+        let got = finder_test(
+            "盐田区委常委会召开会议,区委书记李忠主持会议并讲话。",
+            s("盐田区").as_deref(),
+        );
         assert_eq!(got[0].0, "李忠");
-        let got = finder_test("区委副书记、区长周江涛主持召开区政府常务会议", s("福田区").as_deref());
+        let got = finder_test(
+            "区委副书记、区长周江涛主持召开区政府常务会议",
+            s("福田区").as_deref(),
+        );
         assert_eq!(got[0].0, "周江涛");
-        assert_eq!(got[0].1, vec![(s("福田区"), "区委副书记".into()), (s("福田区"), "区长".into())]);
+        assert_eq!(
+            got[0].1,
+            vec![
+                (s("福田区"), "区委副书记".into()),
+                (s("福田区"), "区长".into())
+            ]
+        );
     }
 
     #[test]
     fn a_chain_with_a_comma_and_an_inherited_post() {
-        let got = finder_test("4月25日,光明区委副书记,区政府区长、党组书记邱浩航做客《民心桥》节目。", None);
+        let got = finder_test(
+            "4月25日,光明区委副书记,区政府区长、党组书记邱浩航做客《民心桥》节目。",
+            None,
+        );
         assert_eq!(got[0].0, "邱浩航");
         let titles: Vec<&str> = got[0].1.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(titles, vec!["区委副书记", "区长", "党组书记"]);
@@ -369,10 +527,16 @@ mod tests {
 
     #[test]
     fn city_officials_and_experts_are_not_district_officials() {
-        let got = finder_test("邀请市委社会工作部部长、市委“两新”工委书记何某飞,围绕主题开展讲座", s("南山区").as_deref());
+        let got = finder_test(
+            "邀请市委社会工作部部长、市委“两新”工委书记何某飞,围绕主题开展讲座",
+            s("南山区").as_deref(),
+        );
         assert_eq!(got[0].0, "何某飞");
         assert!(got[0].1.is_empty(), "{got:?}");
-        let got = finder_test("学习会邀请中国工程院院士、先进玻璃材料专家彭寿,以主题作辅导", None);
+        let got = finder_test(
+            "学习会邀请中国工程院院士、先进玻璃材料专家彭寿,以主题作辅导",
+            None,
+        );
         assert_eq!(got[0].0, "彭寿");
         assert!(got[0].1.is_empty());
         assert_eq!(got[0].2, vec!["中国工程院院士", "先进玻璃材料专家"]);
@@ -380,15 +544,27 @@ mod tests {
 
     #[test]
     fn new_area_and_management_committee() {
-        let got = finder_test("新区党工委副书记、管委会主任孟某某参加并致辞。", s("大鹏新区").as_deref());
-        assert_eq!(got[0].1, vec![(s("大鹏新区"), "党工委副书记".into()), (s("大鹏新区"), "管委会主任".into())]);
+        let got = finder_test(
+            "新区党工委副书记、管委会主任孟某某参加并致辞。",
+            s("大鹏新区").as_deref(),
+        );
+        assert_eq!(
+            got[0].1,
+            vec![
+                (s("大鹏新区"), "党工委副书记".into()),
+                (s("大鹏新区"), "管委会主任".into())
+            ]
+        );
     }
 
     #[test]
     fn a_listed_second_official_shares_the_district() {
         let got = finder_test("坪山区委书记杨某、区长赵某参加会议。", None);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[1], ("赵某".into(), vec![(s("坪山区"), "区长".into())], vec![]));
+        assert_eq!(
+            got[1],
+            ("赵某".into(), vec![(s("坪山区"), "区长".into())], vec![])
+        );
     }
 
     #[test]
@@ -413,7 +589,11 @@ mod tests {
         let rules = Rules::builtin();
         let jieba = Jieba::new();
         let f = PersonFinder::new(&rules, &jieba);
-        let got: Vec<(String, Vec<String>)> = f.bylines("编辑 吴诗敏 审读 张雪松 二审 桂桐 三审 甘霖").into_iter().map(|p| (p.name, p.roles)).collect();
+        let got: Vec<(String, Vec<String>)> = f
+            .bylines("编辑 吴诗敏 审读 张雪松 二审 桂桐 三审 甘霖")
+            .into_iter()
+            .map(|p| (p.name, p.roles))
+            .collect();
         assert_eq!(got.len(), 4, "{got:?}");
         assert_eq!(got[0], ("吴诗敏".into(), vec!["编辑".into()]));
         assert_eq!(got[3], ("甘霖".into(), vec!["三审".into()]));

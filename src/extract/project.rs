@@ -23,12 +23,84 @@ pub struct ProjectMention {
 }
 
 /// Phase marks that continue a name past its ending: 一期, (筹).
-const PHASES: &[&str] = &["(一期)", "(二期)", "(筹)", "(暂定名)", "一期", "二期", "三期", "四期", "五期"];
+const PHASES: &[&str] = &[
+    "(一期)",
+    "(二期)",
+    "(筹)",
+    "(暂定名)",
+    "一期",
+    "二期",
+    "三期",
+    "四期",
+    "五期",
+];
 /// Locative openings dropped from names: 深圳坪山正奇未来城项目 -> 正奇未来城项目.
 const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
 /// Modifiers that say nothing about which project is meant.
 const GENERIC_MODIFIERS: &[&str] = &[
-    "前期", "重点", "重大", "产业", "民生", "一批", "新", "各类", "相关", "这些", "该", "此", "本", "市级", "区级", "省级", "国家级", "优质", "一个", "首个", "首批", "城市更新", "政府投资", "社会投资", "基础设施", "公共", "配套", "示范", "试点", "标杆", "建设", "在建", "续建", "新开工", "已完工", "工业上楼", "招商", "亿元以上", "优质产业", "服务业", "企业", "场景", "应用", "合作", "专项债", "基金投资", "补改投", "年度", "主题", "零碳", "近零碳", "大型", "高品质", "其他", "多个", "部分", "全部", "有关", "相应", "国际", "全国", "全市", "全区",
+    "前期",
+    "重点",
+    "重大",
+    "产业",
+    "民生",
+    "一批",
+    "新",
+    "各类",
+    "相关",
+    "这些",
+    "该",
+    "此",
+    "本",
+    "市级",
+    "区级",
+    "省级",
+    "国家级",
+    "优质",
+    "一个",
+    "首个",
+    "首批",
+    "城市更新",
+    "政府投资",
+    "社会投资",
+    "基础设施",
+    "公共",
+    "配套",
+    "示范",
+    "试点",
+    "标杆",
+    "建设",
+    "在建",
+    "续建",
+    "新开工",
+    "已完工",
+    "工业上楼",
+    "招商",
+    "亿元以上",
+    "优质产业",
+    "服务业",
+    "企业",
+    "场景",
+    "应用",
+    "合作",
+    "专项债",
+    "基金投资",
+    "补改投",
+    "年度",
+    "主题",
+    "零碳",
+    "近零碳",
+    "大型",
+    "高品质",
+    "其他",
+    "多个",
+    "部分",
+    "全部",
+    "有关",
+    "相应",
+    "国际",
+    "全国",
+    "全市",
+    "全区",
 ];
 
 /// Projects and venues named in `sentence`.
@@ -37,14 +109,22 @@ pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
     let mut out: Vec<ProjectMention> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(suffix) = rules.project_suffixes.iter().find(|s| starts_with(&chars, i, &s.suffix)) else {
+        let Some(suffix) = rules
+            .project_suffixes
+            .iter()
+            .find(|s| starts_with(&chars, i, &s.suffix))
+        else {
             i += 1;
             continue;
         };
         let mut end = i + suffix.suffix.chars().count();
         // 工程项目, 项目一期: the name goes on.
         loop {
-            if let Some(next) = rules.project_suffixes.iter().find(|s| starts_with(&chars, end, &s.suffix)) {
+            if let Some(next) = rules
+                .project_suffixes
+                .iter()
+                .find(|s| starts_with(&chars, end, &s.suffix))
+            {
                 end += next.suffix.chars().count();
             } else if let Some(phase) = PHASES.iter().find(|p| starts_with(&chars, end, p)) {
                 end += phase.chars().count();
@@ -65,7 +145,10 @@ pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
             }
         }
         for m in mentions {
-            if !out.iter().any(|o| o.at <= m.at && m.at + m.len <= o.at + o.len) {
+            if !out
+                .iter()
+                .any(|o| o.at <= m.at && m.at + m.len <= o.at + o.len)
+            {
                 out.push(m);
             }
         }
@@ -94,8 +177,84 @@ fn name_char(c: char) -> bool {
 
 /// True when what follows `end` shows the name ended there.
 fn boundary_after(rules: &Rules, chars: &[char], end: usize) -> bool {
-    const AFTER: &[&str] = &["等", "和", "与", "及", "建设", "开工", "完工", "竣工", "封顶", "建成", "投用", "交付", "落地", "项目", "工程", "正式", "已", "将", "在", "于", "一期", "二期", "三期", "四期", "的", "为", "是", "实现", "进入", "启用", "开业", "开园", "落户", "揭牌", "达", "共", "总", "改造", "改扩建", "动工", "主体", "加快", "顺利", "完成", "项", "以", "拆迁", "框架", "上盖", "站城", "周边", "扩容", "规划", "建筑", "纳入", "入选", "获评", "获", "占地", "位于", "定位", "成为", "也", "还", "到", "旧址", "迁址", "扩产", "电力", "公共", "一体化"];
-    AFTER.iter().any(|w| starts_with(chars, end, w)) || rules.project_stops.iter().any(|w| starts_with(chars, end, w))
+    const AFTER: &[&str] = &[
+        "等",
+        "和",
+        "与",
+        "及",
+        "建设",
+        "开工",
+        "完工",
+        "竣工",
+        "封顶",
+        "建成",
+        "投用",
+        "交付",
+        "落地",
+        "项目",
+        "工程",
+        "正式",
+        "已",
+        "将",
+        "在",
+        "于",
+        "一期",
+        "二期",
+        "三期",
+        "四期",
+        "的",
+        "为",
+        "是",
+        "实现",
+        "进入",
+        "启用",
+        "开业",
+        "开园",
+        "落户",
+        "揭牌",
+        "达",
+        "共",
+        "总",
+        "改造",
+        "改扩建",
+        "动工",
+        "主体",
+        "加快",
+        "顺利",
+        "完成",
+        "项",
+        "以",
+        "拆迁",
+        "框架",
+        "上盖",
+        "站城",
+        "周边",
+        "扩容",
+        "规划",
+        "建筑",
+        "纳入",
+        "入选",
+        "获评",
+        "获",
+        "占地",
+        "位于",
+        "定位",
+        "成为",
+        "也",
+        "还",
+        "到",
+        "旧址",
+        "迁址",
+        "扩产",
+        "电力",
+        "公共",
+        "一体化",
+    ];
+    AFTER.iter().any(|w| starts_with(chars, end, w))
+        || rules
+            .project_stops
+            .iter()
+            .any(|w| starts_with(chars, end, w))
 }
 
 /// Where a name ending at `suffix_at` starts: after punctuation or the last stop word.
@@ -120,7 +279,10 @@ fn name_start(rules: &Rules, chars: &[char], suffix_at: usize) -> usize {
     let mut best = start;
     for pos in start..suffix_at {
         for stop in &rules.project_stops {
-            if ends_with(chars, pos + stop.chars().count(), stop) && pos + stop.chars().count() <= suffix_at && pos >= start {
+            if ends_with(chars, pos + stop.chars().count(), stop)
+                && pos + stop.chars().count() <= suffix_at
+                && pos >= start
+            {
                 best = best.max(pos + stop.chars().count());
             }
         }
@@ -131,14 +293,26 @@ fn name_start(rules: &Rules, chars: &[char], suffix_at: usize) -> usize {
     best
 }
 
-fn candidate(rules: &Rules, chars: &[char], mut start: usize, end: usize, min_chars: usize) -> Option<ProjectMention> {
+fn candidate(
+    rules: &Rules,
+    chars: &[char],
+    mut start: usize,
+    end: usize,
+    min_chars: usize,
+) -> Option<ProjectMention> {
     for prefix in CITY_PREFIXES {
         if starts_with(chars, start, prefix) {
             let after = start + prefix.chars().count();
             // Only the city together with a district is locative: 深圳坪山 -> drop both.
-            let district_follows = rules.district_forms().iter().any(|(f, _)| starts_with(chars, after, f) && !starts_with(chars, after, &format!("{f}区")));
+            let district_follows = rules.district_forms().iter().any(|(f, _)| {
+                starts_with(chars, after, f) && !starts_with(chars, after, &format!("{f}区"))
+            });
             if district_follows {
-                let form_len = rules.district_forms().iter().find(|(f, _)| starts_with(chars, after, f)).map_or(0, |(f, _)| f.chars().count());
+                let form_len = rules
+                    .district_forms()
+                    .iter()
+                    .find(|(f, _)| starts_with(chars, after, f))
+                    .map_or(0, |(f, _)| f.chars().count());
                 start = after + form_len;
             }
             break;
@@ -146,13 +320,21 @@ fn candidate(rules: &Rules, chars: &[char], mut start: usize, end: usize, min_ch
     }
     let name: String = chars[start..end].iter().collect();
     let name = balance(&name);
-    if name.chars().count() < min_chars || is_generic(rules, &name) || name.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if name.chars().count() < min_chars
+        || is_generic(rules, &name)
+        || name.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     if name.contains('个') || name.contains('家') && name.chars().count() < 6 {
         return None;
     }
-    Some(ProjectMention { at: start, len: name.chars().count(), name, venue: false })
+    Some(ProjectMention {
+        at: start,
+        len: name.chars().count(),
+        name,
+        venue: false,
+    })
 }
 
 /// Drops a leading close mark or trailing open mark that a cut left behind.
@@ -180,13 +362,20 @@ fn is_generic(rules: &Rules, name: &str) -> bool {
         return true;
     }
     let mut rest = name.to_string();
-    if let Some(s) = rules.project_suffixes.iter().find(|s| rest.ends_with(&s.suffix)) {
+    if let Some(s) = rules
+        .project_suffixes
+        .iter()
+        .find(|s| rest.ends_with(&s.suffix))
+    {
         rest.truncate(rest.len() - s.suffix.len());
     }
     for m in GENERIC_MODIFIERS {
         rest = rest.replace(m, "");
     }
-    rest.chars().filter(|c| is_han(*c) || c.is_alphanumeric()).count() == 0
+    rest.chars()
+        .filter(|c| is_han(*c) || c.is_alphanumeric())
+        .count()
+        == 0
 }
 
 /// "吉华中、平湖西等利益统筹项目": each listed item with the shared ending.
@@ -224,7 +413,12 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
         .map(|(a, b)| {
             let item: String = chars[a..b].iter().collect();
             let name = format!("{item}{shared}");
-            ProjectMention { at: a, len: b - a, name, venue: false }
+            ProjectMention {
+                at: a,
+                len: b - a,
+                name,
+                venue: false,
+            }
         })
         .collect()
 }
@@ -233,7 +427,12 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
 fn is_venue(chars: &[char], start: usize, end: usize) -> bool {
     let before_at = start >= 1 && (chars[start - 1] == '在' || chars[start - 1] == '于');
     let rest: String = chars[end..(end + 12).min(chars.len())].iter().collect();
-    before_at && ["举行", "举办", "召开", "开幕", "开赛", "闭幕", "揭牌", "参展", "成立", "开展"].iter().any(|v| rest.contains(v))
+    before_at
+        && [
+            "举行", "举办", "召开", "开幕", "开赛", "闭幕", "揭牌", "参展", "成立", "开展",
+        ]
+        .iter()
+        .any(|v| rest.contains(v))
 }
 
 #[cfg(test)]
@@ -241,23 +440,39 @@ mod tests {
     use super::*;
 
     fn names(sentence: &str) -> Vec<String> {
-        find(&Rules::builtin(), sentence).into_iter().filter(|m| !m.venue).map(|m| m.name).collect()
+        find(&Rules::builtin(), sentence)
+            .into_iter()
+            .filter(|m| !m.venue)
+            .map(|m| m.name)
+            .collect()
     }
 
     #[test]
     fn names_start_after_verbs() {
-        assert_eq!(names("谋划推动南湾中部片区土地整备利益统筹项目等一批前期重点项目转新开工"), vec!["南湾中部片区土地整备利益统筹项目"]);
+        assert_eq!(
+            names("谋划推动南湾中部片区土地整备利益统筹项目等一批前期重点项目转新开工"),
+            vec!["南湾中部片区土地整备利益统筹项目"]
+        );
     }
 
     #[test]
     fn locative_openings_are_dropped() {
-        assert_eq!(names("12月10日,深圳坪山正奇未来城项目封顶"), vec!["正奇未来城项目"]);
-        assert_eq!(names("10家业内知名企业落地福田教育科技产业园"), vec!["福田教育科技产业园"]);
+        assert_eq!(
+            names("12月10日,深圳坪山正奇未来城项目封顶"),
+            vec!["正奇未来城项目"]
+        );
+        assert_eq!(
+            names("10家业内知名企业落地福田教育科技产业园"),
+            vec!["福田教育科技产业园"]
+        );
     }
 
     #[test]
     fn shared_endings_are_shared_out() {
-        assert_eq!(names("稳步推进吉华中、平湖西等利益统筹项目整备"), vec!["吉华中利益统筹项目", "平湖西利益统筹项目"]);
+        assert_eq!(
+            names("稳步推进吉华中、平湖西等利益统筹项目整备"),
+            vec!["吉华中利益统筹项目", "平湖西利益统筹项目"]
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! read: tag `nr` is a person, `nt` an organisation, `ns` a district; other tags
 //! are ignored. A line that fits neither form is an error naming its line number.
 
-use super::{bad, district_row, title_row, District, RulesError, Title};
+use super::{District, RulesError, Title, bad, district_row, title_row};
 
 /// One line of a user dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,10 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<UserEntry>, RulesError> {
             continue;
         }
         let cols: Vec<String> = if line.contains('\t') {
-            line.split('\t').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
+            line.split('\t')
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect()
         } else {
             line.split_whitespace().map(String::from).collect()
         };
@@ -53,13 +56,21 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<UserEntry>, RulesError> {
                 let post = match (cols.get(2), cols.get(3)) {
                     (Some(d), Some(t)) => Some((d.clone(), t.clone())),
                     (None, None) => None,
-                    _ => return Err(bad(origin, line_no, "a person takes a name, or a name, a district and a title".into())),
+                    _ => {
+                        return Err(bad(
+                            origin,
+                            line_no,
+                            "a person takes a name, or a name, a district and a title".into(),
+                        ));
+                    }
                 };
                 UserEntry::Person { name, post }
             }
             "district" => UserEntry::District(district_row(origin, line_no, &cols[1..])?),
             "title" => UserEntry::Title(title_row(origin, line_no, &cols[1..])?),
-            "organization" | "organisation" => UserEntry::Organization(need(origin, line_no, &cols, 1, "organisation name")?),
+            "organization" | "organisation" => {
+                UserEntry::Organization(need(origin, line_no, &cols, 1, "organisation name")?)
+            }
             "project" => UserEntry::Project {
                 name: need(origin, line_no, &cols, 1, "project name")?,
                 district: cols.get(2).cloned(),
@@ -71,8 +82,16 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<UserEntry>, RulesError> {
     Ok(entries)
 }
 
-fn need(origin: &str, line: usize, cols: &[String], ix: usize, what: &str) -> Result<String, RulesError> {
-    cols.get(ix).cloned().ok_or_else(|| bad(origin, line, format!("missing {what}")))
+fn need(
+    origin: &str,
+    line: usize,
+    cols: &[String],
+    ix: usize,
+    what: &str,
+) -> Result<String, RulesError> {
+    cols.get(ix)
+        .cloned()
+        .ok_or_else(|| bad(origin, line, format!("missing {what}")))
 }
 
 /// `word [freq] [tag]`, as jieba's user dictionaries write it.
@@ -91,13 +110,23 @@ fn jieba_line(origin: &str, line: usize, cols: &[String]) -> Result<UserEntry, R
         return Err(bad(
             origin,
             line,
-            format!("cannot read {:?}: expected `person|district|title|organization|project ...` or `word [freq] [tag]`", cols.join(" ")),
+            format!(
+                "cannot read {:?}: expected `person|district|title|organization|project ...` or `word [freq] [tag]`",
+                cols.join(" ")
+            ),
         ));
     }
     Ok(match tag {
-        Some("nr") => UserEntry::Person { name: word, post: None },
+        Some("nr") => UserEntry::Person {
+            name: word,
+            post: None,
+        },
         Some("nt") => UserEntry::Organization(word),
-        Some("ns") => UserEntry::District(District { name: word, aliases: Vec::new(), city: None }),
+        Some("ns") => UserEntry::District(District {
+            name: word,
+            aliases: Vec::new(),
+            city: None,
+        }),
         _ => UserEntry::Organization(word),
     })
 }
@@ -108,13 +137,23 @@ mod tests {
 
     #[test]
     fn reads_both_forms() {
-        let text = "# people\nperson\t张三\t罗湖区\t区长\n李四 10 nr\ndistrict\t天河区\t天河\t广州市\n";
+        let text =
+            "# people\nperson\t张三\t罗湖区\t区长\n李四 10 nr\ndistrict\t天河区\t天河\t广州市\n";
         let entries = parse("d.txt", text).unwrap();
         assert_eq!(
             entries[0],
-            UserEntry::Person { name: "张三".into(), post: Some(("罗湖区".into(), "区长".into())) }
+            UserEntry::Person {
+                name: "张三".into(),
+                post: Some(("罗湖区".into(), "区长".into()))
+            }
         );
-        assert_eq!(entries[1], UserEntry::Person { name: "李四".into(), post: None });
+        assert_eq!(
+            entries[1],
+            UserEntry::Person {
+                name: "李四".into(),
+                post: None
+            }
+        );
         match &entries[2] {
             UserEntry::District(d) => assert_eq!(d.aliases, vec!["天河"]),
             other => panic!("{other:?}"),

@@ -113,23 +113,40 @@ impl Rules {
             rules.add_district(district_row("data/districts.tsv", line_no, &cols)?);
         }
         for (line_no, cols) in rows("data/titles.tsv", TITLES) {
-            rules.titles.push(title_row("data/titles.tsv", line_no, &cols)?);
+            rules
+                .titles
+                .push(title_row("data/titles.tsv", line_no, &cols)?);
         }
         for (line_no, cols) in rows("data/verbs.tsv", VERBS) {
             let relation = match cols.get(1).map(String::as_str) {
                 Some("chaired") => Relation::Chaired,
                 Some("attended") => Relation::Attended,
-                other => return Err(bad("data/verbs.tsv", line_no, format!("unknown relation {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "data/verbs.tsv",
+                        line_no,
+                        format!("unknown relation {other:?}"),
+                    ));
+                }
             };
             rules.verbs.push((cols[0].clone(), relation));
         }
         for (line_no, cols) in rows("data/events.tsv", EVENTS) {
-            let word = cols.get(1).cloned().ok_or_else(|| bad("data/events.tsv", line_no, "missing word".into()))?;
+            let word = cols
+                .get(1)
+                .cloned()
+                .ok_or_else(|| bad("data/events.tsv", line_no, "missing word".into()))?;
             match cols[0].as_str() {
                 "noun" => rules.event_nouns.push(word),
                 "held" => rules.held_verbs.push(word),
                 "happened" => rules.happened_verbs.push(word),
-                other => return Err(bad("data/events.tsv", line_no, format!("unknown kind {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "data/events.tsv",
+                        line_no,
+                        format!("unknown kind {other:?}"),
+                    ));
+                }
             }
         }
         for (_, cols) in rows("data/surnames.txt", SURNAMES) {
@@ -139,20 +156,34 @@ impl Rules {
             rules.credits.push(cols[0].clone());
         }
         for (line_no, cols) in rows("data/projects.tsv", PROJECTS) {
-            let word = cols.get(1).cloned().ok_or_else(|| bad("data/projects.tsv", line_no, "missing word".into()))?;
+            let word = cols
+                .get(1)
+                .cloned()
+                .ok_or_else(|| bad("data/projects.tsv", line_no, "missing word".into()))?;
             match cols[0].as_str() {
                 "suffix" => {
                     let min_chars = match cols.get(2) {
-                        Some(n) => n.parse().map_err(|_| bad("data/projects.tsv", line_no, format!("bad length {n:?}")))?,
+                        Some(n) => n.parse().map_err(|_| {
+                            bad("data/projects.tsv", line_no, format!("bad length {n:?}"))
+                        })?,
                         None => word.chars().count() + 2,
                     };
-                    rules.project_suffixes.push(ProjectSuffix { suffix: word, min_chars });
+                    rules.project_suffixes.push(ProjectSuffix {
+                        suffix: word,
+                        min_chars,
+                    });
                 }
                 "stop" => rules.project_stops.push(word),
                 "generic" => {
                     rules.project_generic.insert(word);
                 }
-                other => return Err(bad("data/projects.tsv", line_no, format!("unknown kind {other:?}"))),
+                other => {
+                    return Err(bad(
+                        "data/projects.tsv",
+                        line_no,
+                        format!("unknown kind {other:?}"),
+                    ));
+                }
             }
         }
         rules.sort_tables();
@@ -225,14 +256,22 @@ impl Rules {
 
     /// Longest forms first, so that 区委副书记 wins over 书记 and 深汕合作区 over 深汕.
     fn sort_tables(&mut self) {
-        self.titles.sort_by(|a, b| longest_first(&a.written, &b.written));
+        self.titles
+            .sort_by(|a, b| longest_first(&a.written, &b.written));
         self.titles.dedup_by(|a, b| a.written == b.written);
         self.verbs.sort_by(|a, b| longest_first(&a.0, &b.0));
-        for list in [&mut self.event_nouns, &mut self.held_verbs, &mut self.happened_verbs, &mut self.credits, &mut self.project_stops] {
+        for list in [
+            &mut self.event_nouns,
+            &mut self.held_verbs,
+            &mut self.happened_verbs,
+            &mut self.credits,
+            &mut self.project_stops,
+        ] {
             list.sort_by(|a, b| longest_first(a, b));
             list.dedup();
         }
-        self.project_suffixes.sort_by(|a, b| longest_first(&a.suffix, &b.suffix));
+        self.project_suffixes
+            .sort_by(|a, b| longest_first(&a.suffix, &b.suffix));
     }
 
     /// The canonical name of the district written `form` (福田 -> 福田区).
@@ -274,7 +313,10 @@ impl Rules {
 }
 
 fn longest_first(a: &str, b: &str) -> std::cmp::Ordering {
-    b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b))
+    b.chars()
+        .count()
+        .cmp(&a.chars().count())
+        .then_with(|| a.cmp(b))
 }
 
 /// Lines of a table: `(line number, tab-separated columns)`, comments and blanks skipped.
@@ -284,7 +326,10 @@ fn rows<'a>(_file: &'a str, text: &'a str) -> impl Iterator<Item = (usize, Vec<S
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             return None;
         }
-        Some((i + 1, line.split('\t').map(|c| c.trim().to_string()).collect()))
+        Some((
+            i + 1,
+            line.split('\t').map(|c| c.trim().to_string()).collect(),
+        ))
     })
 }
 
@@ -297,10 +342,19 @@ fn bad(file: &str, line: usize, message: String) -> RulesError {
 }
 
 fn district_row(file: &str, line: usize, cols: &[String]) -> Result<District, RulesError> {
-    let name = cols.first().filter(|n| !n.is_empty()).ok_or_else(|| bad(file, line, "missing district name".into()))?;
+    let name = cols
+        .first()
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| bad(file, line, "missing district name".into()))?;
     let aliases = cols
         .get(1)
-        .map(|a| a.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect())
+        .map(|a| {
+            a.split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default();
     let city = cols.get(2).filter(|c| !c.is_empty()).cloned();
     Ok(District {
@@ -311,15 +365,28 @@ fn district_row(file: &str, line: usize, cols: &[String]) -> Result<District, Ru
 }
 
 fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesError> {
-    let written = cols.first().filter(|n| !n.is_empty()).ok_or_else(|| bad(file, line, "missing title".into()))?;
+    let written = cols
+        .first()
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| bad(file, line, "missing title".into()))?;
     let level = match cols.get(1).map(String::as_str) {
         Some("district") | None => Level::District,
         Some("inherit") => Level::Inherit,
         Some("city") => Level::City,
         Some("other") => Level::Other,
-        Some(other) => return Err(bad(file, line, format!("unknown level {other:?} (district, inherit, city, other)"))),
+        Some(other) => {
+            return Err(bad(
+                file,
+                line,
+                format!("unknown level {other:?} (district, inherit, city, other)"),
+            ));
+        }
     };
-    let canonical = cols.get(2).filter(|c| !c.is_empty()).unwrap_or(written).clone();
+    let canonical = cols
+        .get(2)
+        .filter(|c| !c.is_empty())
+        .unwrap_or(written)
+        .clone();
     Ok(Title {
         written: written.clone(),
         level,
@@ -346,15 +413,26 @@ mod tests {
     fn short_forms_resolve() {
         let rules = Rules::builtin();
         assert_eq!(rules.district_named("福田").unwrap().name, "福田区");
-        assert_eq!(rules.district_named("深汕合作区").unwrap().name, "深汕特别合作区");
+        assert_eq!(
+            rules.district_named("深汕合作区").unwrap().name,
+            "深汕特别合作区"
+        );
         assert!(rules.district_named("广州").is_none());
     }
 
     #[test]
     fn longest_titles_come_first() {
         let rules = Rules::builtin();
-        let a = rules.titles.iter().position(|t| t.written == "区委副书记").unwrap();
-        let b = rules.titles.iter().position(|t| t.written == "书记").unwrap();
+        let a = rules
+            .titles
+            .iter()
+            .position(|t| t.written == "区委副书记")
+            .unwrap();
+        let b = rules
+            .titles
+            .iter()
+            .position(|t| t.written == "书记")
+            .unwrap();
         assert!(a < b);
     }
 }
