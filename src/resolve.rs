@@ -72,7 +72,16 @@ fn add_people(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
 }
 
 fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeSet<&str>) {
+    let attended: BTreeSet<&str> = facts
+        .participations
+        .iter()
+        .map(|p| p.event.as_str())
+        .collect();
     for ev in &facts.events {
+        // An undated happening nobody took part in says too little to keep.
+        if ev.date.is_none() && !attended.contains(ev.id.as_str()) {
+            continue;
+        }
         let mut node = Node::new(NodeKind::Event, &ev.name);
         node.id = ev.id.clone();
         node.date = ev.date.map(|d| d.iso());

@@ -42,8 +42,7 @@ const ANAPHORS: &[&str] = &[
     "扩大会议",
 ];
 
-/// Finds the event a clause names, if any. `subject_ok` says whether the text
-/// before a verb may serve as the name (false when that text is a person list).
+/// Finds the event a clause names, if any.
 pub fn named_in_clause(rules: &Rules, clause: &str) -> Option<Named> {
     if let Some(named) = held_object(rules, clause) {
         return Some(named);
@@ -71,21 +70,19 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
         if name.is_empty() {
             continue;
         }
-        if ANAPHORS.contains(&name) {
-            // "南山区委常委会召开会议": an organ's own meeting takes its name.
-            let subject = subject.trim();
-            if subject.ends_with("常委会")
-                || subject.ends_with("党工委")
-                || subject.ends_with("党组")
-                || subject.ends_with("区委")
-                || subject.ends_with("举行")
+        if ANAPHORS.contains(&name) || name.chars().count() <= 4 {
+            // Taking part in "会议" points back; an organ holding "会议" names its own:
+            // "南山区委常委会召开会议", "某研究院举行奠基仪式".
+            let subject = clean_name(subject);
+            let takes_part = ["出席", "参加", "参与", "主持", "做客"].contains(&verb.as_str());
+            if takes_part
+                || subject.is_empty()
+                || looks_like_place(&subject)
+                || subject.chars().count() < 2
             {
-                return Some(Named::New(format!("{subject}{name}")));
+                return Some(Named::Anaphor);
             }
-            if verb == "举行" && !subject.is_empty() && !looks_like_place(subject) {
-                return Some(Named::New(format!("{subject}{name}")));
-            }
-            return Some(Named::Anaphor);
+            return Some(Named::New(format!("{subject}{name}")));
         }
         return Some(Named::New(clean_name(name)));
     }
@@ -131,7 +128,7 @@ fn subject_before_verb(rules: &Rules, clause: &str) -> Option<String> {
             .trim_end_matches("隆重")
             .trim_end_matches("盛大");
         let subject = clean_name(subject);
-        if subject.chars().count() < 4 {
+        if subject.chars().count() < 4 || subject.ends_with('的') {
             continue;
         }
         return Some(

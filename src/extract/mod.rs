@@ -338,7 +338,14 @@ impl<'a> DocumentWalk<'a> {
                     .collect();
                 let named = event::named_in_clause(self.rules, &clause_text);
                 let target = match named {
-                    Some(Named::New(name)) if date.is_some() || own || !in_clause.is_empty() => {
+                    // A silent sentence ("会议提出,...开展行动") names no new event of its own,
+                    // and a second activity 开展-ed inside an event is part of it.
+                    Some(Named::New(name))
+                        if (own || !in_clause.is_empty())
+                            && !(in_clause.is_empty()
+                                && sentence_event_made
+                                && clause_text.contains("开展")) =>
+                    {
                         let id = self.event(&name, date, district.clone(), &evidence);
                         sentence_event_made = true;
                         Some(id)
@@ -447,6 +454,16 @@ impl<'a> DocumentWalk<'a> {
         for (at, len, name) in self.finder.known(sentence, &self.names) {
             let overlaps = out.iter().any(|(a, l, _)| at < a + l && *a < at + len);
             if !overlaps && self.officials.contains_key(&name) {
+                // A user's dictionary may give the post the text leaves unsaid.
+                if let Some(Some((district, title))) = self.rules.people.get(&name) {
+                    self.facts.posts.push(PostFact {
+                        person: name.clone(),
+                        district: district.clone(),
+                        title: title.clone(),
+                        seen: date.map(|d| d.first),
+                        evidence: evidence.clone(),
+                    });
+                }
                 out.push((at, len, name));
             }
         }
