@@ -140,6 +140,7 @@ impl Extractor {
 /// The state of one walk through one document.
 struct DocumentWalk<'a> {
     rules: &'a Rules,
+    jieba: &'a Jieba,
     finder: PersonFinder<'a>,
     doc: &'a Document,
     written: Vec<char>,
@@ -193,6 +194,7 @@ impl<'a> DocumentWalk<'a> {
         };
         DocumentWalk {
             rules: &ex.rules,
+            jieba: &ex.jieba,
             finder: PersonFinder::new(&ex.rules, &ex.jieba),
             doc,
             written,
@@ -598,7 +600,7 @@ impl<'a> DocumentWalk<'a> {
         events_from: usize,
         evidence: &Evidence,
     ) {
-        for m in project::find(self.rules, sentence) {
+        for m in project::find(self.rules, self.jieba, sentence) {
             let home = self.project_district(&m.name, district.or(para_district));
             self.note_written_form(span.start + m.at, m.len, &m.name);
             if !m.venue {

@@ -7,6 +7,8 @@
 //! "吉华中、平湖西等利益统筹项目" gives two projects. A name that only stands
 //! after 在 and before 举行 is a venue (a place), not a project.
 
+use jieba_rs::Jieba;
+
 use crate::rules::Rules;
 
 use super::person::is_han;
@@ -22,17 +24,27 @@ pub struct ProjectMention {
     pub venue: bool,
 }
 
-/// Phase marks that continue a name past its ending: 一期, (筹).
+/// Marks that continue a name past its ending: phases (一期, (筹)) and the works
+/// done on it (改扩建, 达标整治), as reports name them.
 const PHASES: &[&str] = &[
     "(一期)",
     "(二期)",
     "(筹)",
     "(暂定名)",
+    "第一期",
+    "第二期",
     "一期",
     "二期",
     "三期",
     "四期",
     "五期",
+    "改扩建",
+    "旧址改造",
+    "场馆改造",
+    "改造完善工程",
+    "提升改造工程",
+    "改造",
+    "达标整治",
 ];
 /// Locative openings dropped from names: 深圳坪山正奇未来城项目 -> 正奇未来城项目.
 const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
@@ -103,8 +115,14 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "全区",
 ];
 
+/// Word classes that never open a project name (jieba's tags): verbs, adverbs,
+/// prepositions, conjunctions, pronouns, particles.
+const NOT_OPENING: &[&str] = &[
+    "v", "vd", "d", "p", "c", "r", "u", "ad", "ul", "uj", "uz", "ud", "ug", "uv", "t",
+];
+
 /// Projects and venues named in `sentence`.
-pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
+pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> {
     let chars: Vec<char> = sentence.chars().collect();
     let mut out: Vec<ProjectMention> = Vec::new();
     let mut i = 0;
@@ -132,17 +150,59 @@ pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
                 break;
             }
         }
+        // A parenthesis right after the ending belongs to it: 第二高级中学(东校区).
+        if chars.get(end) == Some(&'(') {
+            if let Some(close) = chars[end..(end + 12).min(chars.len())]
+                .iter()
+                .position(|c| *c == ')')
+            {
+                end += close + 1;
+            }
+        }
+        // Up to a 项目 or 工程 close behind, the name goes on: 医院节能改造提升工程.
+        if let Some(more) = reach_works_word(rules, &chars, end) {
+            end = more;
+        }
         // A longer word that merely contains the ending is not it: 中心区 is no 中心.
-        if chars.get(end).is_some_and(|c| is_han(*c)) && !boundary_after(rules, &chars, end) {
+        let closes = (ends_with(&chars, end, "项目") || ends_with(&chars, end, "工程"))
+            && !chars
+                .get(end)
+                .is_some_and(|c| "院师有公局部处学家界标目".contains(*c));
+        if !closes
+            && chars.get(end).is_some_and(|c| is_han(*c))
+            && !boundary_after(rules, &chars, end)
+        {
             i = end;
             continue;
         }
         let start = name_start(rules, &chars, i);
+        let start = skip_leading_function_words(jieba, &chars, start, i);
         let mut mentions = shared_out(rules, &chars, start, end);
+        mentions.retain(|m| names_something(jieba, &m.name));
+        if !mentions.is_empty() {
+            let first = mentions.iter().map(|m| m.at).min().unwrap_or(start);
+            out.retain(|o| o.at < first || o.at >= end);
+        }
+        if mentions.is_empty() {
+            mentions.extend(shared_head(&chars, start, end));
+        }
         if mentions.is_empty() {
             if let Some(m) = candidate(rules, &chars, start, end, suffix.min_chars) {
-                mentions.push(m);
+                if names_something(jieba, &m.name) {
+                    mentions.push(m);
+                }
             }
+        }
+        // Only 项目 and 工程 name a project by themselves; a park, school or hall
+        // is one when its clause says it is being built or opened.
+        let self_naming = ["项目", "工程"].iter().any(|w| {
+            ends_with(&chars, end, w) || chars[i..end].iter().collect::<String>().starts_with(w)
+        });
+        if !self_naming
+            && !clause_builds(rules, &chars, start, end)
+            && !listed_as_projects(&chars, end)
+        {
+            mentions.clear();
         }
         for m in mentions {
             if !out
@@ -154,10 +214,187 @@ pub fn find(rules: &Rules, sentence: &str) -> Vec<ProjectMention> {
         }
         i = end;
     }
+    out.extend(metro_lines(sentence));
     for m in &mut out {
         m.venue = is_venue(&chars, m.at, m.at + m.len);
     }
     out
+}
+
+/// Metro lines: "3号线四期", "地铁17、22、25、27号线一期工程" (one project per line).
+fn metro_lines(sentence: &str) -> Vec<ProjectMention> {
+    static LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(地铁)?((?:\d{1,2}、)*\d{1,2})号线([一二三四五六七八九]期)?(工程)?")
+            .expect("metro pattern is valid")
+    });
+    let mut out = Vec::new();
+    for c in LINE.captures_iter(sentence) {
+        let (Some(whole), Some(numbers)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        if c.get(3).is_none() && c.get(4).is_none() {
+            continue; // a line without a phase is a service, not a works
+        }
+        let metro = c.get(1).map_or("", |m| m.as_str());
+        let phase = c.get(3).map_or("", |m| m.as_str());
+        let works = c.get(4).map_or("", |m| m.as_str());
+        let at = sentence[..whole.start()].chars().count();
+        let len = whole.as_str().chars().count();
+        for n in numbers.as_str().split('、') {
+            out.push(ProjectMention {
+                at,
+                len,
+                name: format!("{metro}{n}号线{phase}{works}"),
+                venue: false,
+            });
+        }
+    }
+    out
+}
+
+/// Moves a name's start past verbs and particles jieba finds at its head:
+/// "并前往轨道交通工程" -> "轨道交通工程".
+fn skip_leading_function_words(
+    jieba: &Jieba,
+    chars: &[char],
+    start: usize,
+    suffix_at: usize,
+) -> usize {
+    let mut start = start;
+    while start < suffix_at {
+        let head: String = chars[start..suffix_at].iter().collect();
+        let Some(first) = jieba.tag(&head, true).into_iter().next() else {
+            break;
+        };
+        let n = first.word.chars().count();
+        let single_ok = n > 1
+            || "并在对将向从以由把被为和与及等的了也还又再已均都共所其该此这那要需应会能可"
+                .contains(first.word);
+        if !NOT_OPENING.contains(&first.tag) || !single_ok || start + n >= suffix_at {
+            break;
+        }
+        start += n;
+    }
+    start
+}
+
+/// The end of a 项目/工程 that continues the name within a few characters.
+fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> {
+    for n in 1..=12 {
+        let at = end + n;
+        if at > chars.len() || !chars[at - 1..at].iter().all(|c| name_char(*c)) {
+            return None;
+        }
+        if ["项目", "工程"].iter().any(|w| starts_with(chars, at, w)) {
+            let between: String = chars[end..at].iter().collect();
+            // 城市更新, 改扩建, 节能改造提升: what is done to it, not a new name.
+            let joins = ['等', '个', '和', '与', '及', '、']
+                .iter()
+                .any(|c| between.contains(*c));
+            let acts = rules.project_build_verbs.iter().any(|v| {
+                v.chars().count() > 1
+                    && between.contains(v.as_str())
+                    && !PHASES.iter().any(|p| between.contains(p))
+            });
+            if joins || acts {
+                return None;
+            }
+            return Some(at + 2);
+        }
+    }
+    None
+}
+
+/// True when a name ending in 项目 or 工程 says which one: it holds a place or
+/// proper name (jieba's ns, nz, nt, nr), a number, a quoted name, or another
+/// works word (研发中心项目). "招商引资项目" and "水污染治理工程" say no more
+/// than what kind of work it is.
+fn names_something(jieba: &Jieba, name: &str) -> bool {
+    let Some(modifier) = name
+        .strip_suffix("项目")
+        .or_else(|| name.strip_suffix("工程"))
+    else {
+        return true;
+    };
+    let modifier = modifier.trim_end_matches(|c: char| "一二三四五六期()".contains(c));
+    if modifier
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric() || c == '“' || c == '(')
+    {
+        return true;
+    }
+    const WORKS: &[&str] = &[
+        "中心", "园", "路", "街", "站", "厂", "场", "馆", "院", "楼", "厦", "线", "道", "桥", "港",
+        "城", "区", "村", "湖", "河", "山", "湾", "岛", "校", "库", "所", "基地",
+    ];
+    if WORKS.iter().any(|w| modifier.contains(w)) {
+        return true;
+    }
+    jieba
+        .tag(modifier, true)
+        .iter()
+        .any(|t| matches!(t.tag, "ns" | "nz" | "nt" | "nr" | "nrt" | "nrfg" | "eng"))
+}
+
+/// True when a name stands in a list the clause calls projects: "A、B等6个项目".
+fn listed_as_projects(chars: &[char], end: usize) -> bool {
+    let stop = |c: &char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
+    let to = chars[end..]
+        .iter()
+        .position(stop)
+        .map_or(chars.len(), |p| end + p);
+    let after: String = chars[end..to].iter().collect();
+    after.contains("项目") || after.contains("工程")
+}
+
+/// "布吉、横岗文体中心": the first item takes the second's ending.
+fn shared_head(chars: &[char], start: usize, end: usize) -> Vec<ProjectMention> {
+    if start < 4 || chars[start - 1] != '、' {
+        return Vec::new();
+    }
+    let item_end = start - 1;
+    let mut item_start = item_end;
+    while item_start > 0 && is_han(chars[item_start - 1]) && item_end - item_start < 3 {
+        item_start -= 1;
+    }
+    let item_len = item_end - item_start;
+    let opens_cleanly = item_start == 0 || !is_han(chars[item_start - 1]);
+    if !(2..=3).contains(&item_len) || !opens_cleanly || end - start < item_len + 4 {
+        return Vec::new();
+    }
+    let first: String = chars[item_start..item_end].iter().collect();
+    let second: String = chars[start..end].iter().collect();
+    let rest: String = chars[start + item_len..end].iter().collect();
+    vec![
+        ProjectMention {
+            at: item_start,
+            len: item_len,
+            name: format!("{first}{rest}"),
+            venue: false,
+        },
+        ProjectMention {
+            at: start,
+            len: end - start,
+            name: second,
+            venue: false,
+        },
+    ]
+}
+
+/// True when the clause around a name says it is built, opened or developed.
+fn clause_builds(rules: &Rules, chars: &[char], start: usize, end: usize) -> bool {
+    let stop = |c: &char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
+    let from = chars[..start].iter().rposition(stop).map_or(0, |p| p + 1);
+    let to = chars[end..]
+        .iter()
+        .position(stop)
+        .map_or(chars.len(), |p| end + p);
+    let before: String = chars[from..start].iter().collect();
+    let after: String = chars[end..to].iter().collect();
+    rules
+        .project_build_verbs
+        .iter()
+        .any(|v| before.contains(v.as_str()) || after.contains(v.as_str()))
 }
 
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
@@ -167,17 +404,18 @@ fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
 
 fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
     let n = word.chars().count();
-    end >= n && chars[end - n..end].iter().copied().eq(word.chars())
+    end >= n && end <= chars.len() && chars[end - n..end].iter().copied().eq(word.chars())
 }
 
 /// Characters a project name may contain.
 fn name_char(c: char) -> bool {
-    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '“' | '”' | '-' | '·' | '—')
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | ')' | '“' | '”' | '-' | '·')
 }
 
 /// True when what follows `end` shows the name ended there.
 fn boundary_after(rules: &Rules, chars: &[char], end: usize) -> bool {
     const AFTER: &[&str] = &[
+        "整备",
         "等",
         "和",
         "与",
@@ -313,7 +551,10 @@ fn candidate(
                     .iter()
                     .find(|(f, _)| starts_with(chars, after, f))
                     .map_or(0, |(f, _)| f.chars().count());
-                start = after + form_len;
+                let rest: String = chars[after + form_len..end].iter().collect();
+                if !is_generic(rules, &rest) {
+                    start = after + form_len;
+                }
             }
             break;
         }
@@ -395,13 +636,13 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
         if c == '、' {
             items.push((pos, item_end));
             item_end = pos - 1;
-        } else if !is_han(c) || item_end - pos > 6 {
+        } else if !is_han(c) || item_end - pos > 9 {
             break;
         }
         pos -= 1;
     }
     let first_start = name_start(rules, chars, item_end);
-    if first_start < item_end && item_end - first_start <= 6 {
+    if first_start < item_end && item_end - first_start <= 9 {
         items.push((first_start, item_end));
     }
     if items.len() < 2 {
@@ -440,7 +681,7 @@ mod tests {
     use super::*;
 
     fn names(sentence: &str) -> Vec<String> {
-        find(&Rules::builtin(), sentence)
+        find(&Rules::builtin(), &Jieba::new(), sentence)
             .into_iter()
             .filter(|m| !m.venue)
             .map(|m| m.name)
@@ -477,7 +718,7 @@ mod tests {
 
     #[test]
     fn venues_are_not_projects() {
-        let found = find(&Rules::builtin(), "论坛在锦绣科学园举办");
+        let found = find(&Rules::builtin(), &Jieba::new(), "论坛在锦绣科学园举办");
         assert!(found.iter().all(|m| m.venue), "{found:?}");
     }
 

@@ -93,6 +93,8 @@ pub struct Rules {
     pub project_stops: Vec<String>,
     /// Project names that are too generic alone (重点项目 ...).
     pub project_generic: BTreeSet<String>,
+    /// Verbs that show a named work is being built or opened (建设, 开工 ...).
+    pub project_build_verbs: Vec<String>,
     /// People the user names: name -> (district, title) when given.
     pub people: BTreeMap<String, Option<(String, String)>>,
     pub organizations: BTreeSet<String>,
@@ -177,6 +179,7 @@ impl Rules {
                 "generic" => {
                     rules.project_generic.insert(word);
                 }
+                "build" => rules.project_build_verbs.push(word),
                 other => {
                     return Err(bad(
                         "data/projects.tsv",
