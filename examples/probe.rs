@@ -3,8 +3,14 @@ fn main() {
     let jieba = jieba_rs::Jieba::new();
     for s in std::env::args().skip(1) {
         let found = govgraph::extract::project::find(&rules, &jieba, &s);
+        let tags: Vec<String> = jieba
+            .tag(&s, true)
+            .iter()
+            .map(|t| format!("{}/{}", t.word, t.tag))
+            .collect();
         println!(
-            "{s}\n  -> {:?}",
+            "{s}\n  {}\n  -> {:?}",
+            tags.join(" "),
             found
                 .iter()
                 .map(|m| (m.name.as_str(), m.venue))

@@ -124,6 +124,14 @@ const NOT_OPENING: &[&str] = &[
 /// Projects and venues named in `sentence`.
 pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> {
     let chars: Vec<char> = sentence.chars().collect();
+    // Where jieba ends its words: a name may end there, and a one-character stop
+    // word (为, 和) only cuts a name where it stands as a word of its own.
+    let mut bounds = std::collections::BTreeSet::from([0]);
+    let mut at = 0;
+    for token in jieba.cut(sentence, true) {
+        at += token.word.chars().count();
+        bounds.insert(at);
+    }
     let mut out: Vec<ProjectMention> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -171,12 +179,15 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         if !closes
             && chars.get(end).is_some_and(|c| is_han(*c))
             && !boundary_after(rules, &chars, end)
+            && !bounds.contains(&end)
         {
             i = end;
             continue;
         }
-        let start = name_start(rules, &chars, i);
-        let start = skip_leading_function_words(jieba, &chars, start, i);
+        let start = quoted_start(&chars, end).unwrap_or_else(|| {
+            let start = name_start(rules, &chars, i, &bounds);
+            skip_leading_function_words(rules, jieba, &chars, start, i)
+        });
         let mut mentions = shared_out(rules, &chars, start, end);
         mentions.retain(|m| names_something(jieba, &m.name));
         if !mentions.is_empty() {
@@ -214,6 +225,13 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         }
         i = end;
     }
+    // The longest reading wins: 深圳市第二人民医院龙华医院 over 深圳市第二人民医院.
+    let spans: Vec<(usize, usize)> = out.iter().map(|m| (m.at, m.at + m.len)).collect();
+    out.retain(|m| {
+        !spans
+            .iter()
+            .any(|&(a, b)| a <= m.at && m.at + m.len <= b && b - a > m.len)
+    });
     out.extend(metro_lines(sentence));
     for m in &mut out {
         m.venue = is_venue(&chars, m.at, m.at + m.len);
@@ -255,6 +273,7 @@ fn metro_lines(sentence: &str) -> Vec<ProjectMention> {
 /// Moves a name's start past verbs and particles jieba finds at its head:
 /// "并前往轨道交通工程" -> "轨道交通工程".
 fn skip_leading_function_words(
+    rules: &Rules,
     jieba: &Jieba,
     chars: &[char],
     start: usize,
@@ -270,7 +289,19 @@ fn skip_leading_function_words(
         let single_ok = n > 1
             || "并在对将向从以由把被为和与及等的了也还又再已均都共所其该此这那要需应会能可"
                 .contains(first.word);
-        if !NOT_OPENING.contains(&first.tag) || !single_ok || start + n >= suffix_at {
+        // jieba calls some name parts verbs (适航): a verb goes only when it is one
+        // a report opens a clause with.
+        let known_verb = rules
+            .project_stops
+            .iter()
+            .chain(&rules.project_build_verbs)
+            .any(|v| v == first.word);
+        let verb = first.tag.starts_with('v');
+        if !NOT_OPENING.contains(&first.tag)
+            || !single_ok
+            || (verb && !known_verb)
+            || start + n >= suffix_at
+        {
             break;
         }
         start += n;
@@ -344,7 +375,7 @@ fn listed_as_projects(chars: &[char], end: usize) -> bool {
         .position(stop)
         .map_or(chars.len(), |p| end + p);
     let after: String = chars[end..to].iter().collect();
-    after.contains("项目") || after.contains("工程")
+    after.contains("项目") || after.contains("工程") || after.contains("综合体")
 }
 
 /// "布吉、横岗文体中心": the first item takes the second's ending.
@@ -496,7 +527,24 @@ fn boundary_after(rules: &Rules, chars: &[char], end: usize) -> bool {
 }
 
 /// Where a name ending at `suffix_at` starts: after punctuation or the last stop word.
-fn name_start(rules: &Rules, chars: &[char], suffix_at: usize) -> usize {
+/// A name wrapped in quotes is taken whole: “人工智能及机器人专业园区”.
+fn quoted_start(chars: &[char], end: usize) -> Option<usize> {
+    if chars.get(end) != Some(&'”') {
+        return None;
+    }
+    let open = chars[end.saturating_sub(30)..end]
+        .iter()
+        .rposition(|c| *c == '“')?;
+    let start = end.saturating_sub(30) + open + 1;
+    (!chars[start..end].contains(&'”')).then_some(start)
+}
+
+fn name_start(
+    rules: &Rules,
+    chars: &[char],
+    suffix_at: usize,
+    bounds: &std::collections::BTreeSet<usize>,
+) -> usize {
     let mut start = suffix_at;
     let mut depth = 0;
     while start > 0 && suffix_at - start < 30 {
@@ -517,9 +565,9 @@ fn name_start(rules: &Rules, chars: &[char], suffix_at: usize) -> usize {
     let mut best = start;
     for pos in start..suffix_at {
         for stop in &rules.project_stops {
-            if ends_with(chars, pos + stop.chars().count(), stop)
-                && pos + stop.chars().count() <= suffix_at
-                && pos >= start
+            let n = stop.chars().count();
+            let whole_word = n > 1 || (bounds.contains(&pos) && bounds.contains(&(pos + n)));
+            if ends_with(chars, pos + n, stop) && pos + n <= suffix_at && pos >= start && whole_word
             {
                 best = best.max(pos + stop.chars().count());
             }
@@ -641,7 +689,7 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
         }
         pos -= 1;
     }
-    let first_start = name_start(rules, chars, item_end);
+    let first_start = name_start(rules, chars, item_end, &std::collections::BTreeSet::new());
     if first_start < item_end && item_end - first_start <= 9 {
         items.push((first_start, item_end));
     }
