@@ -4,8 +4,9 @@
 //! This builds a graph shaped like the real one (districts, officials holding
 //! posts, events held in districts with people chairing and attending them,
 //! projects, organisations) through the public API, loads it back from its JSON,
-//! then times each question plus the JSON rendering of its answer, and prints one
-//! line per question: its time and whether it met the budget.
+//! then times each question plus the JSON rendering of its answer (the median of
+//! five runs), and prints one line per question: its time and whether it met the
+//! budget.
 //!
 //! Run with `cargo bench --bench query`. Exits non-zero if a question misses
 //! the budget.
@@ -23,6 +24,8 @@ const EVENTS: usize = 60_000;
 const PROJECTS: usize = 15_000;
 const ORGANIZATIONS: usize = 100_000 - DISTRICTS - PEOPLE - EVENTS - PROJECTS;
 const BUDGET: Duration = Duration::from_millis(200);
+/// Each question is asked this many times; the median time is reported.
+const RUNS: usize = 5;
 const TITLES: [&str; 4] = ["区委书记", "区长", "区委副书记", "副区长"];
 
 /// A small deterministic generator, so every run times the same graph.
@@ -307,6 +310,10 @@ fn main() -> ExitCode {
             "stats (betweenness sampled)",
             Box::new(|| Ok(json(&query::stats(g)?))),
         ),
+        (
+            "betweenness alone (sampled)",
+            Box::new(|| Ok(query::betweenness(g).1)),
+        ),
         ("find 人1", Box::new(|| Ok(json(&query::find(g, "人1")?)))),
         (
             "officials table (all, rendered as text)",
@@ -327,18 +334,27 @@ fn main() -> ExitCode {
     ];
     let mut missed = 0;
     for (name, run) in &questions {
-        let t = Instant::now();
-        let result = black_box(run());
-        let took = t.elapsed();
+        // The median of a few runs: the machine may be shared, and one run can be
+        // slowed by another process.
+        let mut times = Vec::with_capacity(RUNS);
+        let mut result = Ok(0);
+        for _ in 0..RUNS {
+            let t = Instant::now();
+            result = black_box(run());
+            times.push(t.elapsed());
+        }
+        times.sort();
+        let took = times[RUNS / 2];
         let ok = took <= BUDGET;
         if !ok {
             missed += 1;
         }
         match result {
             Ok(bytes) => println!(
-                "{:>8.1} ms  {}  {name}  ({bytes} bytes of output)",
+                "{:>8.1} ms  {}  {name}  (max {:.1} ms; {bytes} bytes of output)",
                 took.as_secs_f64() * 1000.0,
                 if ok { "ok  " } else { "SLOW" },
+                times[RUNS - 1].as_secs_f64() * 1000.0,
             ),
             Err(e) => {
                 missed += 1;

@@ -184,8 +184,8 @@ pub enum Question {
     /// Counts by node kind and relation, documents covered, date range, and the
     /// most connected people and districts (degree, betweenness).
     ///
-    /// Betweenness is exact up to 5,000 nodes and estimated from 32 evenly
-    /// spread source nodes above that.
+    /// Betweenness is exact up to 5,000 nodes and estimated from sampled source
+    /// nodes above that (see docs/query.md).
     #[command(after_help = "Examples:
   govgraph query stats
   govgraph query --input seeds stats --format json")]

@@ -113,3 +113,30 @@ impl<R: Row> Render for Vec<R> {
         table
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let mut t = Table::new(&["a", "b"]);
+        t.push(vec!["x,y".into(), "say \"hi\"".into()]);
+        t.push(vec!["line\nbreak".into(), "黄伟".into()]);
+        assert_eq!(
+            t.to_csv(),
+            "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line\nbreak\",黄伟\n"
+        );
+    }
+
+    #[test]
+    fn text_pads_by_display_width_and_flattens_newlines() {
+        let mut t = Table::new(&["name", "n"]);
+        t.push(vec!["福田区".into(), "1".into()]);
+        t.push(vec!["a\nb".into(), "22".into()]);
+        assert_eq!(
+            t.to_text(),
+            "name    n\n------  --\n福田区  1\na b     22\n"
+        );
+    }
+}
