@@ -51,8 +51,8 @@ pub struct Stats {
     pub nodes_by_kind: BTreeMap<String, usize>,
     /// Edge counts by relation, sorted by name.
     pub edges_by_relation: BTreeMap<String, usize>,
-    /// The documents any evidence points into, sorted.
-    pub documents: Vec<String>,
+    /// The number of documents any evidence points into.
+    pub documents: usize,
     /// The earliest and latest dates on any node or edge (a chaired or attended
     /// date is its event's date).
     pub date_range: Option<DateRange>,
@@ -125,8 +125,7 @@ pub fn stats(g: &GovGraph) -> Result<Stats, QueryError> {
         from: from.to_string(),
         to: to.to_string(),
     });
-    let mut documents: Vec<String> = documents.names.into_iter().map(str::to_string).collect();
-    documents.sort_unstable();
+    let documents = documents.seen.len();
     let counts = |m: BTreeMap<&str, usize>| -> BTreeMap<String, usize> {
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
@@ -276,14 +275,17 @@ fn brandes(g: &GovGraph, ends: &[(NodeIndex, NodeIndex)]) -> (Vec<f64>, usize) {
         delta: 0.0,
     };
     let mut st = vec![UNSEEN; n];
-    // The breadth-first order; read backwards, it is Brandes' stack.
+    // The breadth-first order, and the shortest-path arcs (v, w) in the order
+    // found; read backwards, they are Brandes' stack.
     let mut order: Vec<u32> = Vec::with_capacity(n);
+    let mut dag: Vec<(u32, u32)> = Vec::with_capacity(adj.len() / 2);
     for j in 0..k {
         let s = if k == n { j } else { j * n / k };
         for &v in &order {
             st[v as usize] = UNSEEN;
         }
         order.clear();
+        dag.clear();
         st[s] = State {
             dist: 0,
             sigma: 1.0,
@@ -307,24 +309,24 @@ fn brandes(g: &GovGraph, ends: &[(NodeIndex, NodeIndex)]) -> (Vec<f64>, usize) {
                 }
                 if sw.dist == dv + 1 {
                     sw.sigma += sv;
+                    dag.push((v, w));
                 }
             }
         }
-        for &w in order.iter().rev() {
+        // An arc (v, w) comes after every arc leaving w, so backwards, delta[w]
+        // is complete when it is passed on to v.
+        for &(v, w) in dag.iter().rev() {
             let State {
-                dist: dw,
                 sigma: sw,
-                delta: delta_w,
+                delta: dw,
+                ..
             } = st[w as usize];
-            let coeff = (1.0 + delta_w) / sw;
-            for &v in neighbours(w as usize) {
-                let sv = &mut st[v as usize];
-                if sv.dist.wrapping_add(1) == dw {
-                    sv.delta += sv.sigma * coeff;
-                }
-            }
+            let sv = &mut st[v as usize];
+            sv.delta += sv.sigma / sw * (1.0 + dw);
+        }
+        for &w in &order {
             if w as usize != s {
-                bc[w as usize] += delta_w;
+                bc[w as usize] += st[w as usize].delta;
             }
         }
     }
@@ -341,30 +343,26 @@ fn brandes(g: &GovGraph, ends: &[(NodeIndex, NodeIndex)]) -> (Vec<f64>, usize) {
     (out, k)
 }
 
-/// The distinct document names among evidence.
+/// The distinct documents among evidence.
 ///
 /// Most evidence repeats a document already seen, and on a large graph the
 /// lookups dominate `stats`: comparing against a stored name costs a cache miss.
-/// So the set holds 64-bit FNV-1a hashes (compared without touching the names),
-/// and a name is kept the first time its hash is seen. Two different names with
-/// the same 64-bit hash would count once; at 100,000 documents the odds are
-/// about 1 in 10^9.
+/// So the set holds 64-bit FNV-1a hashes of the names, compared without touching
+/// the names. Two different names with the same 64-bit hash would count once;
+/// at 100,000 documents the odds are about 1 in 10^9.
 #[derive(Default)]
-struct Documents<'g> {
+struct Documents {
     seen: HashSet<u64, BuildHasherDefault<Prehashed>>,
-    names: Vec<&'g str>,
 }
 
-impl<'g> Documents<'g> {
-    fn add(&mut self, evidence: &'g [Evidence]) {
+impl Documents {
+    fn add(&mut self, evidence: &[Evidence]) {
         for e in evidence {
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
             for b in e.doc.bytes() {
                 h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
             }
-            if self.seen.insert(h) {
-                self.names.push(&e.doc);
-            }
+            self.seen.insert(h);
         }
     }
 }
@@ -399,7 +397,7 @@ impl Render for Stats {
         for (k, v) in &self.edges_by_relation {
             row("edges", k, v.to_string());
         }
-        row("documents", "total", self.documents.len().to_string());
+        row("documents", "total", self.documents.to_string());
         if let Some(r) = &self.date_range {
             row("dates", "from", r.from.clone());
             row("dates", "to", r.to.clone());
