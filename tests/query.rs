@@ -236,6 +236,18 @@ fn attendees_of_a_day_everywhere_and_of_one_event() {
     assert_eq!(people, ["周江涛", "黄伟"]);
 }
 
+#[test]
+fn attendees_of_an_event_on_another_day_are_none() {
+    let v = ask_json(&[
+        "attendees",
+        "--event",
+        "面对面座谈交流",
+        "--date",
+        "2024-12-13",
+    ]);
+    assert_eq!(v, serde_json::json!([]));
+}
+
 // ---- met ----
 
 #[test]
@@ -282,6 +294,16 @@ fn neighbors_of_a_district() {
     let v = ask_json(&["neighbors", "福田", "--relation", "holds_post"]);
     assert_eq!(strs(&v["nodes"], "name"), ["周江涛", "黄伟"]);
     assert_eq!(v["edges"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn neighbors_refuses_an_unknown_relation() {
+    let (code, err) = ask_err(&["neighbors", "福田区", "--relation", "knows"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown relation \"knows\"; known: holds_post"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -12,7 +12,8 @@ use super::util::{event_district, sentences};
 use super::{QueryError, resolve};
 use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
 
-/// Which events to list the people of: `event`, or `date` (and `district`).
+/// Which events to list the people of: `event`, or `date` (and `district`);
+/// with both `event` and `date`, the event only if it took place that day.
 #[derive(Debug, Clone, Default)]
 pub struct AttendeesOptions {
     /// One event, by name, substring of its name, or id.
@@ -42,24 +43,56 @@ pub struct Attendance {
 
 /// The people of the chosen events, sorted by date, district, event, then
 /// chairs before attendees, then person id.
+///
+/// # Example
+/// ```
+/// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
+/// use govgraph::query::{attendees, AttendeesOptions};
+///
+/// // 王守睿 --chaired--> 会议 --held_in--> 宝安区
+/// let mut g = GovGraph::new();
+/// g.add_node(Node::new(NodeKind::Person, "王守睿"));
+/// g.add_node(Node::new(NodeKind::District, "宝安区"));
+/// let mut meeting = Node::new(NodeKind::Event, "会议");
+/// meeting.date = Some("2024-12-13".into());
+/// g.add_node(meeting);
+/// g.add_edge(Edge::new("event:会议", "district:宝安区", Relation::HeldIn));
+/// g.add_edge(Edge::new("person:王守睿", "event:会议", Relation::Chaired));
+/// let opts = AttendeesOptions {
+///     date: Some("2024年12月13日".into()),
+///     district: Some("宝安区".into()),
+///     ..Default::default()
+/// };
+/// let people = attendees(&g, &opts).unwrap();
+/// assert_eq!(people[0].person, "王守睿");
+/// assert_eq!(people[0].district.as_deref(), Some("宝安区"));
+/// ```
 pub fn attendees(g: &GovGraph, opts: &AttendeesOptions) -> Result<Vec<Attendance>, QueryError> {
     let date = parse_opt(&opts.date)?;
     let district = match &opts.district {
         Some(d) => Some(resolve(g, d, &[NodeKind::District])?),
         None => None,
     };
+    let on_day = |ix: NodeIndex, day: &str| {
+        let n = g.node_at(ix);
+        n.kind == NodeKind::Event
+            && n.date.as_deref().is_some_and(|d| {
+                d == day || (d <= day && n.end_date.as_deref().is_some_and(|e| day <= e))
+            })
+    };
     let events: Vec<NodeIndex> = match (&opts.event, &date) {
-        (Some(e), _) => vec![resolve(g, e, &[NodeKind::Event])?],
+        (Some(e), _) => {
+            let ev = resolve(g, e, &[NodeKind::Event])?;
+            // With a date too, the event only if it took place that day.
+            match &date {
+                Some(day) if !on_day(ev, day) => Vec::new(),
+                _ => vec![ev],
+            }
+        }
         (None, Some(day)) => g
             .petgraph()
             .node_indices()
-            .filter(|&ix| {
-                let n = g.node_at(ix);
-                n.kind == NodeKind::Event
-                    && n.date.as_deref().is_some_and(|d| {
-                        d == day || (d <= day.as_str() && n.end_date.as_deref() >= Some(day))
-                    })
-            })
+            .filter(|&ix| on_day(ix, day))
             .collect(),
         (None, None) => {
             return Err(QueryError::BadArgument(

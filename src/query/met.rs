@@ -25,6 +25,27 @@ pub struct Met {
 
 /// The people who shared an event with `person`, most shared events first, then
 /// by person id.
+///
+/// # Example
+/// ```
+/// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
+/// use govgraph::query::met;
+///
+/// // 黄伟 --attended--> 座谈会 <--attended-- 周江涛
+/// let mut g = GovGraph::new();
+/// for name in ["黄伟", "周江涛"] {
+///     g.add_node(Node::new(NodeKind::Person, name));
+/// }
+/// let mut talk = Node::new(NodeKind::Event, "座谈会");
+/// talk.date = Some("2024-12-12".into());
+/// g.add_node(talk);
+/// for name in ["黄伟", "周江涛"] {
+///     g.add_edge(Edge::new(format!("person:{name}"), "event:座谈会", Relation::Attended));
+/// }
+/// let people = met(&g, "黄伟").unwrap();
+/// assert_eq!(people[0].person, "周江涛");
+/// assert_eq!(people[0].dates, ["2024-12-12"]);
+/// ```
 pub fn met(g: &GovGraph, person: &str) -> Result<Vec<Met>, QueryError> {
     let p = resolve(g, person, &[NodeKind::Person])?;
     let pg = g.petgraph();
