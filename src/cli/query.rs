@@ -1,13 +1,397 @@
 //! `govgraph query`: questions against a built graph.
+//!
+//! The graph comes from `--graph FILE` (default `graphs/graph.json`) or is built
+//! in memory from `--input PATH`. Each question is one subcommand that calls one
+//! function of [`crate::query`] and prints its answer as a table, JSON or CSV. A
+//! name that designates nothing or several things, or a date that is not one, is
+//! a usage error: one line on stderr and exit status 2.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::{ExitWith, print_out};
+use crate::graph::{GovGraph, Relation};
+use crate::query::{self, QueryError, Render};
 
 /// Ask a built graph a question.
 #[derive(Debug, Args)]
-pub struct QueryArgs {}
+#[command(after_help = "Examples:
+  govgraph query officials --district 龙岗区 --on 2024-04-24
+  govgraph query attended --person 黄伟 --evidence
+  govgraph query attendees --date 2024-12-13 --district 宝安区
+  govgraph query met --person 黄伟 --format json
+  govgraph query path 黄伟 周江涛
+  govgraph query --input seeds stats")]
+pub struct QueryArgs {
+    #[command(subcommand)]
+    pub question: Question,
+    /// The graph to read.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        conflicts_with = "input",
+        help = "The graph to read [default: graphs/graph.json]"
+    )]
+    pub graph: Option<PathBuf>,
+    /// Build the graph in memory from these articles (a file or folder) instead
+    /// of reading graph.json.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub input: Option<PathBuf>,
+    /// How to print the answer.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Add the sentences each answer was read from (tables and CSV; JSON always
+    /// has them).
+    #[arg(long, global = true)]
+    pub evidence: bool,
+}
 
-pub fn run(_args: QueryArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("query is being written")
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Columns aligned for a terminal.
+    Table,
+    /// The fields documented in docs/query.md.
+    Json,
+    /// RFC 4180, one header line.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Question {
+    /// Who holds which post, with first and last dates seen and the number of
+    /// sources.
+    ///
+    /// With --on, the holders at that date: per post, whoever was seen in it over
+    /// a range containing the date, otherwise the holder last seen on or before
+    /// the date.
+    #[command(after_help = "Examples:
+  govgraph query officials
+  govgraph query officials --district 福田
+  govgraph query officials --district 龙岗区 --on 2024-04-24
+  govgraph query officials --district 龙岗区 --on 2024年12月11日 --format json")]
+    Officials {
+        /// Only the posts of this district (name, alias or id).
+        #[arg(long, value_name = "D")]
+        district: Option<String>,
+        /// Only the holders at this date (2024-12-11, 2024/12/11 or 2024年12月11日).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// A person's timeline: the events they chaired or attended, with date,
+    /// district, post and (with --evidence) the sentence.
+    #[command(after_help = "Examples:
+  govgraph query attended --person 黄伟
+  govgraph query attended --person 黄伟 --from 2024-12-01 --to 2024-12-31 --evidence
+  govgraph query attended --person 王守睿 --relation chaired --format csv")]
+    Attended {
+        /// The person (name, alias, substring or id).
+        #[arg(long, value_name = "P")]
+        person: String,
+        /// Events on or after this date.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Events on or before this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only `chaired` or only `attended`.
+        #[arg(long, value_name = "R")]
+        relation: Option<String>,
+    },
+    /// Who chaired and who attended an event, or every event of a day.
+    #[command(after_help = "Examples:
+  govgraph query attendees --date 2024-12-13 --district 宝安区
+  govgraph query attendees --event 全区安全生产和平安稳定工作会议
+  govgraph query attendees --date 2024/12/12 --format json")]
+    Attendees {
+        /// One event (name, substring or id).
+        #[arg(long, value_name = "E", required_unless_present = "date")]
+        event: Option<String>,
+        /// Every event on this day.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Only events held in this district.
+        #[arg(long, value_name = "D")]
+        district: Option<String>,
+    },
+    /// The people who shared events with a person, with counts and dates.
+    #[command(after_help = "Examples:
+  govgraph query met --person 黄伟
+  govgraph query met --person 黄伟 --format json")]
+    Met {
+        /// The person (name, alias, substring or id).
+        #[arg(long, value_name = "P")]
+        person: String,
+    },
+    /// The shortest chain of facts linking two entities, one fact a line.
+    ///
+    /// Facts are followed in either direction; each line states the fact as
+    /// recorded, e.g. "黄伟 —holds_post(区委书记)→ 福田区".
+    #[command(after_help = "Examples:
+  govgraph query path 黄伟 周江涛
+  govgraph query path 黄伟 宝安区 --evidence
+  govgraph query path person:黄伟 district:龙岗区 --format json")]
+    Path {
+        /// Where the chain starts (any node: name, alias, substring or id).
+        a: String,
+        /// Where the chain ends.
+        b: String,
+    },
+    /// The ego network of a node: every node within --depth facts of it.
+    #[command(after_help = "Examples:
+  govgraph query neighbors 福田区
+  govgraph query neighbors 黄伟 --depth 2
+  govgraph query neighbors 福田区 --relation holds_post --format json")]
+    Neighbors {
+        /// The node (name, alias, substring or id).
+        name: String,
+        /// How many facts out to go.
+        #[arg(long, value_name = "K", default_value_t = 1)]
+        depth: usize,
+        /// Follow only facts of this relation (holds_post, chaired, attended,
+        /// held_in, located_in, concerns, involves).
+        #[arg(long, value_name = "R")]
+        relation: Option<String>,
+    },
+    /// Projects, with their district and the events about them.
+    #[command(after_help = "Examples:
+  govgraph query projects
+  govgraph query projects --district 坪山区 --evidence")]
+    Projects {
+        /// Only projects located in this district.
+        #[arg(long, value_name = "D")]
+        district: Option<String>,
+    },
+    /// Events, with their district and who chaired and attended.
+    #[command(after_help = "Examples:
+  govgraph query events --district 福田区
+  govgraph query events --from 2024-12-01 --to 2024-12-31 --format csv")]
+    Events {
+        /// Only events held in this district.
+        #[arg(long, value_name = "D")]
+        district: Option<String>,
+        /// Only events on or after this date.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events on or before this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// Counts by node kind and relation, documents covered, date range, and the
+    /// most connected people and districts (degree, betweenness).
+    ///
+    /// Betweenness is exact up to 5,000 nodes and estimated from sampled source
+    /// nodes above that (see docs/query.md).
+    #[command(after_help = "Examples:
+  govgraph query stats
+  govgraph query --input seeds stats --format json")]
+    Stats,
+    /// Nodes whose name or alias contains TEXT.
+    #[command(after_help = "Examples:
+  govgraph query find 福田
+  govgraph query find 会议 --format csv")]
+    Find {
+        /// The text to look for.
+        text: String,
+    },
+}
+
+pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    let graph = load(&args)?;
+    let out = answer(&graph, &args).map_err(|err| ExitWith {
+        code: err.exit_code(),
+        message: err.to_string(),
+    })?;
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The graph the question is asked of.
+fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
+    if let Some(input) = &args.input {
+        let rules = crate::rules::Rules::load(&[])?;
+        let report = crate::read::read_inputs(std::slice::from_ref(input))?;
+        for warning in &report.warnings {
+            eprintln!("govgraph: warning: {warning}");
+        }
+        if report.files.is_empty() {
+            anyhow::bail!(
+                "no articles (.txt, .md, .html) found in {}",
+                input.display()
+            );
+        }
+        return Ok(crate::pipeline::Pipeline::new(rules).build(&report.files, |_| {}));
+    }
+    let path = args
+        .graph
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("graphs/graph.json"));
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "reading {} (build it with `govgraph build`, or use --input)",
+            path.display()
+        )
+    })?;
+    GovGraph::from_json(&text).with_context(|| format!("reading {}", path.display()))
+}
+
+/// The answer to the question, formatted.
+fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
+    let fmt = |a: &dyn Shown| a.show(args.format, args.evidence);
+    Ok(match &args.question {
+        Question::Officials { district, on } => fmt(&query::officials(
+            g,
+            &query::OfficialsOptions {
+                district: district.clone(),
+                on: on.clone(),
+            },
+        )?),
+        Question::Attended {
+            person,
+            from,
+            to,
+            relation,
+        } => {
+            let relation = relation
+                .as_deref()
+                .map(|r| match Relation::parse(r) {
+                    Some(r) if r.is_participation() => Ok(r),
+                    _ => Err(QueryError::BadArgument(format!(
+                        "--relation must be chaired or attended, not {r:?}"
+                    ))),
+                })
+                .transpose()?;
+            fmt(&query::attended(
+                g,
+                person,
+                &query::AttendedOptions {
+                    from: from.clone(),
+                    to: to.clone(),
+                    relation,
+                },
+            )?)
+        }
+        Question::Attendees {
+            event,
+            date,
+            district,
+        } => fmt(&query::attendees(
+            g,
+            &query::AttendeesOptions {
+                event: event.clone(),
+                date: date.clone(),
+                district: district.clone(),
+            },
+        )?),
+        Question::Met { person } => fmt(&query::met(g, person)?),
+        Question::Path { a, b } => {
+            let answer = query::path(g, a, b)?;
+            if answer.length.is_none() && args.format != OutputFormat::Json {
+                format!(
+                    "no chain of facts links {} and {}\n",
+                    answer.from, answer.to
+                )
+            } else {
+                fmt(&answer)
+            }
+        }
+        Question::Neighbors {
+            name,
+            depth,
+            relation,
+        } => {
+            let relation = relation
+                .as_deref()
+                .map(|r| {
+                    Relation::parse(r).ok_or_else(|| {
+                        let known: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+                        QueryError::BadArgument(format!(
+                            "unknown relation {r:?}; known: {}",
+                            known.join(", ")
+                        ))
+                    })
+                })
+                .transpose()?;
+            fmt(&query::neighbors(
+                g,
+                name,
+                &query::NeighborsOptions {
+                    depth: *depth,
+                    relation,
+                },
+            )?)
+        }
+        Question::Projects { district } => fmt(&query::projects(g, district.as_deref())?),
+        Question::Events { district, from, to } => fmt(&query::events(
+            g,
+            &query::EventsOptions {
+                district: district.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            },
+        )?),
+        Question::Stats => fmt(&query::stats(g)?),
+        Question::Find { text } => fmt(&query::find(g, text)?),
+    })
+}
+
+/// An answer in any of the three formats.
+trait Shown {
+    fn show(&self, format: OutputFormat, evidence: bool) -> String;
+}
+
+impl<T: Render + Serialize> Shown for T {
+    fn show(&self, format: OutputFormat, evidence: bool) -> String {
+        match format {
+            OutputFormat::Table => self.table(evidence).to_text(),
+            OutputFormat::Csv => self.table(evidence).to_csv(),
+            OutputFormat::Json => {
+                let mut text =
+                    serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{e}"));
+                text.push('\n');
+                text
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> QueryArgs {
+        match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Command::Query(q)) => q,
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_question() {
+        let q = parse(&["govgraph", "query", "--input", "seeds", "stats"]);
+        assert_eq!(q.input, Some(PathBuf::from("seeds")));
+        let q = parse(&[
+            "govgraph", "query", "met", "--person", "黄伟", "--format", "json",
+        ]);
+        assert_eq!(q.format, OutputFormat::Json);
+    }
+
+    #[test]
+    fn graph_and_input_exclude_each_other() {
+        let args = [
+            "govgraph", "query", "--graph", "g.json", "--input", "seeds", "stats",
+        ];
+        assert!(Cli::try_parse_from(args).is_err());
+    }
+
+    #[test]
+    fn attendees_needs_an_event_or_a_date() {
+        assert!(Cli::try_parse_from(["govgraph", "query", "attendees"]).is_err());
+    }
 }

@@ -1,0 +1,81 @@
+//! Nodes whose name or alias contains a text.
+
+use serde::Serialize;
+
+use super::QueryError;
+use super::render::Row;
+use crate::graph::GovGraph;
+
+/// A node found by `find`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// `name` when the name contains the text, else `alias`.
+    pub matched: String,
+}
+
+/// The nodes whose name or one of whose aliases contains `text`, sorted by kind,
+/// then id.
+///
+/// # Example
+/// ```
+/// use govgraph::graph::{GovGraph, Node, NodeKind};
+/// use govgraph::query::find;
+///
+/// let mut g = GovGraph::new();
+/// let mut futian = Node::new(NodeKind::District, "福田区");
+/// futian.aliases.push("福田".into());
+/// g.add_node(futian);
+/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// let found = find(&g, "福田").unwrap();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].id, "district:福田区");
+/// ```
+pub fn find(g: &GovGraph, text: &str) -> Result<Vec<Found>, QueryError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(QueryError::BadArgument(
+            "find needs a non-empty text".into(),
+        ));
+    }
+    let mut out: Vec<Found> = g
+        .petgraph()
+        .node_weights()
+        .filter_map(|n| {
+            let matched = if n.name.contains(text) {
+                "name"
+            } else if n.aliases.iter().any(|a| a.contains(text)) {
+                "alias"
+            } else {
+                return None;
+            };
+            Some(Found {
+                id: n.id.clone(),
+                kind: n.kind.to_string(),
+                name: n.name.clone(),
+                aliases: n.aliases.clone(),
+                matched: matched.into(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+    Ok(out)
+}
+
+impl Row for Found {
+    fn headers(_evidence: bool) -> Vec<&'static str> {
+        vec!["kind", "name", "aliases", "id"]
+    }
+
+    fn cells(&self, _evidence: bool) -> Vec<String> {
+        vec![
+            self.kind.clone(),
+            self.name.clone(),
+            self.aliases.join("、"),
+            self.id.clone(),
+        ]
+    }
+}

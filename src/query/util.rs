@@ -1,0 +1,108 @@
+//! Small helpers shared by the questions: reading the facts around a node.
+
+use std::collections::BTreeSet;
+
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::graph::{Edge, Evidence, GovGraph, Node, NodeKind, Relation};
+
+/// The edges of `relation` leaving or entering `ix`, with the node at the other end.
+pub(crate) fn edges_of(
+    g: &GovGraph,
+    ix: NodeIndex,
+    dir: Direction,
+    relation: Relation,
+) -> Vec<(&Edge, NodeIndex)> {
+    let mut out: Vec<(&Edge, NodeIndex)> = g
+        .petgraph()
+        .edges_directed(ix, dir)
+        .filter(|e| e.weight().relation == relation)
+        .map(|e| {
+            let other = if dir == Direction::Outgoing {
+                e.target()
+            } else {
+                e.source()
+            };
+            (e.weight(), other)
+        })
+        .collect();
+    out.sort_by_key(|a| a.0.key());
+    out
+}
+
+/// The district an event was held in (the first, by id, when a source names several).
+pub(crate) fn event_district(g: &GovGraph, event: NodeIndex) -> Option<&Node> {
+    edges_of(g, event, Direction::Outgoing, Relation::HeldIn)
+        .into_iter()
+        .map(|(_, d)| g.node_at(d))
+        .find(|n| n.kind == NodeKind::District)
+}
+
+/// The post a person held in a district around a date: the holds_post title whose
+/// seen range contains the date, else the one seen last before it, else the first.
+pub(crate) fn title_in(
+    g: &GovGraph,
+    person: NodeIndex,
+    district: Option<&Node>,
+    date: Option<&str>,
+) -> Option<String> {
+    let district = district?;
+    let posts: Vec<&Edge> = edges_of(g, person, Direction::Outgoing, Relation::HoldsPost)
+        .into_iter()
+        .filter(|(_, d)| g.node_at(*d).id == district.id)
+        .map(|(e, _)| e)
+        .collect();
+    let date = date.unwrap_or("");
+    let containing = posts.iter().find(|e| {
+        e.first_seen.as_deref().is_some_and(|f| f <= date)
+            && e.last_seen.as_deref().is_some_and(|l| date <= l)
+    });
+    let before = posts
+        .iter()
+        .filter(|e| e.last_seen.as_deref().is_some_and(|l| l <= date))
+        .max_by(|a, b| a.last_seen.cmp(&b.last_seen));
+    containing
+        .or(before)
+        .or(posts.first())
+        .and_then(|e| e.title.clone())
+}
+
+/// The number of different documents among the evidence.
+pub(crate) fn sources(evidence: &[Evidence]) -> usize {
+    evidence
+        .iter()
+        .map(|e| e.doc.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// The sentences of the evidence, in order, for a table cell.
+pub(crate) fn sentences(evidence: &[Evidence]) -> String {
+    let mut seen = BTreeSet::new();
+    evidence
+        .iter()
+        .filter(|e| seen.insert(e.text.as_str()))
+        .map(|e| format!("{} [{}]", e.text, e.doc))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// A fact as one line: `黄伟 —holds_post(区委书记)→ 福田区`.
+pub(crate) fn fact_line(g: &GovGraph, edge: &Edge) -> String {
+    let name = |id: &str| g.node(id).map_or(id.to_string(), |n| n.name.clone());
+    let detail = match (&edge.title, &edge.date) {
+        (Some(t), Some(d)) => format!("({t}, {d})"),
+        (Some(t), None) => format!("({t})"),
+        (None, Some(d)) => format!("({d})"),
+        (None, None) => String::new(),
+    };
+    format!(
+        "{} —{}{}→ {}",
+        name(&edge.source),
+        edge.relation,
+        detail,
+        name(&edge.target)
+    )
+}
