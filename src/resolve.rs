@@ -7,7 +7,7 @@
 //! district post are kept with their roles, and take part in no event edges:
 //! the graph's participation facts are about officials.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::extract::Facts;
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
@@ -124,7 +124,6 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         .filter(|p| !p.venue)
         .map(|p| p.name.as_str())
         .collect();
-    let mut located: BTreeMap<String, String> = BTreeMap::new();
     for p in &facts.projects {
         let kind = if projects.contains(p.name.as_str()) {
             NodeKind::Project
@@ -138,13 +137,16 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         }
         let id = node.id.clone();
         g.add_node(node);
-        // A project lies in one district: the first the document gives it.
-        if let Some(d) = &p.district {
-            if !located.contains_key(&id) {
-                let d = district_id(g, rules, d);
-                g.add_edge(Edge::new(id.clone(), d.clone(), Relation::LocatedIn));
-                located.insert(id, d);
-            }
+        // A project lies in one district: the first a source gives it.
+        let placed = g
+            .out_edges(&id)
+            .iter()
+            .any(|e| e.relation == Relation::LocatedIn);
+        if let Some(d) = &p.district
+            && !placed
+        {
+            let d = district_id(g, rules, d);
+            g.add_edge(Edge::new(id, d, Relation::LocatedIn));
         }
     }
     for (event, project) in &facts.concerns {

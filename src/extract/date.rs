@@ -249,16 +249,16 @@ impl DateResolver {
                     .get(4)
                     .and_then(|m| m.as_str().parse().ok())
                     .unwrap_or(if m2 < m1 { y1 + 1 } else { y1 });
-                if let (Some(a), Some(b)) = (Day::new(y1, m1, d1), Day::new(y2, m2, d2)) {
-                    if b > a {
-                        found.push((
-                            c.get(0).map_or(0, |m| m.start()),
-                            Dated {
-                                first: a,
-                                last: Some(b),
-                            },
-                        ));
-                    }
+                if let (Some(a), Some(b)) = (Day::new(y1, m1, d1), Day::new(y2, m2, d2))
+                    && b > a
+                {
+                    found.push((
+                        c.get(0).map_or(0, |m| m.start()),
+                        Dated {
+                            first: a,
+                            last: Some(b),
+                        },
+                    ));
                 }
             }
         }

@@ -2,10 +2,10 @@
 //!
 //! Three shapes of sentence name an event, tried in this order on each clause:
 //!
-//! - held:      `召开/举行/举办/出席/主持召开 NAME` — the name is the object, up to
-//!              its last event word (会议, 发布会, 论坛 ...);
-//! - at:        `NAME 在/于 PLACE 举行/开幕` — the name is the subject;
-//! - happened:  `NAME 召开/开幕/封顶/上线` at the end of the clause.
+//! - held: `召开/举行/举办/出席/主持召开 NAME` — the name is the object, up to
+//!   its last event word (会议, 发布会, 论坛 ...);
+//! - at: `NAME 在/于 PLACE 举行/开幕` — the name is the subject;
+//! - happened: `NAME 召开/开幕/封顶/上线` at the end of the clause.
 //!
 //! A bare object such as 会议 or 签约仪式 names no new event: it points back at
 //! the event the sentence (or paragraph) is about ("黄湘岳主持会议。").

@@ -395,11 +395,14 @@ impl<'a> DocumentWalk<'a> {
                 }
             }
             // A dated sentence that names no event but says something happened.
-            if own && date.is_some() && !sentence_event_made && people.is_empty() {
-                if let Some(name) = self.happening(span) {
-                    let id = self.event(&name, date, district.clone(), &evidence);
-                    current_event = Some(id);
-                }
+            if own
+                && date.is_some()
+                && !sentence_event_made
+                && people.is_empty()
+                && let Some(name) = self.happening(span)
+            {
+                let id = self.event(&name, date, district.clone(), &evidence);
+                current_event = Some(id);
             }
             self.projects_in(
                 &sentence,
@@ -469,10 +472,10 @@ impl<'a> DocumentWalk<'a> {
                 out.push((at, len, name));
             }
         }
-        if !self.roster.is_empty() {
-            if let Some(d) = district {
-                out.extend(self.roster_names(sentence, d, date, evidence));
-            }
+        if !self.roster.is_empty()
+            && let Some(d) = district
+        {
+            out.extend(self.roster_names(sentence, d, date, evidence));
         }
         out.sort();
         out.dedup();

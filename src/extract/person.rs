@@ -456,10 +456,9 @@ fn strip_scope(rules: &Rules, prefix: &str) -> String {
 mod tests {
     use super::*;
 
-    fn finder_test(
-        sentence: &str,
-        context: Option<&str>,
-    ) -> Vec<(String, Vec<(Option<String>, String)>, Vec<String>)> {
+    type Found = (String, Vec<(Option<String>, String)>, Vec<String>);
+
+    fn finder_test(sentence: &str, context: Option<&str>) -> Vec<Found> {
         let rules = Rules::builtin();
         let jieba = Jieba::new();
         let f = PersonFinder::new(&rules, &jieba);

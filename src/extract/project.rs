@@ -159,13 +159,12 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
             }
         }
         // A parenthesis right after the ending belongs to it: 第二高级中学(东校区).
-        if chars.get(end) == Some(&'(') {
-            if let Some(close) = chars[end..(end + 12).min(chars.len())]
+        if chars.get(end) == Some(&'(')
+            && let Some(close) = chars[end..(end + 12).min(chars.len())]
                 .iter()
                 .position(|c| *c == ')')
-            {
-                end += close + 1;
-            }
+        {
+            end += close + 1;
         }
         // Up to a 项目 or 工程 close behind, the name goes on: 医院节能改造提升工程.
         if let Some(more) = reach_works_word(rules, &chars, end) {
@@ -197,12 +196,11 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         if mentions.is_empty() {
             mentions.extend(shared_head(&chars, start, end));
         }
-        if mentions.is_empty() {
-            if let Some(m) = candidate(rules, &chars, start, end, suffix.min_chars) {
-                if names_something(jieba, &m.name) {
-                    mentions.push(m);
-                }
-            }
+        if mentions.is_empty()
+            && let Some(m) = candidate(rules, &chars, start, end, suffix.min_chars)
+            && names_something(jieba, &m.name)
+        {
+            mentions.push(m);
         }
         // Only 项目 and 工程 name a project by themselves; a park, school or hall
         // is one when its clause says it is being built or opened.
@@ -615,7 +613,7 @@ fn candidate(
     {
         return None;
     }
-    if name.contains('个') || name.contains('家') && name.chars().count() < 6 {
+    if name.contains('个') || name.contains('家') && name.chars().count() < 6 || counted(&name) {
         return None;
     }
     Some(ProjectMention {
@@ -626,15 +624,30 @@ fn candidate(
     })
 }
 
+/// True when a name opens with a count ("一所", "五大", "三项"): a kind of work
+/// counted, not one work named.
+fn counted(name: &str) -> bool {
+    let mut chars = name.chars();
+    let numeral = |c: char| "一二两三四五六七八九十百几数多首".contains(c);
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !numeral(first) {
+        return false;
+    }
+    let next = chars.find(|c| !numeral(*c));
+    next.is_some_and(|c| "所个座条大项批家类种支".contains(c))
+}
+
 /// Drops a leading close mark or trailing open mark that a cut left behind.
 fn balance(name: &str) -> String {
     let mut s = name.trim_start_matches([')', '”', '、']).to_string();
     let opens = s.matches('(').count();
     let closes = s.matches(')').count();
-    if closes > opens {
-        if let Some(i) = s.find(')') {
-            s = s[i + 1..].to_string();
-        }
+    if closes > opens
+        && let Some(i) = s.find(')')
+    {
+        s = s[i + 1..].to_string();
     }
     let q_open = s.matches('“').count();
     let q_close = s.matches('”').count();

@@ -106,7 +106,7 @@ fn jieba_line(origin: &str, line: usize, cols: &[String]) -> Result<UserEntry, R
             tag = rest.next().map(String::as_str);
         }
     }
-    if rest.next().is_some() || word.chars().all(|c| c.is_ascii()) {
+    if rest.next().is_some() || word.is_ascii() {
         return Err(bad(
             origin,
             line,
