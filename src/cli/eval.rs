@@ -41,7 +41,7 @@ as `-` (null in JSON) and never misses a target.
 
 The table lists what was missed and what was wrong first (leave it out with
 --summary), then the scores of each file, the total and the targets. JSON always
-has everything. Details in docs/eval.md.
+has everything. Details in README.md.
 
 ",
     examples!()

@@ -55,7 +55,7 @@ pub struct QueryArgs {
 pub enum OutputFormat {
     /// Columns aligned for a terminal.
     Table,
-    /// The fields documented in docs/query.md.
+    /// The fields documented in README.md (govgraph query).
     Json,
     /// RFC 4180, one header line.
     Csv,
@@ -185,7 +185,7 @@ pub enum Question {
     /// most connected people and districts (degree, betweenness).
     ///
     /// Betweenness is exact up to 5,000 nodes and estimated from sampled source
-    /// nodes above that (see docs/query.md).
+    /// nodes above that (see README.md (govgraph query)).
     #[command(after_help = "Examples:
   govgraph query stats
   govgraph query --input seeds stats --format json")]

@@ -86,6 +86,63 @@ const NOT_DISTRICTS: &[&str] = &[
     "六区",
 ];
 
+/// Cities whose districts are read when written right after the city's name.
+const CITIES: &[&str] = &[
+    "北京",
+    "上海",
+    "天津",
+    "重庆",
+    "广州",
+    "深圳",
+    "杭州",
+    "南京",
+    "武汉",
+    "成都",
+    "西安",
+    "苏州",
+    "东莞",
+    "佛山",
+    "珠海",
+    "惠州",
+    "厦门",
+    "青岛",
+    "宁波",
+    "长沙",
+    "郑州",
+    "合肥",
+    "福州",
+    "济南",
+    "沈阳",
+    "大连",
+    "哈尔滨",
+    "长春",
+    "昆明",
+    "南宁",
+    "贵阳",
+    "南昌",
+    "太原",
+    "石家庄",
+    "兰州",
+    "海口",
+    "无锡",
+    "温州",
+    "中山",
+    "汕头",
+    "江门",
+    "湛江",
+    "肇庆",
+    "清远",
+    "汕尾",
+    "河源",
+    "梅州",
+    "揭阳",
+    "潮州",
+    "阳江",
+    "茂名",
+    "韶关",
+    "云浮",
+];
+
 /// Known districts mentioned in `text`, left to right, longest form first.
 pub fn find_known(rules: &Rules, text: &str) -> Vec<DistrictMention> {
     let chars: Vec<char> = text.chars().collect();
@@ -157,80 +214,28 @@ fn is_generic(text: &str) -> bool {
 
 /// Districts of other cities after a city name: 广州市天河区, 北京海淀区, 杭州市余杭区.
 pub fn find_after_city(text: &str) -> Vec<DistrictMention> {
-    static AFTER_CITY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})市?(\p{Han}{1,3}?(?:新区|区|县))").unwrap());
-    const CITIES: &[&str] = &[
-        "北京",
-        "上海",
-        "天津",
-        "重庆",
-        "广州",
-        "杭州",
-        "南京",
-        "武汉",
-        "成都",
-        "西安",
-        "苏州",
-        "东莞",
-        "佛山",
-        "珠海",
-        "惠州",
-        "厦门",
-        "青岛",
-        "宁波",
-        "长沙",
-        "郑州",
-        "合肥",
-        "福州",
-        "济南",
-        "沈阳",
-        "大连",
-        "哈尔滨",
-        "长春",
-        "昆明",
-        "南宁",
-        "贵阳",
-        "南昌",
-        "太原",
-        "石家庄",
-        "兰州",
-        "海口",
-        "无锡",
-        "温州",
-        "中山",
-        "汕头",
-        "江门",
-        "湛江",
-        "肇庆",
-        "清远",
-        "汕尾",
-        "河源",
-        "梅州",
-        "揭阳",
-        "潮州",
-        "阳江",
-        "茂名",
-        "韶关",
-        "云浮",
-    ];
+    static DISTRICT_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^市?(\p{Han}{1,3}?(?:新区|区|县))").unwrap());
     let mut out = Vec::new();
-    for c in AFTER_CITY.captures_iter(text) {
-        let (Some(city), Some(d)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        if !CITIES.contains(&city.as_str()) {
-            continue;
-        }
-        if let Some(name) = full_form(d.as_str()) {
-            let at = text[..d.start()].chars().count();
-            out.push(DistrictMention {
-                at,
-                len: name.chars().count(),
-                written: name.clone(),
-                name,
-            });
+    for city in CITIES {
+        for (at, _) in text.match_indices(city) {
+            let rest = &text[at + city.len()..];
+            let Some(c) = DISTRICT_AFTER.captures(rest) else {
+                continue;
+            };
+            let Some(d) = c.get(1) else { continue };
+            if let Some(name) = full_form(d.as_str()) {
+                let at = text[..at + city.len() + d.start()].chars().count();
+                out.push(DistrictMention {
+                    at,
+                    len: name.chars().count(),
+                    written: name.clone(),
+                    name,
+                });
+            }
         }
     }
+    out.sort_by_key(|m| m.at);
     out
 }
 

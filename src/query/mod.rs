@@ -5,7 +5,7 @@
 //! `govgraph::query::attended(&g, "黄伟", &Default::default())`. Every answer is
 //! a plain, serialisable value sorted in a fixed order and carries the evidence it
 //! rests on; [`Render`] turns it into a table for people and CSV for
-//! spreadsheets, and serde turns it into the JSON documented in `docs/query.md`.
+//! spreadsheets, and serde turns it into the JSON documented in `README.md (govgraph query)`.
 //!
 //! The decisions behind the answers:
 //! - names are resolved by [`resolve`]: exactly, then by alias (福田 → 福田区),
