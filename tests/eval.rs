@@ -684,3 +684,24 @@ fn eval_meets_targets_on_seeds() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Four articles written for testing, in the styles govgraph must read beyond
+/// the seeds (another week's round-up with 【】 headings and a 代区长, Guangzhou
+/// districts and a county, Traditional script, front matter with HTML). Every
+/// target of issue 3 must hold on them.
+#[test]
+fn eval_meets_every_target_on_the_heldout_articles() {
+    let out = govgraph(&[
+        "eval",
+        "--gold",
+        "tests/heldout/gold",
+        "--inputs",
+        "tests/heldout",
+        "--check",
+    ]);
+    assert!(
+        out.status.success(),
+        "targets missed on tests/heldout\n{}",
+        show(&out)
+    );
+}

@@ -217,7 +217,8 @@ impl DateResolver {
                     last: None,
                 });
             }
-            if SAME_DAY.iter().any(|w| start.starts_with(w)) && previous.is_some() {
+            // "同日" restates the last date read, even across a paragraph break.
+            if SAME_DAY.iter().any(|w| start.starts_with(w)) {
                 return SentenceDate::Own(prev);
             }
         }

@@ -239,6 +239,58 @@ pub fn find_after_city(text: &str) -> Vec<DistrictMention> {
     out
 }
 
+/// Districts of any city written in full before a title or organ: 黄埔区委书记,
+/// 天河区区长, 佛冈县委, 余杭区政府.
+pub fn find_before_title(text: &str) -> Vec<DistrictMention> {
+    const ORGANS: &[&str] = &[
+        "委",
+        "政府",
+        "人民政府",
+        "人大",
+        "政协",
+        "区长",
+        "县长",
+        "党工委",
+        "管委会",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for end in 1..=chars.len() {
+        let unit = chars[end - 1];
+        if unit != '区' && unit != '县' {
+            continue;
+        }
+        let after: String = chars[end..(end + 4).min(chars.len())].iter().collect();
+        if !ORGANS.iter().any(|o| after.starts_with(o)) {
+            continue;
+        }
+        // The name must start a phrase: "主持召开区政府" holds no district 持召开区.
+        for len in [3, 4] {
+            if len > end {
+                continue;
+            }
+            let start = end - len;
+            let before: String = chars[..start].iter().collect();
+            let opens = start == 0
+                || !super::person::is_han(chars[start - 1])
+                || CITIES
+                    .iter()
+                    .any(|c| before.ends_with(c) || before.ends_with(&format!("{c}市")));
+            let name: String = chars[start..end].iter().collect();
+            if opens && let Some(name) = full_form(&name) {
+                out.push(DistrictMention {
+                    at: start,
+                    len,
+                    written: name.clone(),
+                    name,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +312,14 @@ mod tests {
         assert_eq!(heading(&rules, "天河区").as_deref(), Some("天河区"));
         assert_eq!(heading(&rules, "全区"), None);
         assert_eq!(heading(&rules, "福田区启动实施行动方案"), None);
+    }
+
+    #[test]
+    fn districts_before_titles() {
+        let found =
+            find_before_title("4月16日,黄埔区委副书记、区长钟某到现场,佛冈县委书记朱某、全区上下");
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["黄埔区", "佛冈县"]);
     }
 
     #[test]

@@ -264,6 +264,7 @@ impl<'a> DocumentWalk<'a> {
     fn first_district(&self, text: &str) -> Option<String> {
         let mut found = district::find_known(self.rules, text);
         found.extend(district::find_after_city(text));
+        found.extend(district::find_before_title(text));
         found.sort_by_key(|m| m.at);
         found.into_iter().next().map(|m| m.name)
     }

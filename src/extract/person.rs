@@ -185,9 +185,12 @@ impl<'r> PersonFinder<'r> {
             };
             previous = Some(level);
             if level == Level::District {
+                // A district the chain itself named beats the sentence's:
+                // "黄埔区委副书记、区长钟毅" is 黄埔区's 区长 wherever the paragraph is.
                 let district = self
-                    .prefix_district(prefix, &title.written, context)
-                    .or_else(|| chain_district.clone());
+                    .prefix_district(prefix, &title.written, None)
+                    .or_else(|| chain_district.clone())
+                    .or_else(|| self.prefix_district(prefix, &title.written, context));
                 if district.is_some() {
                     chain_district = district.clone();
                 }

@@ -562,7 +562,13 @@ fn name_start(
     // The name starts after the last stop word inside that run.
     let mut best = start;
     for pos in start..suffix_at {
-        for stop in &rules.project_stops {
+        // Participation verbs end a name too: "谢某出席留仙洞人工智能产业园开园仪式".
+        let verbs = rules
+            .verbs
+            .iter()
+            .map(|(v, _)| v)
+            .filter(|v| v.chars().count() > 1);
+        for stop in rules.project_stops.iter().chain(verbs) {
             let n = stop.chars().count();
             let whole_word = n > 1 || (bounds.contains(&pos) && bounds.contains(&(pos + n)));
             if ends_with(chars, pos + n, stop) && pos + n <= suffix_at && pos >= start && whole_word
@@ -589,7 +595,10 @@ fn candidate(
             let after = start + prefix.chars().count();
             // Only the city together with a district is locative: 深圳坪山 -> drop both.
             let district_follows = rules.district_forms().iter().any(|(f, _)| {
-                starts_with(chars, after, f) && !starts_with(chars, after, &format!("{f}区"))
+                // 深圳坪山 is a place; 深圳市龙华区第二人民医院 is a hospital's own name.
+                starts_with(chars, after, f)
+                    && !f.ends_with('区')
+                    && !starts_with(chars, after, &format!("{f}区"))
             });
             if district_follows {
                 let form_len = rules
