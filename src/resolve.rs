@@ -149,6 +149,18 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
             g.add_edge(Edge::new(id, d, Relation::LocatedIn));
         }
     }
+    for (name, evidence) in &facts.organizations {
+        let mut node = Node::new(NodeKind::Organization, name);
+        node.evidence.push(evidence.clone());
+        g.add_node(node);
+    }
+    for (event, org) in &facts.involves {
+        g.add_edge(Edge::new(
+            event.clone(),
+            format!("organization:{org}"),
+            Relation::Involves,
+        ));
+    }
     for (event, project) in &facts.concerns {
         g.add_edge(Edge::new(
             event.clone(),

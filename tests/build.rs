@@ -358,6 +358,36 @@ fn a_user_dictionary_adds_a_person_the_rules_miss() {
 }
 
 #[test]
+fn a_user_dictionary_adds_projects_and_organisations() {
+    let article = "2024年12月9日至12月15日。\n12月11日,福田区召开推进会,研究新洲片区综合提升计划,深圳联通参加。";
+    let without = build_one("nodict2", article, &[]);
+    assert!(node(&without, "project:新洲片区综合提升计划").is_none());
+    let dir = temp_dir("dictfile2");
+    let dict = dir.join("works.tsv");
+    fs::write(
+        &dict,
+        "project\t新洲片区综合提升计划\t福田区\norganization\t深圳联通\n",
+    )
+    .unwrap();
+    let with = build_one("dict2", article, &["--dict", dict.to_str().unwrap()]);
+    let located: Vec<&Value> = edges(&with, "located_in")
+        .into_iter()
+        .filter(|e| e["source"] == "project:新洲片区综合提升计划")
+        .collect();
+    assert_eq!(located[0]["target"], "district:福田区");
+    assert!(
+        edges(&with, "concerns")
+            .iter()
+            .any(|e| e["target"] == "project:新洲片区综合提升计划")
+    );
+    assert!(
+        edges(&with, "involves")
+            .iter()
+            .any(|e| e["target"] == "organization:深圳联通")
+    );
+}
+
+#[test]
 fn traditional_script_gives_the_same_graph() {
     let simplified = "2024年12月9日至12月15日。\n12月11日,龙岗区召开国资国企工作会议,区委书记余锡权、区长王策飞出席会议。";
     let traditional = "2024年12月9日至12月15日。\n12月11日,龍崗區召開國資國企工作會議,區委書記余錫權、區長王策飛出席會議。";

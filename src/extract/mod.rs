@@ -95,6 +95,10 @@ pub struct Facts {
     pub projects: Vec<ProjectFact>,
     /// (event id, project name)
     pub concerns: Vec<(String, String)>,
+    /// Organisations named, with the sentence.
+    pub organizations: Vec<(String, Evidence)>,
+    /// (event id, organisation name)
+    pub involves: Vec<(String, String)>,
     /// Names as written in Traditional script, by Simplified name.
     pub written_forms: BTreeMap<String, String>,
 }
@@ -113,6 +117,12 @@ impl Extractor {
         let mut jieba = Jieba::new();
         for name in rules.user_people() {
             jieba.add_word(name, Some(100_000), Some("nr"));
+        }
+        for name in &rules.organizations {
+            jieba.add_word(name, Some(100_000), Some("nt"));
+        }
+        for name in rules.projects.keys() {
+            jieba.add_word(name, Some(100_000), Some("nz"));
         }
         Extractor { rules, jieba }
     }
@@ -604,7 +614,37 @@ impl<'a> DocumentWalk<'a> {
         events_from: usize,
         evidence: &Evidence,
     ) {
+        // Projects and organisations a user's dictionary names are taken as written.
+        for (name, home) in &self.rules.projects {
+            if sentence.contains(name.as_str()) {
+                let home = home
+                    .clone()
+                    .or_else(|| self.project_district(name, district.or(para_district)));
+                for e in &self.facts.events[events_from..] {
+                    self.facts.concerns.push((e.id.clone(), name.clone()));
+                }
+                self.facts.projects.push(ProjectFact {
+                    name: name.clone(),
+                    district: home,
+                    venue: false,
+                    evidence: evidence.clone(),
+                });
+            }
+        }
+        for name in &self.rules.organizations {
+            if sentence.contains(name.as_str()) {
+                for e in &self.facts.events[events_from..] {
+                    self.facts.involves.push((e.id.clone(), name.clone()));
+                }
+                self.facts
+                    .organizations
+                    .push((name.clone(), evidence.clone()));
+            }
+        }
         for m in project::find(self.rules, self.jieba, sentence) {
+            if self.rules.projects.contains_key(&m.name) {
+                continue;
+            }
             let home = self.project_district(&m.name, district.or(para_district));
             self.note_written_form(span.start + m.at, m.len, &m.name);
             if !m.venue {
