@@ -61,7 +61,7 @@ pub struct ExportArgs {
     /// With --around: how many edges away to go.
     #[arg(long, value_name = "K", requires = "around", default_value_t = 1)]
     pub depth: usize,
-    /// DOT layout hints: auto (dot up to 300 nodes, sfdp above), dot, or sfdp.
+    /// DOT layout hints: auto (dot up to 2,000 nodes, sfdp above), dot, or sfdp.
     #[arg(long, value_name = "L", default_value = "auto")]
     pub layout: String,
 }

@@ -122,7 +122,7 @@ pub enum Layout {
 
 impl Layout {
     /// Above this many nodes `Auto` chooses `sfdp`.
-    pub const AUTO_LIMIT: usize = 300;
+    pub const AUTO_LIMIT: usize = 2000;
 
     pub fn parse(s: &str) -> Option<Layout> {
         match s {
