@@ -105,7 +105,26 @@ fn split_sentences(chars: &[char], para: Span) -> Vec<Span> {
     out
 }
 
-fn push_trimmed(chars: &[char], out: &mut Vec<Span>, mut start: usize, mut end: usize) {
+/// The longest sentence extraction reads at once. News sentences are far
+/// shorter; a longer run (a table flattened into one line, a page without
+/// punctuation) is cut at its last comma before the limit, or at the limit, so
+/// that no input can make extraction slow.
+pub const MAX_SENTENCE: usize = 400;
+
+fn push_trimmed(chars: &[char], out: &mut Vec<Span>, mut start: usize, end: usize) {
+    while end - start > MAX_SENTENCE {
+        let limit = start + MAX_SENTENCE;
+        let cut = (start + MAX_SENTENCE / 2..limit)
+            .rev()
+            .find(|&i| matches!(chars[i], ',' | '，' | '、' | ' '))
+            .map_or(limit, |i| i + 1);
+        push_one(chars, out, start, cut);
+        start = cut;
+    }
+    push_one(chars, out, start, end);
+}
+
+fn push_one(chars: &[char], out: &mut Vec<Span>, mut start: usize, mut end: usize) {
     while start < end && chars[start].is_whitespace() {
         start += 1;
     }
@@ -171,6 +190,15 @@ mod tests {
                 "区长出席会议"
             ]
         );
+    }
+
+    #[test]
+    fn overlong_runs_are_cut() {
+        let text = "区委书记".repeat(1000);
+        let a = Annotated::new(&text);
+        let spans = &a.paragraphs[0].sentences;
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE));
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), 4000);
     }
 
     #[test]

@@ -270,12 +270,16 @@ pub fn find_before_title(text: &str) -> Vec<DistrictMention> {
                 continue;
             }
             let start = end - len;
-            let before: String = chars[..start].iter().collect();
+            let ends_with_city = |city: &str| {
+                let c: Vec<char> = city.chars().collect();
+                let with_shi = start > c.len()
+                    && chars[start - 1] == '市'
+                    && chars[start - 1 - c.len()..start - 1] == c[..];
+                (start >= c.len() && chars[start - c.len()..start] == c[..]) || with_shi
+            };
             let opens = start == 0
                 || !super::person::is_han(chars[start - 1])
-                || CITIES
-                    .iter()
-                    .any(|c| before.ends_with(c) || before.ends_with(&format!("{c}市")));
+                || CITIES.iter().any(|c| ends_with_city(c));
             let name: String = chars[start..end].iter().collect();
             if opens && let Some(name) = full_form(&name) {
                 out.push(DistrictMention {
