@@ -38,6 +38,9 @@ const PHASES: &[&str] = &[
     "三期",
     "四期",
     "五期",
+];
+/// What is done to a work, when a report names the work by it: 区中医院改扩建.
+const WORKS_DONE: &[&str] = &[
     "改扩建",
     "旧址改造",
     "场馆改造",
@@ -51,6 +54,9 @@ const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
 /// Modifiers that say nothing about which project is meant.
 const GENERIC_MODIFIERS: &[&str] = &[
     "前期",
+    "周边",
+    "复合型",
+    "国有",
     "重点",
     "重大",
     "产业",
@@ -152,14 +158,23 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
                 .find(|s| starts_with(&chars, end, &s.suffix))
             {
                 end += next.suffix.chars().count();
-            } else if let Some(phase) = PHASES.iter().find(|p| starts_with(&chars, end, p)) {
+            } else if let Some(phase) = PHASES
+                .iter()
+                .chain(WORKS_DONE)
+                .find(|p| starts_with(&chars, end, p))
+            {
                 end += phase.chars().count();
             } else {
                 break;
             }
         }
-        // A parenthesis right after the ending belongs to it: 第二高级中学(东校区).
+        // A parenthesis right after the ending belongs to it: 第二高级中学(东校区);
+        // an abbreviation note "(以下简称“高研院”)" does not.
+        let note = ["(以下简称", "(简称", "(下称"]
+            .iter()
+            .any(|w| starts_with(&chars, end, w));
         if chars.get(end) == Some(&'(')
+            && !note
             && let Some(close) = chars[end..(end + 12).min(chars.len())]
                 .iter()
                 .position(|c| *c == ')')
@@ -204,11 +219,19 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         }
         // Only 项目 and 工程 name a project by themselves; a park, school or hall
         // is one when its clause says it is being built or opened.
-        let self_naming = ["项目", "工程"].iter().any(|w| {
-            ends_with(&chars, end, w) || chars[i..end].iter().collect::<String>().starts_with(w)
+        // A name that says what is done to it (改扩建, 达标整治) is a works too.
+        let works_done = WORKS_DONE.iter().any(|p| {
+            chars[start.min(end)..end]
+                .iter()
+                .collect::<String>()
+                .ends_with(p)
         });
+        let self_naming = works_done
+            || ["项目", "工程"].iter().any(|w| {
+                ends_with(&chars, end, w) || chars[i..end].iter().collect::<String>().starts_with(w)
+            });
         if !self_naming
-            && !clause_builds(rules, &chars, start, end)
+            && !clause_builds(rules, &chars, start, end, suffix.institution)
             && !listed_as_projects(&chars, end)
         {
             mentions.clear();
@@ -320,11 +343,15 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
             let joins = ['等', '个', '和', '与', '及', '、']
                 .iter()
                 .any(|c| between.contains(*c));
-            let acts = rules.project_build_verbs.iter().any(|v| {
-                v.chars().count() > 1
-                    && between.contains(v.as_str())
-                    && !PHASES.iter().any(|p| between.contains(p))
-            });
+            let acts = rules
+                .project_build_verbs
+                .iter()
+                .chain(&rules.project_develop_verbs)
+                .any(|v| {
+                    v.chars().count() > 1
+                        && between.contains(v.as_str())
+                        && !WORKS_DONE.iter().any(|p| between.contains(p))
+                });
             if joins || acts {
                 return None;
             }
@@ -411,7 +438,13 @@ fn shared_head(chars: &[char], start: usize, end: usize) -> Vec<ProjectMention> 
 }
 
 /// True when the clause around a name says it is built, opened or developed.
-fn clause_builds(rules: &Rules, chars: &[char], start: usize, end: usize) -> bool {
+fn clause_builds(
+    rules: &Rules,
+    chars: &[char],
+    start: usize,
+    end: usize,
+    institution: bool,
+) -> bool {
     let stop = |c: &char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
     let from = chars[..start].iter().rposition(stop).map_or(0, |p| p + 1);
     let to = chars[end..]
@@ -420,9 +453,15 @@ fn clause_builds(rules: &Rules, chars: &[char], start: usize, end: usize) -> boo
         .map_or(chars.len(), |p| end + p);
     let before: String = chars[from..start].iter().collect();
     let after: String = chars[end..to].iter().collect();
+    let weak: &[String] = if institution {
+        &[]
+    } else {
+        &rules.project_develop_verbs
+    };
     rules
         .project_build_verbs
         .iter()
+        .chain(weak)
         .any(|v| before.contains(v.as_str()) || after.contains(v.as_str()))
 }
 
@@ -618,6 +657,11 @@ fn candidate(
     let name = balance(&name);
     if name.chars().count() < min_chars
         || is_generic(rules, &name)
+        || is_category(rules, &name)
+        || rules
+            .project_false_endings
+            .iter()
+            .any(|e| name.ends_with(e.as_str()))
         || name.chars().next().is_some_and(|c| c.is_ascii_digit())
     {
         return None;
@@ -630,6 +674,19 @@ fn candidate(
         len: name.chars().count(),
         name,
         venue: false,
+    })
+}
+
+/// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
+fn is_category(rules: &Rules, name: &str) -> bool {
+    let modifier = name
+        .strip_suffix("项目")
+        .or_else(|| name.strip_suffix("工程"));
+    modifier.is_some_and(|m| {
+        rules
+            .project_categories
+            .iter()
+            .any(|c| m.ends_with(c.as_str()))
     })
 }
 

@@ -75,6 +75,9 @@ pub struct ProjectSuffix {
     pub suffix: String,
     /// The fewest characters a name with this ending may have.
     pub min_chars: usize,
+    /// Institutions (医院, 大学) exist before and after their works: only a
+    /// building verb (建设, 开工), not a developing one (推进), makes one a project.
+    pub institution: bool,
 }
 
 /// Every table extraction reads.
@@ -95,6 +98,12 @@ pub struct Rules {
     pub project_generic: BTreeSet<String>,
     /// Verbs that show a named work is being built or opened (建设, 开工 ...).
     pub project_build_verbs: Vec<String>,
+    /// Weaker verbs (推进, 规划) that make a road or a park a project, not an institution.
+    pub project_develop_verbs: Vec<String>,
+    /// Words that make a 项目/工程 a kind of project (产业, 投资 ...).
+    pub project_categories: Vec<String>,
+    /// Endings of words that only look like works (思路, 道路 ...).
+    pub project_false_endings: Vec<String>,
     /// People the user names: name -> (district, title) when given.
     pub people: BTreeMap<String, Option<(String, String)>>,
     pub organizations: BTreeSet<String>,
@@ -170,9 +179,21 @@ impl Rules {
                         })?,
                         None => word.chars().count() + 2,
                     };
+                    let institution = match cols.get(3).map(String::as_str) {
+                        None | Some("") => false,
+                        Some("institution") => true,
+                        Some(other) => {
+                            return Err(bad(
+                                "data/projects.tsv",
+                                line_no,
+                                format!("unknown suffix class {other:?}"),
+                            ));
+                        }
+                    };
                     rules.project_suffixes.push(ProjectSuffix {
                         suffix: word,
                         min_chars,
+                        institution,
                     });
                 }
                 "stop" => rules.project_stops.push(word),
@@ -180,6 +201,9 @@ impl Rules {
                     rules.project_generic.insert(word);
                 }
                 "build" => rules.project_build_verbs.push(word),
+                "develop" => rules.project_develop_verbs.push(word),
+                "category" => rules.project_categories.push(word),
+                "ending" => rules.project_false_endings.push(word),
                 other => {
                     return Err(bad(
                         "data/projects.tsv",
