@@ -38,6 +38,14 @@ const PHASES: &[&str] = &[
     "三期",
     "四期",
     "五期",
+    "北段",
+    "南段",
+    "东段",
+    "西段",
+    "北延",
+    "南延",
+    "东延",
+    "西延",
 ];
 /// What is done to a work, when a report names the work by it: 区中医院改扩建.
 const WORKS_DONE: &[&str] = &[
@@ -158,6 +166,8 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
                 .find(|s| starts_with(&chars, end, &s.suffix))
             {
                 end += next.suffix.chars().count();
+            } else if let Some(n) = district_segment(rules, &chars, end) {
+                end += n;
             } else if let Some(phase) = PHASES
                 .iter()
                 .chain(WORKS_DONE)
@@ -352,7 +362,11 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
                         && between.contains(v.as_str())
                         && !WORKS_DONE.iter().any(|p| between.contains(p))
                 });
-            if joins || acts {
+            let stops = rules
+                .project_stops
+                .iter()
+                .any(|w| w.chars().count() > 1 && between.contains(w.as_str()));
+            if joins || acts || stops {
                 return None;
             }
             return Some(at + 2);
@@ -394,12 +408,23 @@ fn names_something(jieba: &Jieba, name: &str) -> bool {
 
 /// True when a name stands in a list the clause calls projects: "A、B等6个项目".
 fn listed_as_projects(chars: &[char], end: usize) -> bool {
+    // Past the rest of the list ("、新洲小学、福田供电局大楼"), "等" must follow.
+    let mut at = end;
+    while chars.get(at) == Some(&'、') {
+        at += 1;
+        while at < chars.len() && name_char(chars[at]) && chars[at] != '等' {
+            at += 1;
+        }
+    }
+    if chars.get(at) != Some(&'等') {
+        return false;
+    }
     let stop = |c: &char| matches!(c, ',' | ';' | '。' | '!' | '?' | ':');
-    let to = chars[end..]
+    let to = chars[at..]
         .iter()
         .position(stop)
-        .map_or(chars.len(), |p| end + p);
-    let after: String = chars[end..to].iter().collect();
+        .map_or(chars.len(), |p| at + p);
+    let after: String = chars[at..to].iter().collect();
     after.contains("项目") || after.contains("工程") || after.contains("综合体")
 }
 
@@ -410,12 +435,12 @@ fn shared_head(chars: &[char], start: usize, end: usize) -> Vec<ProjectMention> 
     }
     let item_end = start - 1;
     let mut item_start = item_end;
-    while item_start > 0 && is_han(chars[item_start - 1]) && item_end - item_start < 3 {
+    while item_start > 0 && is_han(chars[item_start - 1]) && item_end - item_start < 4 {
         item_start -= 1;
     }
     let item_len = item_end - item_start;
     let opens_cleanly = item_start == 0 || !is_han(chars[item_start - 1]);
-    if !(2..=3).contains(&item_len) || !opens_cleanly || end - start < item_len + 4 {
+    if !(2..=4).contains(&item_len) || !opens_cleanly || end - start < item_len + 4 {
         return Vec::new();
     }
     let first: String = chars[item_start..item_end].iter().collect();
@@ -616,6 +641,13 @@ fn name_start(
             }
         }
     }
+    // An earlier works word ends an apposition: "全国最大的环境修复项目玉龙填埋场
+    // 环境修复工程" names 玉龙填埋场环境修复工程.
+    for pos in best..suffix_at.saturating_sub(2) {
+        if starts_with(chars, pos, "项目") || starts_with(chars, pos, "工程") {
+            best = best.max(pos + 2);
+        }
+    }
     while best < suffix_at && chars[best] == '”' {
         best += 1;
     }
@@ -674,6 +706,14 @@ fn candidate(
         len: name.chars().count(),
         name,
         venue: false,
+    })
+}
+
+/// A stretch of a line named after a district: 广汕高铁深汕段.
+fn district_segment(rules: &Rules, chars: &[char], at: usize) -> Option<usize> {
+    rules.district_forms().iter().find_map(|(form, _)| {
+        let n = form.chars().count();
+        (starts_with(chars, at, form) && chars.get(at + n) == Some(&'段')).then_some(n + 1)
     })
 }
 
@@ -751,8 +791,20 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
     if start < 2 || chars[start - 1] != '等' {
         return Vec::new();
     }
+    // A kind of work is shared out ("等城市更新项目"); a judgement is not
+    // ("等重点产业项目" says the items matter, not what they are).
     let shared: String = chars[start..end].iter().collect();
-    if is_generic(rules, &shared) {
+    const JUDGEMENTS: &[&str] = &[
+        "重点",
+        "重大",
+        "一批",
+        "优质",
+        "标杆",
+        "示范",
+        "标志性",
+        "高品质",
+    ];
+    if rules.project_generic.contains(&shared) || JUDGEMENTS.iter().any(|j| shared.contains(j)) {
         return Vec::new();
     }
     let mut items = Vec::new();
