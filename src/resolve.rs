@@ -117,6 +117,43 @@ fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeS
     }
 }
 
+/// The name a project is known by when a document writes it more than one way:
+/// "X一期" and "地铁X" are X when X itself is written too.
+fn base_project_name<'a>(name: &'a str, names: &BTreeSet<&'a str>) -> &'a str {
+    const VARIANTS: &[&str] = &[
+        "(一期)",
+        "(二期)",
+        "第一期",
+        "第二期",
+        "一期",
+        "二期",
+        "三期",
+        "四期",
+    ];
+    for v in VARIANTS {
+        if let Some(base) = name.strip_suffix(v)
+            && let Some(found) = names.get(base)
+        {
+            return found;
+        }
+    }
+    if let Some(base) = name.strip_prefix("地铁")
+        && let Some(found) = names.get(base)
+    {
+        return found;
+    }
+    // "平大路" and "平大路提升改造工程" in one report are one work, named in full.
+    const FULL: &[&str] = &["工程", "项目", "改扩建", "改造", "达标整治"];
+    let longer = names.iter().filter(|other| {
+        other.len() > name.len()
+            && other.starts_with(name)
+            && other[name.len()..].chars().count() <= 8
+            && FULL.iter().any(|f| other.ends_with(f))
+            && !VARIANTS.iter().any(|v| other.ends_with(v))
+    });
+    longer.min_by_key(|o| o.len()).copied().unwrap_or(name)
+}
+
 fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
     let projects: BTreeSet<&str> = facts
         .projects
@@ -130,8 +167,16 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         } else {
             NodeKind::Place
         };
-        let mut node = Node::new(kind, &p.name);
+        let name = if kind == NodeKind::Project {
+            base_project_name(&p.name, &projects)
+        } else {
+            &p.name
+        };
+        let mut node = Node::new(kind, name);
         node.evidence.push(p.evidence.clone());
+        if name != p.name {
+            node.aliases.push(p.name.clone());
+        }
         if let Some(w) = facts.written_forms.get(&p.name) {
             node.aliases.push(w.clone());
         }
@@ -162,6 +207,7 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         ));
     }
     for (event, project) in &facts.concerns {
+        let project = base_project_name(project, &projects);
         g.add_edge(Edge::new(
             event.clone(),
             format!("project:{project}"),

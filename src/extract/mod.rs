@@ -103,6 +103,10 @@ pub struct Facts {
     pub written_forms: BTreeMap<String, String>,
 }
 
+/// The share of Traditional-only characters above which an article is folded to
+/// Simplified. Simplified articles score near zero, Traditional ones far above.
+const TRADITIONAL_SHARE: f32 = 0.02;
+
 /// What other documents already taught: officials by name, with their districts.
 pub type KnownOfficials = BTreeMap<String, BTreeSet<String>>;
 
@@ -171,7 +175,13 @@ struct DocumentWalk<'a> {
 
 impl<'a> DocumentWalk<'a> {
     fn new(ex: &'a Extractor, doc: &'a Document, known: &KnownOfficials) -> DocumentWalk<'a> {
-        let simplified = crate::script::to_simplified(&doc.text);
+        // Only an article written in Traditional script is folded: a Simplified
+        // one keeps its rare characters (金昇厂) as written.
+        let simplified = if crate::script::traditional_share(&doc.text) > TRADITIONAL_SHARE {
+            crate::script::to_simplified(&doc.text)
+        } else {
+            std::borrow::Cow::Borrowed(doc.text.as_str())
+        };
         let text = Annotated::new(&simplified);
         let written: Vec<char> = doc.text.chars().collect();
         let dates =

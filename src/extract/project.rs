@@ -62,6 +62,10 @@ const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
 /// Modifiers that say nothing about which project is meant.
 const GENERIC_MODIFIERS: &[&str] = &[
     "前期",
+    "升级",
+    "连片",
+    "系统",
+    "信息化",
     "周边",
     "复合型",
     "国有",
@@ -180,12 +184,12 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         }
         // A parenthesis right after the ending belongs to it: 第二高级中学(东校区);
         // an abbreviation note "(以下简称“高研院”)" does not.
-        let note = ["(以下简称", "(简称", "(下称"]
+        let note = ["(以下简称", "(简称", "(下称", "(含"]
             .iter()
             .any(|w| starts_with(&chars, end, w));
         if chars.get(end) == Some(&'(')
             && !note
-            && let Some(close) = chars[end..(end + 12).min(chars.len())]
+            && let Some(close) = chars[end..(end + 16).min(chars.len())]
                 .iter()
                 .position(|c| *c == ')')
         {
@@ -200,10 +204,25 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
             && !chars
                 .get(end)
                 .is_some_and(|c| "院师有公局部处学家界标目".contains(*c));
-        if !closes
-            && chars.get(end).is_some_and(|c| is_han(*c))
-            && !boundary_after(rules, &chars, end)
-            && !bounds.contains(&end)
+        // A company's name goes on past the works word: 中广核工程有限公司.
+        // ... and "总部经济" is a kind of economy, not a headquarters.
+        let company = [
+            "有限",
+            "公司",
+            "集团",
+            "股份",
+            "院",
+            "经济",
+            "片区",
+            "集聚区",
+        ]
+        .iter()
+        .any(|w| starts_with(&chars, end, w));
+        if company
+            || !closes
+                && chars.get(end).is_some_and(|c| is_han(*c))
+                && !boundary_after(rules, &chars, end)
+                && !bounds.contains(&end)
         {
             i = end;
             continue;
@@ -263,6 +282,25 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
             .iter()
             .any(|&(a, b)| a <= m.at && m.at + m.len <= b && b - a > m.len)
     });
+    // Whatever path found a name, the same tests of a name apply.
+    out.retain(|m| acceptable(rules, jieba, &m.name));
+    // "区中医院、区妇保院改扩建": the works done is said once for the list.
+    out.sort_by_key(|m| m.at);
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (first, second) = (&out[k], &out[k + 1]);
+        let joined =
+            first.at + first.len + 1 == second.at && chars.get(first.at + first.len) == Some(&'、');
+        let finished = ["项目", "工程"]
+            .iter()
+            .chain(WORKS_DONE)
+            .any(|w| first.name.ends_with(w));
+        let done = WORKS_DONE
+            .iter()
+            .find(|w| second.name.ends_with(*w) && !finished);
+        if let (true, Some(done)) = (joined, done) {
+            out[k].name.push_str(done);
+        }
+    }
     out.extend(metro_lines(sentence));
     for m in &mut out {
         m.venue = is_venue(&chars, m.at, m.at + m.len);
@@ -350,7 +388,7 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
         if ["项目", "工程"].iter().any(|w| starts_with(chars, at, w)) {
             let between: String = chars[end..at].iter().collect();
             // 城市更新, 改扩建, 节能改造提升: what is done to it, not a new name.
-            let joins = ['等', '个', '和', '与', '及', '、']
+            let joins = ['等', '个', '和', '与', '及', '、', '(']
                 .iter()
                 .any(|c| between.contains(*c));
             let acts = rules
@@ -362,10 +400,10 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
                         && between.contains(v.as_str())
                         && !WORKS_DONE.iter().any(|p| between.contains(p))
                 });
-            let stops = rules
-                .project_stops
+            // "深圳中学高中园纳入省重点项目": what a list puts it in is no part of it.
+            let stops = ["纳入", "列入", "入选", "获评", "成为"]
                 .iter()
-                .any(|w| w.chars().count() > 1 && between.contains(w.as_str()));
+                .any(|w| between.contains(w));
             if joins || acts || stops {
                 return None;
             }
@@ -380,9 +418,10 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
 /// works word (研发中心项目). "招商引资项目" and "水污染治理工程" say no more
 /// than what kind of work it is.
 fn names_something(jieba: &Jieba, name: &str) -> bool {
-    let Some(modifier) = name
-        .strip_suffix("项目")
-        .or_else(|| name.strip_suffix("工程"))
+    let Some(modifier) = ["项目", "工程"]
+        .iter()
+        .chain(WORKS_DONE)
+        .find_map(|w| name.strip_suffix(w))
     else {
         return true;
     };
@@ -717,6 +756,19 @@ fn district_segment(rules: &Rules, chars: &[char], at: usize) -> Option<usize> {
     })
 }
 
+/// The tests every project name passes, however it was found.
+fn acceptable(rules: &Rules, jieba: &Jieba, name: &str) -> bool {
+    !is_generic(rules, name)
+        && !is_category(rules, name)
+        && !counted(name)
+        && !name.contains('的')
+        && !rules
+            .project_false_endings
+            .iter()
+            .any(|e| name.ends_with(e.as_str()))
+        && names_something(jieba, name)
+}
+
 /// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
 fn is_category(rules: &Rules, name: &str) -> bool {
     let modifier = name
@@ -733,16 +785,21 @@ fn is_category(rules: &Rules, name: &str) -> bool {
 /// True when a name opens with a count ("一所", "五大", "三项"): a kind of work
 /// counted, not one work named.
 fn counted(name: &str) -> bool {
-    let mut chars = name.chars();
-    let numeral = |c: char| "一二两三四五六七八九十百几数多首".contains(c);
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !numeral(first) {
-        return false;
-    }
-    let next = chars.find(|c| !numeral(*c));
-    next.is_some_and(|c| "所个座条大项批家类种支".contains(c))
+    let numeral = |c: char| "一二两三四五六七八九十百几数多首".contains(c) || c.is_ascii_digit();
+    let chars: Vec<char> = name.chars().collect();
+    // A count anywhere counts: "刑拘率三项涉毒打击项目", "3条以上主干道".
+    (0..chars.len()).any(|i| {
+        let opens = i == 0 || !numeral(chars[i - 1]);
+        let next = chars[i..]
+            .iter()
+            .position(|c| !numeral(*c))
+            .map(|n| chars[i + n]);
+        let phase = i > 0 && chars[i - 1] == '第';
+        opens
+            && numeral(chars[i])
+            && !phase
+            && next.is_some_and(|c| "所个座条大项批家类种支".contains(c))
+    })
 }
 
 /// Drops a leading close mark or trailing open mark that a cut left behind.
@@ -766,6 +823,10 @@ fn balance(name: &str) -> String {
 }
 
 fn is_generic(rules: &Rules, name: &str) -> bool {
+    let name = PHASES
+        .iter()
+        .find_map(|p| name.strip_suffix(p))
+        .unwrap_or(name);
     if rules.project_generic.contains(name) {
         return true;
     }
@@ -804,7 +865,9 @@ fn shared_out(rules: &Rules, chars: &[char], start: usize, end: usize) -> Vec<Pr
         "标志性",
         "高品质",
     ];
-    if rules.project_generic.contains(&shared) || JUDGEMENTS.iter().any(|j| shared.contains(j)) {
+    let judged = JUDGEMENTS.iter().any(|j| shared.contains(j));
+    let numbered = counted(&shared) || shared.starts_with(|c: char| c.is_ascii_digit());
+    if rules.project_generic.contains(&shared) || judged || numbered {
         return Vec::new();
     }
     let mut items = Vec::new();
