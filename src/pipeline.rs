@@ -2,7 +2,7 @@
 //!
 //! Two rounds over the documents: the first collects the officials each one
 //! names with a title, so that in the second an article that only writes
-//! "黄伟、周江涛与17家国企座谈" still links the people another article introduced.
+//! "郭亮、吴海峰与17家国企座谈" still links the people another article introduced.
 
 use crate::extract::{Extractor, Facts, KnownOfficials};
 use crate::graph::GovGraph;

@@ -66,7 +66,7 @@ fn single_char(s: &str) -> Option<char> {
 /// ```
 /// use govgraph::script::to_simplified;
 ///
-/// assert_eq!(to_simplified("區委書記黃偉出席會議"), "区委书记黄伟出席会议");
+/// assert_eq!(to_simplified("區委書記郭亮出席會議"), "区委书记郭亮出席会议");
 /// assert_eq!(to_simplified("龍崗區"), "龙岗区");
 /// assert_eq!(to_simplified("盧"), "卢");
 ///
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn char_count_preserved_on_long_mixed_text() {
-        let text = "【香港商報訊】2024年3月15日，深圳市龍崗區委書記黃偉率隊赴寶安區、\
+        let text = "【香港商報訊】2024年3月15日，深圳市龍崗區委書記郭亮率隊赴寶安區、\
                     南山區調研重點項目建設情況，並出席區政府常務會議。會議強調，要堅持\
                     「穩中求進」工作總基調，加快推進Shenzhen–Hong Kong合作區（前海）\
                     建設；區長、副區長及各街道黨工委書記參加。㑮𠀀 ABC 123 😀\n\
@@ -206,7 +206,7 @@ mod tests {
             assert_eq!(a != b, is_traditional(a), "{a} -> {b}");
             assert!(!is_traditional(b), "{b} still Traditional");
         }
-        assert!(simplified.contains("龙岗区委书记黄伟"));
+        assert!(simplified.contains("龙岗区委书记郭亮"));
         assert!(simplified.contains("Shenzhen–Hong Kong"));
         // Folding is idempotent.
         assert_eq!(to_simplified(&simplified), simplified);
@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn simplified_text_is_borrowed_and_unchanged() {
         let text =
-            "深圳市龙岗区委书记黄伟出席区政府常务会议，强调加快推进重点项目建设。工程 GDP 2024";
+            "深圳市龙岗区委书记郭亮出席区政府常务会议，强调加快推进重点项目建设。工程 GDP 2024";
         let out = to_simplified(text);
         assert!(matches!(out, Cow::Borrowed(_)));
         assert_eq!(out, text);
@@ -257,7 +257,7 @@ mod tests {
         assert_eq!(traditional_share(""), 0.0);
         assert_eq!(traditional_share("會議 meeting 2024"), 1.0);
         assert_eq!(traditional_share("會议"), 0.5);
-        assert!(traditional_share("龍崗區委書記黃偉") > 0.5);
+        assert!(traditional_share("龍崗區委書記郭亮") > 0.5);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::graph::{GovGraph, NodeKind};
 govgraph export --format html -o graph.html\n  \
 govgraph export --format dot --district 福田区 | dot -Tsvg > futian.svg\n  \
 govgraph export --format gexf --from 2024-01-01 --to 2024-12-31 -o out/\n  \
-govgraph export --format graphml --around 黄伟 --depth 2 -o huangwei.graphml\n  \
+govgraph export --format graphml --around 郭亮 --depth 2 -o huangwei.graphml\n  \
 govgraph export --format neo4j -o neo4j/\n  \
 govgraph export --format dot --layout sfdp | sfdp -Tsvg > all.svg\n  \
 govgraph export --graph other/graph.json --format cytoscape --kind person,event")]
@@ -145,7 +145,7 @@ mod tests {
             "--kind",
             "person,event",
             "--around",
-            "黄伟",
+            "郭亮",
             "--depth",
             "2",
             "--from",

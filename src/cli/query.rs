@@ -21,10 +21,10 @@ use crate::query::{self, QueryError, Render};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   govgraph query officials --district 龙岗区 --on 2024-04-24
-  govgraph query attended --person 黄伟 --evidence
+  govgraph query attended --person 郭亮 --evidence
   govgraph query attendees --date 2024-12-13 --district 宝安区
-  govgraph query met --person 黄伟 --format json
-  govgraph query path 黄伟 周江涛
+  govgraph query met --person 郭亮 --format json
+  govgraph query path 郭亮 吴海峰
   govgraph query --input seeds stats")]
 pub struct QueryArgs {
     #[command(subcommand)]
@@ -85,9 +85,9 @@ pub enum Question {
     /// A person's timeline: the events they chaired or attended, with date,
     /// district, post and (with --evidence) the sentence.
     #[command(after_help = "Examples:
-  govgraph query attended --person 黄伟
-  govgraph query attended --person 黄伟 --from 2024-12-01 --to 2024-12-31 --evidence
-  govgraph query attended --person 王守睿 --relation chaired --format csv")]
+  govgraph query attended --person 郭亮
+  govgraph query attended --person 郭亮 --from 2024-12-01 --to 2024-12-31 --evidence
+  govgraph query attended --person 王子健 --relation chaired --format csv")]
     Attended {
         /// The person (name, alias, substring or id).
         #[arg(long, value_name = "P")]
@@ -120,8 +120,8 @@ pub enum Question {
     },
     /// The people who shared events with a person, with counts and dates.
     #[command(after_help = "Examples:
-  govgraph query met --person 黄伟
-  govgraph query met --person 黄伟 --format json")]
+  govgraph query met --person 郭亮
+  govgraph query met --person 郭亮 --format json")]
     Met {
         /// The person (name, alias, substring or id).
         #[arg(long, value_name = "P")]
@@ -130,11 +130,11 @@ pub enum Question {
     /// The shortest chain of facts linking two entities, one fact a line.
     ///
     /// Facts are followed in either direction; each line states the fact as
-    /// recorded, e.g. "黄伟 —holds_post(区委书记)→ 福田区".
+    /// recorded, e.g. "郭亮 —holds_post(区委书记)→ 福田区".
     #[command(after_help = "Examples:
-  govgraph query path 黄伟 周江涛
-  govgraph query path 黄伟 宝安区 --evidence
-  govgraph query path person:黄伟 district:龙岗区 --format json")]
+  govgraph query path 郭亮 吴海峰
+  govgraph query path 郭亮 宝安区 --evidence
+  govgraph query path person:郭亮 district:龙岗区 --format json")]
     Path {
         /// Where the chain starts (any node: name, alias, substring or id).
         a: String,
@@ -144,7 +144,7 @@ pub enum Question {
     /// The ego network of a node: every node within --depth facts of it.
     #[command(after_help = "Examples:
   govgraph query neighbors 福田区
-  govgraph query neighbors 黄伟 --depth 2
+  govgraph query neighbors 郭亮 --depth 2
   govgraph query neighbors 福田区 --relation holds_post --format json")]
     Neighbors {
         /// The node (name, alias, substring or id).
@@ -377,7 +377,7 @@ mod tests {
         let q = parse(&["govgraph", "query", "--input", "seeds", "stats"]);
         assert_eq!(q.input, Some(PathBuf::from("seeds")));
         let q = parse(&[
-            "govgraph", "query", "met", "--person", "黄伟", "--format", "json",
+            "govgraph", "query", "met", "--person", "郭亮", "--format", "json",
         ]);
         assert_eq!(q.format, OutputFormat::Json);
     }

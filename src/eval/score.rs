@@ -377,17 +377,17 @@ impl GraphFacts {
 /// use govgraph::eval::{score, Gold};
 /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 ///
-/// //  person:黄伟 --holds_post(区委书记)--> district:福田区
+/// //  person:郭亮 --holds_post(区委书记)--> district:福田区
 /// let mut g = GovGraph::new();
-/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// g.add_node(Node::new(NodeKind::Person, "郭亮"));
 /// g.add_node(Node::new(NodeKind::District, "福田区"));
-/// let mut post = Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost);
+/// let mut post = Edge::new("person:郭亮", "district:福田区", Relation::HoldsPost);
 /// post.title = Some("区委书记".into());
 /// g.add_edge(post);
 ///
 /// let gold = Gold::from_json(r#"{"file": "a.txt", "participations": [], "events": [],
 ///     "projects": [], "officials": [
-///     {"name": "黄伟", "district": "福田区", "titles": ["区委书记", "区长"]}]}"#).unwrap();
+///     {"name": "郭亮", "district": "福田区", "titles": ["区委书记", "区长"]}]}"#).unwrap();
 /// let s = score(&g, &gold).scores;
 /// assert_eq!(s.officials.f1(), Some(1.0));
 /// assert_eq!(s.titles.recall(), Some(0.5));

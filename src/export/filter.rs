@@ -60,16 +60,16 @@ impl Filter {
     /// use govgraph::export::Filter;
     /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
     ///
-    /// // 黄伟 --holds_post--> 福田区    周江涛 (no edge)
+    /// // 郭亮 --holds_post--> 福田区    吴海峰 (no edge)
     /// let mut g = GovGraph::new();
-    /// g.add_node(Node::new(NodeKind::Person, "黄伟"));
-    /// g.add_node(Node::new(NodeKind::Person, "周江涛"));
+    /// g.add_node(Node::new(NodeKind::Person, "郭亮"));
+    /// g.add_node(Node::new(NodeKind::Person, "吴海峰"));
     /// g.add_node(Node::new(NodeKind::District, "福田区"));
-    /// g.add_edge(Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost));
+    /// g.add_edge(Edge::new("person:郭亮", "district:福田区", Relation::HoldsPost));
     /// let f = Filter { district: Some("福田区".into()), ..Filter::default() };
     /// let cut = f.apply(&g).unwrap();
     /// assert_eq!(cut.node_count(), 2);
-    /// assert!(cut.node("person:周江涛").is_none());
+    /// assert!(cut.node("person:吴海峰").is_none());
     /// ```
     pub fn apply(&self, graph: &GovGraph) -> Result<GovGraph, FilterError> {
         let mut g = self.dates(graph)?;
@@ -257,7 +257,7 @@ mod tests {
 
     fn sample() -> GovGraph {
         let mut g = GovGraph::new();
-        g.add_node(Node::new(NodeKind::Person, "黄伟"));
+        g.add_node(Node::new(NodeKind::Person, "郭亮"));
         g.add_node(Node::new(NodeKind::District, "福田区"));
         g.add_node(Node::new(NodeKind::District, "南山区"));
         let mut ev = Node::new(NodeKind::Event, "发布会");
@@ -266,11 +266,11 @@ mod tests {
         let mut old = Node::new(NodeKind::Event, "座谈会");
         old.date = Some("2023-03-01".into());
         g.add_node(old);
-        let mut post = Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost);
+        let mut post = Edge::new("person:郭亮", "district:福田区", Relation::HoldsPost);
         post.first_seen = Some("2024-04-23".into());
         post.last_seen = Some("2024-12-12".into());
         g.add_edge(post);
-        let mut a = Edge::new("person:黄伟", "event:发布会", Relation::Attended);
+        let mut a = Edge::new("person:郭亮", "event:发布会", Relation::Attended);
         a.date = Some("2024-12-11".into());
         g.add_edge(a);
         g.add_edge(Edge::new(
@@ -306,7 +306,7 @@ mod tests {
         };
         let g = f.apply(&sample()).unwrap();
         let ids: Vec<&str> = g.nodes().iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["district:福田区", "event:发布会", "person:黄伟"]);
+        assert_eq!(ids, ["district:福田区", "event:发布会", "person:郭亮"]);
     }
 
     #[test]
@@ -317,7 +317,7 @@ mod tests {
             ..Filter::default()
         };
         let g = f.apply(&sample()).unwrap();
-        assert!(g.node("person:黄伟").is_some());
+        assert!(g.node("person:郭亮").is_some());
         assert!(g.node("district:福田区").is_none());
     }
 

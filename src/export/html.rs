@@ -47,7 +47,7 @@ pub fn to_html(graph: &GovGraph) -> String {
          <div id=\"counts\"><span id=\"node-count\"></span> nodes, \
          <span id=\"edge-count\"></span> edges<br><span id=\"shown\"></span></div>\n\
          <fieldset><legend>search</legend>\
-         <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 黄伟\" autocomplete=\"off\">\
+         <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 郭亮\" autocomplete=\"off\">\
          <div id=\"matches\"></div></fieldset>\n\
          <fieldset><legend>kinds</legend><div id=\"kinds\"></div></fieldset>\n\
          <fieldset><legend>district</legend><select id=\"district\">\

@@ -152,10 +152,10 @@ pub enum ExportError {
 /// use govgraph::graph::{GovGraph, Node, NodeKind};
 ///
 /// let mut g = GovGraph::new();
-/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// g.add_node(Node::new(NodeKind::Person, "郭亮"));
 /// let files = render(&g, Format::Graphml, &ExportOptions::default()).unwrap();
 /// assert_eq!(files[0].name, "graph.graphml");
-/// assert!(String::from_utf8_lossy(&files[0].bytes).contains("黄伟"));
+/// assert!(String::from_utf8_lossy(&files[0].bytes).contains("郭亮"));
 /// ```
 pub fn render(
     graph: &GovGraph,
@@ -245,7 +245,7 @@ impl Target {
 /// use govgraph::graph::{GovGraph, Node, NodeKind};
 ///
 /// let mut g = GovGraph::new();
-/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// g.add_node(Node::new(NodeKind::Person, "郭亮"));
 /// let dir = std::env::temp_dir().join(format!("govgraph-doc-{}", std::process::id()));
 /// let written = write_to(&g, Format::Neo4j, &Target::Folder(dir.clone()), &ExportOptions::default()).unwrap();
 /// assert_eq!(written.len(), 3); // load.cypher, nodes.csv, relationships.csv

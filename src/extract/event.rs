@@ -8,7 +8,7 @@
 //! - happened: `NAME 召开/开幕/封顶/上线` at the end of the clause.
 //!
 //! A bare object such as 会议 or 签约仪式 names no new event: it points back at
-//! the event the sentence (or paragraph) is about ("黄湘岳主持会议。").
+//! the event the sentence (or paragraph) is about ("黄立山主持会议。").
 
 use crate::rules::Rules;
 

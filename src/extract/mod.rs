@@ -10,7 +10,7 @@
 //!   whole document is about);
 //! - the date: a sentence without one continues the sentence before it in the
 //!   same paragraph, and "同日"/"当晚"/"次日" restate or advance it;
-//! - the event: "黄湘岳主持会议。" after "南山区委常委会召开会议" is the same meeting.
+//! - the event: "黄立山主持会议。" after "南山区委常委会召开会议" is the same meeting.
 //!
 //! Extraction runs on a Simplified copy of the text that has exactly as many
 //! characters as the text as written, so every offset is an offset into both
@@ -504,7 +504,7 @@ impl<'a> DocumentWalk<'a> {
     }
 
     /// Unknown names listed as the subject of a round-up's activity take the
-    /// round-up's titles in order: "范德繁、左金平密集会见企业" under 罗湖 gives
+    /// round-up's titles in order: "范文远、左志明密集会见企业" under 罗湖 gives
     /// 罗湖区's 区委书记 and 区长.
     fn roster_names(
         &mut self,
@@ -542,8 +542,8 @@ impl<'a> DocumentWalk<'a> {
         out
     }
 
-    /// Where the list of people starting with `people[0]` ends: "王守睿、王立德召开"
-    /// and "王守睿和区长王立德以" are lists; a verb between two names ends one.
+    /// Where the list of people starting with `people[0]` ends: "王子健、王德明召开"
+    /// and "王子健和区长王德明以" are lists; a verb between two names ends one.
     fn list_end(&self, clause: &str, people: &[&(usize, usize, String)], offset: usize) -> usize {
         let chars: Vec<char> = clause.chars().collect();
         let mut end = people[0].0 + people[0].1 - offset;
@@ -751,7 +751,7 @@ fn is_date_only(clause: &str) -> bool {
     strip_leading_date(clause).trim().is_empty()
 }
 
-/// A clause without the date it opens with: "12月9日至13日,范德繁" -> "范德繁".
+/// A clause without the date it opens with: "12月9日至13日,范文远" -> "范文远".
 fn strip_leading_date(clause: &str) -> String {
     let re = date_prefix();
     re.replace(clause, "").into_owned()
@@ -801,7 +801,7 @@ mod tests {
     #[test]
     fn round_up_pairs_take_the_roster_titles() {
         let f = facts(
-            "2024年12月9日至12月15日。各区区委书记、区长忙些什么。\n本周罗湖区专题研究安全生产。\n12月9日至13日,范德繁、左金平密集会见企业。",
+            "2024年12月9日至12月15日。各区区委书记、区长忙些什么。\n本周罗湖区专题研究安全生产。\n12月9日至13日,范文远、左志明密集会见企业。",
         );
         let posts: Vec<(&str, &str, &str)> = f
             .posts
@@ -809,15 +809,15 @@ mod tests {
             .map(|p| (p.person.as_str(), p.district.as_str(), p.title.as_str()))
             .collect();
         assert!(
-            posts.contains(&("范德繁", "罗湖区", "区委书记")),
+            posts.contains(&("范文远", "罗湖区", "区委书记")),
             "{posts:?}"
         );
-        assert!(posts.contains(&("左金平", "罗湖区", "区长")), "{posts:?}");
+        assert!(posts.contains(&("左志明", "罗湖区", "区长")), "{posts:?}");
     }
 
     #[test]
     fn editors_are_no_officials() {
-        let f = facts("2024年12月9日至12月15日。\n编辑 吴诗敏 审读 张雪松");
+        let f = facts("2024年12月9日至12月15日。\n编辑 吴雅琴 审读 张青松");
         assert!(f.posts.is_empty());
         assert_eq!(f.roles.len(), 2);
     }

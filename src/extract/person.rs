@@ -2,11 +2,11 @@
 //! mentions of people already met.
 //!
 //! A name is only taken where something vouches for it. The strongest cue is a
-//! title chain right before it ("光明区委副书记,区政府区长、党组书记邱浩航"): the chain
+//! title chain right before it ("光明区委副书记,区政府区长、党组书记邱文航"): the chain
 //! also says whether the person is a district official (区委书记, 区长 ...) or
 //! someone else (市委社会工作部部长, 院士), and which district. A name's length
-//! is settled by what follows it: "李忠主持" is 李忠 because 主持 is a verb, and
-//! 李忠主 leaves 持 dangling; jieba's person tag breaks the remaining ties.
+//! is settled by what follows it: "李强主持" is 李强 because 主持 is a verb, and
+//! 李强主 leaves 持 dangling; jieba's person tag breaks the remaining ties.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -126,7 +126,7 @@ impl<'r> PersonFinder<'r> {
                 continue;
             };
             let name: String = chars[end_char..end_char + len].iter().collect();
-            // A chain right after a listed name ("坪山区委书记杨军、区长赵嘉") shares its district.
+            // A chain right after a listed name ("坪山区委书记杨帆、区长赵宇") shares its district.
             let linked = out
                 .last()
                 .filter(|p| p.at + p.len + 1 == sentence[..m.start()].chars().count());
@@ -306,7 +306,7 @@ impl<'r> PersonFinder<'r> {
         })
     }
 
-    /// Names printed in bylines: "编辑 吴诗敏 审读 张雪松", "(记者 黄建华)".
+    /// Names printed in bylines: "编辑 吴雅琴 审读 张青松", "(记者 黄建华)".
     pub fn bylines(&self, sentence: &str) -> Vec<PersonMention> {
         static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(\p{Han}{2,4})\s*[:：]?\s+(\p{Han}{2,3})(?:\s|$|[)）|｜,，])").unwrap()
@@ -372,7 +372,7 @@ impl<'r> PersonFinder<'r> {
         out
     }
 
-    /// A list of two or more names opening a clause ("范德繁、左金平密集会见企业"),
+    /// A list of two or more names opening a clause ("范文远、左志明密集会见企业"),
     /// each confirmed by jieba as a person name.
     pub fn name_list(&self, clause: &str) -> Vec<(usize, usize, String)> {
         let chars: Vec<char> = clause.chars().collect();
@@ -497,15 +497,15 @@ mod tests {
     #[test]
     fn name_length_is_settled_by_what_follows() {
         let got = finder_test(
-            "盐田区委常委会召开会议,区委书记李忠主持会议并讲话。",
+            "盐田区委常委会召开会议,区委书记李强主持会议并讲话。",
             s("盐田区").as_deref(),
         );
-        assert_eq!(got[0].0, "李忠");
+        assert_eq!(got[0].0, "李强");
         let got = finder_test(
-            "区委副书记、区长周江涛主持召开区政府常务会议",
+            "区委副书记、区长吴海峰主持召开区政府常务会议",
             s("福田区").as_deref(),
         );
-        assert_eq!(got[0].0, "周江涛");
+        assert_eq!(got[0].0, "吴海峰");
         assert_eq!(
             got[0].1,
             vec![
@@ -518,10 +518,10 @@ mod tests {
     #[test]
     fn a_chain_with_a_comma_and_an_inherited_post() {
         let got = finder_test(
-            "4月25日,光明区委副书记,区政府区长、党组书记邱浩航做客《民心桥》节目。",
+            "4月25日,光明区委副书记,区政府区长、党组书记邱文航做客《民心桥》节目。",
             None,
         );
-        assert_eq!(got[0].0, "邱浩航");
+        assert_eq!(got[0].0, "邱文航");
         let titles: Vec<&str> = got[0].1.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(titles, vec!["区委副书记", "区长", "党组书记"]);
         assert!(got[0].1.iter().all(|p| p.0.as_deref() == Some("光明区")));
@@ -536,10 +536,10 @@ mod tests {
         assert_eq!(got[0].0, "何某飞");
         assert!(got[0].1.is_empty(), "{got:?}");
         let got = finder_test(
-            "学习会邀请中国工程院院士、先进玻璃材料专家彭寿,以主题作辅导",
+            "学习会邀请中国工程院院士、先进玻璃材料专家彭程,以主题作辅导",
             None,
         );
-        assert_eq!(got[0].0, "彭寿");
+        assert_eq!(got[0].0, "彭程");
         assert!(got[0].1.is_empty());
         assert_eq!(got[0].2, vec!["中国工程院院士", "先进玻璃材料专家"]);
     }
@@ -579,7 +579,7 @@ mod tests {
 
     #[test]
     fn deputy_and_acting_heads() {
-        let got = finder_test("区委常委、宣传部部长王远辉出席", s("南山区").as_deref());
+        let got = finder_test("区委常委、宣传部部长王远航出席", s("南山区").as_deref());
         let titles: Vec<&str> = got[0].1.iter().map(|p| p.1.as_str()).collect();
         assert_eq!(titles, vec!["区委常委", "宣传部部长"]);
         let got = finder_test("代区长刘某某主持召开会议", s("福田区").as_deref());
@@ -592,12 +592,12 @@ mod tests {
         let jieba = Jieba::new();
         let f = PersonFinder::new(&rules, &jieba);
         let got: Vec<(String, Vec<String>)> = f
-            .bylines("编辑 吴诗敏 审读 张雪松 二审 桂桐 三审 甘霖")
+            .bylines("编辑 吴雅琴 审读 张青松 二审 桂涛 三审 甘露")
             .into_iter()
             .map(|p| (p.name, p.roles))
             .collect();
         assert_eq!(got.len(), 4, "{got:?}");
-        assert_eq!(got[0], ("吴诗敏".into(), vec!["编辑".into()]));
-        assert_eq!(got[3], ("甘霖".into(), vec!["三审".into()]));
+        assert_eq!(got[0], ("吴雅琴".into(), vec!["编辑".into()]));
+        assert_eq!(got[3], ("甘露".into(), vec!["三审".into()]));
     }
 }

@@ -682,10 +682,12 @@ fn name_start(
     }
     // An earlier works word ends an apposition: "全国最大的环境修复项目玉龙填埋场
     // 环境修复工程" names 玉龙填埋场环境修复工程.
-    for pos in best..suffix_at.saturating_sub(2) {
-        if starts_with(chars, pos, "项目") || starts_with(chars, pos, "工程") {
-            best = best.max(pos + 2);
-        }
+    let apposition = (best..suffix_at.saturating_sub(2))
+        .filter(|&pos| starts_with(chars, pos, "项目") || starts_with(chars, pos, "工程"))
+        .map(|pos| pos + 2)
+        .max();
+    if let Some(after) = apposition {
+        best = best.max(after);
     }
     while best < suffix_at && chars[best] == '”' {
         best += 1;

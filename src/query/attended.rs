@@ -46,16 +46,16 @@ pub struct Participation {
 /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 /// use govgraph::query::{attended, AttendedOptions};
 ///
-/// // 黄伟 --attended(2024-12-11)--> 发布会
+/// // 郭亮 --attended(2024-12-11)--> 发布会
 /// let mut g = GovGraph::new();
-/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// g.add_node(Node::new(NodeKind::Person, "郭亮"));
 /// let mut event = Node::new(NodeKind::Event, "发布会");
 /// event.date = Some("2024-12-11".into());
 /// g.add_node(event);
-/// let mut e = Edge::new("person:黄伟", "event:发布会", Relation::Attended);
+/// let mut e = Edge::new("person:郭亮", "event:发布会", Relation::Attended);
 /// e.date = Some("2024-12-11".into());
 /// g.add_edge(e);
-/// let timeline = attended(&g, "黄伟", &AttendedOptions::default()).unwrap();
+/// let timeline = attended(&g, "郭亮", &AttendedOptions::default()).unwrap();
 /// assert_eq!(timeline[0].event, "发布会");
 /// ```
 pub fn attended(

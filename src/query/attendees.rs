@@ -49,22 +49,22 @@ pub struct Attendance {
 /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 /// use govgraph::query::{attendees, AttendeesOptions};
 ///
-/// // 王守睿 --chaired--> 会议 --held_in--> 宝安区
+/// // 王子健 --chaired--> 会议 --held_in--> 宝安区
 /// let mut g = GovGraph::new();
-/// g.add_node(Node::new(NodeKind::Person, "王守睿"));
+/// g.add_node(Node::new(NodeKind::Person, "王子健"));
 /// g.add_node(Node::new(NodeKind::District, "宝安区"));
 /// let mut meeting = Node::new(NodeKind::Event, "会议");
 /// meeting.date = Some("2024-12-13".into());
 /// g.add_node(meeting);
 /// g.add_edge(Edge::new("event:会议", "district:宝安区", Relation::HeldIn));
-/// g.add_edge(Edge::new("person:王守睿", "event:会议", Relation::Chaired));
+/// g.add_edge(Edge::new("person:王子健", "event:会议", Relation::Chaired));
 /// let opts = AttendeesOptions {
 ///     date: Some("2024年12月13日".into()),
 ///     district: Some("宝安区".into()),
 ///     ..Default::default()
 /// };
 /// let people = attendees(&g, &opts).unwrap();
-/// assert_eq!(people[0].person, "王守睿");
+/// assert_eq!(people[0].person, "王子健");
 /// assert_eq!(people[0].district.as_deref(), Some("宝安区"));
 /// ```
 pub fn attendees(g: &GovGraph, opts: &AttendeesOptions) -> Result<Vec<Attendance>, QueryError> {

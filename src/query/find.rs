@@ -29,7 +29,7 @@ pub struct Found {
 /// let mut futian = Node::new(NodeKind::District, "福田区");
 /// futian.aliases.push("福田".into());
 /// g.add_node(futian);
-/// g.add_node(Node::new(NodeKind::Person, "黄伟"));
+/// g.add_node(Node::new(NodeKind::Person, "郭亮"));
 /// let found = find(&g, "福田").unwrap();
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].id, "district:福田区");

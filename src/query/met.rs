@@ -31,19 +31,19 @@ pub struct Met {
 /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 /// use govgraph::query::met;
 ///
-/// // 黄伟 --attended--> 座谈会 <--attended-- 周江涛
+/// // 郭亮 --attended--> 座谈会 <--attended-- 吴海峰
 /// let mut g = GovGraph::new();
-/// for name in ["黄伟", "周江涛"] {
+/// for name in ["郭亮", "吴海峰"] {
 ///     g.add_node(Node::new(NodeKind::Person, name));
 /// }
 /// let mut talk = Node::new(NodeKind::Event, "座谈会");
 /// talk.date = Some("2024-12-12".into());
 /// g.add_node(talk);
-/// for name in ["黄伟", "周江涛"] {
+/// for name in ["郭亮", "吴海峰"] {
 ///     g.add_edge(Edge::new(format!("person:{name}"), "event:座谈会", Relation::Attended));
 /// }
-/// let people = met(&g, "黄伟").unwrap();
-/// assert_eq!(people[0].person, "周江涛");
+/// let people = met(&g, "郭亮").unwrap();
+/// assert_eq!(people[0].person, "吴海峰");
 /// assert_eq!(people[0].dates, ["2024-12-12"]);
 /// ```
 pub fn met(g: &GovGraph, person: &str) -> Result<Vec<Met>, QueryError> {

@@ -2,7 +2,7 @@
 //!
 //! Each question is a function over `&GovGraph`, re-exported here flat (as
 //! petgraph re-exports its algorithms), so a user writes
-//! `govgraph::query::attended(&g, "黄伟", &Default::default())`. Every answer is
+//! `govgraph::query::attended(&g, "郭亮", &Default::default())`. Every answer is
 //! a plain, serialisable value sorted in a fixed order and carries the evidence it
 //! rests on; [`Render`] turns it into a table for people and CSV for
 //! spreadsheets, and serde turns it into the JSON documented in `README.md (govgraph query)`.
@@ -22,13 +22,13 @@
 //! use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 //! use govgraph::query;
 //!
-//! // 黄伟 --holds_post(区委书记)--> 福田区
+//! // 郭亮 --holds_post(区委书记)--> 福田区
 //! let mut g = GovGraph::new();
-//! g.add_node(Node::new(NodeKind::Person, "黄伟"));
+//! g.add_node(Node::new(NodeKind::Person, "郭亮"));
 //! let mut futian = Node::new(NodeKind::District, "福田区");
 //! futian.aliases.push("福田".into());
 //! g.add_node(futian);
-//! let mut post = Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost);
+//! let mut post = Edge::new("person:郭亮", "district:福田区", Relation::HoldsPost);
 //! post.title = Some("区委书记".into());
 //! post.first_seen = Some("2024-04-23".into());
 //! post.last_seen = Some("2024-12-12".into());
@@ -36,7 +36,7 @@
 //!
 //! let opts = query::OfficialsOptions { district: Some("福田".into()), on: Some("2024年5月1日".into()) };
 //! let holders = query::officials(&g, &opts).unwrap();
-//! assert_eq!(holders[0].person, "黄伟");
+//! assert_eq!(holders[0].person, "郭亮");
 //! assert_eq!(holders[0].title, "区委书记");
 //! ```
 

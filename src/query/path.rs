@@ -1,9 +1,9 @@
 //! The shortest chain of facts linking two entities.
 //!
 //! Facts are followed in either direction (an undirected breadth-first search),
-//! since "黄伟 attended X" and "周江涛 attended X" link the two people through X
+//! since "郭亮 attended X" and "吴海峰 attended X" link the two people through X
 //! although both edges point at X. Each step is still told in the direction the
-//! fact was stated: `黄伟 —holds_post(区委书记)→ 福田区`. Among chains of the same
+//! fact was stated: `郭亮 —holds_post(区委书记)→ 福田区`. Among chains of the same
 //! length, the one through the earliest-added edges is given, so the answer is the
 //! same every time for the same graph.json.
 
@@ -41,7 +41,7 @@ pub struct Step {
     pub date: Option<String>,
     pub target: String,
     pub target_id: String,
-    /// The fact as one line: `黄伟 —holds_post(区委书记)→ 福田区`.
+    /// The fact as one line: `郭亮 —holds_post(区委书记)→ 福田区`.
     pub fact: String,
     pub evidence: Vec<Evidence>,
 }
@@ -53,20 +53,20 @@ pub struct Step {
 /// use govgraph::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 /// use govgraph::query::path;
 ///
-/// // 黄伟 --holds_post(区委书记)--> 福田区 <--holds_post(区长)-- 周江涛
+/// // 郭亮 --holds_post(区委书记)--> 福田区 <--holds_post(区长)-- 吴海峰
 /// let mut g = GovGraph::new();
-/// for name in ["黄伟", "周江涛"] {
+/// for name in ["郭亮", "吴海峰"] {
 ///     g.add_node(Node::new(NodeKind::Person, name));
 /// }
 /// g.add_node(Node::new(NodeKind::District, "福田区"));
-/// for (who, title) in [("黄伟", "区委书记"), ("周江涛", "区长")] {
+/// for (who, title) in [("郭亮", "区委书记"), ("吴海峰", "区长")] {
 ///     let mut e = Edge::new(format!("person:{who}"), "district:福田区", Relation::HoldsPost);
 ///     e.title = Some(title.into());
 ///     g.add_edge(e);
 /// }
-/// let answer = path(&g, "黄伟", "周江涛").unwrap();
-/// assert_eq!(answer.steps[0].fact, "黄伟 —holds_post(区委书记)→ 福田区");
-/// assert_eq!(answer.steps[1].fact, "周江涛 —holds_post(区长)→ 福田区");
+/// let answer = path(&g, "郭亮", "吴海峰").unwrap();
+/// assert_eq!(answer.steps[0].fact, "郭亮 —holds_post(区委书记)→ 福田区");
+/// assert_eq!(answer.steps[1].fact, "吴海峰 —holds_post(区长)→ 福田区");
 /// ```
 pub fn path(g: &GovGraph, a: &str, b: &str) -> Result<PathAnswer, QueryError> {
     let start = resolve(g, a, &[])?;

@@ -34,8 +34,8 @@ impl Table {
     /// ```
     /// use govgraph::query::Table;
     /// let mut t = Table::new(&["person", "title"]);
-    /// t.push(vec!["黄伟".into(), "区委书记".into()]);
-    /// assert_eq!(t.to_text(), "person  title\n------  --------\n黄伟    区委书记\n");
+    /// t.push(vec!["郭亮".into(), "区委书记".into()]);
+    /// assert_eq!(t.to_text(), "person  title\n------  --------\n郭亮    区委书记\n");
     /// ```
     pub fn to_text(&self) -> String {
         let clean = |s: &str| s.replace(['\n', '\r', '\t'], " ");
@@ -122,10 +122,10 @@ mod tests {
     fn csv_quotes_what_needs_quoting() {
         let mut t = Table::new(&["a", "b"]);
         t.push(vec!["x,y".into(), "say \"hi\"".into()]);
-        t.push(vec!["line\nbreak".into(), "黄伟".into()]);
+        t.push(vec!["line\nbreak".into(), "郭亮".into()]);
         assert_eq!(
             t.to_csv(),
-            "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line\nbreak\",黄伟\n"
+            "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line\nbreak\",郭亮\n"
         );
     }
 

@@ -1,6 +1,6 @@
 //! From a name as a user types it to one node.
 //!
-//! A name is tried, in order, as a node id (`person:黄伟`), as a node's exact
+//! A name is tried, in order, as a node id (`person:郭亮`), as a node's exact
 //! name, as one of its aliases (福田 → 福田区), and as a substring of a name or
 //! alias. The first step that matches exactly one node wins; a step that matches
 //! several is an ambiguity, reported with the candidates rather than guessed, and

@@ -89,7 +89,7 @@ pub(crate) fn sentences(evidence: &[Evidence]) -> String {
         .join(" | ")
 }
 
-/// A fact as one line: `黄伟 —holds_post(区委书记)→ 福田区`.
+/// A fact as one line: `郭亮 —holds_post(区委书记)→ 福田区`.
 pub(crate) fn fact_line(g: &GovGraph, edge: &Edge) -> String {
     let name = |id: &str| g.node(id).map_or(id.to_string(), |n| n.name.clone());
     let detail = match (&edge.title, &edge.date) {
