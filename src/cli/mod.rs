@@ -60,7 +60,7 @@ pub fn main() -> ExitCode {
                 eprintln!("govgraph: {}", exit.message);
                 return ExitCode::from(exit.code);
             }
-            eprintln!("govgraph: {err:#}");
+            eprintln!("govgraph: {}", one_line(&err));
             ExitCode::from(1)
         }
     }
@@ -91,6 +91,24 @@ pub(crate) fn print_out(text: &str) -> anyhow::Result<()> {
 pub(crate) struct ExitWith {
     pub code: u8,
     pub message: String,
+}
+
+/// The error and its causes as one line, like anyhow's `{:#}`, but a cause
+/// whose text its parent already quotes (`reading a.txt: {source}`) is not
+/// said twice.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -127,6 +145,20 @@ mod tests {
             }
             other => panic!("parsed as {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_error_quoting_its_cause_says_it_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let err = anyhow::Error::new(crate::rules::RulesError::Io {
+            path: "a.dict".into(),
+            source: io,
+        })
+        .context("loading dictionaries");
+        assert_eq!(
+            one_line(&err),
+            "loading dictionaries: reading dictionary a.dict: no such file"
+        );
     }
 
     #[test]
