@@ -212,6 +212,49 @@ fn is_generic(text: &str) -> bool {
         || text.starts_with('本')
 }
 
+/// The district or county an article is about when it never says so where a
+/// district must stand (a county paper writes "县委书记某某" and "蒲江县2025年
+/// ..."): the full form "XX县"/"XX区" written most often, when it is written at
+/// least three times and twice as often as any other. Each 县/区 is read with
+/// the two and the three characters before it, and the form most occurrences
+/// share wins, so "也是蒲江县" does not make a district "是蒲江县".
+pub fn most_written_full_form(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for (end, c) in chars.iter().enumerate() {
+        if *c != '县' && *c != '区' {
+            continue;
+        }
+        for len in [2, 3] {
+            if end < len {
+                continue;
+            }
+            let stem = &chars[end - len..end];
+            if !stem.iter().all(|c| super::person::is_han(*c)) {
+                continue;
+            }
+            let form: String = chars[end - len..=end].iter().collect();
+            if let Some(form) = full_form(&form) {
+                *counts.entry(form).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.chars().count().cmp(&b.0.chars().count()))
+    });
+    let (best, n) = ranked.first()?.clone();
+    let rival = ranked
+        .iter()
+        .skip(1)
+        .filter(|(form, _)| !form.ends_with(&best) && !best.ends_with(form.as_str()))
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    (n >= 3 && n >= 2 * rival).then_some(best)
+}
+
 /// Districts of other cities after a city name: 广州市天河区, 北京海淀区, 杭州市余杭区.
 pub fn find_after_city(text: &str) -> Vec<DistrictMention> {
     static DISTRICT_AFTER: LazyLock<Regex> =
@@ -324,6 +367,13 @@ mod tests {
             find_before_title("4月16日,黄埔区委副书记、区长钟某到现场,佛冈县委书记朱某、全区上下");
         let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["黄埔区", "佛冈县"]);
+    }
+
+    #[test]
+    fn the_county_an_article_is_about() {
+        let text = "2025年是蒲江县加快发展之年。蒲江县召开大会。也是蒲江县的节日。全县上下。";
+        assert_eq!(most_written_full_form(text).as_deref(), Some("蒲江县"));
+        assert_eq!(most_written_full_form("蒲江县召开大会。全县上下。"), None);
     }
 
     #[test]

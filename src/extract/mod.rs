@@ -170,6 +170,8 @@ struct DocumentWalk<'a> {
     /// Titles a round-up says it covers ("各区区委书记、区长"), in order.
     roster: Vec<String>,
     dominant: Option<String>,
+    /// The district or county an article without known districts is about.
+    home: Option<String>,
     event_index: BTreeMap<String, usize>,
 }
 
@@ -207,6 +209,11 @@ impl<'a> DocumentWalk<'a> {
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let roster = roster_of(&head);
         let dominant = dominant_district(&ex.rules, &simplified);
+        let home = if district::find_known(&ex.rules, &simplified).is_empty() {
+            district::most_written_full_form(&simplified)
+        } else {
+            None
+        };
         let facts = Facts {
             doc: doc.name.clone(),
             period: dates.period,
@@ -226,6 +233,7 @@ impl<'a> DocumentWalk<'a> {
             titled: BTreeSet::new(),
             roster,
             dominant,
+            home,
             event_index: BTreeMap::new(),
         }
     }
@@ -274,7 +282,8 @@ impl<'a> DocumentWalk<'a> {
             let d = own
                 .or_else(|| if has_headings { section.clone() } else { None })
                 .or_else(|| self.dominant.clone())
-                .or_else(|| previous.clone());
+                .or_else(|| previous.clone())
+                .or_else(|| self.home.clone());
             previous = d.clone();
             out.push((d, false));
         }

@@ -49,6 +49,10 @@ const FOLLOW: &[&str] = &[
     "作为",
 ];
 
+/// Characters that never open a name, whatever follows them: what stands after
+/// a title when no name does (区委书记等, 区长办公会).
+const NOT_NAME_OPENING: &str = "等们及和与同在对就为是也还要并率携于到赴的了办会处室级助";
+
 /// Words that mark what stands before a generic post as city or higher.
 const CITY_MARKS: &[&str] = &[
     "市委",
@@ -121,7 +125,10 @@ impl<'r> PersonFinder<'r> {
                 break;
             };
             let end_char = sentence[..m.end()].chars().count();
-            let Some(len) = self.name_at(&chars, end_char) else {
+            let len = self
+                .name_at(&chars, end_char)
+                .or_else(|| self.unlisted_name_at(&chars, end_char));
+            let Some(len) = len else {
                 from = next_char_boundary(sentence, m.start());
                 continue;
             };
@@ -196,6 +203,8 @@ impl<'r> PersonFinder<'r> {
                 }
                 let title_text = if title.level == Level::Inherit {
                     strip_scope(self.rules, prefix) + &title.canonical
+                } else if title.keeps_place {
+                    place_of(self.rules, prefix) + &title.canonical
                 } else {
                     title.canonical.clone()
                 };
@@ -231,6 +240,10 @@ impl<'r> PersonFinder<'r> {
         // Another city's district: 天河(区委书记), 余杭区(区长), 某某(县长).
         let han: String = prefix.chars().filter(|c| is_han(*c)).collect();
         let han = han.rsplit('市').next().unwrap_or("").to_string();
+        // "书记区长" is two titles run together, not a district 书记区.
+        if self.rules.titles.iter().any(|t| han.ends_with(&t.written)) {
+            return context.map(String::from);
+        }
         for unit in ["区", "县"] {
             let candidate = if han.ends_with(unit) {
                 han.clone()
@@ -249,6 +262,18 @@ impl<'r> PersonFinder<'r> {
             };
             if let Some(full) = district::full_form(&candidate) {
                 return Some(full);
+            }
+        }
+        // A district written before a street or town: 余杭区瓶窑(镇党委书记).
+        let han_chars: Vec<char> = han.chars().collect();
+        if let Some(unit_at) = han_chars.iter().rposition(|c| *c == '区' || *c == '县') {
+            for stem in [2, 3] {
+                if unit_at >= stem {
+                    let form: String = han_chars[unit_at - stem..=unit_at].iter().collect();
+                    if let Some(full) = district::full_form(&form) {
+                        return Some(full);
+                    }
+                }
             }
         }
         if prefix.is_empty() || DISTRICT_MARKS.iter().any(|m| prefix.starts_with(m)) {
@@ -287,6 +312,44 @@ impl<'r> PersonFinder<'r> {
             }
         }
         None
+    }
+
+    /// A name right after a title whose surname is not in the surname table
+    /// (a rare surname, or one the table lacks): the title vouches for a name
+    /// there, so two or three characters up to a clear boundary are taken, as
+    /// long as they do not open with a word that follows names (主持, 和).
+    fn unlisted_name_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        let opens_with_follow = self.follow.iter().any(|w| {
+            let n = w.chars().count();
+            pos + n <= chars.len() && chars[pos..pos + n].iter().copied().eq(w.chars())
+        });
+        if opens_with_follow
+            || chars
+                .get(pos)
+                .is_some_and(|c| NOT_NAME_OPENING.contains(*c))
+        {
+            return None;
+        }
+        // A common word where the name should start (这周, 一肩挑) is no name; a
+        // name opens with a one-character surname or is tagged a person.
+        let window: String = chars[pos..(pos + 6).min(chars.len())].iter().collect();
+        if let Some(first) = self.jieba.tag(&window, true).first()
+            && !first.tag.starts_with("nr")
+            && (first.word.chars().count() > 1
+                || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(&first.tag))
+        {
+            return None;
+        }
+        [3, 2].into_iter().find(|&len| {
+            let end = pos + len;
+            end <= chars.len()
+                && chars[pos..end].iter().all(|c| is_han(*c))
+                && self.boundary_at(chars, end)
+                && self.rules.titles.iter().all(|t| {
+                    let word: String = chars[pos..end].iter().collect();
+                    !word.contains(t.written.as_str()) && !t.written.starts_with(&word)
+                })
+        })
     }
 
     /// True when a name may end right before `pos`.
@@ -439,6 +502,20 @@ fn strip_leading_verbs(prefix: &str) -> &str {
     p
 }
 
+/// The street or town a local post's prefix names, without the district:
+/// 余杭区仓前 -> 仓前 (of 仓前街道党工委书记).
+fn place_of(rules: &Rules, prefix: &str) -> String {
+    let mut p = prefix;
+    if let Some(m) = district::find_known(rules, p).last() {
+        let byte: usize = p.chars().take(m.at + m.len).map(|c| c.len_utf8()).sum();
+        p = &p[byte..];
+    }
+    if let Some(i) = p.rfind(['区', '县', '市']) {
+        p = &p[i + '区'.len_utf8()..];
+    }
+    p.chars().filter(|c| is_han(*c)).collect()
+}
+
 /// The office part of a prefix, without the district: 南山区委宣传部 -> 宣传部.
 fn strip_scope(rules: &Rules, prefix: &str) -> String {
     let mut p = prefix.to_string();
@@ -584,6 +661,32 @@ mod tests {
         assert_eq!(titles, vec!["区委常委", "宣传部部长"]);
         let got = finder_test("代区长刘某某主持召开会议", s("福田区").as_deref());
         assert_eq!(got[0].1, vec![(s("福田区"), "代区长".into())]);
+    }
+
+    #[test]
+    fn a_title_vouches_for_a_name_with_an_unlisted_surname() {
+        // 蹇 is a real surname the table does not list.
+        let got = finder_test("区委书记蹇嘉言主持会议。", s("南山区").as_deref());
+        assert_eq!(got[0].0, "蹇嘉言");
+        let got = finder_test("区委书记蹇言、区长钱某出席。", s("南山区").as_deref());
+        assert_eq!(got[0].0, "蹇言");
+        // No name at all after the title: nothing is made up.
+        assert!(finder_test("区委书记主持召开会议。", s("南山区").as_deref()).is_empty());
+        assert!(finder_test("各区区委书记、区长等参加。", None).is_empty());
+        assert!(finder_test("深圳各区书记区长这周都在忙啥?", None).is_empty());
+        assert!(finder_test("区委书记、区长一肩挑", s("南山区").as_deref()).is_empty());
+    }
+
+    #[test]
+    fn street_and_town_posts_keep_their_place() {
+        let got = finder_test(
+            "区委常委、仓前街道党工委书记孙某某等参加会议",
+            s("余杭区").as_deref(),
+        );
+        let titles: Vec<&str> = got[0].1.iter().map(|p| p.1.as_str()).collect();
+        assert_eq!(titles, vec!["区委常委", "仓前街道党工委书记"]);
+        let got = finder_test("余杭区瓶窑镇党委书记方某某介绍", None);
+        assert_eq!(got[0].1, vec![(s("余杭区"), "瓶窑镇党委书记".into())]);
     }
 
     #[test]

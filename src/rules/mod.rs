@@ -67,6 +67,10 @@ pub struct Title {
     pub written: String,
     pub level: Level,
     pub canonical: String,
+    /// A post in a street or town of the district (level `local` in the
+    /// table): the title keeps the place written before it, 仓前街道党工委书记,
+    /// because the street says which post it is.
+    pub keeps_place: bool,
 }
 
 /// A project word: names ending in it are candidate projects.
@@ -397,7 +401,7 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         .filter(|n| !n.is_empty())
         .ok_or_else(|| bad(file, line, "missing title".into()))?;
     let level = match cols.get(1).map(String::as_str) {
-        Some("district") | None => Level::District,
+        Some("district") | Some("local") | None => Level::District,
         Some("inherit") => Level::Inherit,
         Some("city") => Level::City,
         Some("other") => Level::Other,
@@ -405,7 +409,7 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
             return Err(bad(
                 file,
                 line,
-                format!("unknown level {other:?} (district, inherit, city, other)"),
+                format!("unknown level {other:?} (district, local, inherit, city, other)"),
             ));
         }
     };
@@ -418,6 +422,7 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         written: written.clone(),
         level,
         canonical,
+        keeps_place: cols.get(1).is_some_and(|l| l == "local"),
     })
 }
 
