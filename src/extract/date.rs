@@ -60,6 +60,27 @@ impl Day {
         }
     }
 
+    pub fn previous(&self) -> Day {
+        if self.day > 1 {
+            Day {
+                day: self.day - 1,
+                ..*self
+            }
+        } else if self.month > 1 {
+            Day {
+                month: self.month - 1,
+                day: days_in_month(self.year, self.month - 1),
+                ..*self
+            }
+        } else {
+            Day {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
+        }
+    }
+
     /// Days since 0000-03-01, for distances between days.
     fn ordinal(&self) -> i64 {
         let (y, m) = if self.month <= 2 {
@@ -114,6 +135,21 @@ static SINGLE: LazyLock<Regex> =
 static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{1,2})日").unwrap());
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").unwrap());
 
+/// A dateline with a time, as news sites print when they published a story:
+/// "2024-11-14 08:12:03 来源:杭州日报", "2025年4月18日 08:30".
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2}").unwrap()
+});
+
+/// Words that count days back from the day a story was published.
+const DAYS_BEFORE_PUBLICATION: &[(&str, u32)] = &[
+    ("今天", 0),
+    ("今日", 0),
+    ("昨天", 1),
+    ("昨日", 1),
+    ("前天", 2),
+];
+
 /// Words that repeat the previous date, or add a day to it.
 const SAME_DAY: &[&str] = &["同日", "当日", "当天", "当晚", "同一天"];
 const NEXT_DAY: &[&str] = &["次日", "翌日", "第二天"];
@@ -137,6 +173,8 @@ const UNDATED: &[&str] = &[
 pub struct DateResolver {
     pub period: Option<Period>,
     year: Option<i32>,
+    /// The day the story was published, which "昨天" counts back from.
+    published: Option<Day>,
     /// The last date read, for "13日" and "同日".
     last: Option<Day>,
 }
@@ -162,16 +200,20 @@ impl DateResolver {
                 }
             }
         }
-        let front = front_date.and_then(Day::parse_iso);
+        let dateline = PUBLISHED
+            .captures(&opening)
+            .and_then(|c| Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+        let published = front_date.and_then(Day::parse_iso).or(dateline);
         let head: String = text.chars().take(2000).collect();
         let year = period
             .map(|p| p.from.year)
-            .or(front.map(|d| d.year))
+            .or(published.map(|d| d.year))
             .or_else(|| YEAR.captures(&head).and_then(|c| c[1].parse().ok()));
-        let period = period.or(front.map(|d| Period { from: d, to: d }));
+        let period = period.or(published.map(|d| Period { from: d, to: d }));
         DateResolver {
             period,
             year,
+            published,
             last: None,
         }
     }
@@ -221,6 +263,20 @@ impl DateResolver {
             if SAME_DAY.iter().any(|w| start.starts_with(w)) {
                 return SentenceDate::Own(prev);
             }
+        }
+        if let Some((_, back)) = DAYS_BEFORE_PUBLICATION
+            .iter()
+            .find(|(w, _)| start.starts_with(w))
+        {
+            let Some(published) = self.published else {
+                return SentenceDate::Undated;
+            };
+            let day = (0..*back).fold(published, |d, _| d.previous());
+            self.last = Some(day);
+            return SentenceDate::Own(Dated {
+                first: day,
+                last: None,
+            });
         }
         if let Some(dated) = self.first_date_in(sentence) {
             return SentenceDate::Own(dated);
@@ -410,6 +466,28 @@ mod tests {
             SentenceDate::Own(d) => assert_eq!(d.first.iso(), "2024-12-11"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn yesterday_counts_back_from_the_dateline() {
+        let mut r = DateResolver::for_document(
+            "杭州两区一周\n2024-11-14 08:12:03 来源:杭州日报\n11月11日,调研。",
+            None,
+            None,
+        );
+        assert_eq!(
+            r.period.map(|p| p.from.iso()).as_deref(),
+            Some("2024-11-14")
+        );
+        assert_eq!(own(&mut r, "昨天,签约仪式举行。").0, "2024-11-13");
+        let mut r = DateResolver::for_document("2025-03-01 10:00 来源", None, None);
+        assert_eq!(own(&mut r, "昨日上午,会议召开。").0, "2025-02-28");
+        // With no dateline, yesterday is no day at all.
+        let mut r = resolver();
+        assert_eq!(
+            r.sentence_date("昨天,签约仪式举行。", None),
+            SentenceDate::Undated
+        );
     }
 
     #[test]

@@ -343,6 +343,9 @@ impl<'a> DocumentWalk<'a> {
     fn walk_paragraph(&mut self, sentences: &[Span], para_district: Option<String>) {
         let mut current_event: Option<String> = None;
         let mut previous: Option<Dated> = None;
+        // What a visitor who is no official of ours came to do ("市领导到宝安调研……"),
+        // for the officials who 陪同 them.
+        let mut visit: Option<(String, Option<Dated>)> = None;
         for &span in sentences {
             let sentence = self.text.text(span);
             let (date, own) = match self.dates.sentence_date(&sentence, previous) {
@@ -361,6 +364,9 @@ impl<'a> DocumentWalk<'a> {
             let people = self.people_in(&sentence, district.as_deref(), date, &evidence);
             let events_before = self.facts.events.len();
             let mut sentence_event_made = false;
+            // "柯某,区委副书记、区长邵某到街道调研": a clause that only names people
+            // lends them to the activity of the clause after it.
+            let mut lent: Vec<String> = Vec::new();
             for clause in self.text.clauses(span) {
                 let clause_text = self.text.text(clause);
                 let offset = clause.start - span.start;
@@ -368,6 +374,19 @@ impl<'a> DocumentWalk<'a> {
                     .iter()
                     .filter(|(at, _, _)| *at >= offset && *at < offset + clause.len())
                     .collect();
+                if in_clause.is_empty()
+                    && own
+                    && visit.as_ref().is_none_or(|(_, d)| *d != date)
+                    && let Some(at) = self.first_verb_at(&clause_text)
+                {
+                    let from: String = clause_text.chars().skip(at).collect();
+                    visit = Some((event::activity_name(&from), date));
+                }
+                if names_only(&clause_text, &in_clause, offset) {
+                    lent.extend(in_clause.iter().map(|(_, _, name)| name.clone()));
+                    continue;
+                }
+                let borrowed = std::mem::take(&mut lent);
                 let named = event::named_in_clause(self.rules, &clause_text);
                 let target = match named {
                     // A silent sentence ("会议提出,...开展行动") names no new event of its own,
@@ -390,7 +409,19 @@ impl<'a> DocumentWalk<'a> {
                     _ => {
                         let last = in_clause.last().map_or(0, |(at, len, _)| at + len - offset);
                         let rest: String = clause_text.chars().skip(last).collect();
-                        if self
+                        let escorts =
+                            self.rules.escort_verbs.iter().any(|v| {
+                                rest.trim_start_matches(['、', ' ']).starts_with(v.as_str())
+                            });
+                        let escorted = visit
+                            .as_ref()
+                            .filter(|(_, d)| escorts && *d == date)
+                            .map(|(name, _)| name.clone());
+                        if let Some(name) = escorted {
+                            let id = self.event(&name, date, district.clone(), &evidence);
+                            sentence_event_made = true;
+                            Some(id)
+                        } else if self
                             .rules
                             .verbs
                             .iter()
@@ -411,6 +442,16 @@ impl<'a> DocumentWalk<'a> {
                 };
                 if let Some(id) = &target {
                     current_event = Some(id.clone());
+                    let relation = self.relation_after(&clause_text, 0);
+                    for name in borrowed {
+                        self.facts.participations.push(Participation {
+                            person: name,
+                            event: id.clone(),
+                            relation,
+                            date: date.map(|d| d.first),
+                            evidence: evidence.clone(),
+                        });
+                    }
                     for (i, (_, _, name)) in in_clause.iter().enumerate() {
                         let list_end = self.list_end(&clause_text, &in_clause[i..], offset);
                         let relation = self.relation_after(&clause_text, list_end);
@@ -573,6 +614,17 @@ impl<'a> DocumentWalk<'a> {
             end = start + next.1;
         }
         end
+    }
+
+    /// Where the first participation verb of a clause stands, in characters.
+    fn first_verb_at(&self, clause: &str) -> Option<usize> {
+        let chars: Vec<char> = clause.chars().collect();
+        (0..chars.len()).find(|&i| {
+            self.rules.verbs.iter().any(|(verb, _)| {
+                let n = verb.chars().count();
+                i + n <= chars.len() && chars[i..i + n].iter().copied().eq(verb.chars())
+            })
+        })
     }
 
     /// Chaired or attended: the first participation verb after a person.
@@ -756,6 +808,26 @@ fn dominant_district(rules: &Rules, text: &str) -> Option<String> {
     (n >= 5 && n * 10 >= found.len() * 7).then_some(name)
 }
 
+/// True when a clause holds nothing but the people named in it (and their
+/// separators): "柯某" in "6月19日,柯某,区委副书记、区长邵某到街道调研".
+fn names_only(clause: &str, people: &[&(usize, usize, String)], offset: usize) -> bool {
+    if people.is_empty() {
+        return false;
+    }
+    let chars: Vec<char> = clause.chars().collect();
+    let mut covered = vec![false; chars.len()];
+    for (at, len, _) in people {
+        let from = at - offset;
+        for c in covered.iter_mut().skip(from).take(*len) {
+            *c = true;
+        }
+    }
+    chars
+        .iter()
+        .zip(&covered)
+        .all(|(c, covered)| *covered || matches!(c, '、' | '和' | ' '))
+}
+
 fn is_date_only(clause: &str) -> bool {
     strip_leading_date(clause).trim().is_empty()
 }
@@ -822,6 +894,39 @@ mod tests {
             "{posts:?}"
         );
         assert!(posts.contains(&("左志明", "罗湖区", "区长")), "{posts:?}");
+    }
+
+    #[test]
+    fn a_clause_of_names_lends_them_to_the_next_activity() {
+        let f = facts(
+            "2024年6月17日至6月23日。\n6月18日,龙华区委书记柯某某主持召开区委常委会会议。\n6月19日,柯某某,区委副书记、区长邵某某到观澜街道调研。",
+        );
+        let on_19th: Vec<&str> = f
+            .participations
+            .iter()
+            .filter(|p| p.date.map(|d| d.iso()).as_deref() == Some("2024-06-19"))
+            .map(|p| p.person.as_str())
+            .collect();
+        assert_eq!(on_19th, vec!["柯某某", "邵某某"]);
+    }
+
+    #[test]
+    fn officials_who_escort_a_visitor_attend_the_visit() {
+        let f = facts(
+            "2024年6月17日至6月23日。\n6月17日,市委常委、常务副市长贺某到宝安调研防汛工作,先后察看碧道工程。宝安区委书记钟某某、区长祁某某陪同。",
+        );
+        let got: Vec<(&str, &str)> = f
+            .participations
+            .iter()
+            .map(|p| (p.person.as_str(), p.event.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("钟某某", "event:2024-06-17:宝安区:到宝安调研防汛工作"),
+                ("祁某某", "event:2024-06-17:宝安区:到宝安调研防汛工作")
+            ]
+        );
     }
 
     #[test]

@@ -124,7 +124,14 @@ impl<'r> PersonFinder<'r> {
             let Some(m) = self.chain.find_at(sentence, from) else {
                 break;
             };
-            let end_char = sentence[..m.end()].chars().count();
+            // A report's signature sets the name apart: "宝安区人民政府区长 梁某某".
+            let title_end = sentence[..m.end()].chars().count();
+            let gap = chars[title_end..]
+                .iter()
+                .take(2)
+                .take_while(|c| c.is_whitespace())
+                .count();
+            let end_char = title_end + gap;
             let len = self
                 .name_at(&chars, end_char)
                 .or_else(|| self.unlisted_name_at(&chars, end_char));
@@ -194,17 +201,20 @@ impl<'r> PersonFinder<'r> {
             if level == Level::District {
                 // A district the chain itself named beats the sentence's:
                 // "黄埔区委副书记、区长钟毅" is 黄埔区's 区长 wherever the paragraph is.
+                // A street or town is in the district the text is about.
+                let local = title.keeps_place.then_some(context).flatten();
                 let district = self
                     .prefix_district(prefix, &title.written, None)
                     .or_else(|| chain_district.clone())
-                    .or_else(|| self.prefix_district(prefix, &title.written, context));
+                    .or_else(|| self.prefix_district(prefix, &title.written, context))
+                    .or_else(|| local.map(String::from));
                 if district.is_some() {
                     chain_district = district.clone();
                 }
                 let title_text = if title.level == Level::Inherit {
                     strip_scope(self.rules, prefix) + &title.canonical
                 } else if title.keeps_place {
-                    place_of(self.rules, prefix) + &title.canonical
+                    self.place_of(prefix) + &title.canonical
                 } else {
                     title.canonical.clone()
                 };
@@ -280,6 +290,33 @@ impl<'r> PersonFinder<'r> {
             context.map(String::from)
         } else {
             None
+        }
+    }
+
+    /// The street or town a local post's prefix names, without the district:
+    /// 余杭区仓前 -> 仓前 (of 仓前街道党工委书记). What is no place name, such as
+    /// the verb in "听取了镇党委书记", gives none.
+    fn place_of(&self, prefix: &str) -> String {
+        let mut p = prefix;
+        if let Some(m) = district::find_known(self.rules, p).last() {
+            let byte: usize = p.chars().take(m.at + m.len).map(|c| c.len_utf8()).sum();
+            p = &p[byte..];
+        }
+        if let Some(i) = p.rfind(['区', '县', '市']) {
+            p = &p[i + '区'.len_utf8()..];
+        }
+        let place: String = p.chars().filter(|c| is_han(*c)).collect();
+        let last = self
+            .jieba
+            .tag(&place, true)
+            .last()
+            .map(|t| t.tag.to_string());
+        let function_word =
+            last.is_some_and(|t| ["v", "u", "ul", "uj", "p", "c", "d", "r"].contains(&t.as_str()));
+        if place.chars().count() > 4 || function_word {
+            String::new()
+        } else {
+            place
         }
     }
 
@@ -502,20 +539,6 @@ fn strip_leading_verbs(prefix: &str) -> &str {
     p
 }
 
-/// The street or town a local post's prefix names, without the district:
-/// 余杭区仓前 -> 仓前 (of 仓前街道党工委书记).
-fn place_of(rules: &Rules, prefix: &str) -> String {
-    let mut p = prefix;
-    if let Some(m) = district::find_known(rules, p).last() {
-        let byte: usize = p.chars().take(m.at + m.len).map(|c| c.len_utf8()).sum();
-        p = &p[byte..];
-    }
-    if let Some(i) = p.rfind(['区', '县', '市']) {
-        p = &p[i + '区'.len_utf8()..];
-    }
-    p.chars().filter(|c| is_han(*c)).collect()
-}
-
 /// The office part of a prefix, without the district: 南山区委宣传部 -> 宣传部.
 fn strip_scope(rules: &Rules, prefix: &str) -> String {
     let mut p = prefix.to_string();
@@ -687,6 +710,8 @@ mod tests {
         assert_eq!(titles, vec!["区委常委", "仓前街道党工委书记"]);
         let got = finder_test("余杭区瓶窑镇党委书记方某某介绍", None);
         assert_eq!(got[0].1, vec![(s("余杭区"), "瓶窑镇党委书记".into())]);
+        let got = finder_test("转塘街道党工委书记邵某某陪同检查", s("西湖区").as_deref());
+        assert_eq!(got[0].1, vec![(s("西湖区"), "转塘街道党工委书记".into())]);
     }
 
     #[test]

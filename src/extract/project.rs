@@ -57,6 +57,11 @@ const WORKS_DONE: &[&str] = &[
     "改造",
     "达标整治",
 ];
+/// What a works does, when its name says it right before the ending:
+/// 综合整治提升工程, 道路完善工程.
+const WORKS_WORDS: &[&str] = &[
+    "提升", "完善", "优化", "整治", "改造", "修缮", "建设", "保护", "活化", "治理", "修复", "扩容",
+];
 /// Locative openings dropped from names: 深圳坪山正奇未来城项目 -> 正奇未来城项目.
 const CITY_PREFIXES: &[&str] = &["深圳市", "深圳"];
 /// Modifiers that say nothing about which project is meant.
@@ -131,6 +136,10 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "全国",
     "全市",
     "全区",
+    "世界一流",
+    "一流",
+    "高水平",
+    "研究型",
 ];
 
 /// Word classes that never open a project name (jieba's tags): verbs, adverbs,
@@ -140,7 +149,47 @@ const NOT_OPENING: &[&str] = &[
 ];
 
 /// Projects and venues named in `sentence`.
+///
+/// An abbreviation note inside a name is read past: "高等研究院(以下简称“高研院”)
+/// 永久场地建设工程" names 高等研究院永久场地建设工程; the mention's offsets still
+/// cover the name as written, note and all.
 pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> {
+    let (clean, origin) = without_notes(sentence);
+    let mut found = find_in(rules, jieba, &clean);
+    for m in &mut found {
+        let start = origin[m.at];
+        let end = origin[m.at + m.len - 1] + 1;
+        m.at = start;
+        m.len = end - start;
+    }
+    found
+}
+
+/// The sentence without its abbreviation notes ("(以下简称“高研院”)"), and for
+/// each character left, its offset in the sentence.
+fn without_notes(sentence: &str) -> (String, Vec<usize>) {
+    const NOTES: &[&str] = &["(以下简称", "(简称", "(下称", "(以下称"];
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut clean = String::with_capacity(sentence.len());
+    let mut origin = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if NOTES.iter().any(|n| starts_with(&chars, i, n))
+            && let Some(close) = chars[i..(i + 20).min(chars.len())]
+                .iter()
+                .position(|c| *c == ')')
+        {
+            i += close + 1;
+            continue;
+        }
+        clean.push(chars[i]);
+        origin.push(i);
+        i += 1;
+    }
+    (clean, origin)
+}
+
+fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> {
     let chars: Vec<char> = sentence.chars().collect();
     // Where jieba ends its words: a name may end there, and a one-character stop
     // word (为, 和) only cuts a name where it stands as a word of its own.
@@ -232,7 +281,7 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
             skip_leading_function_words(rules, jieba, &chars, start, i)
         });
         let mut mentions = shared_out(rules, &chars, start, end);
-        mentions.retain(|m| names_something(jieba, &m.name));
+        mentions.retain(|m| names_something(rules, jieba, &m.name));
         if !mentions.is_empty() {
             let first = mentions.iter().map(|m| m.at).min().unwrap_or(start);
             out.retain(|o| o.at < first || o.at >= end);
@@ -242,7 +291,7 @@ pub fn find(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention>
         }
         if mentions.is_empty()
             && let Some(m) = candidate(rules, &chars, start, end, suffix.min_chars)
-            && names_something(jieba, &m.name)
+            && names_something(rules, jieba, &m.name)
         {
             mentions.push(m);
         }
@@ -400,6 +449,10 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
                         && between.contains(v.as_str())
                         && !WORKS_DONE.iter().any(|p| between.contains(p))
                 });
+            // "新院区建设工程": building it is what the works is called after.
+            if between == "建设" {
+                return Some(at + 2);
+            }
             // "深圳中学高中园纳入省重点项目": what a list puts it in is no part of it.
             let stops = ["纳入", "列入", "入选", "获评", "成为"]
                 .iter()
@@ -417,7 +470,7 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
 /// proper name (jieba's ns, nz, nt, nr), a number, a quoted name, or another
 /// works word (研发中心项目). "招商引资项目" and "水污染治理工程" say no more
 /// than what kind of work it is.
-fn names_something(jieba: &Jieba, name: &str) -> bool {
+fn names_something(rules: &Rules, jieba: &Jieba, name: &str) -> bool {
     let Some(modifier) = ["项目", "工程"]
         .iter()
         .chain(WORKS_DONE)
@@ -426,6 +479,17 @@ fn names_something(jieba: &Jieba, name: &str) -> bool {
         return true;
     };
     let modifier = modifier.trim_end_matches(|c: char| "一二三四五六期()".contains(c));
+    // Whose and when say nothing of which: "龙岗区2025年民生实事项目" is as
+    // generic as "民生实事项目".
+    let modifier = modifier
+        .trim_start_matches("深圳市")
+        .trim_start_matches("深圳");
+    let modifier = match crate::extract::district::find_known(rules, modifier).first() {
+        Some(d) if d.at == 0 => modifier.chars().skip(d.len).collect::<String>(),
+        _ => modifier.to_string(),
+    };
+    let modifier = YEAR.replace(&modifier, "");
+    let modifier = modifier.as_ref();
     if modifier
         .chars()
         .any(|c| c.is_ascii_alphanumeric() || c == '“' || c == '(')
@@ -434,7 +498,7 @@ fn names_something(jieba: &Jieba, name: &str) -> bool {
     }
     const WORKS: &[&str] = &[
         "中心", "园", "路", "街", "站", "厂", "场", "馆", "院", "楼", "厦", "线", "道", "桥", "港",
-        "城", "区", "村", "湖", "河", "山", "湾", "岛", "校", "库", "所", "基地",
+        "城", "区", "村", "湖", "河", "山", "湾", "岛", "校", "库", "所", "基地", "枢纽", "码头",
     ];
     if WORKS.iter().any(|w| modifier.contains(w)) {
         return true;
@@ -444,6 +508,11 @@ fn names_something(jieba: &Jieba, name: &str) -> bool {
         .iter()
         .any(|t| matches!(t.tag, "ns" | "nz" | "nt" | "nr" | "nrt" | "nrfg" | "eng"))
 }
+
+/// A year at the head of a name's modifier: "2025年", "2025年度".
+static YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:19|20)\d{2}年度?").expect("year pattern is valid")
+});
 
 /// True when a name stands in a list the clause calls projects: "A、B等6个项目".
 fn listed_as_projects(chars: &[char], end: usize) -> bool {
@@ -671,10 +740,22 @@ fn name_start(
             .iter()
             .map(|(v, _)| v)
             .filter(|v| v.chars().count() > 1);
-        for stop in rules.project_stops.iter().chain(verbs) {
+        let stops = rules.project_stops.iter().map(|s| (s, false));
+        for (stop, is_verb) in stops.chain(verbs.map(|v| (v, true))) {
             let n = stop.chars().count();
-            let whole_word = n > 1 || (bounds.contains(&pos) && bounds.contains(&(pos + n)));
-            if ends_with(chars, pos + n, stop) && pos + n <= suffix_at && pos >= start && whole_word
+            // A verb that does not end a word is no verb: 研究院 is not 研究.
+            let whole_word = (n > 1 && (!is_verb || bounds.contains(&(pos + n))))
+                || (bounds.contains(&pos) && bounds.contains(&(pos + n)));
+            // A works word right before the ending is part of the name
+            // (综合整治提升工程), and a stop before 区, 型 or 式 makes a word (启动区, 服务型).
+            let names_left = pos + n + 2 <= suffix_at || !WORKS_WORDS.contains(&stop.as_str());
+            let names_area = chars.get(pos + n).is_some_and(|c| "区型式".contains(*c));
+            if ends_with(chars, pos + n, stop)
+                && pos + n <= suffix_at
+                && pos >= start
+                && whole_word
+                && names_left
+                && !names_area
             {
                 best = best.max(pos + stop.chars().count());
             }
@@ -768,7 +849,7 @@ fn acceptable(rules: &Rules, jieba: &Jieba, name: &str) -> bool {
             .project_false_endings
             .iter()
             .any(|e| name.ends_with(e.as_str()))
-        && names_something(jieba, name)
+        && names_something(rules, jieba, name)
 }
 
 /// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.

@@ -92,6 +92,8 @@ pub struct Rules {
     pub verbs: Vec<(String, Relation)>,
     pub event_nouns: Vec<String>,
     pub held_verbs: Vec<String>,
+    /// Verbs by which an official joins someone else's activity (陪同).
+    pub escort_verbs: Vec<String>,
     pub happened_verbs: Vec<String>,
     pub surnames: BTreeSet<String>,
     pub credits: Vec<String>,
@@ -144,6 +146,9 @@ impl Rules {
                     ));
                 }
             };
+            if cols.get(2).is_some_and(|c| c == "escort") {
+                rules.escort_verbs.push(cols[0].clone());
+            }
             rules.verbs.push((cols[0].clone(), relation));
         }
         for (line_no, cols) in rows("data/events.tsv", EVENTS) {
