@@ -208,8 +208,9 @@ impl<'a> DocumentWalk<'a> {
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let roster = roster_of(&head);
-        let dominant = dominant_district(&ex.rules, &simplified);
-        let home = if district::find_known(&ex.rules, &simplified).is_empty() {
+        let known_districts = district::find_known(&ex.rules, &simplified);
+        let dominant = dominant_district(&known_districts);
+        let home = if known_districts.is_empty() {
             district::most_written_full_form(&simplified)
         } else {
             None
@@ -616,34 +617,33 @@ impl<'a> DocumentWalk<'a> {
         end
     }
 
+    /// The first participation verb in `chars`: where it stands, and the verb.
+    fn first_verb(&self, chars: &[char]) -> Option<(usize, &str, Relation)> {
+        (0..chars.len()).find_map(|i| {
+            self.rules
+                .verbs
+                .iter()
+                .find(|(verb, _)| word_at(chars, i, verb))
+                .map(|(verb, relation)| (i, verb.as_str(), *relation))
+        })
+    }
+
     /// Where the first participation verb of a clause stands, in characters.
     fn first_verb_at(&self, clause: &str) -> Option<usize> {
         let chars: Vec<char> = clause.chars().collect();
-        (0..chars.len()).find(|&i| {
-            self.rules.verbs.iter().any(|(verb, _)| {
-                let n = verb.chars().count();
-                i + n <= chars.len() && chars[i..i + n].iter().copied().eq(verb.chars())
-            })
-        })
+        self.first_verb(&chars).map(|(at, _, _)| at)
     }
 
     /// Chaired or attended: the first participation verb after a person.
     fn relation_after(&self, clause: &str, after: usize) -> Relation {
         let rest: Vec<char> = clause.chars().skip(after).collect();
         // Further names in the same list come first: skip "、王某某" and "和区长".
-        for i in 0..rest.len() {
-            for (verb, relation) in &self.rules.verbs {
-                let n = verb.chars().count();
-                if i + n <= rest.len() && rest[i..i + n].iter().copied().eq(verb.chars()) {
-                    // 召开 makes the subject its chair only when the person stands right before it.
-                    if verb == "召开" && i > 2 {
-                        return Relation::Attended;
-                    }
-                    return *relation;
-                }
-            }
+        match self.first_verb(&rest) {
+            // 召开 makes the subject its chair only when the person stands right before it.
+            Some((at, "召开", _)) if at > 2 => Relation::Attended,
+            Some((_, _, relation)) => relation,
+            None => Relation::Attended,
         }
-        Relation::Attended
     }
 
     /// Adds (or finds) an event and returns its id.
@@ -798,14 +798,19 @@ fn roster_of(head: &str) -> Vec<String> {
 }
 
 /// The district a document is about, when one district has most of its mentions.
-fn dominant_district(rules: &Rules, text: &str) -> Option<String> {
+fn dominant_district(found: &[district::DistrictMention]) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let found = district::find_known(rules, text);
-    for m in &found {
+    for m in found {
         *counts.entry(m.name.clone()).or_default() += 1;
     }
     let (name, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
     (n >= 5 && n * 10 >= found.len() * 7).then_some(name)
+}
+
+/// True when `word` stands in `chars` at character offset `at`.
+pub(crate) fn word_at(chars: &[char], at: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    at + n <= chars.len() && chars[at..at + n].iter().copied().eq(word.chars())
 }
 
 /// True when a clause holds nothing but the people named in it (and their

@@ -15,6 +15,7 @@ use jieba_rs::Jieba;
 use regex::Regex;
 
 use super::district;
+use super::word_at;
 use crate::rules::{Level, Rules};
 
 /// A post in a district: (district, title as recorded).
@@ -297,11 +298,7 @@ impl<'r> PersonFinder<'r> {
     /// 余杭区仓前 -> 仓前 (of 仓前街道党工委书记). What is no place name, such as
     /// the verb in "听取了镇党委书记", gives none.
     fn place_of(&self, prefix: &str) -> String {
-        let mut p = prefix;
-        if let Some(m) = district::find_known(self.rules, p).last() {
-            let byte: usize = p.chars().take(m.at + m.len).map(|c| c.len_utf8()).sum();
-            p = &p[byte..];
-        }
+        let mut p = after_last_district(self.rules, prefix);
         if let Some(i) = p.rfind(['区', '县', '市']) {
             p = &p[i + '区'.len_utf8()..];
         }
@@ -356,10 +353,7 @@ impl<'r> PersonFinder<'r> {
     /// there, so two or three characters up to a clear boundary are taken, as
     /// long as they do not open with a word that follows names (主持, 和).
     fn unlisted_name_at(&self, chars: &[char], pos: usize) -> Option<usize> {
-        let opens_with_follow = self.follow.iter().any(|w| {
-            let n = w.chars().count();
-            pos + n <= chars.len() && chars[pos..pos + n].iter().copied().eq(w.chars())
-        });
+        let opens_with_follow = self.follow.iter().any(|w| word_at(chars, pos, w));
         if opens_with_follow
             || chars
                 .get(pos)
@@ -379,13 +373,16 @@ impl<'r> PersonFinder<'r> {
         }
         [3, 2].into_iter().find(|&len| {
             let end = pos + len;
-            end <= chars.len()
-                && chars[pos..end].iter().all(|c| is_han(*c))
-                && self.boundary_at(chars, end)
-                && self.rules.titles.iter().all(|t| {
-                    let word: String = chars[pos..end].iter().collect();
-                    !word.contains(t.written.as_str()) && !t.written.starts_with(&word)
-                })
+            if end > chars.len() || !chars[pos..end].iter().all(|c| is_han(*c)) {
+                return false;
+            }
+            let word: String = chars[pos..end].iter().collect();
+            self.boundary_at(chars, end)
+                && self
+                    .rules
+                    .titles
+                    .iter()
+                    .all(|t| !word.contains(t.written.as_str()) && !t.written.starts_with(&word))
         })
     }
 
@@ -400,10 +397,7 @@ impl<'r> PersonFinder<'r> {
         if c.is_ascii_digit() {
             return true;
         }
-        self.follow.iter().any(|w| {
-            let n = w.chars().count();
-            pos + n <= chars.len() && chars[pos..pos + n].iter().copied().eq(w.chars())
-        })
+        self.follow.iter().any(|w| word_at(chars, pos, w))
     }
 
     /// Names printed in bylines: "编辑 吴雅琴 审读 张青松", "(记者 黄建华)".
@@ -539,13 +533,24 @@ fn strip_leading_verbs(prefix: &str) -> &str {
     p
 }
 
+/// What a prefix says after the last known district it names: 南山区委宣传部 -> 委宣传部.
+fn after_last_district<'p>(rules: &Rules, prefix: &'p str) -> &'p str {
+    match district::find_known(rules, prefix).last() {
+        Some(m) => {
+            let byte: usize = prefix
+                .chars()
+                .take(m.at + m.len)
+                .map(|c| c.len_utf8())
+                .sum();
+            &prefix[byte..]
+        }
+        None => prefix,
+    }
+}
+
 /// The office part of a prefix, without the district: 南山区委宣传部 -> 宣传部.
 fn strip_scope(rules: &Rules, prefix: &str) -> String {
-    let mut p = prefix.to_string();
-    if let Some(m) = district::find_known(rules, &p).last() {
-        let byte: usize = p.chars().take(m.at + m.len).map(|c| c.len_utf8()).sum();
-        p = p[byte..].to_string();
-    }
+    let mut p = after_last_district(rules, prefix).to_string();
     for scope in ["区委", "区政府", "县委", "县政府", "新区", "区"] {
         if let Some(rest) = p.strip_prefix(scope) {
             p = rest.to_string();

@@ -12,6 +12,7 @@ use jieba_rs::Jieba;
 use crate::rules::Rules;
 
 use super::person::is_han;
+use super::word_at;
 
 /// A project or venue found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,7 +175,7 @@ fn without_notes(sentence: &str) -> (String, Vec<usize>) {
     let mut origin = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
-        if NOTES.iter().any(|n| starts_with(&chars, i, n))
+        if NOTES.iter().any(|n| word_at(&chars, i, n))
             && let Some(close) = chars[i..(i + 20).min(chars.len())]
                 .iter()
                 .position(|c| *c == ')')
@@ -205,7 +206,7 @@ fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> 
         let Some(suffix) = rules
             .project_suffixes
             .iter()
-            .find(|s| starts_with(&chars, i, &s.suffix))
+            .find(|s| word_at(&chars, i, &s.suffix))
         else {
             i += 1;
             continue;
@@ -216,7 +217,7 @@ fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> 
             if let Some(next) = rules
                 .project_suffixes
                 .iter()
-                .find(|s| starts_with(&chars, end, &s.suffix))
+                .find(|s| word_at(&chars, end, &s.suffix))
             {
                 end += next.suffix.chars().count();
             } else if let Some(n) = district_segment(rules, &chars, end) {
@@ -224,7 +225,7 @@ fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> 
             } else if let Some(phase) = PHASES
                 .iter()
                 .chain(WORKS_DONE)
-                .find(|p| starts_with(&chars, end, p))
+                .find(|p| word_at(&chars, end, p))
             {
                 end += phase.chars().count();
             } else {
@@ -235,7 +236,7 @@ fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> 
         // an abbreviation note "(以下简称“高研院”)" does not.
         let note = ["(以下简称", "(简称", "(下称", "(含"]
             .iter()
-            .any(|w| starts_with(&chars, end, w));
+            .any(|w| word_at(&chars, end, w));
         if chars.get(end) == Some(&'(')
             && !note
             && let Some(close) = chars[end..(end + 16).min(chars.len())]
@@ -266,7 +267,7 @@ fn find_in(rules: &Rules, jieba: &Jieba, sentence: &str) -> Vec<ProjectMention> 
             "集聚区",
         ]
         .iter()
-        .any(|w| starts_with(&chars, end, w));
+        .any(|w| word_at(&chars, end, w));
         if company
             || !closes
                 && chars.get(end).is_some_and(|c| is_han(*c))
@@ -434,7 +435,7 @@ fn reach_works_word(rules: &Rules, chars: &[char], end: usize) -> Option<usize> 
         if at > chars.len() || !chars[at - 1..at].iter().all(|c| name_char(*c)) {
             return None;
         }
-        if ["项目", "工程"].iter().any(|w| starts_with(chars, at, w)) {
+        if ["项目", "工程"].iter().any(|w| word_at(chars, at, w)) {
             let between: String = chars[end..at].iter().collect();
             // 城市更新, 改扩建, 节能改造提升: what is done to it, not a new name.
             let joins = ['等', '个', '和', '与', '及', '、', '(']
@@ -598,11 +599,6 @@ fn clause_builds(
         .any(|v| before.contains(v.as_str()) || after.contains(v.as_str()))
 }
 
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    at + n <= chars.len() && chars[at..at + n].iter().copied().eq(word.chars())
-}
-
 fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
     let n = word.chars().count();
     end >= n && end <= chars.len() && chars[end - n..end].iter().copied().eq(word.chars())
@@ -689,11 +685,8 @@ fn boundary_after(rules: &Rules, chars: &[char], end: usize) -> bool {
         "公共",
         "一体化",
     ];
-    AFTER.iter().any(|w| starts_with(chars, end, w))
-        || rules
-            .project_stops
-            .iter()
-            .any(|w| starts_with(chars, end, w))
+    AFTER.iter().any(|w| word_at(chars, end, w))
+        || rules.project_stops.iter().any(|w| word_at(chars, end, w))
 }
 
 /// Where a name ending at `suffix_at` starts: after punctuation or the last stop word.
@@ -764,7 +757,7 @@ fn name_start(
     // An earlier works word ends an apposition: "全国最大的环境修复项目玉龙填埋场
     // 环境修复工程" names 玉龙填埋场环境修复工程.
     let apposition = (best..suffix_at.saturating_sub(2))
-        .filter(|&pos| starts_with(chars, pos, "项目") || starts_with(chars, pos, "工程"))
+        .filter(|&pos| word_at(chars, pos, "项目") || word_at(chars, pos, "工程"))
         .map(|pos| pos + 2)
         .max();
     if let Some(after) = apposition {
@@ -784,20 +777,20 @@ fn candidate(
     min_chars: usize,
 ) -> Option<ProjectMention> {
     for prefix in CITY_PREFIXES {
-        if starts_with(chars, start, prefix) {
+        if word_at(chars, start, prefix) {
             let after = start + prefix.chars().count();
             // Only the city together with a district is locative: 深圳坪山 -> drop both.
             let district_follows = rules.district_forms().iter().any(|(f, _)| {
                 // 深圳坪山 is a place; 深圳市龙华区第二人民医院 is a hospital's own name.
-                starts_with(chars, after, f)
+                word_at(chars, after, f)
                     && !f.ends_with('区')
-                    && !starts_with(chars, after, &format!("{f}区"))
+                    && !word_at(chars, after, &format!("{f}区"))
             });
             if district_follows {
                 let form_len = rules
                     .district_forms()
                     .iter()
-                    .find(|(f, _)| starts_with(chars, after, f))
+                    .find(|(f, _)| word_at(chars, after, f))
                     .map_or(0, |(f, _)| f.chars().count());
                 let rest: String = chars[after + form_len..end].iter().collect();
                 if !is_generic(rules, &rest) {
@@ -835,7 +828,7 @@ fn candidate(
 fn district_segment(rules: &Rules, chars: &[char], at: usize) -> Option<usize> {
     rules.district_forms().iter().find_map(|(form, _)| {
         let n = form.chars().count();
-        (starts_with(chars, at, form) && chars.get(at + n) == Some(&'段')).then_some(n + 1)
+        (word_at(chars, at, form) && chars.get(at + n) == Some(&'段')).then_some(n + 1)
     })
 }
 
