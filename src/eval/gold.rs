@@ -97,7 +97,9 @@ pub struct GoldEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoldProject {
     pub name: String,
-    pub district: String,
+    /// `null` where the reader cannot tell the district: scored by name only.
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 /// A gold file as read from disk.
@@ -167,8 +169,11 @@ impl Gold {
             day(&format!("events[{i}]"), &e.date)?;
         }
         for (i, p) in self.projects.iter().enumerate() {
-            if p.name.trim().is_empty() || p.district.trim().is_empty() {
-                return Err(format!("projects[{i}]: name or district is empty"));
+            let no_district = p.district.as_deref().is_some_and(|d| d.trim().is_empty());
+            if p.name.trim().is_empty() || no_district {
+                return Err(format!(
+                    "projects[{i}]: name or district is empty (null: not known)"
+                ));
             }
         }
         Ok(())

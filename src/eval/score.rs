@@ -598,10 +598,13 @@ pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
     }
 
     // Projects, by normalised name; several graph nodes may match one gold project.
-    let gold_projects: Vec<(String, String, String)> = gold
+    let gold_projects: Vec<(String, String, Option<String>)> = gold
         .projects
         .iter()
-        .map(|p| (p.name.clone(), project_key(&p.name), name_key(&p.district)))
+        .map(|p| {
+            let district = p.district.as_deref().map(name_key);
+            (p.name.clone(), project_key(&p.name), district)
+        })
         .collect();
     let gold_project_keys: BTreeSet<&str> = gold_projects.iter().map(|p| p.1.as_str()).collect();
     let mut projects = Prf {
@@ -634,15 +637,18 @@ pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
             .filter(|(_, keys, _)| keys.contains(key))
             .collect();
         if matches.is_empty() {
+            let at = district.as_deref().unwrap_or("?");
             note_of(
                 Measure::Projects,
                 FindingKind::Missed,
-                format!("{name} @ {district}"),
+                format!("{name} @ {at}"),
                 None,
             );
             continue;
         }
         projects.matched_gold += 1;
+        // A project whose district the reader could not tell is scored by name only.
+        let Some(district) = district else { continue };
         project_district.of += 1;
         if matches.iter().any(|(_, _, ds)| ds.contains(district)) {
             project_district.right += 1;

@@ -230,7 +230,7 @@ pub fn most_written_full_form(text: &str) -> Option<String> {
                 continue;
             }
             let stem = &chars[end - len..end];
-            if !stem.iter().all(|c| super::person::is_han(*c)) {
+            if !stem.iter().all(|c| super::is_han(*c)) {
                 continue;
             }
             let form: String = chars[end - len..=end].iter().collect();
@@ -321,7 +321,7 @@ pub fn find_before_title(text: &str) -> Vec<DistrictMention> {
                 (start >= c.len() && chars[start - c.len()..start] == c[..]) || with_shi
             };
             let opens = start == 0
-                || !super::person::is_han(chars[start - 1])
+                || !super::is_han(chars[start - 1])
                 || CITIES.iter().any(|c| ends_with_city(c));
             let name: String = chars[start..end].iter().collect();
             if opens && let Some(name) = full_form(&name) {

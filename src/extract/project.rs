@@ -11,7 +11,7 @@ use jieba_rs::Jieba;
 
 use crate::rules::Rules;
 
-use super::person::is_han;
+use super::is_han;
 use super::word_at;
 
 /// A project or venue found in a sentence.
@@ -731,7 +731,7 @@ fn name_start(
         let verbs = rules
             .verbs
             .iter()
-            .map(|(v, _)| v)
+            .map(|v| &v.word)
             .filter(|v| v.chars().count() > 1);
         let stops = rules.project_stops.iter().map(|s| (s, false));
         for (stop, is_verb) in stops.chain(verbs.map(|v| (v, true))) {

@@ -8,8 +8,12 @@
 //! line parses, so [`Rules::builtin`] cannot fail at run time.
 
 mod dict;
+mod gazetteer;
+mod lexicon;
 
 pub use dict::UserEntry;
+pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
+pub use lexicon::{Boundaries, Hit, Lexicon};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -17,11 +21,14 @@ use std::path::{Path, PathBuf};
 use crate::graph::Relation;
 
 const DISTRICTS: &str = include_str!("../../data/districts.tsv");
+const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+const PLACE_WORDS: &str = include_str!("../../data/place_words.tsv");
 const TITLES: &str = include_str!("../../data/titles.tsv");
 const VERBS: &str = include_str!("../../data/verbs.tsv");
 const EVENTS: &str = include_str!("../../data/events.tsv");
 const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const CREDITS: &str = include_str!("../../data/credits.tsv");
+const NAMES: &str = include_str!("../../data/names.tsv");
 const PROJECTS: &str = include_str!("../../data/projects.tsv");
 
 /// A rule table line that does not parse.
@@ -51,6 +58,8 @@ pub enum Level {
     City,
     /// Outside government.
     Other,
+    /// A group word around a list of names (区领导甲、乙): district officials.
+    Group,
 }
 
 /// One known district.
@@ -71,6 +80,34 @@ pub struct Title {
     /// table): the title keeps the place written before it, 仓前街道党工委书记,
     /// because the street says which post it is.
     pub keeps_place: bool,
+    /// One holder per district (区委书记, 区长): a second name in a list after
+    /// it does not share it.
+    pub single: bool,
+    /// May also follow the name it belongs to: 邵庭区长, 黄伟书记.
+    pub after: bool,
+}
+
+/// What a verb does to the subjects of its clause (`data/verbs.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbKind {
+    /// They take part in the clause's activity.
+    Activity,
+    /// They join someone else's activity (陪同).
+    Escort,
+    /// Reported speech (表示, 强调): no activity.
+    Speech,
+    /// An accompaniment (带领, 率): the activity comes after it.
+    Lead,
+    /// A decision on posts (任命, 免去): no participation for those it names.
+    Personnel,
+}
+
+/// One verb of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    pub word: String,
+    pub relation: Relation,
+    pub kind: VerbKind,
 }
 
 /// A project word: names ending in it are candidate projects.
@@ -89,11 +126,13 @@ pub struct ProjectSuffix {
 pub struct Rules {
     pub districts: Vec<District>,
     pub titles: Vec<Title>,
-    pub verbs: Vec<(String, Relation)>,
+    pub verbs: Vec<Verb>,
     pub event_nouns: Vec<String>,
     pub held_verbs: Vec<String>,
     /// Verbs by which an official joins someone else's activity (陪同).
     pub escort_verbs: Vec<String>,
+    /// Words that may stand before the verb of a clause whose subject is left out.
+    pub adverbs: Vec<String>,
     pub happened_verbs: Vec<String>,
     pub surnames: BTreeSet<String>,
     pub credits: Vec<String>,
@@ -115,6 +154,22 @@ pub struct Rules {
     pub organizations: BTreeSet<String>,
     /// Project names the user names, with their district when given.
     pub projects: BTreeMap<String, Option<String>>,
+    /// Every county-level division of China, cities and provinces (`data/gazetteer.tsv`).
+    pub gazetteer: Gazetteer,
+    /// County names that are also common words (城区, 老城区): districts only
+    /// where a district must stand.
+    pub place_words: BTreeSet<String>,
+    /// [`Rules::titles`] compiled: a hit's `word` indexes `titles`.
+    pub title_lexicon: Lexicon,
+    /// [`Rules::verbs`] compiled: a hit's `word` indexes `verbs`.
+    pub verb_lexicon: Lexicon,
+    /// Words that may stand right after a name (`data/names.tsv`).
+    pub name_follow: Vec<String>,
+    /// Characters that never open a name.
+    pub name_not_opening: BTreeSet<char>,
+    /// Every word a name may end before: follow words, verbs and titles,
+    /// compiled to report every start (overlapping).
+    pub boundary_lexicon: Boundaries,
     alias_index: HashMap<String, usize>,
 }
 
@@ -126,6 +181,12 @@ impl Rules {
 
     fn parse_builtin() -> Result<Rules, RulesError> {
         let mut rules = Rules::default();
+        for (line_no, cols) in rows("data/gazetteer.tsv", GAZETTEER) {
+            gazetteer_row(&mut rules.gazetteer, line_no, &cols)?;
+        }
+        for (_, cols) in rows("data/place_words.tsv", PLACE_WORDS) {
+            rules.place_words.insert(cols[0].clone());
+        }
         for (line_no, cols) in rows("data/districts.tsv", DISTRICTS) {
             rules.add_district(district_row("data/districts.tsv", line_no, &cols)?);
         }
@@ -135,6 +196,10 @@ impl Rules {
                 .push(title_row("data/titles.tsv", line_no, &cols)?);
         }
         for (line_no, cols) in rows("data/verbs.tsv", VERBS) {
+            if cols.get(2).is_some_and(|k| k == "adverb") {
+                rules.adverbs.push(cols[0].clone());
+                continue;
+            }
             let relation = match cols.get(1).map(String::as_str) {
                 Some("chaired") => Relation::Chaired,
                 Some("attended") => Relation::Attended,
@@ -146,10 +211,30 @@ impl Rules {
                     ));
                 }
             };
-            if cols.get(2).is_some_and(|c| c == "escort") {
+            let kind = match cols.get(2).map(String::as_str) {
+                None | Some("") | Some("activity") => VerbKind::Activity,
+                Some("escort") => VerbKind::Escort,
+                Some("speech") => VerbKind::Speech,
+                Some("lead") => VerbKind::Lead,
+                Some("personnel") => VerbKind::Personnel,
+                Some(other) => {
+                    return Err(bad(
+                        "data/verbs.tsv",
+                        line_no,
+                        format!(
+                            "unknown kind {other:?} (activity, escort, speech, lead, personnel, adverb)"
+                        ),
+                    ));
+                }
+            };
+            if kind == VerbKind::Escort {
                 rules.escort_verbs.push(cols[0].clone());
             }
-            rules.verbs.push((cols[0].clone(), relation));
+            rules.verbs.push(Verb {
+                word: cols[0].clone(),
+                relation,
+                kind,
+            });
         }
         for (line_no, cols) in rows("data/events.tsv", EVENTS) {
             let word = cols
@@ -171,6 +256,23 @@ impl Rules {
         }
         for (_, cols) in rows("data/surnames.txt", SURNAMES) {
             rules.surnames.insert(cols[0].clone());
+        }
+        for (line_no, cols) in rows("data/names.tsv", NAMES) {
+            let word = cols
+                .get(1)
+                .cloned()
+                .ok_or_else(|| bad("data/names.tsv", line_no, "missing word".into()))?;
+            match cols[0].as_str() {
+                "follow" => rules.name_follow.push(word),
+                "not_opening" => rules.name_not_opening.extend(word.chars()),
+                other => {
+                    return Err(bad(
+                        "data/names.tsv",
+                        line_no,
+                        format!("unknown kind {other:?} (follow, not_opening)"),
+                    ));
+                }
+            }
         }
         for (_, cols) in rows("data/credits.tsv", CREDITS) {
             rules.credits.push(cols[0].clone());
@@ -295,7 +397,7 @@ impl Rules {
         self.titles
             .sort_by(|a, b| longest_first(&a.written, &b.written));
         self.titles.dedup_by(|a, b| a.written == b.written);
-        self.verbs.sort_by(|a, b| longest_first(&a.0, &b.0));
+        self.verbs.sort_by(|a, b| longest_first(&a.word, &b.word));
         for list in [
             &mut self.event_nouns,
             &mut self.held_verbs,
@@ -308,6 +410,16 @@ impl Rules {
         }
         self.project_suffixes
             .sort_by(|a, b| longest_first(&a.suffix, &b.suffix));
+        self.gazetteer.compile(&self.districts);
+        let titles: Vec<&str> = self.titles.iter().map(|t| t.written.as_str()).collect();
+        self.title_lexicon = Lexicon::new(&titles);
+        let verbs: Vec<&str> = self.verbs.iter().map(|v| v.word.as_str()).collect();
+        self.verb_lexicon = Lexicon::new(&verbs);
+        let mut bounds: Vec<&str> = self.name_follow.iter().map(String::as_str).collect();
+        bounds.extend(verbs.iter().copied());
+        bounds.extend(titles.iter().copied());
+        bounds.extend(self.held_verbs.iter().map(String::as_str));
+        self.boundary_lexicon = Boundaries::new(&bounds);
     }
 
     /// The canonical name of the district written `form` (福田 -> 福田区).
@@ -335,7 +447,10 @@ impl Rules {
 
     /// The relation a participation verb states.
     pub fn verb(&self, word: &str) -> Option<Relation> {
-        self.verbs.iter().find(|(v, _)| v == word).map(|(_, r)| *r)
+        self.verbs
+            .iter()
+            .find(|v| v.word == word)
+            .map(|v| v.relation)
     }
 
     pub fn is_surname(&self, s: &str) -> bool {
@@ -400,6 +515,25 @@ fn district_row(file: &str, line: usize, cols: &[String]) -> Result<District, Ru
     })
 }
 
+fn gazetteer_row(g: &mut Gazetteer, line: usize, cols: &[String]) -> Result<(), RulesError> {
+    const FILE: &str = "data/gazetteer.tsv";
+    let col = |i: usize| cols.get(i).map(String::as_str).unwrap_or("");
+    match col(0) {
+        "county" if !col(1).is_empty() && !col(2).is_empty() => g.add_county(County {
+            code: col(1).to_string(),
+            name: col(2).to_string(),
+            city: Some(col(3).to_string()).filter(|c| !c.is_empty()),
+            province: col(4).to_string(),
+        }),
+        "city" if !col(1).is_empty() => {
+            g.cities.insert(col(1).to_string(), col(2).to_string());
+        }
+        "province" if !col(1).is_empty() => g.provinces.push(col(1).to_string()),
+        other => return Err(bad(FILE, line, format!("unknown row {other:?}"))),
+    }
+    Ok(())
+}
+
 fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesError> {
     let written = cols
         .first()
@@ -410,14 +544,27 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         Some("inherit") => Level::Inherit,
         Some("city") => Level::City,
         Some("other") => Level::Other,
+        Some("group") => Level::Group,
         Some(other) => {
             return Err(bad(
                 file,
                 line,
-                format!("unknown level {other:?} (district, local, inherit, city, other)"),
+                format!("unknown level {other:?} (district, local, inherit, group, city, other)"),
             ));
         }
     };
+    let mut single = false;
+    let mut after = false;
+    for flag in cols.get(3).map(String::as_str).unwrap_or("").split(',') {
+        match flag.trim() {
+            "" => {}
+            "single" => single = true,
+            "after" => after = true,
+            other => {
+                return Err(bad(file, line, format!("unknown flag {other:?} (single, after)")));
+            }
+        }
+    }
     let canonical = cols
         .get(2)
         .filter(|c| !c.is_empty())
@@ -428,6 +575,8 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         level,
         canonical,
         keeps_place: cols.get(1).is_some_and(|l| l == "local"),
+        single,
+        after,
     })
 }
 

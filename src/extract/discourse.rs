@@ -1,0 +1,1025 @@
+//! Layer 3 of extraction: discourse, what a reader carries from sentence to
+//! sentence.
+//!
+//! Reads the frames of a whole document ([`super::frame`]) in order and keeps
+//! what the text leaves unsaid:
+//!
+//! - **time**: the publication date (front matter, a dateline in any common
+//!   form), the period a round-up reports on, and the last day read, against
+//!   which every date mention resolves ([`Clock`]); a sentence without a date
+//!   continues the one before, across the one-sentence paragraphs of web pages
+//!   too, until a new date or 近日 is written;
+//! - **place**: the district a section heading opens, the district a
+//!   paragraph names first, the district the document is about (what 我区 and
+//!   a bare 区委书记 refer to), and the city that tells 朝阳区 from 朝阳区;
+//! - **topic**: the officials who lead the paragraph; a clause that leaves its
+//!   subject out continues them ("区长乙8月15日调研…。8月19日晚,主持召开…");
+//! - **meeting**: the event in hand, which 出席会议 and a later "X出席" join;
+//! - **visits**: what a visitor came to do, which those who 陪同 them attend.
+//!
+//! It resolves every mention into the facts of [`super::Facts`]. Cost: one pass
+//! over the sentences, each read once by the mention layer; linear in the
+//! document.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::calendar::{Day, Dated, Period};
+use super::event::{self, Named};
+use super::frame::{self, Act, Frame};
+use super::mention::Mentions;
+use super::mention::date::{Clock, DateExpr};
+use super::mention::person::{Cue, PersonMention};
+use super::mention::place::DistrictMention;
+use super::{
+    EventFact, Extractor, Facts, KnownOfficials, Participation, PostFact, RoleFact, project,
+};
+use crate::annotate::{Annotated, Span};
+use crate::graph::{Evidence, Relation};
+use crate::normalise::Document;
+use crate::rules::{Lexicon, Level, Rules};
+
+/// A district as the facts name it: its full name, and its city where known.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub name: String,
+    pub city: Option<String>,
+}
+
+/// One sentence, read.
+struct Read {
+    span: Span,
+    para: usize,
+    mentions: Mentions,
+    /// Clause spans, relative to the sentence.
+    clauses: Vec<(usize, usize)>,
+    frames: Vec<Frame>,
+}
+
+/// Reads a document into facts.
+pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
+    let simplified = if crate::script::traditional_share(&doc.text) > super::TRADITIONAL_SHARE {
+        crate::script::to_simplified(&doc.text)
+    } else {
+        std::borrow::Cow::Borrowed(doc.text.as_str())
+    };
+    let text = Annotated::new(&simplified);
+    let written: Vec<char> = doc.text.chars().collect();
+    let rules = &ex.rules;
+    // Layer 1, once per sentence.
+    let mut sentences: Vec<Read> = Vec::new();
+    for (pi, para) in text.paragraphs.iter().enumerate() {
+        for &span in &para.sentences {
+            let s = text.text(span);
+            let mentions = Mentions::find(rules, &ex.jieba, &s);
+            let clauses = text
+                .clauses(span)
+                .into_iter()
+                .map(|c| (c.start - span.start, c.end - span.start))
+                .collect();
+            sentences.push(Read {
+                span,
+                para: pi,
+                mentions,
+                clauses,
+                frames: Vec::new(),
+            });
+        }
+    }
+    read_rosters(rules, &text, &mut sentences);
+    let mut reader = Reader::new(ex, doc, &simplified, written, known, &sentences);
+    // Names the document introduced are read wherever they stand again.
+    let lexicon = Lexicon::new(&reader.names);
+    for s in &mut sentences {
+        s.mentions.add_known(&lexicon, &reader.names);
+    }
+    reader.resolve_cities(&mut sentences);
+    // Layer 2.
+    for s in &mut sentences {
+        s.frames = frame::frames(rules, &s.mentions, &s.clauses);
+    }
+    // Layer 3.
+    reader.walk(&text, &sentences);
+    reader.finish()
+}
+
+/// A roster: a line holding only a title chain, the holder's name on the next
+/// line ("盐田区委书记、区长\n韦　晴").
+fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
+    for i in 0..sentences.len().saturating_sub(1) {
+        let (head, rest) = sentences.split_at_mut(i + 1);
+        let title_line = &head[i];
+        let name_line = &mut rest[0];
+        if name_line.para != title_line.para + 1
+            || text.paragraphs[title_line.para].sentences.len() != 1
+            || !title_line.mentions.people.is_empty()
+        {
+            continue;
+        }
+        let Some(chain) = title_line.mentions.chains.last() else {
+            continue;
+        };
+        let n = title_line.mentions.chars.len();
+        if chain.at > 0 || chain.end + 1 < n || chain.posts.is_empty() {
+            continue;
+        }
+        let len = name_line.mentions.chars.len();
+        if !(2..=5).contains(&len) || !name_line.mentions.people.is_empty() {
+            continue;
+        }
+        if let Some((l, name)) = name_line.mentions.name_at(rules, 0, true)
+            && l == len
+        {
+            name_line.mentions.add_person(PersonMention {
+                at: 0,
+                len,
+                name,
+                posts: chain.posts.clone(),
+                roles: chain.roles.clone(),
+                cue: Cue::Title,
+                anchor: None,
+            });
+        }
+    }
+}
+
+/// Words before a district that make it a destination, not the district a
+/// later bare title belongs to: "赴南山区考察".
+const DESTINATION: &[&str] = &[
+    "赴", "到", "前往", "来", "去", "至", "走进", "深入", "莅临", "考察", "调研", "帮扶", "对口",
+];
+
+struct Reader<'a> {
+    rules: &'a Rules,
+    jieba: &'a jieba_rs::Jieba,
+    doc: &'a Document,
+    simplified: &'a str,
+    written: Vec<char>,
+    clock: Clock,
+    facts: Facts,
+    /// Names read with a title anywhere in the document (and known ones).
+    names: Vec<String>,
+    /// Officials: names with a district post here, in a dictionary, or elsewhere.
+    officials: BTreeSet<String>,
+    /// The district the document is about.
+    home: Option<Place>,
+    /// Cities the document names, for districts of one name.
+    cities: BTreeSet<String>,
+    event_index: BTreeMap<String, usize>,
+    /// The titles a round-up covers ("各区区委书记、区长"), in order.
+    roster: Vec<String>,
+    titled: BTreeSet<String>,
+    /// The district with most of the document's mentions, for projects.
+    dominant: Option<String>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        ex: &'a Extractor,
+        doc: &'a Document,
+        simplified: &'a str,
+        written: Vec<char>,
+        known: &KnownOfficials,
+        sentences: &[Read],
+    ) -> Reader<'a> {
+        let rules = &ex.rules;
+        let published = published(doc, simplified);
+        let period = period(simplified, doc.title.as_deref()).or(published.map(|d| Period { from: d, to: d }));
+        let clock = Clock {
+            published,
+            period,
+            year: ex.year,
+            last: None,
+            future: false,
+        };
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        let mut officials: BTreeSet<String> = BTreeSet::new();
+        let mut titled = BTreeSet::new();
+        for s in sentences {
+            for p in &s.mentions.people {
+                if p.cue != Cue::Known {
+                    names.insert(p.name.clone());
+                    titled.insert(p.name.clone());
+                }
+                if p.posts.iter().any(|q| q.level == Level::District || q.level == Level::Group) {
+                    officials.insert(p.name.clone());
+                }
+            }
+        }
+        for (name, post) in &rules.people {
+            names.insert(name.clone());
+            if post.is_some() {
+                officials.insert(name.clone());
+            }
+        }
+        for name in known.keys() {
+            names.insert(name.clone());
+            officials.insert(name.clone());
+        }
+        // Cities the document names, and those of districts only one city has.
+        let mut cities = BTreeSet::new();
+        let mut counts: BTreeMap<Place, usize> = BTreeMap::new();
+        for s in sentences {
+            for c in &s.mentions.cities {
+                cities.insert(c.name.clone());
+            }
+            for d in &s.mentions.districts {
+                if let Some(c) = &d.city {
+                    cities.insert(c.clone());
+                }
+                *counts.entry(Place { name: d.name.clone(), city: d.city.clone() }).or_default() += 1;
+            }
+        }
+        let home = home_district(&counts, doc.title.as_deref(), rules);
+        let head: String = simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
+        let facts = Facts {
+            doc: doc.name.clone(),
+            period: clock.period,
+            ..Facts::default()
+        };
+        let dominant = dominant_district(&counts);
+        Reader {
+            rules,
+            jieba: &ex.jieba,
+            doc,
+            simplified,
+            written,
+            clock,
+            facts,
+            names: names.into_iter().collect(),
+            officials,
+            home,
+            cities,
+            event_index: BTreeMap::new(),
+            roster: roster_of(&head),
+            titled,
+            dominant,
+        }
+    }
+
+    /// Gives districts of one name their city from the cities the document names.
+    fn resolve_cities(&mut self, sentences: &mut [Read]) {
+        for s in sentences {
+            for d in &mut s.mentions.districts {
+                if d.city.is_some() || !self.rules.gazetteer.is_ambiguous(&d.name) {
+                    continue;
+                }
+                let fits: Vec<String> = self
+                    .rules
+                    .gazetteer
+                    .counties_named(&d.name)
+                    .filter_map(|k| k.city.clone())
+                    .filter(|c| self.cities.contains(c))
+                    .collect();
+                if fits.len() == 1 {
+                    d.city = fits.into_iter().next();
+                } else if let Some(listed) = self.rules.district_named(&d.name) {
+                    d.city = listed.city.clone();
+                }
+            }
+        }
+        if let Some(h) = &mut self.home
+            && h.city.is_none()
+            && self.rules.gazetteer.is_ambiguous(&h.name)
+        {
+            let fits: Vec<String> = self
+                .rules
+                .gazetteer
+                .counties_named(&h.name)
+                .filter_map(|k| k.city.clone())
+                .filter(|c| self.cities.contains(c))
+                .collect();
+            if fits.len() == 1 {
+                h.city = fits.into_iter().next();
+            }
+        }
+    }
+
+    fn evidence(&self, span: Span) -> Evidence {
+        Evidence {
+            doc: self.doc.name.clone(),
+            start: span.start,
+            end: span.end,
+            text: self.written[span.start..span.end].iter().collect(),
+        }
+    }
+
+    /// The walk through the document.
+    fn walk(&mut self, text: &Annotated, sentences: &[Read]) {
+        let mut section: Option<Place> = None;
+        let mut previous_para: Option<Place> = None;
+        let mut para_place: Option<Place> = None;
+        let mut current_para = usize::MAX;
+        let mut running: Vec<Dated> = Vec::new();
+        let mut topic: Vec<String> = Vec::new();
+        let mut current_event: Option<String> = None;
+        let mut visit: Option<(String, Vec<Dated>)> = None;
+        let has_headings = sentences.iter().any(|s| self.heading(text, s).is_some());
+        for s in sentences {
+            if s.para != current_para {
+                current_para = s.para;
+                if let Some(h) = self.heading(text, s) {
+                    section = Some(h.clone());
+                    previous_para = Some(h);
+                    topic.clear();
+                    current_event = None;
+                    para_place = None;
+                    continue;
+                }
+                // The district of the paragraph: the first it names that is not
+                // a destination, else the section's, the document's, the last one.
+                let own = sentences
+                    .iter()
+                    .filter(|x| x.para == s.para)
+                    .find_map(|x| first_context(&x.mentions, usize::MAX));
+                para_place = own
+                    .or_else(|| if has_headings { section.clone() } else { None })
+                    .or_else(|| self.home.clone())
+                    .or_else(|| previous_para.clone());
+                previous_para = para_place.clone();
+            } else if self.heading(text, s).is_some() {
+                continue;
+            }
+            self.sentence(
+                s,
+                para_place.clone(),
+                &mut running,
+                &mut topic,
+                &mut current_event,
+                &mut visit,
+            );
+        }
+    }
+
+    /// A heading line that opens a district's section: "福田区", "坪山", "【南山区】".
+    fn heading(&self, text: &Annotated, s: &Read) -> Option<Place> {
+        if text.paragraphs[s.para].sentences.len() != 1 {
+            return None;
+        }
+        let m = &s.mentions;
+        let core: String = m
+            .chars
+            .iter()
+            .filter(|c| !matches!(c, ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.') && !c.is_ascii_digit())
+            .collect();
+        let d = m.districts.first()?;
+        let written: String = m.chars[d.at..d.at + d.len].iter().collect();
+        (m.districts.len() == 1 && core == written && core.chars().count() <= 8).then(|| Place {
+            name: d.name.clone(),
+            city: d.city.clone(),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &mut self,
+        s: &Read,
+        para_place: Option<Place>,
+        running: &mut Vec<Dated>,
+        topic: &mut Vec<String>,
+        current_event: &mut Option<String>,
+        visit: &mut Option<(String, Vec<Dated>)>,
+    ) {
+        let m = &s.mentions;
+        let evidence = self.evidence(s.span);
+        // The sentence's date: its first date of an occasion, else the running one.
+        let own_dates: Vec<usize> = (0..m.dates.len()).filter(|&i| m.dates[i].occasion).collect();
+        let sentence_text: String = m.chars.iter().collect();
+        self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"].iter().any(|w| sentence_text.contains(w));
+        let mut own = false;
+        if let Some(&first) = own_dates.first() {
+            let days = self.clock.resolve(&m.dates[first].expr);
+            own = true;
+            if days.is_empty() && !matches!(m.dates[first].expr, DateExpr::SameDay) {
+                running.clear();
+            } else if !days.is_empty() {
+                *running = days;
+            }
+            self.note_dates(running);
+            *current_event = None;
+        }
+        let sentence_place = first_context(m, usize::MAX).or(para_place.clone());
+        let events_before = self.facts.events.len();
+        // Posts and roles the sentence states.
+        for (i, p) in m.people.iter().enumerate() {
+            self.note_person(s, i, p, para_place.as_ref(), running.first().map(|d| d.first), &evidence);
+        }
+        // Round-ups: two unknown names opening an activity take the round-up's titles.
+        if !self.roster.is_empty()
+            && let Some(place) = &sentence_place
+        {
+            self.roster_names(s, place, running.first().map(|d| d.first), &evidence);
+        }
+        let mut sentence_event_made = false;
+        let mut dates_here = running.clone();
+        for f in &s.frames {
+            // A clause with its own date dates what follows in the sentence.
+            if let Some(&d) = f.dates.iter().find(|&&d| m.dates[d].occasion)
+                && Some(&d) != own_dates.first()
+            {
+                let days = self.clock.resolve(&m.dates[d].expr);
+                if !days.is_empty() {
+                    dates_here = days;
+                    self.note_dates(&dates_here);
+                }
+            }
+            let participants: Vec<(String, Relation)> = f
+                .lent
+                .iter()
+                .chain(&f.people)
+                .map(|(i, r)| (m.people[*i].name.clone(), *r))
+                .collect();
+            let officials: Vec<(String, Relation)> = participants
+                .iter()
+                .filter(|(n, _)| self.officials.contains(n))
+                .cloned()
+                .collect();
+            // What a visitor who is none of ours came to do, for those who 陪同 them.
+            if f.act == Act::Activity && officials.is_empty() && (own || f.subjects > 0 || f.other_subject) {
+                if let Some(at) = f.verb_at {
+                    let from: String = m.chars[at..f.end].iter().collect();
+                    *visit = Some((event::activity_name(&from), dates_here.clone()));
+                }
+            }
+            // The topic: whoever stands before the verb.
+            if f.subjects > 0 || !f.lent.is_empty() {
+                let subjects: Vec<String> = f
+                    .lent
+                    .iter()
+                    .chain(f.people.iter().take(f.subjects))
+                    .map(|(i, _)| m.people[*i].name.clone())
+                    .collect();
+                if !subjects.is_empty() && f.act != Act::None {
+                    *topic = subjects;
+                }
+            } else if f.other_subject && f.act == Act::Activity {
+                topic.clear();
+            }
+            let mut takers = officials.clone();
+            if f.subjectless && f.lent.is_empty() && f.subjects == 0 && f.act == Act::Activity {
+                takers.extend(
+                    topic
+                        .iter()
+                        .filter(|n| self.officials.contains(*n))
+                        .map(|n| (n.clone(), f.relation)),
+                );
+            }
+            let clause: String = m.chars[f.start..f.end].iter().collect();
+            // A silent sentence ("会议提出,…开展行动") names no event of its own,
+            // and a second activity 开展-ed inside an event is part of it.
+            let may_name = own && !(sentence_event_made && clause.contains("开展"));
+            if !matches!(f.act, Act::Activity | Act::Escort) {
+                // A meeting named where no one acts ("…常委会召开会议") is in hand.
+                if f.act == Act::None
+                    && may_name
+                    && let Some(Named::New(name)) = &f.event
+                {
+                    let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
+                    sentence_event_made = true;
+                    *current_event = ids.first().cloned();
+                }
+                continue;
+            }
+            if takers.is_empty() {
+                // An event the clause names is in hand for a later clause.
+                if let Some(Named::New(name)) = &f.event
+                    && f.act == Act::Activity
+                    && may_name
+                {
+                    let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
+                    sentence_event_made = true;
+                    *current_event = ids.first().cloned();
+                }
+                continue;
+            }
+            let ids: Vec<String> = if f.act == Act::Escort {
+                match visit.as_ref().filter(|(_, d)| *d == dates_here) {
+                    Some((name, _)) => {
+                        let name = name.clone();
+                        self.events(&name, &dates_here, sentence_place.clone(), &evidence)
+                    }
+                    None => match current_event.clone() {
+                        Some(id) => vec![id],
+                        None => Vec::new(),
+                    },
+                }
+            } else {
+                match &f.event {
+                    Some(Named::New(name)) => {
+                        sentence_event_made = true;
+                        self.events(name, &dates_here, sentence_place.clone(), &evidence)
+                    }
+                    Some(Named::Anaphor) if current_event.is_some() => {
+                        current_event.iter().cloned().collect()
+                    }
+                    _ if current_event.is_some() && (!own || sentence_event_made) => {
+                        current_event.iter().cloned().collect()
+                    }
+                    _ => {
+                        let Some(at) = f.verb_at else { continue };
+                        let from: String = m.chars[at..f.end].iter().collect();
+                        sentence_event_made = true;
+                        self.events(&event::activity_name(&from), &dates_here, sentence_place.clone(), &evidence)
+                    }
+                }
+            };
+            if let Some(first) = ids.first() {
+                *current_event = Some(first.clone());
+            }
+            for (k, id) in ids.iter().enumerate() {
+                let date = dates_here.get(k).or(dates_here.first()).map(|d| d.first);
+                for (name, relation) in &takers {
+                    self.facts.participations.push(Participation {
+                        person: name.clone(),
+                        event: id.clone(),
+                        relation: *relation,
+                        date,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+        }
+        // A dated sentence that names no event with people but says something happened.
+        if own
+            && !running.is_empty()
+            && !sentence_event_made
+            && m.people.iter().all(|p| !self.officials.contains(&p.name))
+            && let Some(name) = self.happening(s)
+        {
+            let ids = self.events(&name, running, sentence_place.clone(), &evidence);
+            *current_event = ids.first().cloned();
+        }
+        let text: String = m.chars.iter().collect();
+        self.projects_in(
+            &text,
+            s.span,
+            sentence_place.as_ref(),
+            para_place.as_ref(),
+            events_before,
+            &evidence,
+        );
+    }
+
+    fn note_dates(&mut self, days: &[Dated]) {
+        if let Some(d) = days.last() {
+            self.clock.last = Some(d.first);
+            if self.clock.published.is_none() && self.clock.period.is_none() {
+                self.clock.year = Some(d.first.year);
+            }
+        }
+    }
+
+    /// Records the posts and roles a person mention states.
+    fn note_person(
+        &mut self,
+        s: &Read,
+        index: usize,
+        p: &PersonMention,
+        para_place: Option<&Place>,
+        seen: Option<Day>,
+        evidence: &Evidence,
+    ) {
+        self.note_written_form(s.span.start + p.at, p.len, &p.name);
+        if p.cue == Cue::Known {
+            if let Some(Some((district, title))) = self.rules.people.get(&p.name) {
+                let place = self.place_named(district);
+                self.facts.posts.push(PostFact {
+                    person: p.name.clone(),
+                    district: place.name,
+                    city: place.city,
+                    title: title.clone(),
+                    seen,
+                    evidence: evidence.clone(),
+                });
+            }
+            return;
+        }
+        let _ = index;
+        let context =
+            context_before(&s.mentions, p.anchor.map_or(p.at, |a| a.0)).or(para_place.cloned());
+        let mut any = false;
+        for post in &p.posts {
+            let place = match &post.district {
+                Some((name, city)) => Some(Place {
+                    name: name.clone(),
+                    city: city.clone().or_else(|| self.city_for(name)),
+                }),
+                None => context.clone(),
+            };
+            let Some(place) = place else { continue };
+            any = true;
+            self.facts.posts.push(PostFact {
+                person: p.name.clone(),
+                district: place.name,
+                city: place.city,
+                title: post.title.clone(),
+                seen,
+                evidence: evidence.clone(),
+            });
+        }
+        if !any {
+            for role in &p.roles {
+                self.facts.roles.push(RoleFact {
+                    person: p.name.clone(),
+                    role: role.clone(),
+                    written: None,
+                });
+            }
+        }
+    }
+
+    /// Unknown names listed as the subject of a round-up's activity take the
+    /// round-up's titles in order: "范某、左某密集会见企业" under 罗湖.
+    fn roster_names(&mut self, s: &Read, place: &Place, seen: Option<Day>, evidence: &Evidence) {
+        let m = &s.mentions;
+        for &(start, end) in &s.clauses {
+            let mut pos = start;
+            while pos < end && m.dates.iter().any(|d| pos >= d.at && pos < d.at + d.len) {
+                pos += 1;
+            }
+            let mut list = Vec::new();
+            let mut at = pos;
+            while let Some((len, name)) = m.name_at(self.rules, at, false) {
+                if at + len > end {
+                    break;
+                }
+                list.push(name);
+                at += len;
+                if m.chars.get(at) == Some(&'、') {
+                    at += 1;
+                } else {
+                    break;
+                }
+            }
+            if list.len() == self.roster.len() && list.iter().all(|n| !self.titled.contains(n)) {
+                for (i, name) in list.into_iter().enumerate() {
+                    self.officials.insert(name.clone());
+                    self.facts.posts.push(PostFact {
+                        person: name,
+                        district: place.name.clone(),
+                        city: place.city.clone(),
+                        title: self.roster[i].clone(),
+                        seen,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn note_written_form(&mut self, at: usize, len: usize, name: &str) {
+        if at + len > self.written.len() {
+            return;
+        }
+        let written: String = self.written[at..at + len].iter().collect();
+        if written != name && written.chars().filter(|c| !c.is_whitespace()).count() == name.chars().count() {
+            self.facts.written_forms.insert(name.to_string(), written);
+        }
+    }
+
+    fn city_for(&self, name: &str) -> Option<String> {
+        let k = self.rules.gazetteer.county(name, None)?;
+        k.city.clone().or(Some(k.province.clone()))
+    }
+
+    fn place_named(&self, name: &str) -> Place {
+        let canonical = self
+            .rules
+            .district_named(name)
+            .map_or(name.to_string(), |d| d.name.clone());
+        let city = self
+            .rules
+            .district_named(name)
+            .and_then(|d| d.city.clone())
+            .or_else(|| self.city_for(&canonical));
+        Place {
+            name: canonical,
+            city,
+        }
+    }
+
+    /// Adds (or finds) one event per day of `dates` (one undated event when
+    /// there are none) and returns their ids.
+    fn events(&mut self, name: &str, dates: &[Dated], place: Option<Place>, evidence: &Evidence) -> Vec<String> {
+        let days: Vec<Option<Dated>> = if dates.is_empty() {
+            vec![None]
+        } else {
+            dates.iter().copied().map(Some).collect()
+        };
+        let mut out = Vec::new();
+        for date in days {
+            let key = event::key(name);
+            let day = date.map(|d| d.first.iso()).unwrap_or_else(|| "undated".into());
+            let id = match &place {
+                Some(d) => format!("event:{day}:{}:{key}", d.name),
+                None => format!("event:{day}:{key}"),
+            };
+            if !self.event_index.contains_key(&id) {
+                self.event_index.insert(id.clone(), self.facts.events.len());
+                self.facts.events.push(EventFact {
+                    id: id.clone(),
+                    name: name.to_string(),
+                    date: date.map(|d| d.first),
+                    end_date: date.and_then(|d| d.last),
+                    district: place.as_ref().map(|p| p.name.clone()),
+                    city: place.as_ref().and_then(|p| p.city.clone()),
+                    evidence: evidence.clone(),
+                });
+            }
+            out.push(id);
+        }
+        out
+    }
+
+    /// An event for a dated sentence whose first clause says something took place.
+    fn happening(&self, s: &Read) -> Option<String> {
+        let m = &s.mentions;
+        let (start, end) = s.clauses.iter().copied().find(|&(a, b)| {
+            let covered = m
+                .dates
+                .iter()
+                .filter(|d| d.at >= a && d.at + d.len <= b)
+                .map(|d| d.len)
+                .sum::<usize>();
+            covered < b - a
+        })?;
+        let clause: String = m.chars[start..end].iter().collect();
+        let happened = self
+            .rules
+            .happened_verbs
+            .iter()
+            .any(|v| clause.contains(v.as_str()));
+        if !happened {
+            return None;
+        }
+        let skip: usize = m
+            .dates
+            .iter()
+            .filter(|d| d.at == start)
+            .map(|d| d.len)
+            .sum();
+        let rest: String = m.chars[start + skip..end].iter().collect();
+        let rest = rest.trim_start_matches([',', ' ', '，']);
+        Some(event::activity_name(rest))
+    }
+
+    fn projects_in(
+        &mut self,
+        sentence: &str,
+        span: Span,
+        place: Option<&Place>,
+        para_place: Option<&Place>,
+        events_from: usize,
+        evidence: &Evidence,
+    ) {
+        let context = place.or(para_place).map(|p| p.name.clone());
+        for (name, home) in &self.rules.projects {
+            if sentence.contains(name.as_str()) {
+                let home = home
+                    .clone()
+                    .or_else(|| self.project_district(name, context.as_deref()));
+                for e in &self.facts.events[events_from..] {
+                    self.facts.concerns.push((e.id.clone(), name.clone()));
+                }
+                self.facts.projects.push(super::ProjectFact {
+                    name: name.clone(),
+                    district: home,
+                    venue: false,
+                    evidence: evidence.clone(),
+                });
+            }
+        }
+        for name in &self.rules.organizations {
+            if sentence.contains(name.as_str()) {
+                for e in &self.facts.events[events_from..] {
+                    self.facts.involves.push((e.id.clone(), name.clone()));
+                }
+                self.facts
+                    .organizations
+                    .push((name.clone(), evidence.clone()));
+            }
+        }
+        for found in project::find(self.rules, self.jieba(), sentence) {
+            if self.rules.projects.contains_key(&found.name) {
+                continue;
+            }
+            let home = self.project_district(&found.name, context.as_deref());
+            self.note_written_form(span.start + found.at, found.len, &found.name);
+            if !found.venue {
+                for e in &self.facts.events[events_from..] {
+                    self.facts.concerns.push((e.id.clone(), found.name.clone()));
+                }
+            }
+            self.facts.projects.push(super::ProjectFact {
+                name: found.name,
+                district: home,
+                venue: found.venue,
+                evidence: evidence.clone(),
+            });
+        }
+    }
+
+    fn jieba(&self) -> &'a jieba_rs::Jieba {
+        self.jieba
+    }
+
+    /// The district a project is in: the one its name starts with, unless the
+    /// document is about one district and the name mentions it.
+    fn project_district(&self, name: &str, context: Option<&str>) -> Option<String> {
+        let stripped = name.trim_start_matches("深圳市").trim_start_matches("深圳");
+        let mentions = super::district::find_known(self.rules, stripped);
+        let starts = mentions
+            .first()
+            .filter(|m| m.at == 0)
+            .map(|m| m.name.clone());
+        match &self.dominant {
+            Some(dom) if mentions.iter().any(|m| &m.name == dom) => Some(dom.clone()),
+            Some(dom) => starts.or(Some(dom.clone())),
+            None => starts.or(context.map(String::from)),
+        }
+    }
+
+    /// A post is seen on every day its holder is seen active in this document;
+    /// with no dated activity, on the document's period.
+    fn finish(mut self) -> Facts {
+        let _ = self.simplified;
+        let mut days: BTreeMap<&str, Vec<Day>> = BTreeMap::new();
+        for p in &self.facts.participations {
+            if let Some(d) = p.date {
+                days.entry(p.person.as_str()).or_default().push(d);
+            }
+        }
+        let mut extra = Vec::new();
+        for post in &self.facts.posts {
+            for d in days.get(post.person.as_str()).into_iter().flatten() {
+                if post.seen != Some(*d) {
+                    extra.push(PostFact {
+                        seen: Some(*d),
+                        ..post.clone()
+                    });
+                }
+            }
+        }
+        self.facts.posts.extend(extra);
+        let period = self.facts.period;
+        for post in &mut self.facts.posts {
+            if post.seen.is_none() {
+                post.seen = period.map(|p| p.from);
+            }
+        }
+        self.facts
+    }
+}
+
+/// The first district a sentence names before `before` that is not a
+/// destination ("赴南山区"); a destination only where there is no other.
+fn first_context(m: &Mentions, before: usize) -> Option<Place> {
+    let before_ok: Vec<&DistrictMention> = m.districts.iter().filter(|d| d.at < before).collect();
+    before_ok
+        .iter()
+        .find(|d| !is_destination(m, d))
+        .or(before_ok.first())
+        .map(|d| Place {
+            name: d.name.clone(),
+            city: d.city.clone(),
+        })
+}
+
+/// The district nearest before `at` in a sentence that is not a destination.
+fn context_before(m: &Mentions, at: usize) -> Option<Place> {
+    m.districts
+        .iter()
+        .filter(|d| d.at < at && !is_destination(m, d))
+        .next_back()
+        .map(|d| Place {
+            name: d.name.clone(),
+            city: d.city.clone(),
+        })
+}
+
+fn is_destination(m: &Mentions, d: &DistrictMention) -> bool {
+    DESTINATION.iter().any(|w| {
+        let n = w.chars().count();
+        d.at >= n && super::word_at(&m.chars, d.at - n, w)
+    })
+}
+
+/// The district a document is about: one with most of its mentions, else the
+/// one its title names.
+fn home_district(counts: &BTreeMap<Place, usize>, title: Option<&str>, rules: &Rules) -> Option<Place> {
+    let mut ranked: Vec<(&Place, usize)> = counts.iter().map(|(p, n)| (p, *n)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let total: usize = ranked.iter().map(|(_, n)| n).sum();
+    if let Some((top, n)) = ranked.first() {
+        let second = ranked.get(1).map_or(0, |(_, n)| *n);
+        if n * 2 > total || (*n >= 3 && *n >= 2 * second) {
+            return Some((*top).clone());
+        }
+    }
+    let title = title?;
+    let (districts, _) = super::mention::place::find(rules, title);
+    districts.first().map(|d| Place {
+        name: d.name.clone(),
+        city: d.city.clone(),
+    })
+}
+
+/// The district a document is mostly about, by a strict count: at least five
+/// mentions and seven in ten of them.
+fn dominant_district(counts: &BTreeMap<Place, usize>) -> Option<String> {
+    let total: usize = counts.values().sum();
+    let (place, n) = counts.iter().max_by_key(|(_, n)| **n)?;
+    (*n >= 5 && n * 10 >= total * 7).then(|| place.name.clone())
+}
+
+/// The titles a round-up covers, from its opening: "各区区委书记、区长" -> [区委书记, 区长].
+fn roster_of(head: &str) -> Vec<String> {
+    for (marks, roster) in [
+        (
+            &["区委书记、区长", "区委书记和区长", "书记区长", "书记、区长"][..],
+            ["区委书记", "区长"],
+        ),
+        (
+            &["县委书记、县长", "书记县长", "书记、县长"][..],
+            ["县委书记", "县长"],
+        ),
+    ] {
+        if marks.iter().any(|m| head.contains(m)) {
+            return roster.iter().map(|s| s.to_string()).collect();
+        }
+    }
+    Vec::new()
+}
+
+// ------------------------------------------------------------------ time
+
+/// A date with a label, or alone on a line with a clock time or a source:
+/// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)(?:(?:发布时间|发布日期|生成日期|刊发日期|发表日期|发表时间|更新时间|日期|时间)\s*[:：]\s*",
+        r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?",
+        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s))"
+    ))
+    .expect("dateline pattern is valid")
+});
+
+/// "2024年3月6日讯", "2024-03-06 08:12" anywhere in the opening.
+static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:电|讯)|((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2}")
+        .expect("news date pattern is valid")
+});
+
+/// The day a document was published: its front matter, else a dateline in its
+/// opening (or, for a labelled one, its close).
+fn published(doc: &Document, text: &str) -> Option<Day> {
+    if let Some(d) = doc.date.as_deref().and_then(Day::parse_iso) {
+        return Some(d);
+    }
+    let opening: String = text.chars().take(1200).collect();
+    let day = |c: &regex::Captures, i: usize| -> Option<Day> {
+        Day::new(c.get(i)?.as_str().parse().ok()?, c.get(i + 1)?.as_str().parse().ok()?, c.get(i + 2)?.as_str().parse().ok()?)
+    };
+    if let Some(c) = DATELINE.captures(&opening)
+        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
+    {
+        return Some(d);
+    }
+    if let Some(c) = NEWS_DATE.captures(&opening)
+        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
+    {
+        return Some(d);
+    }
+    let n = text.chars().count();
+    let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
+    DATELINE
+        .captures(&closing)
+        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
+        .or_else(|| NEWS_DATE.captures(&closing).and_then(|c| day(&c, 1).or_else(|| day(&c, 4))))
+}
+
+/// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
+fn period(text: &str, title: Option<&str>) -> Option<Period> {
+    let opening: String = text.chars().take(600).collect();
+    for source in [Some(opening.as_str()), title].into_iter().flatten() {
+        for m in super::mention::date::find(source) {
+            let DateExpr::Range(a, b) = &m.expr else {
+                continue;
+            };
+            // Only a range that writes its own year is a period.
+            let clock = Clock::default();
+            if let Some(d) = clock.resolve(&DateExpr::Range(*a, *b)).first()
+                && let Some(last) = d.last
+            {
+                return Some(Period {
+                    from: d.first,
+                    to: last,
+                });
+            }
+        }
+    }
+    None
+}
+

@@ -1,0 +1,313 @@
+//! Layer 2 of extraction: clause frames, who did what, when, to which meeting.
+//!
+//! Reads the mentions of one sentence ([`super::mention::Mentions`]) clause by
+//! clause (commas outside quotes end a clause) and says for each: the people
+//! in it and which of them stand before its verb (the subjects), its verb and
+//! what the verb does (`data/verbs.tsv`: an activity, an escort, reported
+//! speech, an accompaniment, a decision on posts), the dates it writes, the
+//! event it names, and whether it leaves its subject out ("8月19日晚,主持召开…").
+//! A clause that holds only people (and their titles and dates) lends them to
+//! the next clause: "区委书记甲,区委副书记、代区长乙带领…看望代表" gives the
+//! visit two subjects. Nothing here looks beyond the sentence; the discourse
+//! layer carries what a clause leaves out. Linear in the sentence.
+
+use super::event::{self, Named};
+use super::mention::Mentions;
+use crate::graph::Relation;
+use crate::rules::{Rules, VerbKind};
+
+/// What a clause's verb makes of its people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    /// They take part in the clause's activity.
+    Activity,
+    /// They join someone else's activity (陪同).
+    Escort,
+    /// Reported speech: no activity.
+    Speech,
+    /// A decision on posts: those it names take no part.
+    Personnel,
+    /// No verb: the clause names people, a date, a thing.
+    None,
+}
+
+/// One clause read as a frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Character span within the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Indices into [`Mentions::people`] of the people in the clause, with the
+    /// relation each takes from the first verb after it (or after the list it
+    /// opens).
+    pub people: Vec<(usize, Relation)>,
+    /// People lent by the clauses before (they held nothing but people), with
+    /// the relation this clause's verb gives them.
+    pub lent: Vec<(usize, Relation)>,
+    /// How many of `people` stand before the verb.
+    pub subjects: usize,
+    pub act: Act,
+    /// Where the activity is described from: the verb's offset.
+    pub verb_at: Option<usize>,
+    /// The relation the clause's verb gives a subject it leaves out.
+    pub relation: Relation,
+    /// Nothing but dates and adverbs stands before the verb.
+    pub subjectless: bool,
+    /// The clause holds nothing but people, titles, dates and separators.
+    pub names_only: bool,
+    /// Indices into [`Mentions::dates`] of the dates in the clause.
+    pub dates: Vec<usize>,
+    /// The event the clause names, if any.
+    pub event: Option<Named>,
+    /// Something other than a person stands before the verb (会议, 代表团).
+    pub other_subject: bool,
+}
+
+/// The frames of a sentence, one per clause; `clauses` are the clauses'
+/// character spans within the sentence.
+pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for &(start, end) in clauses {
+        let mut frame = frame(rules, m, start, end);
+        if frame.names_only {
+            pending.extend(frame.people.iter().map(|(i, _)| *i));
+        } else if frame.act != Act::None && !pending.is_empty() {
+            let relation = frame.relation;
+            frame.lent = std::mem::take(&mut pending)
+                .into_iter()
+                .map(|i| (i, relation))
+                .collect();
+        } else if frame.act == Act::None && !pending.is_empty() && !frame.dates.is_empty() {
+            // "区委书记甲8月18日下午,实地调研…": a date-only clause keeps them waiting.
+        } else if !frame.people.is_empty() {
+            pending.clear();
+        }
+        out.push(frame);
+    }
+    out
+}
+
+fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
+    let people: Vec<usize> = (0..m.people.len())
+        .filter(|&i| m.people[i].at >= start && m.people[i].at < end)
+        .collect();
+    let dates: Vec<usize> = (0..m.dates.len())
+        .filter(|&i| m.dates[i].at >= start && m.dates[i].at < end)
+        .collect();
+    let verbs: Vec<_> = m
+        .verbs
+        .iter()
+        .filter(|v| v.at >= start && v.at < end)
+        // A verb inside a name or a title is no verb (区长 in 区长办公会 is).
+        .filter(|v| {
+            !m.people
+                .iter()
+                .any(|p| v.at >= p.at && v.at < p.at + p.len)
+        })
+        .collect();
+    // The clause's verb: the first that is not an accompaniment.
+    let main = verbs
+        .iter()
+        .find(|v| rules.verbs[v.verb].kind != VerbKind::Lead)
+        .or(verbs.first());
+    let act = match main.map(|v| rules.verbs[v.verb].kind) {
+        Some(VerbKind::Activity) | Some(VerbKind::Lead) => Act::Activity,
+        Some(VerbKind::Escort) => Act::Escort,
+        Some(VerbKind::Speech) => {
+            // "主持会议并讲话" reads 主持 first; "某某强调" is speech only.
+            Act::Speech
+        }
+        Some(VerbKind::Personnel) => Act::Personnel,
+        None => Act::None,
+    };
+    let verb_at = main.map(|v| v.at);
+    let relation = main.map_or(Relation::Attended, |v| {
+        relation_of(rules, m, v.verb, v.at, start)
+    });
+    // Each person takes the relation of the first verb after the list they are in.
+    let mut with_relation = Vec::new();
+    for (k, &i) in people.iter().enumerate() {
+        let list_end = list_end(m, &people[k..]);
+        let after = verbs.iter().find(|v| v.at >= list_end && rules.verbs[v.verb].kind != VerbKind::Lead);
+        let rel = after.map_or(relation, |v| relation_of(rules, m, v.verb, v.at, list_end));
+        with_relation.push((i, rel));
+    }
+    let subjects = match verb_at {
+        Some(at) => people.iter().filter(|&&i| m.people[i].at < at).count(),
+        None => people.len(),
+    };
+    // What stands before the verb when no person does.
+    let before: Vec<char> = match verb_at {
+        Some(at) => (start..at)
+            .filter(|&i| !dates.iter().any(|&d| i >= m.dates[d].at && i < m.dates[d].at + m.dates[d].len))
+            .map(|i| m.chars[i])
+            .collect(),
+        None => Vec::new(),
+    };
+    let before: String = before.into_iter().filter(|c| crate::extract::is_han(*c)).collect();
+    let bare = strip_adverbs(rules, &before);
+    let subjectless = verb_at.is_some() && subjects == 0 && bare.is_empty();
+    let other_subject = verb_at.is_some() && subjects == 0 && !bare.is_empty();
+    let names_only = !people.is_empty() && covered(m, &people, &dates, start, end);
+    let clause: String = m.chars[start..end].iter().collect();
+    let event = event::named_in_clause(rules, &clause);
+    Frame {
+        start,
+        end,
+        people: with_relation,
+        lent: Vec::new(),
+        subjects,
+        act: if names_only { Act::None } else { act },
+        verb_at,
+        relation,
+        subjectless,
+        names_only,
+        dates,
+        event,
+        other_subject,
+    }
+}
+
+/// Chaired or attended, by a verb at `at`: 召开 makes its subject the chair
+/// only when the subject stands right before it.
+fn relation_of(rules: &Rules, m: &Mentions, verb: usize, at: usize, from: usize) -> Relation {
+    let v = &rules.verbs[verb];
+    if v.word == "召开" && at > from + 2 {
+        return Relation::Attended;
+    }
+    let _ = m;
+    v.relation
+}
+
+/// Where the list of people opening with `people[0]` ends: "甲、乙召开" and
+/// "甲和区长乙以…" are lists; anything but a separator or a title between two
+/// names ends one.
+fn list_end(m: &Mentions, people: &[usize]) -> usize {
+    let first = &m.people[people[0]];
+    let mut end = first.at + first.len;
+    for &i in &people[1..] {
+        let p = &m.people[i];
+        let gap_start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+        if gap_start < end || gap_start - end > 2 {
+            break;
+        }
+        let gap: String = m.chars[end..gap_start].iter().collect();
+        if !gap.chars().all(|c| matches!(c, '、' | ',' | '，' | '和' | '及' | '与' | ' ')) {
+            break;
+        }
+        end = p.at + p.len;
+    }
+    end
+}
+
+/// The clause holds nothing but people, the chains that vouch for them, dates,
+/// separators and group words.
+fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: usize) -> bool {
+    let mut cover = vec![false; end - start];
+    let mut mark = |a: usize, b: usize| {
+        for c in cover.iter_mut().take(b.min(end).saturating_sub(start)).skip(a.saturating_sub(start)) {
+            *c = true;
+        }
+    };
+    for &i in people {
+        let p = &m.people[i];
+        mark(p.at, p.at + p.len);
+        if let Some((a, b)) = p.anchor {
+            mark(a, b);
+        }
+    }
+    for &d in dates {
+        mark(m.dates[d].at, m.dates[d].at + m.dates[d].len);
+    }
+    for c in &m.chains {
+        if c.at >= start && c.end <= end {
+            mark(c.at, c.end);
+        }
+    }
+    for d in &m.districts {
+        mark(d.at, d.at + d.len);
+    }
+    (start..end).zip(cover).all(|(i, covered)| {
+        covered || matches!(m.chars[i], '、' | '和' | '及' | '与' | ' ' | '等' | '中' | '共')
+    })
+}
+
+/// What is left of the words before a verb once adverbs are taken off.
+fn strip_adverbs(rules: &Rules, before: &str) -> String {
+    let mut rest = before.to_string();
+    let mut changed = true;
+    while changed && !rest.is_empty() {
+        changed = false;
+        for a in &rules.adverbs {
+            if let Some(r) = rest.strip_prefix(a.as_str()) {
+                rest = r.to_string();
+                changed = true;
+            }
+            if let Some(r) = rest.strip_suffix(a.as_str()) {
+                rest = r.to_string();
+                changed = true;
+            }
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::Annotated;
+
+    fn read(sentence: &str) -> (Mentions, Vec<Frame>) {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let m = Mentions::find(&rules, &jieba, sentence);
+        let a = Annotated::new(sentence);
+        let clauses: Vec<(usize, usize)> = a
+            .clauses(a.paragraphs[0].sentences[0])
+            .into_iter()
+            .map(|c| (c.start, c.end))
+            .collect();
+        let f = frames(&rules, &m, &clauses);
+        (m, f)
+    }
+
+    #[test]
+    fn subjects_and_their_relations() {
+        let (m, f) = read("区委书记严立新主持会议并讲话,区领导于建明、尹长山出席会议。");
+        assert_eq!(f[0].act, Act::Activity);
+        assert_eq!(m.people[f[0].people[0].0].name, "严立新");
+        assert_eq!(f[0].people[0].1, Relation::Chaired);
+        assert_eq!(f[1].people.len(), 2);
+        assert!(f[1].people.iter().all(|(_, r)| *r == Relation::Attended));
+    }
+
+    #[test]
+    fn speech_is_no_activity() {
+        let (_, f) = read("12月10日,福田区委副书记、代区长俞立平表示,要全力推进重点项目建设。");
+        assert!(f.iter().all(|x| x.act != Act::Activity), "{f:?}");
+    }
+
+    #[test]
+    fn a_clause_of_names_lends_them() {
+        let (m, f) = read("11月19日,福田区委书记黎立川,区委副书记、代区长乔建安带领区四套班子领导走访慰问困难群众。");
+        let all: Vec<&str> = f
+            .iter()
+            .flat_map(|x| x.people.iter().chain(&x.lent))
+            .filter(|_| true)
+            .map(|(i, _)| m.people[*i].name.as_str())
+            .collect();
+        assert!(all.contains(&"黎立川") && all.contains(&"乔建安"), "{all:?}");
+        let acting = f.iter().find(|x| x.act == Act::Activity).unwrap();
+        assert_eq!(acting.lent.len() + acting.people.len(), 2, "{f:?}");
+    }
+
+    #[test]
+    fn a_clause_without_subject() {
+        let (_, f) = read("8月19日上午,主持召开全区重点项目调度会。");
+        assert!(f[1].subjectless);
+        assert_eq!(f[1].relation, Relation::Chaired);
+        let (_, f) = read("会议听取了工作汇报。");
+        assert!(!f[0].subjectless && f[0].other_subject);
+    }
+}

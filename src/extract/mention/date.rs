@@ -1,0 +1,1236 @@
+//! Date mentions: every way a news sentence writes a day, read where it stands.
+//!
+//! A mention is read into a [`DateExpr`] that says what the text says and no
+//! more (12月11日 has no year; 昨天 is one day before something); the
+//! [`Clock`] of the document (its publication date, the period it reports on,
+//! the last day read) turns it into days. What is read:
+//!
+//! - absolute and partial days: 2024年12月11日, 12月11日, 29日, 15号, in Arabic
+//!   or Chinese numerals (二〇二四年十二月十一日), two-digit years (15年3月2日),
+//!   numeric forms (2024-12-11, 2019/04/19, 2019.9.6);
+//! - relative days, months, years and weeks: 昨天, 前天, 明天, 上个月15号,
+//!   去年3月3日, 上周五, 本周三, 下周六;
+//! - holidays, solar terms and lunar days: 国庆, 春节, 清明, 冬至, 正月十五,
+//!   农历腊月二十三;
+//! - spans and lists: 12月9日至13日, 12月9日零时至12月16日24时, 24日、25日;
+//! - words that restate or advance the last day (同日, 当晚, 次日) and words
+//!   that say a sentence is deliberately undated (近日, 本月, 上半年).
+//!
+//! Clock times, parts of the day and weekday notes in brackets are read as
+//! part of a mention and then ignored. A bare month (今年3月) or a year alone
+//! names no day. Scanning is linear in the sentence: a mention starts only at a
+//! digit, a numeral or a listed word, and reads at most a few dozen characters.
+
+use crate::extract::calendar::{self, Day, Dated, Period};
+
+/// A year as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Absolute(i32),
+    /// 去年 = -1, 今年 = 0, 明年 = 1, 前年 = -2.
+    Relative(i32),
+    /// 15年: the century is the clock's.
+    TwoDigit(i32),
+}
+
+/// A month as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    Absolute(u32),
+    /// 上个月 = -1, 本月 = 0, 下月 = 1.
+    Relative(i32),
+}
+
+/// A named day of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// A fixed solar day, possibly a span of `days` days (国庆: 10-01, 7 days).
+    Solar { month: u32, day: u32, days: u32 },
+    /// A lunar day (春节, 中秋 ...).
+    Lunar { month: u32, day: u32 },
+    /// A solar term (清明, 冬至 ...).
+    Term(&'static str),
+    /// The nth weekday of a month (母亲节: the 2nd Sunday of May).
+    NthWeekday { month: u32, n: u32, weekday: u32 },
+}
+
+/// One point in time as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    /// A day, with what the text gives of its year and month.
+    Day {
+        year: Option<YearRef>,
+        month: Option<MonthRef>,
+        day: u32,
+        lunar: bool,
+    },
+    /// Days from the publication date: 昨天 = -1.
+    RelativeDay(i32),
+    /// A weekday (1 = Monday) of a week relative to the publication date's.
+    Weekday { week: i32, weekday: u32 },
+    /// The nth weekday of a month: 6月第3个星期日.
+    NthWeekday {
+        year: Option<YearRef>,
+        month: u32,
+        n: u32,
+        weekday: u32,
+    },
+    Holiday {
+        year: Option<YearRef>,
+        holiday: Holiday,
+    },
+}
+
+/// What a date mention says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateExpr {
+    Point(Point),
+    /// From the first point to the second; the second takes what it leaves
+    /// out (year, month) from the first.
+    Range(Point, Point),
+    /// Separate occasions: 24日、25日.
+    List(Vec<Point>),
+    /// The day last read: 同日, 当天, 当晚.
+    SameDay,
+    /// The day after the day last read: 次日, 翌日.
+    NextDay,
+    /// Deliberately no day: 近日, 本月, 上半年, 今年3月.
+    Undated,
+}
+
+/// A date written in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Character offset and length in the searched text.
+    pub at: usize,
+    pub len: usize,
+    pub expr: DateExpr,
+    /// False for a date that bounds something rather than dating it: 截至6月30日,
+    /// 2019年以来, 2025年底前.
+    pub occasion: bool,
+}
+
+/// What a document tells about time, against which dates are resolved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Clock {
+    /// The publication date (front matter, dateline).
+    pub published: Option<Day>,
+    /// The span a round-up reports on.
+    pub period: Option<Period>,
+    /// The year to assume when the text gives none (`--year`), or the year of
+    /// the last full date read where no publication date is known.
+    pub year: Option<i32>,
+    /// The last day read: 同日, 次日 and a bare 13日 count from it.
+    pub last: Option<Day>,
+    /// The sentence announces (将于, 拟于): a day after the publication date is
+    /// meant, not one a year before.
+    pub future: bool,
+}
+
+impl Clock {
+    /// The year a month and day without one belong to: the one nearest the
+    /// period or the publication date, a later one counting three times its
+    /// distance (news reports what happened), unless the sentence announces.
+    fn year_for(&self, month: u32, day: u32, lunar: bool) -> Option<i32> {
+        let (from, to) = match (self.period, self.published) {
+            (Some(p), _) => (p.from, p.to),
+            (None, Some(d)) => (d, d),
+            (None, None) => return self.year,
+        };
+        let mut best: Option<(i64, i32)> = None;
+        for y in [from.year - 1, from.year, to.year, to.year + 1] {
+            let Some(d) = (if lunar {
+                calendar::lunar_to_solar(y, month, day)
+            } else {
+                Day::new(y, month, day)
+            }) else {
+                continue;
+            };
+            let dist = if d < from {
+                from.ordinal() - d.ordinal()
+            } else if d > to {
+                let ahead = d.ordinal() - to.ordinal();
+                if self.future { ahead } else { ahead * 3 }
+            } else {
+                0
+            };
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, y));
+            }
+        }
+        best.map(|(_, y)| y)
+    }
+
+    fn base(&self) -> Option<Day> {
+        self.published.or(self.period.map(|p| p.to))
+    }
+
+    fn year_of(&self, y: YearRef) -> Option<i32> {
+        match y {
+            YearRef::Absolute(y) => Some(y),
+            YearRef::Relative(n) => Some(self.base()?.year + n),
+            YearRef::TwoDigit(yy) => {
+                let now = self.base().map_or(2025, |d| d.year);
+                let century = now - now % 100;
+                Some(if century + yy > now + 1 {
+                    century - 100 + yy
+                } else {
+                    century + yy
+                })
+            }
+        }
+    }
+
+    /// The day of one point, with `like` lending the year and month a range's
+    /// second point leaves out.
+    fn point(&self, p: Point, like: Option<Day>) -> Option<Dated> {
+        match p {
+            Point::Day {
+                year,
+                month,
+                day,
+                lunar,
+            } => {
+                let month_abs = match month {
+                    Some(MonthRef::Absolute(m)) => Some(m),
+                    Some(MonthRef::Relative(n)) => {
+                        let base = self.base()?;
+                        return base.add_months(n, day).map(Dated::day);
+                    }
+                    None => None,
+                };
+                let Some(m) = month_abs else {
+                    // 29日: the month of the day read last, or of the base.
+                    if let Some(l) = like.or(self.last) {
+                        let y = year.and_then(|y| self.year_of(y)).unwrap_or(l.year);
+                        return Day::new(y, l.month, day).map(Dated::day);
+                    }
+                    let base = self.published?;
+                    let back = if day > base.day { -1 } else { 0 };
+                    return base.add_months(back, day).map(Dated::day);
+                };
+                let y = match year {
+                    Some(y) => self.year_of(y)?,
+                    None => match like {
+                        Some(l) if !lunar => {
+                            if m < l.month {
+                                l.year + 1
+                            } else {
+                                l.year
+                            }
+                        }
+                        _ => self.year_for(m, day, lunar)?,
+                    },
+                };
+                if lunar {
+                    calendar::lunar_to_solar(y, m, day).map(Dated::day)
+                } else {
+                    Day::new(y, m, day).map(Dated::day)
+                }
+            }
+            Point::RelativeDay(n) => self.published?.add_days(n as i64).map(Dated::day),
+            Point::Weekday { week, weekday } => {
+                let base = self.published?;
+                let monday = base.add_days(1 - base.weekday() as i64)?;
+                monday
+                    .add_days(week as i64 * 7 + weekday as i64 - 1)
+                    .map(Dated::day)
+            }
+            Point::NthWeekday {
+                year,
+                month,
+                n,
+                weekday,
+            } => {
+                let y = match year {
+                    Some(y) => self.year_of(y)?,
+                    None => self.year_for(month, 1, false)?,
+                };
+                nth_weekday(y, month, n, weekday).map(Dated::day)
+            }
+            Point::Holiday { year, holiday } => {
+                let (m, d) = match holiday {
+                    Holiday::Solar { month, day, .. } => (month, day),
+                    Holiday::Lunar { month, day } => (month, day),
+                    Holiday::Term(name) => {
+                        let first = calendar::solar_term(2001, name)?;
+                        (first.month, first.day)
+                    }
+                    Holiday::NthWeekday { month, .. } => (month, 15),
+                };
+                let lunar = matches!(holiday, Holiday::Lunar { .. });
+                let y = match year {
+                    Some(y) => self.year_of(y)?,
+                    None => self.year_for(m, d, lunar)?,
+                };
+                match holiday {
+                    Holiday::Solar { month, day, days } => {
+                        let first = Day::new(y, month, day)?;
+                        let last = first.add_days(days as i64 - 1)?;
+                        Some(Dated::span(first, last))
+                    }
+                    Holiday::Lunar { month, day } => {
+                        calendar::lunar_to_solar(y, month, day).map(Dated::day)
+                    }
+                    Holiday::Term(name) => calendar::solar_term(y, name).map(Dated::day),
+                    Holiday::NthWeekday { month, n, weekday } => {
+                        nth_weekday(y, month, n, weekday).map(Dated::day)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The days a mention names: one, a span, or several occasions (a list).
+    /// Empty when the text does not say enough (undated, or no clock to count
+    /// from). [`DateExpr::SameDay`] and [`DateExpr::NextDay`] count from
+    /// [`Clock::last`].
+    pub fn resolve(&self, expr: &DateExpr) -> Vec<Dated> {
+        match expr {
+            DateExpr::Point(p) => self.point(*p, None).into_iter().collect(),
+            DateExpr::Range(a, b) => {
+                let Some(first) = self.point(*a, None) else {
+                    return Vec::new();
+                };
+                let end = match self.point(*b, Some(first.first)) {
+                    Some(e) => e.last.unwrap_or(e.first),
+                    None => return vec![first],
+                };
+                if end < first.first {
+                    return vec![first];
+                }
+                vec![Dated::span(first.first, end)]
+            }
+            DateExpr::List(points) => {
+                let mut out: Vec<Dated> = Vec::new();
+                for p in points {
+                    let like = out.last().map(|d| d.first);
+                    if let Some(d) = self.point(*p, like) {
+                        out.push(d);
+                    }
+                }
+                out
+            }
+            DateExpr::SameDay => self.last.map(Dated::day).into_iter().collect(),
+            DateExpr::NextDay => self.last.map(|d| Dated::day(d.next())).into_iter().collect(),
+            DateExpr::Undated => Vec::new(),
+        }
+    }
+}
+
+fn nth_weekday(year: i32, month: u32, n: u32, weekday: u32) -> Option<Day> {
+    let first = Day::new(year, month, 1)?;
+    let offset = (weekday + 7 - first.weekday()) % 7;
+    first.add_days((offset + (n.max(1) - 1) * 7) as i64).filter(|d| d.month == month)
+}
+
+// ------------------------------------------------------------------ reading
+
+/// Every date mention in `text`, left to right, with character offsets.
+///
+/// ```
+/// use govgraph::extract::mention::date::{find, DateExpr};
+/// let found = find("区委书记某某12月11日出席会议");
+/// assert_eq!((found[0].at, found[0].len), (6, 6));
+/// assert!(matches!(found[0].expr, DateExpr::Point(_)));
+/// ```
+pub fn find(text: &str) -> Vec<DateMention> {
+    let chars: Vec<char> = mask_quoted(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((expr, end)) = read_expr(&chars, i) {
+            let occasion = is_occasion(&chars, i, end);
+            out.push(DateMention {
+                at: i,
+                len: end - i,
+                expr,
+                occasion,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Digits inside 《》 and “” name titles, not days: they are blanked, except in
+/// a quoted holiday of two characters (“十一”, “五一”).
+fn mask_quoted(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut open: Vec<usize> = Vec::new();
+    let mut spans = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '《' | '“' => open.push(i),
+            '》' | '”' => {
+                if let Some(start) = open.pop()
+                    && open.is_empty()
+                {
+                    spans.push((start + 1, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (from, to) in spans {
+        if to - from <= 2 {
+            continue;
+        }
+        for c in &mut chars[from..to] {
+            if c.is_ascii_digit() || numeral(*c).is_some() {
+                *c = '_';
+            }
+        }
+    }
+    chars
+}
+
+fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &["截至", "截止", "截止到", "截止至", "直至", "不晚于", "早于"];
+    const AFTER: &[&str] = &[
+        "以来", "前", "之前", "以前", "后", "之后", "以后", "到期", "底", "止", "截止", "内", "以内",
+    ];
+    let before = BEFORE.iter().any(|w| ends_with_at(chars, at, w));
+    let after = AFTER.iter().any(|w| word_at(chars, end, w));
+    !before && !after
+}
+
+fn word_at(chars: &[char], at: usize, word: &str) -> bool {
+    crate::extract::word_at(chars, at, word)
+}
+
+fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && word_at(chars, end - n, word)
+}
+
+/// The first of `words` written at `at`, and its length in characters.
+fn any_at<'w>(chars: &[char], at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    words
+        .iter()
+        .filter(|w| word_at(chars, at, w))
+        .max_by_key(|w| w.chars().count())
+        .map(|w| (*w, w.chars().count()))
+}
+
+const SAME_DAY: &[&str] = &["同日", "当日", "当天", "当晚", "同一天", "是日", "同一日"];
+const NEXT_DAY: &[&str] = &["次日", "翌日", "第二天", "隔天", "次日上午", "次日下午"];
+const UNDATED: &[&str] = &[
+    "近日",
+    "日前",
+    "近期",
+    "近来",
+    "此前",
+    "近年来",
+    "近年",
+    "今年以来",
+    "本月",
+    "当月",
+    "上月",
+    "本周",
+    "上周",
+    "这周",
+    "下周",
+    "本季度",
+    "上半年",
+    "下半年",
+    "年初",
+    "年底",
+    "年末",
+    "月初",
+    "月底",
+    "月末",
+    "前不久",
+    "不久前",
+    "日来",
+];
+const QUARTERS: &[&str] = &["一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度"];
+
+/// Reads one date expression starting at `i`: a point, a span or a list.
+fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
+    // A date glued to a word before it is part of that word (第3日, 每日, 近3日).
+    if i > 0 && matches!(chars[i - 1], '第' | '每' | '近' | '逐' | '隔' | '数' | '几') {
+        return None;
+    }
+    if let Some((_, n)) = any_at(chars, i, NEXT_DAY) {
+        return Some((DateExpr::NextDay, skip_time(chars, i + n)));
+    }
+    if let Some((_, n)) = any_at(chars, i, SAME_DAY) {
+        return Some((DateExpr::SameDay, skip_time(chars, i + n)));
+    }
+    if word_at(chars, i, "同月") {
+        // 同月9日: the month of an earlier sentence, which a reader cannot always tell.
+        let end = read_point(chars, i + 2).map_or(i + 2, |(_, e)| e);
+        return Some((DateExpr::Undated, end));
+    }
+    let (first, mut end) = match read_point(chars, i) {
+        Some(p) => p,
+        None => {
+            if let Some((_, n)) = any_at(chars, i, UNDATED).or_else(|| any_at(chars, i, QUARTERS))
+            {
+                return Some((DateExpr::Undated, i + n));
+            }
+            return read_month_only(chars, i).map(|e| (DateExpr::Undated, e));
+        }
+    };
+    let start_of_range = first;
+    // A range: A至B, A-B, A—B; "12月11至14日" writes A without its 日.
+    let after_first = skip_time(chars, end);
+    if let Some((_, n)) = any_at(chars, after_first, &["至", "到", "-", "—", "–", "~", "～", "－", "——"]) {
+        let from = after_first + n;
+        let from = from + usize::from(chars.get(from) == Some(&'自'));
+        if let Some((second, e2)) = read_point(chars, from).or_else(|| read_bare_day(chars, from)) {
+            let mut e2 = skip_time(chars, e2);
+            if chars.get(e2) == Some(&'止') {
+                e2 += 1;
+            }
+            return Some((DateExpr::Range(start_of_range, second), e2));
+        }
+    }
+    // A list of days: 24日、25日; 3月4日、6日.
+    let mut list = vec![first];
+    let mut e = after_first;
+    while chars.get(e) == Some(&'、') {
+        match read_point(chars, e + 1) {
+            Some((p @ Point::Day { .. }, e2)) => {
+                list.push(p);
+                e = skip_time(chars, e2);
+            }
+            _ => break,
+        }
+    }
+    if list.len() > 1 {
+        return Some((DateExpr::List(list), e));
+    }
+    end = after_first;
+    if chars.get(end) == Some(&'起') {
+        end += 1;
+    }
+    Some((DateExpr::Point(start_of_range), end))
+}
+
+/// "12月11" before 至: a month and day with the 日 left to the range's end.
+fn read_bare_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    let (n, e) = number(chars, i)?;
+    ((1..=31).contains(&n) && chars.get(e).is_some_and(|c| matches!(c, '日' | '号')))
+        .then_some((
+            Point::Day {
+                year: None,
+                month: None,
+                day: n,
+                lunar: false,
+            },
+            e + 1,
+        ))
+}
+
+/// 今年3月, 2024年12月, 3月份, 6月上旬: a month with no day; the end offset.
+fn read_month_only(chars: &[char], i: usize) -> Option<usize> {
+    let (_, after_year) = read_year(chars, i).unwrap_or((None, i));
+    let (m, e) = number(chars, after_year)?;
+    if !(1..=12).contains(&m) || chars.get(e) != Some(&'月') {
+        return None;
+    }
+    // A year written alone before it is needed for Chinese numerals (三月 is often no date).
+    if after_year == i && !chars[i].is_ascii_digit() {
+        return None;
+    }
+    let mut end = e + 1;
+    if let Some((_, n)) = any_at(chars, end, &["份", "上旬", "中旬", "下旬", "初", "底", "末", "中"]) {
+        end += n;
+    }
+    Some(end)
+}
+
+/// A year: 2024年, 二〇二四年, 15年, 零七年, 去年, 今年, 明年, 前年.
+fn read_year(chars: &[char], i: usize) -> Option<(Option<YearRef>, usize)> {
+    if let Some((w, n)) = any_at(chars, i, &["去年", "今年", "明年", "前年", "后年", "本年", "上年", "大前年"]) {
+        let rel = match w {
+            "去年" | "上年" => -1,
+            "今年" | "本年" => 0,
+            "明年" => 1,
+            "前年" => -2,
+            "后年" => 2,
+            _ => -3,
+        };
+        return Some((Some(YearRef::Relative(rel)), i + n));
+    }
+    // Digits, Arabic or Chinese, written one by one.
+    let mut digits = Vec::new();
+    let mut e = i;
+    while e < chars.len() && digits.len() < 4 {
+        match digit(chars[e]) {
+            Some(d) => digits.push(d),
+            None => break,
+        }
+        e += 1;
+    }
+    if chars.get(e) != Some(&'年') || (digits.len() != 4 && digits.len() != 2) {
+        return None;
+    }
+    // A run of more digits is a number, not a year (12345年).
+    if i > 0 && digit(chars[i - 1]).is_some() {
+        return None;
+    }
+    let value = digits.iter().fold(0, |v, d| v * 10 + *d as i32);
+    let year = if digits.len() == 4 {
+        YearRef::Absolute(value)
+    } else {
+        YearRef::TwoDigit(value)
+    };
+    Some((Some(year), e + 1))
+}
+
+/// One point in time starting at `i`.
+fn read_point(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    if let Some(p) = read_relative_day(chars, i) {
+        return Some(p);
+    }
+    if let Some(p) = read_weekday(chars, i) {
+        return Some(p);
+    }
+    if let Some(p) = read_numeric(chars, i) {
+        return Some(p);
+    }
+    let (year, after_year) = match read_year(chars, i) {
+        Some((y, e)) => (y, e),
+        None => (None, i),
+    };
+    if let Some((holiday, e)) = read_holiday(chars, after_year, year.is_some()) {
+        return Some((Point::Holiday { year, holiday }, e));
+    }
+    read_month_day(chars, after_year, year, i)
+}
+
+/// 12月11日, 十二月十一日, 上个月15号, 农历八月十五, 正月初八, 29日, 大年初十.
+fn read_month_day(
+    chars: &[char],
+    at: usize,
+    year: Option<YearRef>,
+    start: usize,
+) -> Option<(Point, usize)> {
+    let mut i = at;
+    let mut lunar = false;
+    if let Some((_, n)) = any_at(chars, i, &["农历", "阴历", "夏历"]) {
+        lunar = true;
+        i += n;
+        // 农历二〇二〇年十二月二十九日: the lunar year after the marker.
+        if year.is_none()
+            && let Some((y, e)) = read_year(chars, i)
+        {
+            return read_month_day_lunar(chars, e, y, start);
+        }
+    }
+    if word_at(chars, i, "大年初") {
+        let (d, e) = number(chars, i + 3)?;
+        return ((1..=30).contains(&d)).then_some((
+            Point::Day {
+                year,
+                month: Some(MonthRef::Absolute(1)),
+                day: d,
+                lunar: true,
+            },
+            skip_time(chars, e),
+        ));
+    }
+    // The month.
+    let (month, after_month) = if let Some((w, n)) =
+        any_at(chars, i, &["上个月", "上月", "下个月", "下月", "本月", "这个月"])
+    {
+        let rel = match w {
+            "上个月" | "上月" => -1,
+            "下个月" | "下月" => 1,
+            _ => 0,
+        };
+        // 上月 alone is no day; with a day it is one.
+        (Some(MonthRef::Relative(rel)), i + n)
+    } else if let Some((w, n)) = any_at(chars, i, &["正月", "腊月", "冬月"]) {
+        lunar = true;
+        let m = match w {
+            "正月" => 1,
+            "冬月" => 11,
+            _ => 12,
+        };
+        (Some(MonthRef::Absolute(m)), i + n)
+    } else if let Some((m, e)) = number(chars, i)
+        && (1..=12).contains(&m)
+        && chars.get(e) == Some(&'月')
+    {
+        let mut e = e + 1;
+        if chars.get(e) == Some(&'份') {
+            e += 1;
+        }
+        (Some(MonthRef::Absolute(m)), e)
+    } else {
+        (None, i)
+    };
+    // 6月第3个星期日, 八月份的第一个周二.
+    if let Some(MonthRef::Absolute(m)) = month
+        && !lunar
+    {
+        let mut j = after_month;
+        if chars.get(j) == Some(&'的') {
+            j += 1;
+        }
+        if chars.get(j) == Some(&'第')
+            && let Some((n, e)) = number(chars, j + 1)
+        {
+            let e = if chars.get(e) == Some(&'个') { e + 1 } else { e };
+            if let Some((wd, e2)) = weekday_name(chars, e) {
+                return Some((
+                    Point::NthWeekday {
+                        year,
+                        month: m,
+                        n,
+                        weekday: wd,
+                    },
+                    skip_time(chars, e2),
+                ));
+            }
+        }
+    }
+    // The day.
+    let (day, after_day) = if word_at(chars, after_month, "初") && (lunar || month.is_some()) {
+        let (d, e) = number(chars, after_month + 1)?;
+        lunar = true;
+        (d, e)
+    } else {
+        let (d, e) = number(chars, after_month)?;
+        let unit = chars.get(e).copied();
+        match unit {
+            Some('日') => (d, e + 1),
+            Some('号') if is_day_hao(chars, e + 1, month.is_some()) => (d, e + 1),
+            // 正月十五, 农历八月十五: a lunar day needs no 日.
+            _ if lunar && month.is_some() => (d, e),
+            // 12月11至14日: the first day of a span leaves its 日 to the last.
+            Some('至' | '到' | '-' | '—' | '–' | '~' | '～') if month.is_some() => (d, e),
+            _ => return None,
+        }
+    };
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    // A day written alone must be in Arabic digits: 三日 is more often "three days".
+    if month.is_none() && !lunar && !chars[after_month].is_ascii_digit() {
+        return None;
+    }
+    if month.is_none() && year.is_some() {
+        return None;
+    }
+    Some((
+        Point::Day {
+            year,
+            month,
+            day,
+            lunar,
+        },
+        skip_time(chars, after_day),
+    ))
+}
+
+fn read_month_day_lunar(
+    chars: &[char],
+    at: usize,
+    year: Option<YearRef>,
+    start: usize,
+) -> Option<(Point, usize)> {
+    match read_month_day(chars, at, year, start)? {
+        (
+            Point::Day {
+                year, month, day, ..
+            },
+            e,
+        ) => Some((
+            Point::Day {
+                year,
+                month,
+                day,
+                lunar: true,
+            },
+            e,
+        )),
+        other => Some(other),
+    }
+}
+
+/// True when `号` after a number is a day, not a number of a line or building.
+fn is_day_hao(chars: &[char], after: usize, has_month: bool) -> bool {
+    const NOT_DAY: &[&str] = &[
+        "线", "楼", "院", "馆", "令", "文", "厅", "门", "地", "路", "台", "机", "车", "码", "位", "仓",
+        "泊", "窗", "展", "站", "口", "桥", "洞", "井", "街", "巷", "房", "室", "栋", "座", "公", "文件",
+        "元", "社",
+    ];
+    if NOT_DAY.iter().any(|w| word_at(chars, after, w)) {
+        return false;
+    }
+    has_month || chars.get(after).is_none_or(|c| !crate::extract::is_han(*c)) || {
+        any_at(chars, after, TIMES_OF_DAY).is_some() || chars.get(after) == Some(&'、')
+    }
+}
+
+/// 昨天, 今日, 前天, 明天, 后天, 大后天, 昨晚.
+fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    const WORDS: &[(&str, i32)] = &[
+        ("大前天", -3),
+        ("大后天", 3),
+        ("前天", -2),
+        ("昨天", -1),
+        ("昨日", -1),
+        ("昨晚", -1),
+        ("昨夜", -1),
+        ("今天", 0),
+        ("今日", 0),
+        ("本日", 0),
+        ("今晚", 0),
+        ("今早", 0),
+        ("今晨", 0),
+        ("明天", 1),
+        ("明日", 1),
+        ("明晚", 1),
+        ("后天", 2),
+    ];
+    let (w, n) = any_at(chars, i, &WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
+    // 今日头条, 明日之星: a relative day is no part of a name.
+    if word_at(chars, i + n, "头条") || word_at(chars, i + n, "之") {
+        return None;
+    }
+    let rel = WORDS.iter().find(|(x, _)| *x == w).map(|(_, r)| *r)?;
+    let mut e = skip_time(chars, i + n);
+    // 今天(9月14日): the bracket restates the day.
+    if matches!(chars.get(e), Some('(') | Some('（'))
+        && let Some(close) = chars[e..].iter().take(14).position(|c| matches!(c, ')' | '）'))
+    {
+        e = skip_time(chars, e + close + 1);
+    }
+    Some((Point::RelativeDay(rel), e))
+}
+
+/// 上周五, 本周三, 下个星期一, 星期天, 周二.
+fn read_weekday(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    let (week, after) = match any_at(
+        chars,
+        i,
+        &[
+            "上上周", "上周", "上个星期", "上星期", "上个礼拜", "上礼拜", "本周", "这周", "这个星期", "本星期",
+            "下周", "下个星期", "下星期", "下个礼拜", "下礼拜",
+        ],
+    ) {
+        Some((w, n)) => {
+            let week = if w.starts_with("上上") {
+                -2
+            } else if w.starts_with('上') {
+                -1
+            } else if w.starts_with('下') {
+                1
+            } else {
+                0
+            };
+            // The unit is part of the words above, except 上周/本周/下周/这周, which
+            // end with it; what follows must be the day.
+            (week, i + n)
+        }
+        None => (0, i),
+    };
+    let (wd, e) = if after == i {
+        weekday_name(chars, i)?
+    } else {
+        // "上周五": the unit was read, the day follows; "上个星期一" likewise.
+        match day_of_week(chars.get(after).copied()) {
+            Some(d) => (d, after + 1),
+            None => return None,
+        }
+    };
+    Some((Point::Weekday { week, weekday: wd }, skip_time(chars, e)))
+}
+
+/// 星期一, 周日, 礼拜天: the weekday (1 = Monday) and the end offset.
+fn weekday_name(chars: &[char], i: usize) -> Option<(u32, usize)> {
+    let (_, n) = any_at(chars, i, &["星期", "礼拜", "周"])?;
+    let d = day_of_week(chars.get(i + n).copied())?;
+    // 周一 must not be the start of a longer word (周年, 周边).
+    Some((d, i + n + 1))
+}
+
+fn day_of_week(c: Option<char>) -> Option<u32> {
+    match c? {
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '日' | '天' | '末' => Some(7),
+        _ => None,
+    }
+}
+
+/// 2024-12-11, 2019/04/19, 2019.9.6, with an optional clock time after it.
+fn read_numeric(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    if i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.') {
+        return None;
+    }
+    let (y, e) = ascii_number(chars, i, 4)?;
+    if e - i != 4 {
+        return None;
+    }
+    let sep = *chars.get(e)?;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let (m, e2) = ascii_number(chars, e + 1, 2)?;
+    if chars.get(e2) != Some(&sep) {
+        return None;
+    }
+    let (d, e3) = ascii_number(chars, e2 + 1, 2)?;
+    // 2019.9.6亿: a number, not a day.
+    if chars.get(e3).is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '亿' | '万')) {
+        return None;
+    }
+    Day::new(y as i32, m, d)?;
+    Some((
+        Point::Day {
+            year: Some(YearRef::Absolute(y as i32)),
+            month: Some(MonthRef::Absolute(m)),
+            day: d,
+            lunar: false,
+        },
+        skip_time(chars, e3),
+    ))
+}
+
+fn ascii_number(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    let mut e = i;
+    while e < chars.len() && e - i < max && chars[e].is_ascii_digit() {
+        v = v * 10 + chars[e].to_digit(10)?;
+        e += 1;
+    }
+    (e > i).then_some((v, e))
+}
+
+/// Holidays and solar terms, with what `year_before` says of the context: a
+/// solar term that is also a common word (大雪, 小满) needs a year or 节气.
+fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday, usize)> {
+    const NAMED: &[(&str, Holiday)] = &[
+        ("元旦", Holiday::Solar { month: 1, day: 1, days: 1 }),
+        ("国庆节", Holiday::Solar { month: 10, day: 1, days: 7 }),
+        ("国庆", Holiday::Solar { month: 10, day: 1, days: 7 }),
+        ("“十一”", Holiday::Solar { month: 10, day: 1, days: 7 }),
+        ("劳动节", Holiday::Solar { month: 5, day: 1, days: 1 }),
+        ("“五一”", Holiday::Solar { month: 5, day: 1, days: 1 }),
+        ("妇女节", Holiday::Solar { month: 3, day: 8, days: 1 }),
+        ("植树节", Holiday::Solar { month: 3, day: 12, days: 1 }),
+        ("青年节", Holiday::Solar { month: 5, day: 4, days: 1 }),
+        ("儿童节", Holiday::Solar { month: 6, day: 1, days: 1 }),
+        ("建党节", Holiday::Solar { month: 7, day: 1, days: 1 }),
+        ("建军节", Holiday::Solar { month: 8, day: 1, days: 1 }),
+        ("教师节", Holiday::Solar { month: 9, day: 10, days: 1 }),
+        ("春节", Holiday::Lunar { month: 1, day: 1 }),
+        ("元宵节", Holiday::Lunar { month: 1, day: 15 }),
+        ("元宵", Holiday::Lunar { month: 1, day: 15 }),
+        ("端午节", Holiday::Lunar { month: 5, day: 5 }),
+        ("端午", Holiday::Lunar { month: 5, day: 5 }),
+        ("七夕", Holiday::Lunar { month: 7, day: 7 }),
+        ("中秋节", Holiday::Lunar { month: 8, day: 15 }),
+        ("中秋", Holiday::Lunar { month: 8, day: 15 }),
+        ("重阳节", Holiday::Lunar { month: 9, day: 9 }),
+        ("重阳", Holiday::Lunar { month: 9, day: 9 }),
+        ("腊八节", Holiday::Lunar { month: 12, day: 8 }),
+        ("母亲节", Holiday::NthWeekday { month: 5, n: 2, weekday: 7 }),
+        ("父亲节", Holiday::NthWeekday { month: 6, n: 3, weekday: 7 }),
+        ("清明节", Holiday::Term("清明")),
+    ];
+    if let Some((w, n)) = any_at(chars, i, &NAMED.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
+        let h = NAMED.iter().find(|(x, _)| *x == w).map(|(_, h)| *h)?;
+        let mut e = i + n;
+        if let Some((_, k)) = any_at(chars, e, &["假期", "期间", "当天", "前夕", "节"]) {
+            e += k;
+        }
+        return Some((h, skip_time(chars, e)));
+    }
+    // Solar terms: 清明, 冬至 and 立春 read alone; the rest need a year or 节气.
+    for term in calendar::SOLAR_TERMS {
+        if word_at(chars, i, term) {
+            let e = i + 2;
+            let marked = word_at(chars, e, "节气") || word_at(chars, e, "当天") || word_at(chars, e, "这天");
+            let alone_ok = matches!(term, "清明" | "冬至" | "立春" | "立夏" | "立秋" | "立冬" | "芒种" | "霜降");
+            if year_before || marked || alone_ok {
+                let e = if word_at(chars, e, "节气") { e + 2 } else { e };
+                return Some((Holiday::Term(term), skip_time(chars, e)));
+            }
+        }
+    }
+    None
+}
+
+const TIMES_OF_DAY: &[&str] = &[
+    "上午", "下午", "晚上", "晚间", "早上", "早晨", "凌晨", "中午", "午间", "傍晚", "夜间", "夜里", "深夜",
+    "黎明", "午夜", "清晨", "零时", "晚", "早", "夜",
+];
+
+/// Skips what may follow a day without changing it: a part of the day, a clock
+/// time (9:30, 8时11分许, 24时, 下午3点), a weekday in brackets, 左右.
+fn skip_time(chars: &[char], mut i: usize) -> usize {
+    loop {
+        let start = i;
+        if matches!(chars.get(i), Some('(') | Some('（'))
+            && let Some(close) = chars[i..].iter().take(24).position(|c| matches!(c, ')' | '）'))
+        {
+            let inner: String = chars[i + 1..i + close].iter().collect();
+            if inner.starts_with('周')
+                || inner.starts_with("星期")
+                || inner.starts_with('即')
+                || inner.contains("农历")
+            {
+                i += close + 1;
+            }
+        }
+        if let Some((_, n)) = any_at(chars, i, TIMES_OF_DAY) {
+            // 晚会, 早期: a part of the day must not start a word.
+            let next = chars.get(i + n).copied();
+            let glued = n == 1 && next.is_some_and(|c| "会期报饭餐宴些班点年".contains(c));
+            if !glued {
+                i += n;
+            }
+        }
+        // Clock: 9:30, 18:59:03, 20时15分, 3点, 十时, 8时11分许.
+        if let Some((_, e)) = clock(chars, i) {
+            i = e;
+        }
+        if let Some((_, n)) = any_at(chars, i, &["左右", "许", "前后"]) {
+            i += n;
+        }
+        if i == start {
+            return i;
+        }
+    }
+}
+
+fn clock(chars: &[char], i: usize) -> Option<((), usize)> {
+    let (h, e) = number(chars, i)?;
+    if h > 24 {
+        return None;
+    }
+    match chars.get(e) {
+        Some(':') | Some('：') => {
+            let (_, e2) = ascii_number(chars, e + 1, 2)?;
+            let mut end = e2;
+            while matches!(chars.get(end), Some(':') | Some('：')) {
+                match ascii_number(chars, end + 1, 2) {
+                    Some((_, e3)) => end = e3,
+                    None => break,
+                }
+            }
+            if chars.get(end) == Some(&'时') {
+                end += 1;
+            }
+            Some(((), end))
+        }
+        Some('时') | Some('点') => {
+            let mut end = e + 1;
+            if let Some((_, e2)) = number(chars, end)
+                && matches!(chars.get(e2), Some('分'))
+            {
+                end = e2 + 1;
+                if let Some((_, e3)) = number(chars, end)
+                    && chars.get(e3) == Some(&'秒')
+                {
+                    end = e3 + 1;
+                }
+            } else if let Some((_, n)) = any_at(chars, end, &["半", "整", "一刻"]) {
+                end += n;
+            }
+            Some(((), end))
+        }
+        _ => None,
+    }
+}
+
+/// A Chinese or Arabic digit's value.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '〇' | '零' | 'Ｏ' | 'O' => Some(0),
+        _ => numeral(c).filter(|v| *v <= 9),
+    }
+}
+
+fn numeral(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        '廿' => 20,
+        '卅' => 30,
+        _ => return None,
+    })
+}
+
+/// A number of one or two places, in Arabic digits (1-2 digits) or Chinese
+/// numerals (十二, 二十八, 廿二, 三十一): its value and end offset.
+fn number(chars: &[char], i: usize) -> Option<(u32, usize)> {
+    if chars.get(i)?.is_ascii_digit() {
+        let (v, e) = ascii_number(chars, i, 2)?;
+        // A longer run of digits is no month or day.
+        if chars.get(e).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((v, e));
+    }
+    let mut e = i;
+    let mut value: u32 = 0;
+    let mut current: u32 = 0;
+    let mut seen = false;
+    while let Some(&c) = chars.get(e) {
+        let Some(v) = numeral(c) else { break };
+        if c == '两' && seen {
+            break;
+        }
+        match v {
+            10 => {
+                value += current.max(1) * 10;
+                current = 0;
+            }
+            20 | 30 => {
+                value += v;
+                current = 0;
+            }
+            _ => current = current * 10 + v,
+        }
+        seen = true;
+        e += 1;
+        if e - i >= 3 {
+            break;
+        }
+    }
+    seen.then_some((value + current, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock(published: &str) -> Clock {
+        Clock {
+            published: Day::parse_iso(published),
+            ..Clock::default()
+        }
+    }
+
+    /// The ISO days the first date mention of `text` names, against `base`.
+    fn days(base: &str, text: &str) -> Vec<String> {
+        let found = find(text);
+        let Some(m) = found.first() else {
+            return vec!["none".into()];
+        };
+        let c = clock(base);
+        let got = c.resolve(&m.expr);
+        if got.is_empty() {
+            return vec!["undated".into()];
+        }
+        got.iter()
+            .map(|d| match d.last {
+                Some(l) => format!("{}..{}", d.first.iso(), l.iso()),
+                None => d.first.iso(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absolute_and_partial_days() {
+        assert_eq!(days("2024-12-15", "2024年12月9日"), ["2024-12-09"]);
+        assert_eq!(days("2024-12-15", "区委书记某某12月11日出席"), ["2024-12-11"]);
+        assert_eq!(days("2025-01-06", "12月28日,召开会议"), ["2024-12-28"]);
+        assert_eq!(days("2024-12-11", "二〇二四年十二月十日"), ["2024-12-10"]);
+        assert_eq!(days("2024-12-12", "十二月十一日"), ["2024-12-11"]);
+        assert_eq!(days("2021-06-14", "15年3月2日"), ["2015-03-02"]);
+        assert_eq!(days("2017-10-30", "零七年八月二十九号"), ["2007-08-29"]);
+        assert_eq!(days("2021-06-14", "2019.9.6"), ["2019-09-06"]);
+        assert_eq!(days("2021-06-14", "2019/04/19"), ["2019-04-19"]);
+    }
+
+    #[test]
+    fn day_only_takes_the_base_month_or_the_one_before() {
+        assert_eq!(days("2020-12-30", "29日上午,召开会议"), ["2020-12-29"]);
+        assert_eq!(days("2025-01-03", "29日"), ["2024-12-29"]);
+        assert_eq!(days("2021-09-01", "8号晚上9点"), ["2021-08-08"]);
+    }
+
+    #[test]
+    fn spans_and_lists() {
+        assert_eq!(days("2024-12-15", "12月11至14日"), ["2024-12-11..2024-12-14"]);
+        assert_eq!(days("2024-08-23", "8月21日—8月22日"), ["2024-08-21..2024-08-22"]);
+        assert_eq!(
+            days("2024-12-08", "12月9日零时至12月16日24时"),
+            ["2024-12-09..2024-12-16"]
+        );
+        assert_eq!(days("2024-12-26", "24日、25日"), ["2024-12-24", "2024-12-25"]);
+        assert_eq!(days("2025-03-10", "3月4日、6日"), ["2025-03-04", "2025-03-06"]);
+        assert_eq!(
+            days("2025-01-05", "2024年12月30日至2025年1月3日"),
+            ["2024-12-30..2025-01-03"]
+        );
+    }
+
+    #[test]
+    fn relative_days_weeks_and_years() {
+        assert_eq!(days("2024-03-01", "昨天"), ["2024-02-29"]);
+        assert_eq!(days("2024-12-11", "昨日上午"), ["2024-12-10"]);
+        assert_eq!(days("2024-12-11", "上周五"), ["2024-12-06"]);
+        assert_eq!(days("2024-12-15", "本周三"), ["2024-12-11"]);
+        assert_eq!(days("2024-12-11", "下周六"), ["2024-12-21"]);
+        assert_eq!(days("2024-12-10", "去年10月15日"), ["2023-10-15"]);
+        assert_eq!(days("2021-06-14", "上个月15号"), ["2021-05-15"]);
+    }
+
+    #[test]
+    fn holidays_terms_and_lunar_days() {
+        assert_eq!(days("2023-10-09", "国庆期间"), ["2023-10-01..2023-10-07"]);
+        assert_eq!(days("2025-02-10", "春节"), ["2025-01-29"]);
+        assert_eq!(days("2023-04-10", "清明节"), ["2023-04-05"]);
+        assert_eq!(days("2024-02-20", "正月十五"), ["2024-02-24"]);
+        assert_eq!(days("2025-01-25", "农历腊月二十三"), ["2025-01-22"]);
+    }
+
+    #[test]
+    fn undated_and_not_dates() {
+        assert_eq!(days("2024-12-11", "近日"), ["undated"]);
+        assert_eq!(days("2024-12-11", "今年3月"), ["undated"]);
+        assert_eq!(days("2024-12-11", "连续三日"), ["none"]);
+        assert_eq!(days("2024-12-11", "地铁3号线"), ["none"]);
+        assert_eq!(days("2024-12-11", "《2024年12月工作要点》"), ["none"]);
+        assert!(!find("截至6月30日")[0].occasion);
+        assert!(find("6月30日,召开")[0].occasion);
+    }
+}
+
+#[cfg(test)]
+mod devcases {
+    use super::*;
+    #[test]
+    fn dev_cases() {
+        let text = std::fs::read_to_string("tests/dates/cases.tsv").unwrap();
+        let (mut ok, mut wrong, mut undated, mut n) = (0, 0, 0, 0);
+        for line in text.lines().skip(1) {
+            let c: Vec<&str> = line.split('\t').collect();
+            let (base, expr, first) = (c[0], c[1], c[2]);
+            n += 1;
+            let clock = Clock { published: Day::parse_iso(base), ..Clock::default() };
+            let found = find(expr);
+            let got = found.first().map(|m| clock.resolve(&m.expr)).unwrap_or_default();
+            let got_first = got.first().map(|d| d.first.iso()).unwrap_or("undated".into());
+            if got_first == first { ok += 1 } else if got_first == "undated" { undated += 1; println!("UNDATED {base} {expr} want {first} found {:?}", found.first().map(|m| (m.at, m.len))) } else { wrong += 1; println!("WRONG {base} {expr} want {first} got {got_first} {:?}", found.first()) }
+        }
+        println!("ok {ok} wrong {wrong} undated {undated} of {n}");
+    }
+}

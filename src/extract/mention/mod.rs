@@ -1,0 +1,211 @@
+//! Layer 1 of extraction: mentions, wherever they stand in a sentence.
+//!
+//! Reads one sentence and adds spans of kinds: dates ([`date`]), districts and
+//! cities ([`place`]), title chains ([`title`]), people ([`person`]) and verbs.
+//! Nothing here knows about clauses or about other sentences; the frame layer
+//! ([`super::frame`]) reads these spans as who did what, and the discourse layer
+//! ([`super::discourse`]) carries context between sentences.
+//!
+//! Every offset is in characters, relative to the sentence. The sentence is
+//! segmented by jieba once, and every table is matched by one automaton, so a
+//! sentence costs time linear in its length.
+
+pub mod date;
+pub mod person;
+pub mod place;
+pub mod title;
+
+use jieba_rs::Jieba;
+
+use crate::rules::{Lexicon, Rules};
+use date::DateMention;
+use person::{Cue, NameReader, PersonMention, Sentence};
+use place::{CityMention, DistrictMention};
+use title::Chain;
+
+/// A verb of `data/verbs.tsv` written in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbMention {
+    pub at: usize,
+    pub len: usize,
+    /// Index into [`Rules::verbs`].
+    pub verb: usize,
+}
+
+/// Everything layer 1 finds in one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    pub chars: Vec<char>,
+    pub dates: Vec<DateMention>,
+    pub districts: Vec<DistrictMention>,
+    pub cities: Vec<CityMention>,
+    pub chains: Vec<Chain>,
+    /// People, left to right, never overlapping.
+    pub people: Vec<PersonMention>,
+    pub verbs: Vec<VerbMention>,
+    /// Where the text names its own district (我区, 全县): (offset, length).
+    pub homes: Vec<(usize, usize)>,
+    /// jieba's reading: word starts and tags, kept to read known names later.
+    word_start: Vec<bool>,
+    tags: Vec<Option<(String, usize)>>,
+    bound: Vec<bool>,
+    blocked: Vec<bool>,
+}
+
+impl Mentions {
+    /// The mentions of one sentence.
+    ///
+    /// ```
+    /// use govgraph::rules::Rules;
+    /// use govgraph::extract::mention::Mentions;
+    /// let rules = Rules::builtin();
+    /// let jieba = jieba_rs::Jieba::new();
+    /// let m = Mentions::find(&rules, &jieba, "12月11日,福田区委书记李某某出席发布会。");
+    /// assert_eq!(m.people[0].name, "李某某");
+    /// assert_eq!(m.people[0].posts[0].title, "区委书记");
+    /// assert_eq!(m.districts[0].name, "福田区");
+    /// ```
+    pub fn find(rules: &Rules, jieba: &Jieba, text: &str) -> Mentions {
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let dates = date::find(text);
+        let (districts, cities) = place::find(rules, text);
+        let mut blocked = vec![false; n + 1];
+        let mut bound = rules.boundary_lexicon.starts(text);
+        for d in &dates {
+            for b in blocked.iter_mut().skip(d.at).take(d.len) {
+                *b = true;
+            }
+            bound[d.at] = true;
+        }
+        for d in &districts {
+            bound[d.at] = true;
+        }
+        let mut word_start = vec![false; n + 1];
+        let mut tags: Vec<Option<(String, usize)>> = vec![None; n + 1];
+        let mut pos = 0;
+        for t in jieba.tag(text, true) {
+            let len = t.word.chars().count();
+            word_start[pos] = true;
+            tags[pos] = Some((t.tag.to_string(), len));
+            pos += len;
+        }
+        word_start[n] = true;
+        let chains = title::chains(rules, &chars, text, &districts, &cities, &blocked);
+        let verbs = rules
+            .verb_lexicon
+            .find(text)
+            .into_iter()
+            .map(|h| VerbMention {
+                at: h.at,
+                len: h.len,
+                verb: h.word,
+            })
+            .collect();
+        let homes = (0..n)
+            .filter_map(|i| place::home_reference(&chars, i).map(|len| (i, len)))
+            .collect();
+        let mut m = Mentions {
+            chars,
+            dates,
+            districts,
+            cities,
+            chains,
+            people: Vec::new(),
+            verbs,
+            homes,
+            word_start,
+            tags,
+            bound,
+            blocked,
+        };
+        let reader = NameReader::new(rules);
+        let sentence_people = {
+            let tag_refs = m.tag_refs();
+            let s = m.sentence(text, &tag_refs);
+            let mut people = reader.people(&s, &m.chains);
+            people.extend(reader.bylines(&s));
+            people
+        };
+        m.add_people(sentence_people);
+        m
+    }
+
+    fn tag_refs(&self) -> Vec<Option<(&str, usize)>> {
+        self.tags
+            .iter()
+            .map(|t| t.as_ref().map(|(tag, n)| (tag.as_str(), *n)))
+            .collect()
+    }
+
+    fn sentence<'a>(&'a self, text: &'a str, tags: &'a [Option<(&'a str, usize)>]) -> Sentence<'a> {
+        Sentence {
+            text,
+            chars: &self.chars,
+            word_start: &self.word_start,
+            tag_at: tags,
+            bound: &self.bound,
+            blocked: &self.blocked,
+        }
+    }
+
+    /// Adds people, keeping the list ordered and free of overlaps (the first
+    /// added wins a place).
+    fn add_people(&mut self, people: Vec<PersonMention>) {
+        for p in people {
+            let overlaps = self
+                .people
+                .iter()
+                .any(|q| p.at < q.at + q.len && q.at < p.at + p.len);
+            if !overlaps {
+                self.people.push(p);
+            }
+        }
+        self.people.sort_by_key(|p| p.at);
+    }
+
+    /// Adds mentions of names known from elsewhere (this document's titled
+    /// people, a dictionary, other documents), where a name stands alone:
+    /// at a word start, and ending at a boundary.
+    pub fn add_known(&mut self, known: &Lexicon, names: &[String]) {
+        let text: String = self.chars.iter().collect();
+        let mut found = Vec::new();
+        for hit in known.find(&text) {
+            let end = hit.at + hit.len;
+            let starts = hit.at == 0
+                || !crate::extract::is_han(self.chars[hit.at - 1])
+                || self.word_start[hit.at]
+                || self.bound[hit.at];
+            let ends = end >= self.chars.len()
+                || !crate::extract::is_han(self.chars[end])
+                || self.bound[end]
+                || self.blocked[end]
+                || self.word_start[end];
+            if starts && ends {
+                found.push(PersonMention {
+                    at: hit.at,
+                    len: hit.len,
+                    name: names[hit.word].clone(),
+                    posts: Vec::new(),
+                    roles: Vec::new(),
+                    cue: Cue::Known,
+                    anchor: None,
+                });
+            }
+        }
+        self.add_people(found);
+    }
+
+    /// Reads a name at `pos` (a roster line, a list), as the person layer would.
+    pub fn name_at(&self, rules: &Rules, pos: usize, vouched: bool) -> Option<(usize, String)> {
+        let text: String = self.chars.iter().collect();
+        let tags = self.tag_refs();
+        let s = self.sentence(&text, &tags);
+        NameReader::new(rules).name_at(&s, pos, vouched)
+    }
+
+    /// Adds a person read by the discourse layer (a roster's name line).
+    pub fn add_person(&mut self, person: PersonMention) {
+        self.add_people(vec![person]);
+    }
+}

@@ -1,0 +1,469 @@
+//! Person mentions: names, wherever something vouches for them.
+//!
+//! A name is only taken where something says it is one: a title chain before it
+//! (区委书记黄伟) or a title that may follow it (邵庭区长, 黄伟书记); a group word
+//! before or after a list of names (区领导甲、乙、丙; 甲、乙等区领导); a list that
+//! continues a titled name (副区长甲、乙、丙); a byline (编辑 某某); or the
+//! document's own earlier introduction of the name (a known name). A name is
+//! two to four characters from a surname (`data/surnames.txt`), or parts joined
+//! by an interpunct (艾力·买买提; also •, ・), or two characters set apart by a
+//! space (蔡 颖), and what follows it settles its length (`data/names.tsv`):
+//! "马林波及有关部门" is 马林波, "黄伟第一时间" is 黄伟, "严承志8月18日" is 严承志.
+//! A name is never cut out of a word: where jieba reads the title and the text
+//! after it as other words ("海淀区长期可靠": 海淀区 | 长期 | 可靠), there is no
+//! name. Linear in the sentence.
+
+use super::title::{Chain, Post};
+use crate::extract::is_han;
+use crate::rules::{Level, Rules};
+
+/// A sentence as the person layer reads it.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub chars: &'a [char],
+    /// `word_start[i]`: jieba starts a word at character `i` (one more entry
+    /// than characters).
+    pub word_start: &'a [bool],
+    /// jieba's tag of the word starting at `i` and its length, where one does.
+    pub tag_at: &'a [Option<(&'a str, usize)>],
+    /// `bound[i]`: a name may end right before `i` (a follow word, a verb, a
+    /// title, a date or a place starts there).
+    pub bound: &'a [bool],
+    /// `blocked[i]`: `i` is inside a date mention, which no name runs into.
+    pub blocked: &'a [bool],
+}
+
+impl Sentence<'_> {
+    /// True when a name may end right before `pos`.
+    fn boundary(&self, pos: usize) -> bool {
+        match self.chars.get(pos) {
+            None => true,
+            Some(c) if !is_han(*c) => true,
+            _ => self.bound[pos] || self.blocked[pos],
+        }
+    }
+}
+
+/// How a mention was vouched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A title chain before it.
+    Title,
+    /// A title after it (邵庭区长).
+    TitleAfter,
+    /// A group word before or after a list (区领导甲、乙).
+    Group,
+    /// A list continuing a titled name (副区长甲、乙).
+    List,
+    /// A name the document (or a dictionary, or another document) introduced.
+    Known,
+    /// A byline (编辑 某某).
+    Byline,
+}
+
+/// A person named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Character offset and length of the name as written.
+    pub at: usize,
+    pub len: usize,
+    /// The name (spaces dropped, interpuncts written ·).
+    pub name: String,
+    /// District posts the mention gives (empty for a bare or known name).
+    pub posts: Vec<Post>,
+    /// Other roles: 市委常委, 编辑, 院士.
+    pub roles: Vec<String>,
+    pub cue: Cue,
+    /// The chain or group word that vouched for it: (start, end).
+    pub anchor: Option<(usize, usize)>,
+}
+
+const INTERPUNCTS: &[char] = &['·', '•', '・', '‧', '∙', '.'];
+
+/// Reads names.
+pub struct NameReader<'r> {
+    rules: &'r Rules,
+}
+
+impl<'r> NameReader<'r> {
+    pub fn new(rules: &'r Rules) -> NameReader<'r> {
+        NameReader { rules }
+    }
+
+    /// The people a sentence names with titles, group words and lists;
+    /// `chains` are its title chains.
+    pub fn people(&self, s: &Sentence, chains: &[Chain]) -> Vec<PersonMention> {
+        let mut out: Vec<PersonMention> = Vec::new();
+        for chain in chains {
+            let anchor = Some((chain.at, chain.end));
+            if chain.group.is_some() {
+                // 区领导甲、乙、丙 ...
+                let list = self.list_at(s, chain.end, true);
+                if list.is_empty() {
+                    // ... or 甲、乙、丙等区领导.
+                    for (at, len, name) in self.list_before(s, chain.at) {
+                        out.push(mention(at, len, name, chain, Cue::Group, anchor));
+                    }
+                }
+                for (at, len, name) in list {
+                    out.push(mention(at, len, name, chain, Cue::Group, anchor));
+                }
+                continue;
+            }
+            if let Some((len, name)) = self.name_at(s, chain.end, true) {
+                out.push(mention(chain.end, len, name, chain, Cue::Title, anchor));
+                // 副区长甲、乙、丙: further names share a post that has several holders.
+                let shared = chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
+                let rest = self.list_continuation(s, chain.end + len);
+                for (at, len, name) in rest {
+                    if shared {
+                        out.push(mention(at, len, name, chain, Cue::List, anchor));
+                    }
+                }
+                continue;
+            }
+            // 邵庭区长, 黄伟书记: the name before a title that may follow it.
+            if let Some(from) = chain.name_before
+                && s.boundary(chain.end)
+                && (from == 0 || !is_han(s.chars[from - 1]) || s.bound[from] || opens_after(s, from))
+                && let Some((len, name)) = self.name_at(s, from, false)
+                && from + len == chain.at
+            {
+                out.push(mention(from, len, name, chain, Cue::TitleAfter, anchor));
+            }
+        }
+        out.sort_by_key(|m| m.at);
+        out.dedup_by(|a, b| a.at == b.at);
+        out
+    }
+
+    /// Names printed in bylines: "编辑 吴某某 审读 张某某", "(记者 黄某某)".
+    pub fn bylines(&self, s: &Sentence) -> Vec<PersonMention> {
+        let mut out = Vec::new();
+        for role in &self.rules.credits {
+            let mut from = 0;
+            while let Some(rel) = s.text[from..].find(role.as_str()) {
+                let byte = from + rel;
+                from = byte + role.len();
+                let at = s.text[..byte].chars().count() + role.chars().count();
+                // A space or a colon sets the name apart.
+                let mut pos = at;
+                while matches!(s.chars.get(pos), Some(' ') | Some(':') | Some('：')) {
+                    pos += 1;
+                }
+                if pos == at {
+                    continue;
+                }
+                if let Some((len, name)) = self.name_at(s, pos, false) {
+                    out.push(PersonMention {
+                        at: pos,
+                        len,
+                        name,
+                        posts: Vec::new(),
+                        roles: vec![role.clone()],
+                        cue: Cue::Byline,
+                        anchor: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A list of names starting at `pos`, joined by 、 (and by 和, 及, 与 before
+    /// the last): each must be a name and end at a boundary.
+    fn list_at(&self, s: &Sentence, pos: usize, vouched: bool) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        let Some((len, name)) = self.name_at(s, pos, vouched) else {
+            return out;
+        };
+        out.push((pos, len, name));
+        out.extend(self.list_continuation(s, pos + len));
+        out
+    }
+
+    /// Further names after a name ending at `end`: "、乙、丙", "和丁".
+    fn list_continuation(&self, s: &Sentence, mut end: usize) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        loop {
+            let sep = match s.chars.get(end) {
+                Some('、') => 1,
+                Some('和' | '及' | '与') => 1,
+                _ => break,
+            };
+            let pos = end + sep;
+            // Another titled person starts here ("、区长乙"): not this list.
+            if s.bound[pos] {
+                break;
+            }
+            match self.name_at(s, pos, true) {
+                Some((len, name)) if s.chars[end] == '、' || self.is_listed_surname(&name) => {
+                    out.push((pos, len, name));
+                    end = pos + len;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    fn is_listed_surname(&self, name: &str) -> bool {
+        let first: String = name.chars().take(1).collect();
+        let two: String = name.chars().take(2).collect();
+        self.rules.is_surname(&first) || self.rules.is_surname(&two)
+    }
+
+    /// "甲、乙、丙等区领导": the list of names that ends right before 等 at `at`.
+    fn list_before(&self, s: &Sentence, at: usize) -> Vec<(usize, usize, String)> {
+        if at == 0 || s.chars[at - 1] != '等' {
+            return Vec::new();
+        }
+        // The list starts at the clause's start.
+        let mut start = at - 1;
+        while start > 0 && !matches!(s.chars[start - 1], ',' | '，' | '。' | ';' | ':' | '：' | ' ') {
+            start -= 1;
+        }
+        let list = self.list_at(s, start, true);
+        match list.last() {
+            Some((p, l, _)) if p + l == at - 1 => list,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The length of a name starting at `pos`, and the name, if one does.
+    /// `vouched`: a title or group word stands right before it, so a name whose
+    /// surname the table lacks, or with an interpunct, is taken too.
+    pub fn name_at(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
+        let chars = s.chars;
+        let first = *chars.get(pos)?;
+        if !is_han(first) || s.blocked[pos] {
+            return None;
+        }
+        // 于, 和, 同 open names as surnames only where jieba reads a person
+        // there, or in a list a title vouches for ("区领导于某某、尹某某").
+        if self.rules.name_not_opening.contains(&first) {
+            let person = matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+            if !self.rules.is_surname(&first.to_string()) {
+                return None;
+            }
+            if !person {
+                let found = self.name_at_inner(s, pos, false)?;
+                let listed = vouched && s.chars.get(pos + found.0) == Some(&'、');
+                return listed.then_some(found);
+            }
+        }
+        self.name_at_inner(s, pos, vouched)
+    }
+
+    fn name_at_inner(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
+        let chars = s.chars;
+        let first = *chars.get(pos)?;
+        if vouched && let Some(found) = interpunct_name(s, pos) {
+            return Some(found);
+        }
+        // 蔡 颖: two characters set apart by a space.
+        if chars.get(pos + 1) == Some(&' ')
+            && chars.get(pos + 2).is_some_and(|c| is_han(*c))
+            && self.rules.is_surname(&first.to_string())
+            && s.boundary(pos + 3)
+            && !s.bound[pos + 2]
+        {
+            return Some((3, format!("{first}{}", chars[pos + 2])));
+        }
+        for surname_len in [2, 1] {
+            let surname: String = chars.get(pos..pos + surname_len)?.iter().collect();
+            if !self.rules.is_surname(&surname) {
+                continue;
+            }
+            for given in [2, 1] {
+                let end = pos + surname_len + given;
+                if end > chars.len()
+                    || !chars[pos..end].iter().all(|c| is_han(*c))
+                    || (pos + 1..end).any(|i| s.blocked[i])
+                {
+                    continue;
+                }
+                if s.boundary(end) && !splits_a_word(s, pos, self.rules) {
+                    return Some((end - pos, chars[pos..end].iter().collect()));
+                }
+            }
+            // No clear boundary: jieba's person tag decides.
+            if let Some(Some((tag, n))) = s.tag_at.get(pos)
+                && tag.starts_with("nr")
+                && (2..=4).contains(n)
+                && *n > surname_len
+                && pos + n <= chars.len()
+            {
+                return Some((*n, chars[pos..pos + n].iter().collect()));
+            }
+        }
+        if vouched {
+            return self.unlisted_name_at(s, pos);
+        }
+        None
+    }
+
+    /// A name after a title whose surname the table lacks (a rare surname):
+    /// two or three characters up to a clear boundary, unless jieba reads a
+    /// common word there (这周, 一肩挑).
+    fn unlisted_name_at(&self, s: &Sentence, pos: usize) -> Option<(usize, String)> {
+        if s.bound[pos] {
+            return None;
+        }
+        if let Some(Some((tag, n))) = s.tag_at.get(pos)
+            && !tag.starts_with("nr")
+            && (*n > 1 || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(tag))
+        {
+            return None;
+        }
+        [3, 2].into_iter().find_map(|len| {
+            let end = pos + len;
+            if end > s.chars.len() || !s.chars[pos..end].iter().all(|c| is_han(*c)) {
+                return None;
+            }
+            let word: String = s.chars[pos..end].iter().collect();
+            let title_inside = self
+                .rules
+                .titles
+                .iter()
+                .any(|t| word.contains(t.written.as_str()) || t.written.starts_with(&word));
+            (s.boundary(end) && !title_inside && !splits_a_word(s, pos, self.rules))
+                .then_some((len, word))
+        })
+    }
+
+}
+
+/// True when a name starting at `from` would start inside a word jieba reads
+/// across it, and nothing else marks a boundary there: the "期可靠" of
+/// "海淀区长期可靠" starts inside 长期.
+fn splits_a_word(s: &Sentence, from: usize, rules: &Rules) -> bool {
+    let inside = from > 0 && !s.word_start[from] && !s.bound[from] && is_han(s.chars[from - 1]);
+    let person = matches!(s.tag_at.get(from), Some(Some((t, _))) if t.starts_with("nr"));
+    inside && !person && !rules.is_surname(&s.chars[from].to_string())
+}
+
+/// True when what precedes `from` lets a name start there: a separator, or a
+/// word names follow in a list or after a preposition (由, 和).
+fn opens_after(s: &Sentence, from: usize) -> bool {
+    matches!(s.chars[from - 1], '由' | '和' | '与' | '及' | '、' | '请' | '是')
+}
+
+/// 艾力·买买提, 阿卜杜•热合曼: parts joined by an interpunct, up to a boundary.
+fn interpunct_name(s: &Sentence, pos: usize) -> Option<(usize, String)> {
+    let chars = s.chars;
+    let mut end = pos;
+    let mut parts = 0;
+    loop {
+        let start = end;
+        while end < chars.len() && is_han(chars[end]) && end - start < 8 && (end == start || !s.bound[end]) {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        parts += 1;
+        match chars.get(end) {
+            Some(c) if INTERPUNCTS.contains(c) && chars.get(end + 1).is_some_and(|c| is_han(*c)) => {
+                end += 1;
+            }
+            _ => break,
+        }
+    }
+    if parts < 2 || end - pos > 16 {
+        return None;
+    }
+    let name: String = chars[pos..end]
+        .iter()
+        .map(|c| if INTERPUNCTS.contains(c) { '·' } else { *c })
+        .collect();
+    Some((end - pos, name))
+}
+
+fn mention(
+    at: usize,
+    len: usize,
+    name: String,
+    chain: &Chain,
+    cue: Cue,
+    anchor: Option<(usize, usize)>,
+) -> PersonMention {
+    PersonMention {
+        at,
+        len,
+        name,
+        posts: chain
+            .posts
+            .iter()
+            .filter(|p| p.level == Level::District || p.level == Level::Group)
+            .cloned()
+            .collect(),
+        roles: chain.roles.clone(),
+        cue,
+        anchor,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::mention::Mentions;
+    use crate::rules::Rules;
+
+    /// (name, titles) of each person the sentence names.
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        Mentions::find(&rules, &jieba, text)
+            .people
+            .into_iter()
+            .map(|p| (p.name, p.posts.into_iter().map(|q| q.title).collect()))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn a_title_before_or_after_the_name() {
+        assert_eq!(
+            people("区委书记严某志8月18日下午,实地调研"),
+            vec![("严某志".to_string(), vec!["区委书记".to_string()])]
+        );
+        assert_eq!(
+            people("邵某区长主持会议,区委书记鲍某某出席"),
+            vec![
+                ("邵某".to_string(), vec!["区长".to_string()]),
+                ("鲍某某".to_string(), vec!["区委书记".to_string()])
+            ]
+        );
+        assert_eq!(names("会议由窦立群副主席主持"), ["窦立群"]);
+    }
+
+    #[test]
+    fn group_words_and_lists() {
+        assert_eq!(names("区领导于建明、尹长山、郑海松出席会议"), ["于建明", "尹长山", "郑海松"]);
+        assert_eq!(names("区领导陈某鹏、马林波及有关部门负责人陪同"), ["陈某鹏", "马林波"]);
+        assert_eq!(names("谢某、王某宏、邹某宇等区领导在主席台就座"), ["谢某", "王某宏", "邹某宇"]);
+        let got = people("副区长梁某、陈某、艾某兵列席会议");
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|(_, t)| t == &["副区长".to_string()]));
+        // One holder per district: 乙 is no 区委书记.
+        assert_eq!(people("区委书记甲某某、乙某某出席").len(), 1);
+    }
+
+    #[test]
+    fn names_of_every_shape() {
+        assert_eq!(names("乌恰县委书记艾力·买买提主持召开会议"), ["艾力·买买提"]);
+        assert_eq!(names("县长阿卜杜•热合曼出席"), ["阿卜杜·热合曼"]);
+        assert_eq!(names("区委书记韦 晴主持"), ["韦晴"]);
+        assert_eq!(names("区委书记黄某第一时间赶到现场"), ["黄某"]);
+    }
+
+    #[test]
+    fn no_name_cut_out_of_a_word() {
+        assert!(names("海淀区长期可靠的发展").is_empty());
+        assert!(names("区委书记、区长一肩挑").is_empty());
+        assert!(names("新当选的区政协主席作表态发言").is_empty());
+    }
+}

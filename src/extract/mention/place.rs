@@ -1,0 +1,187 @@
+//! Place mentions: districts and counties (区, 县, 县级市, 旗) of all of China,
+//! the project's own districts and zones, and the cities and provinces that
+//! tell two districts of one name apart.
+//!
+//! Every form comes from the national gazetteer (`data/gazetteer.tsv`) and the
+//! project's table (`data/districts.tsv`), so no district is ever made from
+//! running text: "新当选的区政协主席" holds no district "选的区". A county name
+//! that is also a common word (城区, 老城区, 市中区; `data/place_words.tsv`) or
+//! has only two characters (赵县, 东区) counts only where a district must stand:
+//! before one of its organs or titles (老城区委书记, 环翠区委常委会, 龙湖区在…召开)
+//! or after its city (洛阳市老城区). Linear in the sentence: one pass of the
+//! gazetteer's automaton.
+
+use crate::rules::{PlaceKind, Rules};
+
+/// A district or county named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictMention {
+    /// Character offset and length in the searched text.
+    pub at: usize,
+    pub len: usize,
+    /// The full name (福田区 for 福田).
+    pub name: String,
+    /// The city, where the text says it (洛阳市老城区) or only one district has
+    /// the name.
+    pub city: Option<String>,
+    /// True when it stands where a district must: before an organ or title,
+    /// after its city, or in the project's own table.
+    pub anchored: bool,
+}
+
+/// A city or province named in a text: what tells 北京市朝阳区 from 长春市朝阳区.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CityMention {
+    pub at: usize,
+    pub len: usize,
+    /// Its full name (杭州市, 浙江省, 北京市).
+    pub name: String,
+}
+
+/// What stands after a district where only a district can stand.
+const ORGANS: &[&str] = &[
+    "委", "政府", "人民政府", "人大", "政协", "区长", "县长", "旗长", "市长", "党工委", "管委会", "纪委",
+    "监委", "召开", "在", "举行", "举办", "第", "领导", "四套班子", "四大班子", "融媒体", "委员会",
+    "人民代表大会",
+];
+
+/// Districts and cities in `text`.
+///
+/// ```
+/// use govgraph::rules::Rules;
+/// use govgraph::extract::mention::place::find;
+/// let rules = Rules::builtin();
+/// let (districts, _) = find(&rules, "洛阳市老城区委书记某某调研,新当选的区政协主席出席");
+/// let names: Vec<&str> = districts.iter().map(|d| d.name.as_str()).collect();
+/// assert_eq!(names, ["老城区"]);
+/// assert_eq!(districts[0].city.as_deref(), Some("洛阳市"));
+/// ```
+pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut districts = Vec::new();
+    let mut cities: Vec<CityMention> = Vec::new();
+    for m in rules.gazetteer.find(text) {
+        let end = m.at + m.len;
+        match m.form.kind {
+            PlaceKind::City | PlaceKind::Province => {
+                // A short city form must be followed by what a city is followed
+                // by, or stand right before a district: "杭州" in "杭州湾" is no city.
+                cities.push(CityMention {
+                    at: m.at,
+                    len: m.len,
+                    name: m.form.name.clone(),
+                });
+            }
+            PlaceKind::Listed => {
+                let city = rules.district_named(&m.form.name).and_then(|d| d.city.clone());
+                districts.push(DistrictMention {
+                    at: m.at,
+                    len: m.len,
+                    name: m.form.name.clone(),
+                    city,
+                    anchored: true,
+                });
+            }
+            PlaceKind::County => {
+                let name = &m.form.name;
+                // 西安区域, 南山区域: 区 begins another word.
+                if chars.get(end) == Some(&'域') {
+                    continue;
+                }
+                let organ = ORGANS.iter().any(|o| crate::extract::word_at(&chars, end, o));
+                let city_before = cities
+                    .last()
+                    .filter(|c| c.at + c.len == m.at || (c.at + c.len + 1 == m.at && chars[m.at - 1] == '市'))
+                    .and_then(|c| {
+                        rules
+                            .gazetteer
+                            .counties_named(name)
+                            .find(|k| {
+                                k.city.as_deref() == Some(c.name.as_str()) || k.province == c.name
+                            })
+                            .map(|k| k.city.clone().unwrap_or_else(|| k.province.clone()))
+                    });
+                let party = m.at >= 2 && crate::extract::word_at(&chars, m.at - 2, "中共");
+                // "区委书记和县委书记": a two-character name needs a clear start.
+                let clear_start = m.at == 0 || !crate::extract::is_han(chars[m.at - 1]);
+                let anchored =
+                    (organ && (m.len >= 3 || clear_start)) || city_before.is_some() || party;
+                let plain = m.len >= 3 && !rules.place_words.contains(name);
+                if !anchored && !plain {
+                    continue;
+                }
+                let city = city_before.or_else(|| {
+                    rules
+                        .gazetteer
+                        .county(name, None)
+                        .map(|k| k.city.clone().unwrap_or_else(|| k.province.clone()))
+                });
+                districts.push(DistrictMention {
+                    at: m.at,
+                    len: m.len,
+                    name: name.clone(),
+                    city,
+                    anchored,
+                });
+            }
+        }
+    }
+    (districts, cities)
+}
+
+/// "我区", "全县", "本区": the district the text is about, by its own words.
+pub fn home_reference(chars: &[char], at: usize) -> Option<usize> {
+    const WORDS: &[&str] = &[
+        "我区", "我县", "我旗", "我市", "本区", "本县", "全区", "全县", "全旗", "该区", "该县",
+    ];
+    WORDS
+        .iter()
+        .find(|w| crate::extract::word_at(chars, at, w))
+        .map(|w| w.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let rules = Rules::builtin();
+        find(&rules, text)
+            .0
+            .into_iter()
+            .map(|d| (d.name, d.city))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn districts_of_all_china() {
+        assert_eq!(
+            names("10月23日,洛阳市老城区委书记某某主持召开书记专题会"),
+            vec![("老城区".into(), s("洛阳市"))]
+        );
+        assert_eq!(
+            names("威海市环翠区委常委会召开会议,龙湖区在区委区政府大楼召开会议"),
+            vec![("环翠区".into(), s("威海市")), ("龙湖区".into(), s("汕头市"))]
+        );
+        assert_eq!(names("萧山区委书记"), vec![("萧山区".into(), s("杭州市"))]);
+        assert_eq!(names("准格尔旗旗长"), vec![("准格尔旗".into(), s("鄂尔多斯市"))]);
+    }
+
+    #[test]
+    fn one_name_many_districts() {
+        assert_eq!(names("北京市朝阳区委书记"), vec![("朝阳区".into(), s("北京市"))]);
+        assert_eq!(names("长春朝阳区"), vec![("朝阳区".into(), s("长春市"))]);
+        assert_eq!(names("朝阳区召开会议"), vec![("朝阳区".into(), None)]);
+    }
+
+    #[test]
+    fn no_district_from_running_text() {
+        assert!(names("新当选的区政协主席,工业强区,政府县,老城区改造").is_empty());
+        assert!(names("西安区域经济").is_empty());
+        assert!(names("区委书记和县委书记").is_empty());
+    }
+}

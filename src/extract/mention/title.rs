@@ -1,0 +1,427 @@
+//! Title mentions: chains of post titles, and what each title says of the post.
+//!
+//! A chain is one or more titles joined by 、 or a comma, each with what is
+//! written before it: "杭州市委常委、萧山区委书记", "区委副书记,区政府区长、党组书记",
+//! "区人大常委会主任". Titles come from `data/titles.tsv`; what stands before a
+//! title (its scope: a district, a city, an organ such as 区委 or 宣传部, a street)
+//! decides the level of a generic title (部长, 主任) and which district a post is
+//! in. A scope never runs over a verb, a preposition or a date ("会议由区委书记",
+//! "新当选的区政协主席"), so running text never becomes part of a title.
+//!
+//! The title recorded is the title as written without the district's own name:
+//! 萧山区委书记 -> 区委书记, 白云区区长 -> 区长, 仓前街道党工委书记 stays whole (a
+//! street or town says which post it is), and a bare head after another title
+//! takes that title's organ: "区人大常委会主任甲、副主任乙" gives 乙 the title
+//! 区人大常委会副主任. Linear in the sentence: one pass of the title lexicon,
+//! and a bounded look back before each title.
+
+use super::place::{CityMention, DistrictMention};
+use crate::extract::{is_han, word_at};
+use crate::rules::{Level, Rules};
+
+/// A post a chain names: a title, its level, and the district where the chain
+/// itself names one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Post {
+    /// The title as recorded (区委书记, 区人大常委会副主任, 仓前街道党工委书记).
+    pub title: String,
+    /// District, local (street or town), city or other.
+    pub level: Level,
+    /// The district the chain names for this post (萧山区委书记 -> 萧山区);
+    /// `None` when it leaves it to the context ("区委书记某某").
+    pub district: Option<(String, Option<String>)>,
+    /// One holder per district (区委书记, 区长).
+    pub single: bool,
+}
+
+/// A chain of titles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chain {
+    /// Character offset of the chain's first scope or title, and the offset
+    /// just past its last title.
+    pub at: usize,
+    pub end: usize,
+    /// District-level posts (level district or local), in order.
+    pub posts: Vec<Post>,
+    /// What the chain says when it is no district post: 市委常委, 董事长, 院士.
+    pub roles: Vec<String>,
+    /// The group word the chain is (区领导), when it is one.
+    pub group: Option<String>,
+    /// The last title may also follow its name (区长, 书记).
+    pub after: bool,
+    /// The level and recorded form of the last title, lent to a bare head
+    /// that opens the next chain.
+    pub last_title: Option<(Level, String)>,
+    /// Where a name written before the title may start ("邵庭区长", "黄伟书记"):
+    /// what stands before a title that may follow its name, when it holds no
+    /// place or organ.
+    pub name_before: Option<usize>,
+}
+
+impl Chain {
+    /// True when the chain makes its holder a district official.
+    pub fn is_official(&self) -> bool {
+        !self.posts.is_empty()
+    }
+}
+
+/// Words that end a scope looking back from a title: what stands before them is
+/// running text, not part of the title ("会议由|区委书记", "新当选的|区政协主席").
+const SCOPE_STOPS: &[&str] = &[
+    "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的", "了", "请",
+    "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命", "免去", "担任", "有",
+    "以", "从", "给", "让", "后", "前", "中", "上", "下", "里", "时", "向", "就", "还", "也", "又", "各",
+];
+
+/// Marks in a scope that make a generic title (部长, 主任) a district's.
+const DISTRICT_MARKS: &[&str] = &[
+    "区委", "区政府", "区人大", "区政协", "县委", "县政府", "县人大", "县政协", "旗委", "旗政府", "新区",
+    "管委会", "党工委", "街道", "镇", "乡", "区", "县", "旗",
+];
+/// Marks that make it a city's or higher.
+const CITY_MARKS: &[&str] = &[
+    "市委", "市政府", "市人大", "市政协", "市", "省", "中央", "国家", "国务院", "全国", "自治区",
+];
+/// Organs a bare head (主任, 副书记) can take from the title before it.
+const BARE_HEADS: &[&str] = &[
+    "书记", "副书记", "主任", "副主任", "常务副主任", "主席", "副主席", "常务副主席", "部长", "副部长",
+    "局长", "副局长",
+];
+
+/// The chains of titles in a sentence. `districts` and `cities` are the place
+/// mentions of the same sentence; `blocked[i]` is true where another mention
+/// (a date) stands, which no scope runs over.
+pub fn chains(
+    rules: &Rules,
+    chars: &[char],
+    text: &str,
+    districts: &[DistrictMention],
+    cities: &[CityMention],
+    blocked: &[bool],
+) -> Vec<Chain> {
+    let hits = rules.title_lexicon.find(text);
+    let mut out: Vec<Chain> = Vec::new();
+    // The last title read, for a bare head that opens the next chain.
+    let mut last_title: Option<(Level, String)> = None;
+    let mut name_before: Option<usize> = None;
+    // Segments of the chain being read: (scope start, title start, title end, title index).
+    let mut segments: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for hit in hits {
+        let title_end = hit.at + hit.len;
+        // A title that continues the chain: only a separator and a scope between.
+        let continues = segments.last().and_then(|&(_, _, prev_end, _)| {
+            let sep = chars.get(prev_end).copied()?;
+            if !matches!(sep, '、' | ',' | '，') || hit.at < prev_end + 1 {
+                return None;
+            }
+            let start = scope_start(chars, prev_end + 1, hit.at, blocked);
+            (start == prev_end + 1).then_some(start)
+        });
+        match continues {
+            Some(start) => segments.push((start, hit.at, title_end, hit.word)),
+            None => {
+                if !segments.is_empty() {
+                    let mut chain =
+                        read_chain(rules, chars, districts, cities, &segments, &last_title);
+                    chain.name_before = name_before;
+                    last_title = chain.last_title.clone();
+                    out.push(chain);
+                }
+                let mut start = scope_start(chars, 0, hit.at, blocked);
+                name_before = None;
+                if rules.titles[hit.word].after && could_be_name(chars, start, hit.at, districts) {
+                    name_before = Some(start);
+                    start = hit.at;
+                }
+                segments = vec![(start, hit.at, title_end, hit.word)];
+            }
+        }
+    }
+    if !segments.is_empty() {
+        let mut chain = read_chain(rules, chars, districts, cities, &segments, &last_title);
+        chain.name_before = name_before;
+        out.push(chain);
+    }
+    out
+}
+
+/// True when what stands before a title (from `from` to `to`) may be the name
+/// of its holder: two to four characters, or parts joined by ·, holding no
+/// place and no organ ("邵庭|区长" but not "政协|主席", "福田|区委书记").
+fn could_be_name(chars: &[char], from: usize, to: usize, districts: &[DistrictMention]) -> bool {
+    const ORGAN_CHARS: &str = "区县市省委部局办会组团院司厂校所站队处镇乡街道协府党政军";
+    let n = to - from;
+    (2..=4).contains(&n)
+        && chars[from..to].iter().all(|c| !ORGAN_CHARS.contains(*c))
+        && !districts.iter().any(|d| d.at < to && d.at + d.len > from)
+}
+
+/// Where the scope of a title at `title_at` starts, looking back no further
+/// than `floor` and at most 16 characters.
+fn scope_start(chars: &[char], floor: usize, title_at: usize, blocked: &[bool]) -> usize {
+    let mut j = title_at;
+    while j > floor && title_at - j < 16 {
+        let c = chars[j - 1];
+        if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
+            break;
+        }
+        if SCOPE_STOPS.iter().any(|w| {
+            let n = w.chars().count();
+            j >= n && word_at(chars, j - n, w)
+        }) {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// Reads one chain's segments into posts and roles.
+fn read_chain(
+    rules: &Rules,
+    chars: &[char],
+    districts: &[DistrictMention],
+    cities: &[CityMention],
+    segments: &[(usize, usize, usize, usize)],
+    before: &Option<(Level, String)>,
+) -> Chain {
+    let mut posts: Vec<Post> = Vec::new();
+    let mut roles = Vec::new();
+    let mut group = None;
+    let mut previous: Option<(Level, String)> = None;
+    let mut first = true;
+    let mut chain_district: Option<(String, Option<String>)> = None;
+    let mut after = false;
+    for &(scope_at, title_at, title_end, ix) in segments {
+        let title = &rules.titles[ix];
+        let scope: String = chars[scope_at..title_at].iter().collect();
+        // The district the scope names; one that runs into the title counts
+        // (白云区长: 白云区 + 区长).
+        let place = districts
+            .iter()
+            .filter(|d| d.at >= scope_at && d.at < title_at.max(scope_at + 1))
+            .next_back();
+        let city_scope = cities
+            .iter()
+            .any(|c| c.at >= scope_at && c.at < title_at)
+            && place.is_none();
+        let county_city = place.is_some_and(|d| d.name.ends_with('市'));
+        let level = match title.level {
+            // A county-level city's 市委书记 is a district official.
+            Level::City if county_city => Level::District,
+            Level::District if city_scope || CITY_MARKS[..4].iter().any(|m| scope.contains(m)) && place.is_none() => {
+                Level::City
+            }
+            Level::Inherit => {
+                if place.is_some() || DISTRICT_MARKS.iter().any(|m| scope.contains(m)) {
+                    Level::District
+                } else if city_scope || CITY_MARKS.iter().any(|m| scope.contains(m)) {
+                    Level::City
+                } else {
+                    let before = if first { before } else { &previous };
+                    before.as_ref().map_or(Level::Other, |(l, _)| *l)
+                }
+            }
+            Level::Group if scope.contains('市') || scope.contains('省') => Level::City,
+            level => level,
+        };
+        after = title.after;
+        let district = place.map(|d| (d.name.clone(), d.city.clone()));
+        if district.is_some() {
+            chain_district = district.clone();
+        }
+        // The title as written without the district's own name.
+        let own = match place {
+            Some(d) => {
+                let past = (d.at + d.len).min(title_at).max(scope_at);
+                let rest: String = chars[past..title_end].iter().collect();
+                let unit = d.name.chars().last().unwrap_or('区');
+                // 萧山区委书记: the name is 萧山区, the title keeps 区委.
+                if d.at + d.len <= title_at && starts_with_organ(&rest) {
+                    format!("{unit}{rest}")
+                } else {
+                    rest
+                }
+            }
+            None => chars[scope_at..title_end].iter().collect(),
+        };
+        let own = own.trim_start_matches("中共").to_string();
+        let recorded = if title.level == Level::Group {
+            title.canonical.clone()
+        } else if title.canonical != title.written && own.ends_with(&title.written) {
+            // 区政府区长 -> 区长.
+            title.canonical.clone()
+        } else if title.keeps_place {
+            own.clone()
+        } else if scope_at == title_at && BARE_HEADS.contains(&title.written.as_str()) {
+            // "区人大常委会主任甲、副主任乙": the bare head takes the organ before it.
+            let before = if first { before } else { &previous };
+            match before {
+                Some((_, prev)) => organ_of(prev) + &title.written,
+                None => title.canonical.clone(),
+            }
+        } else if title.level == Level::District {
+            strip_leading_unit_words(&own, &title.written)
+        } else {
+            own.clone()
+        };
+        match level {
+            Level::District => posts.push(Post {
+                title: recorded.clone(),
+                level: if title.keeps_place { Level::District } else { level },
+                district: district.clone(),
+                single: title.single,
+            }),
+            Level::Group => {
+                group = Some(recorded.clone());
+                posts.push(Post {
+                    title: recorded.clone(),
+                    level: Level::Group,
+                    district: district.clone(),
+                    single: false,
+                });
+            }
+            _ => roles.push(own.clone()),
+        }
+        previous = Some((level, recorded));
+        first = false;
+    }
+    // A district named anywhere in the chain holds for every post in it.
+    if let Some(d) = chain_district {
+        for p in &mut posts {
+            p.district.get_or_insert_with(|| d.clone());
+        }
+    }
+    let at = segments.first().map_or(0, |s| s.0);
+    let end = segments.last().map_or(0, |s| s.2);
+    Chain {
+        at,
+        end,
+        posts,
+        roles,
+        group,
+        after,
+        last_title: previous,
+        name_before: None,
+    }
+}
+
+/// True when a title as written starts with an organ that needs its unit:
+/// 委书记, 人大常委会主任, 政协主席.
+fn starts_with_organ(rest: &str) -> bool {
+    ["委", "人大", "政协", "政府", "人民政府", "纪委", "监委"]
+        .iter()
+        .any(|o| rest.starts_with(o))
+}
+
+/// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
+fn organ_of(title: &str) -> String {
+    let mut heads: Vec<&&str> = BARE_HEADS.iter().collect();
+    heads.sort_by_key(|h| std::cmp::Reverse(h.chars().count()));
+    for h in heads {
+        if let Some(organ) = title.strip_suffix(*h) {
+            return organ.to_string();
+        }
+    }
+    String::new()
+}
+
+/// A district title keeps only what the table writes, once any junk before the
+/// unit is dropped: "中共区委书记" -> 区委书记.
+fn strip_leading_unit_words(own: &str, written: &str) -> String {
+    match own.find(written) {
+        Some(i) if i > 0 => {
+            let before = &own[..i];
+            // Keep an organ prefix the table does not write (区委常委、常务副区长 stays).
+            if before.chars().all(is_han) && DISTRICT_MARKS.iter().any(|m| before.ends_with(m)) {
+                own.to_string()
+            } else {
+                written.to_string()
+            }
+        }
+        _ => own.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mention::place;
+
+    /// (posts as (title, district), roles) of each chain.
+    fn read(text: &str) -> Vec<(Vec<(String, Option<String>)>, Vec<String>)> {
+        let rules = Rules::builtin();
+        let chars: Vec<char> = text.chars().collect();
+        let (districts, cities) = place::find(&rules, text);
+        let blocked = vec![false; chars.len()];
+        chains(&rules, &chars, text, &districts, &cities, &blocked)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.posts
+                        .into_iter()
+                        .map(|p| (p.title, p.district.map(|d| d.0)))
+                        .collect(),
+                    c.roles,
+                )
+            })
+            .collect()
+    }
+
+    fn post(t: &str, d: Option<&str>) -> (String, Option<String>) {
+        (t.to_string(), d.map(String::from))
+    }
+
+    #[test]
+    fn a_district_before_the_title() {
+        assert_eq!(
+            read("福田区委书记某某"),
+            vec![(vec![post("区委书记", Some("福田区"))], vec![])]
+        );
+        assert_eq!(
+            read("白云区长余某某"),
+            vec![(vec![post("区长", Some("白云区"))], vec![])]
+        );
+    }
+
+    #[test]
+    fn a_city_title_before_a_district_title() {
+        assert_eq!(
+            read("杭州市委常委、萧山区委书记某某"),
+            vec![(vec![post("区委书记", Some("萧山区"))], vec!["杭州市委常委".to_string()])]
+        );
+    }
+
+    #[test]
+    fn scopes_stop_at_running_text() {
+        assert_eq!(
+            read("新当选的区政协主席某某"),
+            vec![(vec![post("区政协主席", None)], vec![])]
+        );
+        assert_eq!(read("会议由区委书记某某主持"), vec![(vec![post("区委书记", None)], vec![])]);
+    }
+
+    #[test]
+    fn bare_heads_take_the_organ_before() {
+        assert_eq!(
+            read("区人大常委会主任甲、副主任乙"),
+            vec![
+                (vec![post("区人大常委会主任", None)], vec![]),
+                (vec![post("区人大常委会副主任", None)], vec![])
+            ]
+        );
+        assert_eq!(
+            read("区委常委、宣传部部长某某"),
+            vec![(vec![post("区委常委", None), post("宣传部部长", None)], vec![])]
+        );
+    }
+
+    #[test]
+    fn others_are_roles() {
+        let chains = read("市委社会工作部部长、市委“两新”工委书记某某");
+        assert!(chains.iter().all(|(posts, _)| posts.is_empty()), "{chains:?}");
+        assert_eq!(chains[0].1, vec!["市委社会工作部部长".to_string()]);
+        let chains = read("大会主席团常务主席、执行主席某某主持大会");
+        assert!(chains.iter().all(|(posts, _)| posts.is_empty()), "{chains:?}");
+    }
+}

