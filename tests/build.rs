@@ -314,7 +314,7 @@ fn build_one(name: &str, article: &str, extra: &[&str]) -> Value {
 
 #[test]
 fn other_cities_counties_and_new_officials() {
-    let article = "2025年3月3日至3月9日。\n3月4日,广州市天河区委书记张晓明主持召开区委常委会会议。\n3月5日,某某县委书记王大山、县长李小川出席全县经济工作会议。\n3月6日,代区长刘一鸣赴企业调研。";
+    let article = "2025年3月3日至3月9日。\n3月4日,广州市天河区委书记张晓明主持召开区委常委会会议。\n3月5日,蒲江县委书记王大山、县长李小川出席全县经济工作会议。\n3月6日,代区长刘一鸣赴企业调研。";
     let g = build_one("cities", article, &[]);
     let posts = posts(&g);
     assert!(
@@ -322,11 +322,11 @@ fn other_cities_counties_and_new_officials() {
         "{posts:?}"
     );
     assert!(
-        posts[&("王大山".into(), "某某县".into())].contains("县委书记"),
+        posts[&("王大山".into(), "蒲江县".into())].contains("县委书记"),
         "{posts:?}"
     );
     assert!(
-        posts[&("李小川".into(), "某某县".into())].contains("县长"),
+        posts[&("李小川".into(), "蒲江县".into())].contains("县长"),
         "{posts:?}"
     );
     assert!(

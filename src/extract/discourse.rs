@@ -187,10 +187,26 @@ impl<'a> Reader<'a> {
         let rules = &ex.rules;
         let published = published(doc, simplified);
         let period = period(simplified, doc.title.as_deref()).or(published.map(|d| Period { from: d, to: d }));
+        // With no dateline, the year of the first full date read, else the
+        // first year the opening writes ("今年是…", "2025年…").
+        let year = ex.year.or_else(|| {
+            sentences
+                .iter()
+                .flat_map(|s| &s.mentions.dates)
+                .find_map(|d| match &d.expr {
+                    DateExpr::Point(super::mention::date::Point::Day {
+                        year: Some(super::mention::date::YearRef::Absolute(y)),
+                        month: Some(_),
+                        ..
+                    }) => Some(*y),
+                    _ => None,
+                })
+                .or_else(|| first_year(simplified))
+        });
         let clock = Clock {
             published,
             period,
-            year: ex.year,
+            year,
             last: None,
             future: false,
         };
@@ -437,7 +453,12 @@ impl<'a> Reader<'a> {
                 .cloned()
                 .collect();
             // What a visitor who is none of ours came to do, for those who 陪同 them.
-            if f.act == Act::Activity && officials.is_empty() && (own || f.subjects > 0 || f.other_subject) {
+            // The first such activity of a day is the visit.
+            if f.act == Act::Activity
+                && officials.is_empty()
+                && (own || f.subjects > 0 || f.other_subject)
+                && visit.as_ref().is_none_or(|(_, d)| *d != dates_here)
+            {
                 if let Some(at) = f.verb_at {
                     let from: String = m.chars[at..f.end].iter().collect();
                     *visit = Some((event::activity_name(&from), dates_here.clone()));
@@ -470,6 +491,28 @@ impl<'a> Reader<'a> {
             // A silent sentence ("会议提出,…开展行动") names no event of its own,
             // and a second activity 开展-ed inside an event is part of it.
             let may_name = own && !(sentence_event_made && clause.contains("开展"));
+            // Speaking at the meeting in hand is taking part in it:
+            // "新区党工委书记甲主持会议并讲话,管委会主任乙提出工作要求".
+            // So is any other part an official takes in it that the verb table
+            // does not list ("常务副区长丙通报经济运行情况").
+            let unlisted_part = f.act == Act::None && !f.names_only && f.subjects > 0;
+            if (f.act == Act::Speech || unlisted_part)
+                && !officials.is_empty()
+                && (!own || sentence_event_made)
+                && let Some(id) = current_event.clone()
+            {
+                let date = dates_here.first().map(|d| d.first);
+                for (name, _) in &officials {
+                    self.facts.participations.push(Participation {
+                        person: name.clone(),
+                        event: id.clone(),
+                        relation: Relation::Attended,
+                        date,
+                        evidence: evidence.clone(),
+                    });
+                }
+                continue;
+            }
             if !matches!(f.act, Act::Activity | Act::Escort) {
                 // A meeting named where no one acts ("…常委会召开会议") is in hand.
                 if f.act == Act::None
@@ -494,16 +537,14 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let ids: Vec<String> = if f.act == Act::Escort {
-                match visit.as_ref().filter(|(_, d)| *d == dates_here) {
-                    Some((name, _)) => {
-                        let name = name.clone();
-                        self.events(&name, &dates_here, sentence_place.clone(), &evidence)
-                    }
-                    None => match current_event.clone() {
-                        Some(id) => vec![id],
-                        None => Vec::new(),
-                    },
+            let escorted = match visit.as_ref().filter(|(_, d)| *d == dates_here) {
+                Some((name, _)) => Some(name.clone()),
+                None => None,
+            };
+            let ids: Vec<String> = if f.act == Act::Escort && (escorted.is_some() || current_event.is_some()) {
+                match escorted {
+                    Some(name) => self.events(&name, &dates_here, sentence_place.clone(), &evidence),
+                    None => current_event.iter().cloned().collect(),
                 }
             } else {
                 match &f.event {
@@ -998,6 +1039,14 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
         .captures(&closing)
         .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
         .or_else(|| NEWS_DATE.captures(&closing).and_then(|c| day(&c, 1).or_else(|| day(&c, 4))))
+}
+
+/// The first year an opening writes (2025年), if plausible.
+fn first_year(text: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern is valid"));
+    let head: String = text.chars().take(2000).collect();
+    YEAR.captures(&head).and_then(|c| c[1].parse().ok())
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.

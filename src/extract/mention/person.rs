@@ -110,11 +110,18 @@ impl<'r> NameReader<'r> {
                 }
                 continue;
             }
-            if let Some((len, name)) = self.name_at(s, chain.end, true) {
-                out.push(mention(chain.end, len, name, chain, Cue::Title, anchor));
+            // A signature sets the name apart: "宝安区人民政府区长　某某某".
+            let gap = s.chars[chain.end..]
+                .iter()
+                .take(2)
+                .take_while(|c| **c == ' ')
+                .count();
+            if let Some((len, name)) = self.name_at(s, chain.end + gap, true) {
+                let at = chain.end + gap;
+                out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 // 副区长甲、乙、丙: further names share a post that has several holders.
                 let shared = chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
-                let rest = self.list_continuation(s, chain.end + len);
+                let rest = self.list_continuation(s, at + len);
                 for (at, len, name) in rest {
                     if shared {
                         out.push(mention(at, len, name, chain, Cue::List, anchor));
@@ -284,6 +291,13 @@ impl<'r> NameReader<'r> {
                     continue;
                 }
                 if s.boundary(end) && !splits_a_word(s, pos, self.rules) {
+                    // "贺某到宝安": where the last character opens a verb and the
+                    // shorter name ends there too, the shorter one is meant.
+                    let shorter = end - 1;
+                    let han_after = chars.get(end).is_some_and(|c| is_han(*c));
+                    if given == 2 && han_after && s.bound[shorter] && !s.blocked[shorter] {
+                        return Some((shorter - pos, chars[pos..shorter].iter().collect()));
+                    }
                     return Some((end - pos, chars[pos..end].iter().collect()));
                 }
             }

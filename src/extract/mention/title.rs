@@ -69,8 +69,8 @@ impl Chain {
 /// running text, not part of the title ("会议由|区委书记", "新当选的|区政协主席").
 const SCOPE_STOPS: &[&str] = &[
     "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的", "了", "请",
-    "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命", "免去", "担任", "有",
-    "以", "从", "给", "让", "后", "前", "中", "上", "下", "里", "时", "向", "就", "还", "也", "又", "各",
+    "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命", "免去", "担任", "向",
+    "就", "还", "也", "又", "各",
 ];
 
 /// Marks in a scope that make a generic title (部长, 主任) a district's.
@@ -218,7 +218,15 @@ fn read_chain(
                 } else if city_scope || CITY_MARKS.iter().any(|m| scope.contains(m)) {
                     Level::City
                 } else {
-                    let before = if first { before } else { &previous };
+                    // Only a title with nothing before it takes the level of the
+                    // chain before ("区长甲、副区长乙" but not "…会见议会副主席").
+                    let before = if !first {
+                        &previous
+                    } else if scope_at == title_at {
+                        before
+                    } else {
+                        &None
+                    };
                     before.as_ref().map_or(Level::Other, |(l, _)| *l)
                 }
             }
@@ -261,7 +269,9 @@ fn read_chain(
                 None => title.canonical.clone(),
             }
         } else if title.level == Level::District {
-            strip_leading_unit_words(&own, &title.written)
+            // "新区党工委书记": 新区 is the district itself, said short.
+            let own = own.strip_prefix("新区").filter(|r| r.starts_with("党工委") || r.starts_with("管委会")).unwrap_or(&own);
+            strip_leading_unit_words(own, &title.written)
         } else {
             own.clone()
         };
