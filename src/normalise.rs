@@ -50,6 +50,7 @@ pub fn normalise(name: &str, raw: &str) -> Document {
         body.to_string()
     };
     let body = strip_markdown_links(&body);
+    let body = strip_pinyin_glosses(&body);
     let text = fold_width(&body)
         .lines()
         .map(|l| collapse_spaces(l.trim()))
@@ -173,6 +174,26 @@ fn strip_markdown_links(s: &str) -> String {
     AUTO.replace_all(&s, "").into_owned()
 }
 
+/// Drops the pinyin some mirror sites paste after a character: "區(qū)委書記"
+/// -> "區委書記". Only a bracketed syllable with a tone mark right after a
+/// Chinese character goes, so "(AI)" or "(2024)" stay.
+fn strip_pinyin_glosses(s: &str) -> String {
+    static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Han})[(（]([a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,7})[)）]")
+            .expect("pinyin pattern is valid")
+    });
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+    GLOSS
+        .replace_all(s, |c: &regex::Captures| {
+            if c[2].chars().any(|ch| TONED.contains(ch)) {
+                c[1].to_string()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
 fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut last_space = false;
@@ -220,6 +241,12 @@ mod tests {
     fn markdown_links_keep_their_text() {
         let doc = normalise("x.md", "[返回首页](//x.com/) <http://a.b/c>\n");
         assert_eq!(doc.text, "返回首页");
+    }
+
+    #[test]
+    fn pinyin_glosses_go() {
+        let doc = normalise("x.txt", "區(qū)委書記黃偉,區(qū)長(zhǎng)周某(AI)");
+        assert_eq!(doc.text, "區委書記黃偉,區長周某(AI)");
     }
 
     #[test]

@@ -248,7 +248,8 @@ impl<'a> Reader<'a> {
                 *counts.entry(Place { name: d.name.clone(), city: d.city.clone() }).or_default() += 1;
             }
         }
-        let home = home_district(&counts, doc.title.as_deref(), rules);
+        let home = home_district(&counts, doc.title.as_deref(), rules)
+            .or_else(|| home_by_stem(rules, simplified));
         let head: String = simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
             doc: doc.name.clone(),
@@ -350,10 +351,16 @@ impl<'a> Reader<'a> {
                     .iter()
                     .filter(|x| x.para == s.para)
                     .find_map(|x| first_context(&x.mentions, usize::MAX));
+                // A document mostly about one district returns to it; one about
+                // many (a round-up) continues the paragraph before.
+                let dominant = self.dominant.as_ref().and_then(|d| {
+                    self.home.clone().filter(|h| &h.name == d)
+                });
                 para_place = own
                     .or_else(|| if has_headings { section.clone() } else { None })
-                    .or_else(|| self.home.clone())
-                    .or_else(|| previous_para.clone());
+                    .or(dominant)
+                    .or_else(|| previous_para.clone())
+                    .or_else(|| self.home.clone());
                 previous_para = para_place.clone();
             } else if self.heading(text, s).is_some() {
                 continue;
@@ -576,6 +583,25 @@ impl<'a> Reader<'a> {
                         person: name.clone(),
                         event: id.clone(),
                         relation: *relation,
+                        date,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
+        }
+        // People listed for the sentence's event whom no verb took.
+        if let Some(last) = s.frames.last()
+            && sentence_event_made
+            && let Some(id) = current_event.clone()
+        {
+            let date = running.first().map(|d| d.first);
+            for &i in &last.trailing {
+                let name = &m.people[i].name;
+                if self.officials.contains(name) {
+                    self.facts.participations.push(Participation {
+                        person: name.clone(),
+                        event: id.clone(),
+                        relation: Relation::Attended,
                         date,
                         evidence: evidence.clone(),
                     });
@@ -964,6 +990,26 @@ fn home_district(counts: &BTreeMap<Place, usize>, title: Option<&str>, rules: &R
     districts.first().map(|d| Place {
         name: d.name.clone(),
         city: d.city.clone(),
+    })
+}
+
+/// For a text that never writes a district in full but speaks of its own
+/// (区委书记…, 我县): the county it names by stem ("讲好黄陂故事").
+fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
+    let count = |w: &str| text.matches(w).count();
+    let units = [
+        ('区', count("区委") + count("区长") + count("我区") + count("全区")),
+        ('县', count("县委") + count("县长") + count("我县") + count("全县")),
+        ('旗', count("旗委") + count("旗长") + count("我旗") + count("全旗")),
+    ];
+    let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
+    if n == 0 {
+        return None;
+    }
+    let county = rules.gazetteer.county_by_stem(text, unit)?;
+    Some(Place {
+        name: county.name.clone(),
+        city: county.city.clone().or(Some(county.province.clone())),
     })
 }
 

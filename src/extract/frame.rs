@@ -61,6 +61,10 @@ pub struct Frame {
     pub event: Option<Named>,
     /// Something other than a person stands before the verb (会议, 代表团).
     pub other_subject: bool,
+    /// On a sentence's last frame: people of verbless clauses that no verb
+    /// took ("…区委书记甲,区长乙…等约200人欢聚一堂"): they take part in the
+    /// sentence's event, if it names one.
+    pub trailing: Vec<usize>,
 }
 
 /// The frames of a sentence, one per clause; `clauses` are the clauses'
@@ -78,12 +82,15 @@ pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Fr
                 .into_iter()
                 .map(|i| (i, relation))
                 .collect();
-        } else if frame.act == Act::None && !pending.is_empty() && !frame.dates.is_empty() {
-            // "区委书记甲8月18日下午,实地调研…": a date-only clause keeps them waiting.
-        } else if !frame.people.is_empty() {
-            pending.clear();
+        } else if frame.act == Act::None && !frame.people.is_empty() {
+            // A clause of people with more than their titles ("…钱某等县四套班子成员")
+            // waits for a verb too.
+            pending.extend(frame.people.iter().map(|(i, _)| *i));
         }
         out.push(frame);
+    }
+    if let Some(last) = out.last_mut() {
+        last.trailing = pending;
     }
     out
 }
@@ -166,6 +173,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         dates,
         event,
         other_subject,
+        trailing: Vec::new(),
     }
 }
 

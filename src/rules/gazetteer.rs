@@ -74,6 +74,9 @@ pub struct Gazetteer {
     pub provinces: Vec<String>,
     forms: Vec<Form>,
     matcher: Option<AhoCorasick>,
+    /// County names without their unit (黄陂 for 黄陂区), two characters or more.
+    stems: Vec<String>,
+    stem_matcher: Option<AhoCorasick>,
 }
 
 impl Gazetteer {
@@ -176,6 +179,43 @@ impl Gazetteer {
             .build(&patterns)
             .ok();
         self.forms = forms.into_iter().map(|(_, f)| f).collect();
+        let mut stems: Vec<String> = self
+            .by_name
+            .keys()
+            .filter_map(|n| {
+                let stem: String = n.chars().take(n.chars().count() - 1).collect();
+                (stem.chars().count() >= 2).then_some(stem)
+            })
+            .collect();
+        stems.sort();
+        stems.dedup();
+        self.stem_matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&stems)
+            .ok();
+        self.stems = stems;
+    }
+
+    /// The county a text names only by its stem most often ("讲好黄陂故事" for
+    /// 黄陂区), among counties whose unit is `unit` (区, 县, 旗): for a text that
+    /// never writes a district in full. `None` when no stem is written at least
+    /// once more than any other, or the stem is several counties'.
+    pub fn county_by_stem(&self, text: &str, unit: char) -> Option<&County> {
+        let matcher = self.stem_matcher.as_ref()?;
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for m in matcher.find_iter(text) {
+            let stem = self.stems[m.pattern().as_usize()].as_str();
+            if self.by_name.contains_key(&format!("{stem}{unit}")) {
+                *counts.entry(stem).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let (best, n) = *ranked.first()?;
+        if ranked.get(1).is_some_and(|(_, m)| *m >= n) {
+            return None;
+        }
+        self.county(&format!("{best}{unit}"), None)
     }
 
     /// Every place form in `text`, left to right, longest first at each place,

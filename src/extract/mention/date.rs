@@ -414,6 +414,11 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     const AFTER: &[&str] = &[
         "以来", "前", "之前", "以前", "后", "之后", "以后", "到期", "底", "止", "截止", "内", "以内",
     ];
+    // A day announced for later dates what is planned, not what is reported.
+    const PLANNED: &[&str] = &["将于", "拟于", "将在", "定于", "计划于", "预计于", "拟在"];
+    if PLANNED.iter().any(|w| ends_with_at(chars, at, w)) {
+        return false;
+    }
     let before = BEFORE.iter().any(|w| ends_with_at(chars, at, w));
     let after = AFTER.iter().any(|w| word_at(chars, end, w));
     !before && !after
@@ -472,8 +477,12 @@ const QUARTERS: &[&str] = &["一季度", "二季度", "三季度", "四季度", 
 
 /// Reads one date expression starting at `i`: a point, a span or a list.
 fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
-    // A date glued to a word before it is part of that word (第3日, 每日, 近3日).
-    if i > 0 && matches!(chars[i - 1], '第' | '每' | '近' | '逐' | '隔' | '数' | '几') {
+    // A date glued to a word before it is part of that word (第3日, 每日, 近3日),
+    // and none starts inside a number ("2015年625日": 25日 is no day).
+    if i > 0
+        && (matches!(chars[i - 1], '第' | '每' | '近' | '逐' | '隔' | '数' | '几')
+            || (chars[i - 1].is_ascii_digit() && chars[i].is_ascii_digit()))
+    {
         return None;
     }
     if let Some((_, n)) = any_at(chars, i, NEXT_DAY) {

@@ -50,6 +50,7 @@ pub struct Mentions {
     tags: Vec<Option<(String, usize)>>,
     bound: Vec<bool>,
     blocked: Vec<bool>,
+    title_at: Vec<bool>,
 }
 
 impl Mentions {
@@ -92,6 +93,13 @@ impl Mentions {
         }
         word_start[n] = true;
         let chains = title::chains(rules, &chars, text, &districts, &cities, &blocked);
+        let mut title_at = vec![false; n + 1];
+        for c in &chains {
+            title_at[c.at] = true;
+            for &t in &c.title_starts {
+                title_at[t] = true;
+            }
+        }
         let verbs = rules
             .verb_lexicon
             .find(text)
@@ -118,6 +126,7 @@ impl Mentions {
             tags,
             bound,
             blocked,
+            title_at,
         };
         let reader = NameReader::new(rules);
         let sentence_people = {
@@ -146,6 +155,7 @@ impl Mentions {
             tag_at: tags,
             bound: &self.bound,
             blocked: &self.blocked,
+            title_at: &self.title_at,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Sentence<'a> {
     pub bound: &'a [bool],
     /// `blocked[i]`: `i` is inside a date mention, which no name runs into.
     pub blocked: &'a [bool],
+    /// `title_at[i]`: a title chain starts at `i`.
+    pub title_at: &'a [bool],
 }
 
 impl Sentence<'_> {
@@ -200,7 +202,7 @@ impl<'r> NameReader<'r> {
             };
             let pos = end + sep;
             // Another titled person starts here ("、区长乙"): not this list.
-            if s.bound[pos] {
+            if s.title_at.get(pos).copied().unwrap_or(false) {
                 break;
             }
             match self.name_at(s, pos, true) {
@@ -243,7 +245,8 @@ impl<'r> NameReader<'r> {
     pub fn name_at(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
         let chars = s.chars;
         let first = *chars.get(pos)?;
-        if !is_han(first) || s.blocked[pos] {
+        // No name where a title or a date starts ("书记区长这周").
+        if !is_han(first) || s.blocked[pos] || s.title_at.get(pos).copied().unwrap_or(false) {
             return None;
         }
         // 于, 和, 同 open names as surnames only where jieba reads a person

@@ -56,6 +56,8 @@ pub struct Chain {
     /// what stands before a title that may follow its name, when it holds no
     /// place or organ.
     pub name_before: Option<usize>,
+    /// Where each of its titles starts.
+    pub title_starts: Vec<usize>,
 }
 
 impl Chain {
@@ -269,9 +271,9 @@ fn read_chain(
                 None => title.canonical.clone(),
             }
         } else if title.level == Level::District {
-            // "新区党工委书记": 新区 is the district itself, said short.
-            let own = own.strip_prefix("新区").filter(|r| r.starts_with("党工委") || r.starts_with("管委会")).unwrap_or(&own);
-            strip_leading_unit_words(own, &title.written)
+            // A district post is recorded as the table writes it: "区政府常务副区长",
+            // "新区党工委书记" (新区 is the district, said short) are 常务副区长, 党工委书记.
+            title.canonical.clone()
         } else {
             own.clone()
         };
@@ -313,6 +315,7 @@ fn read_chain(
         after,
         last_title: previous,
         name_before: None,
+        title_starts: segments.iter().map(|s| s.1).collect(),
     }
 }
 
@@ -334,23 +337,6 @@ fn organ_of(title: &str) -> String {
         }
     }
     String::new()
-}
-
-/// A district title keeps only what the table writes, once any junk before the
-/// unit is dropped: "中共区委书记" -> 区委书记.
-fn strip_leading_unit_words(own: &str, written: &str) -> String {
-    match own.find(written) {
-        Some(i) if i > 0 => {
-            let before = &own[..i];
-            // Keep an organ prefix the table does not write (区委常委、常务副区长 stays).
-            if before.chars().all(is_han) && DISTRICT_MARKS.iter().any(|m| before.ends_with(m)) {
-                own.to_string()
-            } else {
-                written.to_string()
-            }
-        }
-        _ => own.to_string(),
-    }
 }
 
 #[cfg(test)]
