@@ -128,6 +128,15 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         Some(VerbKind::Personnel) => Act::Personnel,
         None => Act::None,
     };
+    // People an appointment names take no part in the meeting that decides it.
+    let act = if people
+        .iter()
+        .any(|&i| m.people[i].cue == super::mention::person::Cue::Appointment)
+    {
+        Act::Personnel
+    } else {
+        act
+    };
     let verb_at = main.map(|v| v.at);
     let relation = main.map_or(Relation::Attended, |v| {
         relation_of(rules, m, v.verb, v.at, start)

@@ -29,6 +29,7 @@ const EVENTS: &str = include_str!("../../data/events.tsv");
 const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const CREDITS: &str = include_str!("../../data/credits.tsv");
 const NAMES: &str = include_str!("../../data/names.tsv");
+const ORGANS: &str = include_str!("../../data/organs.tsv");
 const PROJECTS: &str = include_str!("../../data/projects.tsv");
 
 /// A rule table line that does not parse.
@@ -167,6 +168,13 @@ pub struct Rules {
     pub name_follow: Vec<String>,
     /// Characters that never open a name.
     pub name_not_opening: BTreeSet<char>,
+    /// Bodies that are no leading body of a district (工商联, 法院): a generic
+    /// title after them is no district post.
+    pub other_bodies: Vec<String>,
+    /// Words tying names to the title chain after them (任命甲为区长).
+    pub post_links: Vec<String>,
+    /// Words after which such a list of names starts (任命, 选举).
+    pub list_openers: Vec<String>,
     /// Every word a name may end before: follow words, verbs and titles,
     /// compiled to report every start (overlapping).
     pub boundary_lexicon: Boundaries,
@@ -265,14 +273,21 @@ impl Rules {
             match cols[0].as_str() {
                 "follow" => rules.name_follow.push(word),
                 "not_opening" => rules.name_not_opening.extend(word.chars()),
+                "post_link" => rules.post_links.push(word),
+                "opens_list" => rules.list_openers.push(word),
                 other => {
                     return Err(bad(
                         "data/names.tsv",
                         line_no,
-                        format!("unknown kind {other:?} (follow, not_opening)"),
+                        format!(
+                            "unknown kind {other:?} (follow, not_opening, post_link, opens_list)"
+                        ),
                     ));
                 }
             }
+        }
+        for (_, cols) in rows("data/organs.tsv", ORGANS) {
+            rules.other_bodies.push(cols[0].clone());
         }
         for (_, cols) in rows("data/credits.tsv", CREDITS) {
             rules.credits.push(cols[0].clone());

@@ -61,6 +61,8 @@ pub enum Cue {
     Known,
     /// A byline (编辑 某某).
     Byline,
+    /// An appointment or election ties it to the chain after it (任命甲为区长).
+    Appointment,
 }
 
 /// A person named in a sentence.
@@ -112,12 +114,21 @@ impl<'r> NameReader<'r> {
                 }
                 continue;
             }
-            // A signature sets the name apart: "宝安区人民政府区长　某某某".
-            let gap = s.chars[chain.end..]
+            // A signature sets the name apart: "宝安区人民政府区长　某某某"; a short
+            // note may stand between: "党工委副书记(党群)某某".
+            let mut gap = s.chars[chain.end..]
                 .iter()
                 .take(2)
                 .take_while(|c| **c == ' ')
                 .count();
+            if matches!(s.chars.get(chain.end), Some('(' | '（'))
+                && let Some(close) = s.chars[chain.end..]
+                    .iter()
+                    .take(8)
+                    .position(|c| matches!(c, ')' | '）'))
+            {
+                gap = close + 1;
+            }
             if let Some((len, name)) = self.name_at(s, chain.end + gap, true) {
                 let at = chain.end + gap;
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
@@ -128,6 +139,14 @@ impl<'r> NameReader<'r> {
                     if shared {
                         out.push(mention(at, len, name, chain, Cue::List, anchor));
                     }
+                }
+                continue;
+            }
+            // 任命甲为区长, 乙当选为区政协主席, 接受丙辞去区长职务的请求.
+            let linked = self.names_linked_before(s, chain);
+            if !linked.is_empty() {
+                for (at, len, name) in linked {
+                    out.push(mention(at, len, name, chain, Cue::Appointment, anchor));
                 }
                 continue;
             }
@@ -222,6 +241,62 @@ impl<'r> NameReader<'r> {
         self.rules.is_surname(&first) || self.rules.is_surname(&two)
     }
 
+    /// The names an appointment or election ties to a chain: the list right
+    /// before a link word (为, 任, 当选为, 辞去, 的) that starts a clause or
+    /// follows a word that opens such a list (任命, 选举, 免去).
+    fn names_linked_before(&self, s: &Sentence, chain: &Chain) -> Vec<(usize, usize, String)> {
+        let chars = s.chars;
+        let Some(link) = self
+            .rules
+            .post_links
+            .iter()
+            .filter(|w| {
+                let n = w.chars().count();
+                chain.at >= n && crate::extract::word_at(chars, chain.at - n, w)
+            })
+            .max_by_key(|w| w.chars().count())
+        else {
+            return Vec::new();
+        };
+        let mut end = chain.at - link.chars().count();
+        if end >= 2 && crate::extract::word_at(chars, end - 2, "同志") {
+            end -= 2;
+        }
+        let clause_start = (0..end)
+            .rev()
+            .find(|&i| matches!(chars[i], ',' | '，' | ';' | '；' | ':' | '：' | '。'))
+            .map_or(0, |i| i + 1);
+        let mut starts = vec![clause_start];
+        for w in &self.rules.list_openers {
+            let n = w.chars().count();
+            for i in clause_start..end.saturating_sub(n - 1) {
+                if crate::extract::word_at(chars, i, w) {
+                    starts.push(i + n);
+                }
+            }
+        }
+        // 的 and 为 tie names only where an opener or the clause start says so
+        // and, for 的, only after 免去.
+        starts.sort_unstable_by(|a, b| b.cmp(a));
+        for start in starts {
+            if start >= end {
+                continue;
+            }
+            if link == "的" && !(start >= 2 && crate::extract::word_at(chars, start - 2, "免去")) {
+                continue;
+            }
+            let list = self.list_at(s, start, true);
+            let list_end = list.last().map(|(a, l, _)| a + l);
+            let closes = list_end.is_some_and(|e| {
+                e == end || (e + 2 == end && crate::extract::word_at(chars, e, "同志"))
+            });
+            if closes {
+                return list;
+            }
+        }
+        Vec::new()
+    }
+
     /// "甲、乙、丙等区领导": the list of names that ends right before 等 at `at`.
     fn list_before(&self, s: &Sentence, at: usize) -> Vec<(usize, usize, String)> {
         if at == 0 || s.chars[at - 1] != '等' {
@@ -245,8 +320,14 @@ impl<'r> NameReader<'r> {
     pub fn name_at(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
         let chars = s.chars;
         let first = *chars.get(pos)?;
-        // No name where a title or a date starts ("书记区长这周").
-        if !is_han(first) || s.blocked[pos] || s.title_at.get(pos).copied().unwrap_or(false) {
+        // No name where a title or a date starts ("书记区长这周"), nor where a
+        // verb does, unless jieba reads a person there ("区长强调").
+        let person_here = matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+        if !is_han(first)
+            || s.blocked[pos]
+            || s.title_at.get(pos).copied().unwrap_or(false)
+            || (s.bound[pos] && !person_here && !self.rules.is_surname(&first.to_string()))
+        {
             return None;
         }
         // 于, 和, 同 open names as surnames only where jieba reads a person

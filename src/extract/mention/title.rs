@@ -72,7 +72,7 @@ impl Chain {
 const SCOPE_STOPS: &[&str] = &[
     "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的", "了", "请",
     "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命", "免去", "担任", "向",
-    "就", "还", "也", "又", "各",
+    "就", "还", "也", "又", "各", "辞去", "同志", "接受",
 ];
 
 /// Marks in a scope that make a generic title (部长, 主任) a district's.
@@ -103,13 +103,18 @@ pub fn chains(
 ) -> Vec<Chain> {
     let hits = rules.title_lexicon.find(text);
     let mut out: Vec<Chain> = Vec::new();
-    // The last title read, for a bare head that opens the next chain.
-    let mut last_title: Option<(Level, String)> = None;
+    // What one chain lends the next: its last title, and the street or town
+    // of its last local post.
+    let mut carry = Carry::default();
     let mut name_before: Option<usize> = None;
     // Segments of the chain being read: (scope start, title start, title end, title index).
     let mut segments: Vec<(usize, usize, usize, usize)> = Vec::new();
     for hit in hits {
         let title_end = hit.at + hit.len;
+        // 常委会 is an organ, not the title 常委.
+        if rules.titles[hit.word].written.ends_with('委') && chars.get(title_end) == Some(&'会') {
+            continue;
+        }
         // A title that continues the chain: only a separator and a scope between.
         let continues = segments.last().and_then(|&(_, _, prev_end, _)| {
             let sep = chars.get(prev_end).copied()?;
@@ -123,10 +128,8 @@ pub fn chains(
             Some(start) => segments.push((start, hit.at, title_end, hit.word)),
             None => {
                 if !segments.is_empty() {
-                    let mut chain =
-                        read_chain(rules, chars, districts, cities, &segments, &last_title);
+                    let mut chain = read_chain(rules, chars, districts, cities, &segments, &mut carry);
                     chain.name_before = name_before;
-                    last_title = chain.last_title.clone();
                     out.push(chain);
                 }
                 let mut start = scope_start(chars, 0, hit.at, blocked);
@@ -140,7 +143,7 @@ pub fn chains(
         }
     }
     if !segments.is_empty() {
-        let mut chain = read_chain(rules, chars, districts, cities, &segments, &last_title);
+        let mut chain = read_chain(rules, chars, districts, cities, &segments, &mut carry);
         chain.name_before = name_before;
         out.push(chain);
     }
@@ -178,6 +181,19 @@ fn scope_start(chars: &[char], floor: usize, title_at: usize, blocked: &[bool]) 
     j
 }
 
+/// What a chain lends the chains after it in a sentence.
+#[derive(Debug, Clone, Default)]
+struct Carry {
+    /// The level and recorded form of the last title.
+    last_title: Option<(Level, String)>,
+    /// The street or town of the last local post (西渡街道).
+    street: Option<String>,
+}
+
+/// Zones with their own bodies, kept before the title they scope
+/// (经开区党工委书记); a bare 新区 is the district itself, said short.
+const ZONES: &[&str] = &["开发区", "经开区", "高新区", "园区", "示范区", "保税区", "合作区", "新区"];
+
 /// Reads one chain's segments into posts and roles.
 fn read_chain(
     rules: &Rules,
@@ -185,8 +201,9 @@ fn read_chain(
     districts: &[DistrictMention],
     cities: &[CityMention],
     segments: &[(usize, usize, usize, usize)],
-    before: &Option<(Level, String)>,
+    carry: &mut Carry,
 ) -> Chain {
+    let before = &carry.last_title.clone();
     let mut posts: Vec<Post> = Vec::new();
     let mut roles = Vec::new();
     let mut group = None;
@@ -208,7 +225,18 @@ fn read_chain(
             .any(|c| c.at >= scope_at && c.at < title_at)
             && place.is_none();
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
+        // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
+        let other_body = rules.other_bodies.iter().any(|b| scope.contains(b.as_str()))
+            || scope.ends_with('原')
+            || scope.ends_with("前任");
+        // 广州开发区党工委书记、管委会主任: a zone's second post stays with the zone.
+        let zone_continues = scope_at == title_at
+            && !first
+            && previous.as_ref().is_some_and(|(l, _)| *l == Level::City)
+            && (title.written.starts_with("党工委") || title.written.starts_with("管委会"));
         let level = match title.level {
+            _ if other_body && title.level != Level::Group => Level::Other,
+            Level::District if zone_continues => Level::City,
             // A county-level city's 市委书记 is a district official.
             Level::City if county_city => Level::District,
             Level::District if city_scope || CITY_MARKS[..4].iter().any(|m| scope.contains(m)) && place.is_none() => {
@@ -241,13 +269,20 @@ fn read_chain(
             chain_district = district.clone();
         }
         // The title as written without the district's own name.
+        let unit = place.map_or('区', |d| d.name.chars().last().unwrap_or('区'));
         let own = match place {
             Some(d) => {
                 let past = (d.at + d.len).min(title_at).max(scope_at);
                 let rest: String = chars[past..title_end].iter().collect();
-                let unit = d.name.chars().last().unwrap_or('区');
+                // "政协鄂托克前旗第十一届委员会主席": the organ before the name stays.
+                let before: String = chars[scope_at..d.at.max(scope_at)].iter().collect();
+                let rest = if before.ends_with("政协") {
+                    format!("政协{rest}")
+                } else {
+                    rest
+                };
                 // 萧山区委书记: the name is 萧山区, the title keeps 区委.
-                if d.at + d.len <= title_at && starts_with_organ(&rest) {
+                if d.at + d.len <= title_at && starts_with_organ(&short_organs(&rest, unit)) {
                     format!("{unit}{rest}")
                 } else {
                     rest
@@ -255,7 +290,7 @@ fn read_chain(
             }
             None => chars[scope_at..title_end].iter().collect(),
         };
-        let own = own.trim_start_matches("中共").to_string();
+        let own = short_organs(own.trim_start_matches("中共"), unit);
         let recorded = if title.level == Level::Group {
             title.canonical.clone()
         } else if title.canonical != title.written && own.ends_with(&title.written) {
@@ -263,6 +298,11 @@ fn read_chain(
             title.canonical.clone()
         } else if title.keeps_place {
             own.clone()
+        } else if let Some(street) = carry.street.as_ref().filter(|_| {
+            ["党工委", "办事处", "人大工委", "党委"].iter().any(|o| own.starts_with(o))
+        }) {
+            // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on.
+            format!("{street}{own}")
         } else if scope_at == title_at && BARE_HEADS.contains(&title.written.as_str()) {
             // "区人大常委会主任甲、副主任乙": the bare head takes the organ before it.
             let before = if first { before } else { &previous };
@@ -272,8 +312,13 @@ fn read_chain(
             }
         } else if title.level == Level::District {
             // A district post is recorded as the table writes it: "区政府常务副区长",
-            // "新区党工委书记" (新区 is the district, said short) are 常务副区长, 党工委书记.
-            title.canonical.clone()
+            // "新区党工委书记" (新区 is the district, said short) are 常务副区长, 党工委书记;
+            // a zone stays: 经开区党工委书记.
+            let rest = own.strip_suffix(title.written.as_str()).unwrap_or("");
+            match ZONES.iter().find(|z| rest.ends_with(*z) && **z != "新区") {
+                Some(zone) => format!("{zone}{}", title.canonical),
+                None => title.canonical.clone(),
+            }
         } else {
             own.clone()
         };
@@ -295,9 +340,17 @@ fn read_chain(
             }
             _ => roles.push(own.clone()),
         }
+        if title.keeps_place
+            && level == Level::District
+            && let Some(unit) = ["街道", "镇", "乡"].iter().find(|u| title.written.starts_with(*u))
+            && let Some(i) = recorded.find(unit)
+        {
+            carry.street = Some(recorded[..i + unit.len()].to_string());
+        }
         previous = Some((level, recorded));
         first = false;
     }
+    carry.last_title = previous.clone();
     // A district named anywhere in the chain holds for every post in it.
     if let Some(d) = chain_district {
         for p in &mut posts {
@@ -319,6 +372,26 @@ fn read_chain(
     }
 }
 
+/// A title written with formal organ names, in the short form the table and
+/// readers use: "区第十一届人大常委会主任" -> 区人大常委会主任, "第八届人民代表大会常务
+/// 委员会副主任" -> 人大常委会副主任, "政协第十一届委员会主席" -> 旗政协主席 (with
+/// `unit` 旗).
+fn short_organs(title: &str, unit: char) -> String {
+    static SESSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"第?[0-9一二三四五六七八九十百]*届").expect("session pattern is valid")
+    });
+    let t = SESSION.replace_all(title, "");
+    let t = t
+        .replace("人民代表大会常务委员会", "人大常委会")
+        .replace("中国人民政治协商会议", "政协")
+        .replace("纪律检查委员会", "纪委")
+        .replace("监察委员会", "监委");
+    match t.strip_prefix("政协委员会") {
+        Some(head) => format!("{unit}政协{head}"),
+        None => t,
+    }
+}
+
 /// True when a title as written starts with an organ that needs its unit:
 /// 委书记, 人大常委会主任, 政协主席.
 fn starts_with_organ(rest: &str) -> bool {
@@ -329,7 +402,7 @@ fn starts_with_organ(rest: &str) -> bool {
 
 /// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
 fn organ_of(title: &str) -> String {
-    let mut heads: Vec<&&str> = BARE_HEADS.iter().collect();
+    let mut heads: Vec<&&str> = BARE_HEADS.iter().chain(&["党组书记", "党组副书记", "党组成员"]).collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.chars().count()));
     for h in heads {
         if let Some(organ) = title.strip_suffix(*h) {
