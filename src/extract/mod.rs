@@ -173,8 +173,15 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// True when `word` stands in `chars` at character offset `at`.
 pub(crate) fn word_at(chars: &[char], at: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    at + n <= chars.len() && chars[at..at + n].iter().copied().eq(word.chars())
+    // Compared as it goes: no count of the word's characters first.
+    let mut i = at;
+    for c in word.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[cfg(test)]

@@ -339,6 +339,10 @@ pub fn find(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        if !may_open(chars[i]) {
+            i += 1;
+            continue;
+        }
         if let Some((expr, end)) = read_expr(&chars, i) {
             // Two holidays run together ("中秋国庆节前") are read as the second.
             let in_phrase = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
@@ -359,6 +363,36 @@ pub fn find(text: &str) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// True when a date mention may start with `c`: a digit, a numeral, or the
+/// first character of a word the reader knows (昨, 春, 上, 农 ...).
+fn may_open(c: char) -> bool {
+    static OPENERS: std::sync::LazyLock<std::collections::HashSet<char>> =
+        std::sync::LazyLock::new(|| {
+            let words = SAME_DAY
+                .iter()
+                .chain(NEXT_DAY)
+                .chain(UNDATED)
+                .chain(QUARTERS)
+                .chain(&[
+                    "同月", "去年", "今年", "明年", "前年", "后年", "本年", "上年", "大前年", "农历", "阴历",
+                    "夏历", "大年初", "上个月", "上月", "下个月", "下月", "本月", "这个月", "正月", "腊月",
+                    "冬月", "大前天", "大后天", "前天", "昨天", "昨日", "昨晚", "昨夜", "今天", "今日", "本日",
+                    "今晚", "今早", "今晨", "明天", "明日", "明晚", "后天", "上上周", "上周", "上个星期",
+                    "上星期", "上个礼拜", "上礼拜", "本周", "这周", "这个星期", "本星期", "下周", "下个星期",
+                    "下星期", "下个礼拜", "下礼拜", "星期", "礼拜", "周", "元旦", "国庆", "“", "劳动节",
+                    "妇女节", "植树节", "青年节", "儿童节", "建党节", "建军节", "教师节", "春节", "元宵",
+                    "端午", "七夕", "中秋", "重阳", "腊八节", "母亲节", "父亲节", "清明",
+                ])
+                .copied()
+                .chain(calendar::SOLAR_TERMS);
+            let mut set: std::collections::HashSet<char> =
+                words.filter_map(|w| w.chars().next()).collect();
+            set.extend("0123456789〇零一二三四五六七八九十廿卅两".chars());
+            set
+        });
+    OPENERS.contains(&c)
 }
 
 /// Digits inside 《》 and “” name titles, not days: they are blanked, except in
