@@ -9,6 +9,9 @@ SET n.name = row.name,
     n.date = date(row.`date:date`),
     n.end_date = date(row.`end_date:date`),
     n.roles = CASE WHEN row.`roles:string[]` IS NULL THEN null ELSE split(row.`roles:string[]`, ';') END,
+    n.city = row.city,
+    n.province = row.province,
+    n.code = row.code,
     n.evidence = row.evidence;
 
 LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row

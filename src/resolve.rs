@@ -30,10 +30,33 @@ pub fn resolve(all: &[Facts], rules: &Rules) -> GovGraph {
     g
 }
 
-fn district_id(g: &mut GovGraph, rules: &Rules, name: &str) -> String {
+/// The node of a district, by the national gazetteer: its id is
+/// `district:NAME` while the name is one division's, `district:CITYNAME`
+/// (district:北京市朝阳区) for a name several divisions hold, and
+/// `district:NAME` marked `ambiguous` where the city cannot be told.
+fn district_id(g: &mut GovGraph, rules: &Rules, name: &str, city: Option<&str>) -> String {
+    let listed = rules.district_named(name);
+    let city = city.or(listed.and_then(|d| d.city.as_deref()));
     let mut node = Node::new(NodeKind::District, name);
-    if let Some(d) = rules.district_named(name) {
+    if let Some(d) = listed {
         node.aliases = d.aliases.clone();
+    }
+    let ambiguous = rules.gazetteer.is_ambiguous(name);
+    match rules.gazetteer.county(name, city) {
+        Some(county) => {
+            node.city = county.city.clone();
+            node.province = Some(county.province.clone());
+            node.code = Some(county.code.clone());
+            if ambiguous {
+                let city = county.city.as_deref().unwrap_or(&county.province);
+                node.id = format!("district:{city}{name}");
+            }
+        }
+        None if ambiguous => node.ambiguous = true,
+        None => {
+            node.city = city.map(String::from);
+            node.province = city.and_then(|c| rules.gazetteer.province_of(c)).map(String::from);
+        }
     }
     let id = node.id.clone();
     g.add_node(node);
@@ -53,7 +76,7 @@ fn person(g: &mut GovGraph, facts: &Facts, name: &str) -> String {
 fn add_people(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
     for post in &facts.posts {
         let p = person(g, facts, &post.person);
-        let d = district_id(g, rules, &post.district);
+        let d = district_id(g, rules, &post.district, post.city.as_deref());
         let mut e = Edge::new(p, d, Relation::HoldsPost);
         e.title = Some(post.title.clone());
         e.first_seen = post.seen.map(|s| s.iso());
@@ -89,7 +112,7 @@ fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeS
         node.evidence.push(ev.evidence.clone());
         g.add_node(node);
         if let Some(d) = &ev.district {
-            let d = district_id(g, rules, d);
+            let d = district_id(g, rules, d, ev.city.as_deref());
             g.add_edge(Edge::new(ev.id.clone(), d, Relation::HeldIn));
         }
     }
@@ -190,7 +213,7 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         if let Some(d) = &p.district
             && !placed
         {
-            let d = district_id(g, rules, d);
+            let d = district_id(g, rules, d, p.city.as_deref());
             g.add_edge(Edge::new(id, d, Relation::LocatedIn));
         }
     }

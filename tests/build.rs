@@ -79,11 +79,11 @@ fn posts(g: &Value) -> BTreeMap<(String, String), BTreeSet<String>> {
             .unwrap()
             .trim_start_matches("person:")
             .to_string();
-        let district = e["target"]
-            .as_str()
-            .unwrap()
-            .trim_start_matches("district:")
-            .to_string();
+        // The district by its name: an id may carry the city (district:深圳市南山区).
+        let target = e["target"].as_str().unwrap();
+        let district = node(g, target)
+            .and_then(|n| n["name"].as_str().map(String::from))
+            .unwrap_or_else(|| target.trim_start_matches("district:").to_string());
         out.entry((person, district))
             .or_default()
             .insert(e["title"].as_str().unwrap().to_string());

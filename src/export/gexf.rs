@@ -13,7 +13,9 @@ use super::escape::xml;
 use super::{edge_label, evidence_text};
 use crate::graph::{GovGraph, NodeKind};
 
-const NODE_ATTRS: [&str; 6] = ["kind", "aliases", "date", "end_date", "roles", "evidence"];
+const NODE_ATTRS: [&str; 9] = [
+    "kind", "aliases", "date", "end_date", "roles", "city", "province", "code", "evidence",
+];
 const EDGE_ATTRS: [&str; 6] = [
     "relation",
     "title",
@@ -82,6 +84,9 @@ pub fn to_gexf(graph: &GovGraph) -> String {
             node.date.clone(),
             node.end_date.clone(),
             join(&node.roles),
+            node.city.clone(),
+            node.province.clone(),
+            node.code.clone(),
             some_text(evidence_text(&node.evidence)),
         ];
         attvalues(&mut out, &NODE_ATTRS, &values);

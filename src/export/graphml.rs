@@ -13,8 +13,9 @@ use super::escape::xml;
 use super::{edge_label, evidence_text};
 use crate::graph::GovGraph;
 
-const NODE_KEYS: [&str; 9] = [
-    "kind", "name", "label", "color", "aliases", "date", "end_date", "roles", "evidence",
+const NODE_KEYS: [&str; 12] = [
+    "kind", "name", "label", "color", "aliases", "date", "end_date", "roles", "city", "province",
+    "code", "evidence",
 ];
 const EDGE_KEYS: [&str; 8] = [
     "relation",
@@ -61,6 +62,9 @@ pub fn to_graphml(graph: &GovGraph) -> String {
             node.date.clone(),
             node.end_date.clone(),
             join(&node.roles),
+            node.city.clone(),
+            node.province.clone(),
+            node.code.clone(),
             some_text(evidence_text(&node.evidence)),
         ];
         data(&mut out, "n", &NODE_KEYS, &values);

@@ -31,7 +31,7 @@ pub fn rel_type(r: Relation) -> String {
 /// The three files.
 pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
     let mut nodes = String::from(
-        "id:ID,:LABEL,name,aliases:string[],date:date,end_date:date,roles:string[],evidence\n",
+        "id:ID,:LABEL,name,aliases:string[],date:date,end_date:date,roles:string[],city,province,code,evidence\n",
     );
     for n in graph.nodes() {
         let cells = [
@@ -42,6 +42,9 @@ pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
             csv(n.date.as_deref().unwrap_or("")),
             csv(n.end_date.as_deref().unwrap_or("")),
             csv(&list(&n.roles)),
+            csv(n.city.as_deref().unwrap_or("")),
+            csv(n.province.as_deref().unwrap_or("")),
+            csv(n.code.as_deref().unwrap_or("")),
             csv(&evidence(&n.evidence)),
         ];
         nodes.push_str(&cells.join(","));
@@ -121,6 +124,9 @@ fn cypher() -> String {
          n.date = date(row.`date:date`),\n    \
          n.end_date = date(row.`end_date:date`),\n    \
          n.roles = CASE WHEN row.`roles:string[]` IS NULL THEN null ELSE split(row.`roles:string[]`, ';') END,\n    \
+         n.city = row.city,\n    \
+         n.province = row.province,\n    \
+         n.code = row.code,\n    \
          n.evidence = row.evidence;\n",
     );
     for kind in NodeKind::ALL {

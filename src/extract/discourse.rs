@@ -841,7 +841,16 @@ impl<'a> Reader<'a> {
         events_from: usize,
         evidence: &Evidence,
     ) {
-        let context = place.or(para_place).map(|p| p.name.clone());
+        let context_place = place.or(para_place);
+        let context = context_place.map(|p| p.name.clone());
+        // The city of a project's district: the context's when it is that district.
+        let city_of = |d: &Option<String>| -> Option<String> {
+            let d = d.as_ref()?;
+            match context_place {
+                Some(p) if &p.name == d => p.city.clone(),
+                _ => self.rules.district_named(d).and_then(|x| x.city.clone()),
+            }
+        };
         for (name, home) in &self.rules.projects {
             if sentence.contains(name.as_str()) {
                 let home = home
@@ -850,9 +859,11 @@ impl<'a> Reader<'a> {
                 for e in &self.facts.events[events_from..] {
                     self.facts.concerns.push((e.id.clone(), name.clone()));
                 }
+                let city = city_of(&home);
                 self.facts.projects.push(super::ProjectFact {
                     name: name.clone(),
                     district: home,
+                    city,
                     venue: false,
                     evidence: evidence.clone(),
                 });
@@ -879,9 +890,11 @@ impl<'a> Reader<'a> {
                     self.facts.concerns.push((e.id.clone(), found.name.clone()));
                 }
             }
+            let city = city_of(&home);
             self.facts.projects.push(super::ProjectFact {
                 name: found.name,
                 district: home,
+                city,
                 venue: found.venue,
                 evidence: evidence.clone(),
             });

@@ -82,6 +82,8 @@ pub struct Participation {
 pub struct ProjectFact {
     pub name: String,
     pub district: Option<String>,
+    /// The district's city, where known.
+    pub city: Option<String>,
     pub venue: bool,
     pub evidence: Evidence,
 }

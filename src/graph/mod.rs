@@ -153,6 +153,20 @@ pub struct Node {
     /// (编辑, 市委社会工作部部长, 院士 ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// For districts: the prefecture-level city (杭州市; 北京市 for a
+    /// municipality's district), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// For districts: the province (浙江省), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// For districts: the GB/T 2260 code (330109), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// For districts: true when several divisions have the name and the
+    /// sources do not say which one is meant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
     /// Where the entity itself was read (events, projects).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -170,6 +184,10 @@ impl Node {
             date: None,
             end_date: None,
             roles: Vec::new(),
+            city: None,
+            province: None,
+            code: None,
+            ambiguous: false,
             evidence: Vec::new(),
         }
     }
@@ -191,6 +209,16 @@ impl Node {
         if self.end_date.is_none() {
             self.end_date = other.end_date;
         }
+        if self.city.is_none() {
+            self.city = other.city;
+        }
+        if self.province.is_none() {
+            self.province = other.province;
+        }
+        if self.code.is_none() {
+            self.code = other.code;
+        }
+        self.ambiguous = self.ambiguous && other.ambiguous;
         self.normalize();
     }
 
