@@ -22,6 +22,13 @@ impl Pipeline {
         }
     }
 
+    /// Assumes `year` for dates in documents that give no year anywhere
+    /// (no dateline, no full date, no year in their opening).
+    pub fn with_year(mut self, year: Option<i32>) -> Pipeline {
+        self.extractor = self.extractor.with_year(year);
+        self
+    }
+
     /// The graph of `files`; `progress` is told how many documents are done.
     pub fn build(&self, files: &[SourceFile], progress: impl FnMut(usize)) -> GovGraph {
         let docs: Vec<Document> = files.iter().map(|f| normalise(&f.name, &f.text)).collect();

@@ -37,6 +37,11 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The year of dates written without one, for articles that give no year
+    /// anywhere (no dateline, no front-matter date, no full date): 12月11日
+    /// is then YEAR-12-11. Without it such dates stay undated.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
+    pub year: Option<i32>,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -53,7 +58,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     if report.files.is_empty() {
         anyhow::bail!("no articles (.txt, .md, .html) found in the inputs");
     }
-    let pipeline = Pipeline::new(rules);
+    let pipeline = Pipeline::new(rules).with_year(args.year);
     let total = report.files.len();
     let graph = pipeline.build(&report.files, |done| {
         if !args.quiet && total > 20 && done % 50 == 0 {
@@ -76,6 +81,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             graph.node_count(),
             graph.edge_count()
         );
+        let undated = graph
+            .nodes()
+            .iter()
+            .filter(|n| n.kind == crate::graph::NodeKind::Event && n.date.is_none())
+            .count();
+        if undated > 0 {
+            let (noun, verb) = if undated == 1 { ("event", "has") } else { ("events", "have") };
+            eprintln!(
+                "govgraph: {undated} {noun} {verb} no date: their articles give no day or year{}",
+                if args.year.is_none() { " (--year YEAR supplies a year)" } else { "" }
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

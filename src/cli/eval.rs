@@ -70,6 +70,9 @@ pub struct EvalArgs {
     /// Print only the scores, not the list of what was missed and wrong.
     #[arg(long)]
     pub summary: bool,
+    /// The year of dates written without one, as for `govgraph build --year`.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
+    pub year: Option<i32>,
 }
 
 /// The report formats.
@@ -90,7 +93,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let rules = Rules::load(&args.dicts)?;
-    let pipeline = Pipeline::new(rules);
+    let pipeline = Pipeline::new(rules).with_year(args.year);
     let mut files = Vec::with_capacity(golds.len());
     for gold_file in golds {
         let article = find_article(&gold_file.path, &args.inputs, &gold_file.gold.file)?;

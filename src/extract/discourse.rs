@@ -145,6 +145,43 @@ fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
     }
 }
 
+/// True when a clause from its verb on says nothing but that someone joined:
+/// "参加。", "出席会议", "在主席台就座".
+fn bare_join(from_verb: &[char]) -> bool {
+    const JOINS: &[&str] = &["参加", "出席", "列席", "应邀出席", "在主席台就座", "就座", "在主席台前排就座"];
+    const AFTER: &[&str] = &["会议", "活动", "仪式", "了", "并讲话", "并致辞", "。", "!"];
+    let text: String = from_verb.iter().collect();
+    let Some(rest) = JOINS
+        .iter()
+        .filter(|j| text.starts_with(*j))
+        .max_by_key(|j| j.len())
+        .map(|j| &text[j.len()..])
+    else {
+        return false;
+    };
+    let mut rest = rest.trim();
+    while let Some(r) = AFTER.iter().find_map(|a| rest.strip_prefix(a)) {
+        rest = r.trim();
+    }
+    rest.is_empty()
+}
+
+/// What a reader carries from one sentence to the next.
+#[derive(Debug, Default)]
+struct Context {
+    /// The days the text last named.
+    running: Vec<Dated>,
+    /// The officials (or others) who lead the paragraph.
+    topic: Vec<String>,
+    /// The event in hand.
+    event: Option<String>,
+    /// What a visitor who is none of ours came to do, and on which days.
+    visit: Option<(String, Vec<Dated>)>,
+    /// The last meeting the text named, and its days: a later bare "区领导甲、乙
+    /// 参加" joins it, whatever was dated in between.
+    meeting: Option<(String, Vec<Dated>)>,
+}
+
 /// Words before a district that make it a destination, not the district a
 /// later bare title belongs to: "赴南山区考察".
 const DESTINATION: &[&str] = &[
@@ -329,10 +366,7 @@ impl<'a> Reader<'a> {
         let mut previous_para: Option<Place> = None;
         let mut para_place: Option<Place> = None;
         let mut current_para = usize::MAX;
-        let mut running: Vec<Dated> = Vec::new();
-        let mut topic: Vec<String> = Vec::new();
-        let mut current_event: Option<String> = None;
-        let mut visit: Option<(String, Vec<Dated>)> = None;
+        let mut cx = Context::default();
         let has_headings = sentences.iter().any(|s| self.heading(text, s).is_some());
         for s in sentences {
             if s.para != current_para {
@@ -340,8 +374,9 @@ impl<'a> Reader<'a> {
                 if let Some(h) = self.heading(text, s) {
                     section = Some(h.clone());
                     previous_para = Some(h);
-                    topic.clear();
-                    current_event = None;
+                    cx.topic.clear();
+                    cx.event = None;
+                    cx.meeting = None;
                     para_place = None;
                     continue;
                 }
@@ -365,14 +400,7 @@ impl<'a> Reader<'a> {
             } else if self.heading(text, s).is_some() {
                 continue;
             }
-            self.sentence(
-                s,
-                para_place.clone(),
-                &mut running,
-                &mut topic,
-                &mut current_event,
-                &mut visit,
-            );
+            self.sentence(s, para_place.clone(), &mut cx);
         }
     }
 
@@ -395,20 +423,27 @@ impl<'a> Reader<'a> {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn sentence(
-        &mut self,
-        s: &Read,
-        para_place: Option<Place>,
-        running: &mut Vec<Dated>,
-        topic: &mut Vec<String>,
-        current_event: &mut Option<String>,
-        visit: &mut Option<(String, Vec<Dated>)>,
-    ) {
+    fn sentence(&mut self, s: &Read, para_place: Option<Place>, cx: &mut Context) {
+        let Context {
+            running,
+            topic,
+            event: current_event,
+            visit,
+            meeting,
+        } = cx;
         let m = &s.mentions;
         let evidence = self.evidence(s.span);
         // The sentence's date: its first date of an occasion, else the running one.
-        let own_dates: Vec<usize> = (0..m.dates.len()).filter(|&i| m.dates[i].occasion).collect();
+        // What follows a speech verb is what was said: its dates date no act.
+        let said_from = s
+            .frames
+            .iter()
+            .find(|f| f.act == Act::Speech)
+            .and_then(|f| f.verb_at)
+            .unwrap_or(usize::MAX);
+        let own_dates: Vec<usize> = (0..m.dates.len())
+            .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
+            .collect();
         let sentence_text: String = m.chars.iter().collect();
         self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"].iter().any(|w| sentence_text.contains(w));
         let mut own = false;
@@ -438,6 +473,9 @@ impl<'a> Reader<'a> {
         let mut sentence_event_made = false;
         let mut dates_here = running.clone();
         for f in &s.frames {
+            if f.start > said_from {
+                break;
+            }
             // A clause with its own date dates what follows in the sentence.
             if let Some(&d) = f.dates.iter().find(|&&d| m.dates[d].occasion)
                 && Some(&d) != own_dates.first()
@@ -502,7 +540,9 @@ impl<'a> Reader<'a> {
             // "新区党工委书记甲主持会议并讲话,管委会主任乙提出工作要求".
             // So is any other part an official takes in it that the verb table
             // does not list ("常务副区长丙通报经济运行情况").
-            let unlisted_part = f.act == Act::None && !f.names_only && f.subjects > 0;
+            let unlisted_part = f.act == Act::None
+                && !f.names_only
+                && f.people.iter().take(f.subjects).any(|(i, _)| m.people[*i].cue != Cue::Known);
             if (f.act == Act::Speech || unlisted_part)
                 && !officials.is_empty()
                 && (!own || sentence_event_made)
@@ -529,6 +569,7 @@ impl<'a> Reader<'a> {
                     let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
+                    *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
                 }
                 continue;
             }
@@ -541,6 +582,7 @@ impl<'a> Reader<'a> {
                     let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
+                    *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
                 }
                 continue;
             }
@@ -548,7 +590,17 @@ impl<'a> Reader<'a> {
                 Some((name, _)) => Some(name.clone()),
                 None => None,
             };
-            let ids: Vec<String> = if f.act == Act::Escort && (escorted.is_some() || current_event.is_some()) {
+            // "区领导甲、乙参加。": nothing but the joining is said, so it is the
+            // meeting last named, on its day, whatever was dated since.
+            let joins_meeting = !own
+                && !sentence_event_made
+                && f.event.is_none()
+                && bare_join(&m.chars[f.verb_at.unwrap_or(f.end)..f.end]);
+            let mut dates_for = dates_here.clone();
+            let ids: Vec<String> = if joins_meeting && let Some((id, days)) = meeting.as_ref() {
+                dates_for = days.clone();
+                vec![id.clone()]
+            } else if f.act == Act::Escort && (escorted.is_some() || current_event.is_some()) {
                 match escorted {
                     Some(name) => self.events(&name, &dates_here, sentence_place.clone(), &evidence),
                     None => current_event.iter().cloned().collect(),
@@ -557,7 +609,9 @@ impl<'a> Reader<'a> {
                 match &f.event {
                     Some(Named::New(name)) => {
                         sentence_event_made = true;
-                        self.events(name, &dates_here, sentence_place.clone(), &evidence)
+                        let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
+                        *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
+                        ids
                     }
                     Some(Named::Anaphor) if current_event.is_some() => {
                         current_event.iter().cloned().collect()
@@ -577,7 +631,7 @@ impl<'a> Reader<'a> {
                 *current_event = Some(first.clone());
             }
             for (k, id) in ids.iter().enumerate() {
-                let date = dates_here.get(k).or(dates_here.first()).map(|d| d.first);
+                let date = dates_for.get(k).or(dates_for.first()).map(|d| d.first);
                 for (name, relation) in &takers {
                     self.facts.participations.push(Participation {
                         person: name.clone(),

@@ -51,6 +51,7 @@ pub struct Mentions {
     bound: Vec<bool>,
     blocked: Vec<bool>,
     title_at: Vec<bool>,
+    verb_at: Vec<bool>,
 }
 
 impl Mentions {
@@ -100,7 +101,7 @@ impl Mentions {
                 title_at[t] = true;
             }
         }
-        let verbs = rules
+        let verbs: Vec<VerbMention> = rules
             .verb_lexicon
             .find(text)
             .into_iter()
@@ -110,6 +111,10 @@ impl Mentions {
                 verb: h.word,
             })
             .collect();
+        let mut verb_at = vec![false; n + 1];
+        for v in &verbs {
+            verb_at[v.at] = true;
+        }
         let homes = (0..n)
             .filter_map(|i| place::home_reference(&chars, i).map(|len| (i, len)))
             .collect();
@@ -127,6 +132,7 @@ impl Mentions {
             bound,
             blocked,
             title_at,
+            verb_at,
         };
         let reader = NameReader::new(rules);
         let sentence_people = {
@@ -156,6 +162,7 @@ impl Mentions {
             bound: &self.bound,
             blocked: &self.blocked,
             title_at: &self.title_at,
+            verb_at: &self.verb_at,
         }
     }
 

@@ -33,6 +33,8 @@ pub struct Sentence<'a> {
     pub blocked: &'a [bool],
     /// `title_at[i]`: a title chain starts at `i`.
     pub title_at: &'a [bool],
+    /// `verb_at[i]`: a verb of the verb table starts at `i`.
+    pub verb_at: &'a [bool],
 }
 
 impl Sentence<'_> {
@@ -326,6 +328,7 @@ impl<'r> NameReader<'r> {
         if !is_han(first)
             || s.blocked[pos]
             || s.title_at.get(pos).copied().unwrap_or(false)
+            || (s.verb_at[pos] && !person_here)
             || (s.bound[pos] && !person_here && !self.rules.is_surname(&first.to_string()))
         {
             return None;
