@@ -10,12 +10,15 @@ crate lacks):
     python3 scripts/gen-gazetteer.py package/dist -o data/gazetteer.tsv
 
 It reads dist/areas.json (county-level divisions: code, name, cityCode,
-provinceCode), dist/cities.json and dist/provinces.json.
+provinceCode), dist/cities.json, dist/provinces.json and dist/streets.json
+(streets and towns: code, name, areaCode).
 
 Output: a `#` comment header naming the source and its licence, then one
 ``code<TAB>name<TAB>city<TAB>province`` line per county-level division, sorted by
-code; and one ``city<TAB>name<TAB>province`` line per prefecture-level city (the
-level above, used to tell which 朝阳区 a text means). For the municipalities
+code; one ``city<TAB>name<TAB>province`` line per prefecture-level city (the
+level above, used to tell which 朝阳区 a text means); and one
+``street<TAB>name<TAB>county code`` line per street (街道) or town (镇, 乡), which
+places a street or town post in its district (转塘街道党工委书记 is 西湖区's). For the municipalities
 (北京, 上海, 天津, 重庆), whose city level is "市辖区" in the source, the city
 is the municipality itself. Prefecture-level cities that have no county level
 (东莞市, 中山市, 儋州市, 嘉峪关市) are listed as cities only. Entries that are no
@@ -57,6 +60,8 @@ def build(folder):
         "# and functional zones to data/districts.tsv or a user dictionary instead.",
         "# county<TAB>code<TAB>name<TAB>city<TAB>province  (city empty: directly under the province)",
         "# city<TAB>name<TAB>province                     (prefecture-level cities)",
+        "# province<TAB>name",
+        "# street<TAB>name<TAB>county code                (streets and towns)",
     ]
     counties = []
     for a in load(folder, "areas.json"):
@@ -76,6 +81,14 @@ def build(folder):
             lines.append(f"city\t{name}\t{province}")
     for name in sorted(set(provinces.values())):
         lines.append(f"province\t{name}")
+    codes = {code for code, _, _, _ in counties}
+    streets = sorted(
+        (s["code"], s["name"], s["areaCode"])
+        for s in load(folder, "streets.json")
+        if s["name"].endswith(("街道", "镇", "乡")) and s["areaCode"] in codes
+    )
+    for _, name, area in streets:
+        lines.append(f"street\t{name}\t{area}")
     return "\n".join(lines) + "\n"
 
 

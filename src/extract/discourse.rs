@@ -180,6 +180,9 @@ struct Context {
     /// The last meeting the text named, and its days: a later bare "区领导甲、乙
     /// 参加" joins it, whatever was dated in between.
     meeting: Option<(String, Vec<Dated>)>,
+    /// Where visitors last went ("赴永平县考察"): the district of those who
+    /// 陪同 them.
+    destination: Option<Place>,
 }
 
 /// Words before a district that make it a destination, not the district a
@@ -430,6 +433,7 @@ impl<'a> Reader<'a> {
             event: current_event,
             visit,
             meeting,
+            destination,
         } = cx;
         let m = &s.mentions;
         let evidence = self.evidence(s.span);
@@ -460,9 +464,22 @@ impl<'a> Reader<'a> {
         }
         let sentence_place = first_context(m, usize::MAX).or(para_place.clone());
         let events_before = self.facts.events.len();
+        // Where visitors went: the district those who 陪同 them serve.
+        if let Some(d) = m.districts.iter().rev().find(|d| is_destination(m, d)) {
+            *destination = Some(Place {
+                name: d.name.clone(),
+                city: d.city.clone(),
+            });
+        }
         // Posts and roles the sentence states.
-        for (i, p) in m.people.iter().enumerate() {
-            self.note_person(s, i, p, para_place.as_ref(), running.first().map(|d| d.first), &evidence);
+        for p in &m.people {
+            let escorts = s
+                .frames
+                .iter()
+                .any(|f| f.act == Act::Escort && p.at >= f.start && p.at < f.end);
+            let context = if escorts { destination.clone() } else { None };
+            let context = context.or_else(|| para_place.clone());
+            self.note_person(s, p, context.as_ref(), running.first().map(|d| d.first), &evidence);
         }
         // Round-ups: two unknown names opening an activity take the round-up's titles.
         if !self.roster.is_empty()
@@ -696,7 +713,6 @@ impl<'a> Reader<'a> {
     fn note_person(
         &mut self,
         s: &Read,
-        index: usize,
         p: &PersonMention,
         para_place: Option<&Place>,
         seen: Option<Day>,
@@ -717,7 +733,6 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let _ = index;
         let context =
             context_before(&s.mentions, p.anchor.map_or(p.at, |a| a.0)).or(para_place.cloned());
         let mut any = false;
@@ -727,7 +742,12 @@ impl<'a> Reader<'a> {
                     name: name.clone(),
                     city: city.clone().or_else(|| self.city_for(name)),
                 }),
-                None => context.clone(),
+                // A street or town is in the district the gazetteer puts it in.
+                None => post
+                    .local
+                    .as_deref()
+                    .and_then(|street| self.district_of_street(street, context.as_ref()))
+                    .or_else(|| context.clone()),
             };
             let Some(place) = place else { continue };
             any = true;
@@ -797,6 +817,32 @@ impl<'a> Reader<'a> {
         let written: String = self.written[at..at + len].iter().collect();
         if written != name && written.chars().filter(|c| !c.is_whitespace()).count() == name.chars().count() {
             self.facts.written_forms.insert(name.to_string(), written);
+        }
+    }
+
+    /// The district of a street or town: the one county that has it, or of
+    /// several the context's or the one in a city the document names.
+    fn district_of_street(&self, street: &str, context: Option<&Place>) -> Option<Place> {
+        let all: Vec<_> = self.rules.gazetteer.counties_of_street(street).collect();
+        let place = |k: &crate::rules::County| Place {
+            name: k.name.clone(),
+            city: k.city.clone().or(Some(k.province.clone())),
+        };
+        if let [one] = all.as_slice() {
+            return Some(place(one));
+        }
+        if let Some(c) = context
+            && let Some(k) = all.iter().find(|k| k.name == c.name)
+        {
+            return Some(place(k));
+        }
+        let in_cities: Vec<_> = all
+            .iter()
+            .filter(|k| k.city.as_ref().is_some_and(|c| self.cities.contains(c)))
+            .collect();
+        match in_cities.as_slice() {
+            [one] => Some(place(one)),
+            _ => None,
         }
     }
 
@@ -1073,7 +1119,35 @@ fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
     if n == 0 {
         return None;
     }
-    let county = rules.gazetteer.county_by_stem(text, unit)?;
+    // A county of two characters written in full ("房县50万人民") says it best,
+    // unless it opens with a word of its own ("县委和县政府" holds no 和县).
+    // nor ends in a title ("代理县长" holds no 理县).
+    let chars: Vec<char> = text.chars().collect();
+    let mut short: BTreeMap<String, usize> = BTreeMap::new();
+    for m in rules.gazetteer.find(text) {
+        let first = m.form.name.chars().next().unwrap_or(' ');
+        let glued = m.at > 0
+            && super::is_han(chars[m.at - 1])
+            && chars.get(m.at + 2).is_some_and(|c| matches!(c, '长' | '委'));
+        if m.len == 2
+            && m.form.name.ends_with(unit)
+            && !rules.name_not_opening.contains(&first)
+            && !glued
+        {
+            *short.entry(m.form.name.clone()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = short.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let clear = match ranked.as_slice() {
+        [(one, _)] => Some(one.clone()),
+        [(one, n), (_, m), ..] if n > m => Some(one.clone()),
+        _ => None,
+    };
+    let county = match clear.and_then(|c| rules.gazetteer.county(&c, None)) {
+        Some(c) => c,
+        None => rules.gazetteer.county_by_stem(text, unit)?,
+    };
     Some(Place {
         name: county.name.clone(),
         city: county.city.clone().or(Some(county.province.clone())),

@@ -74,6 +74,10 @@ pub struct Gazetteer {
     pub provinces: Vec<String>,
     forms: Vec<Form>,
     matcher: Option<AhoCorasick>,
+    /// Streets and towns: name -> indices of the counties that have one so named.
+    streets: HashMap<String, Vec<usize>>,
+    /// County indices by code.
+    by_code: HashMap<String, usize>,
     /// County names without their unit (黄陂 for 黄陂区), two characters or more.
     stems: Vec<String>,
     stem_matcher: Option<AhoCorasick>,
@@ -86,7 +90,30 @@ impl Gazetteer {
             .entry(county.name.clone())
             .or_default()
             .push(self.counties.len());
+        self.by_code.insert(county.code.clone(), self.counties.len());
         self.counties.push(county);
+    }
+
+    /// Adds a street or town of the county with code `county`; false when no
+    /// such county is known.
+    pub fn add_street(&mut self, name: &str, county: &str) -> bool {
+        let Some(&ix) = self.by_code.get(county) else {
+            return false;
+        };
+        let list = self.streets.entry(name.to_string()).or_default();
+        if !list.contains(&ix) {
+            list.push(ix);
+        }
+        true
+    }
+
+    /// The counties that have a street or town of this name (转塘街道: 西湖区).
+    pub fn counties_of_street(&self, name: &str) -> impl Iterator<Item = &County> {
+        self.streets
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.counties[i])
     }
 
     /// The counties of a full name: one for most, several for 朝阳区.

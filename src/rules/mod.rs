@@ -431,6 +431,7 @@ impl Rules {
         let verbs: Vec<&str> = self.verbs.iter().map(|v| v.word.as_str()).collect();
         self.verb_lexicon = Lexicon::new(&verbs);
         let mut bounds: Vec<&str> = self.name_follow.iter().map(String::as_str).collect();
+        bounds.extend(self.post_links.iter().map(String::as_str));
         bounds.extend(verbs.iter().copied());
         bounds.extend(titles.iter().copied());
         bounds.extend(self.held_verbs.iter().map(String::as_str));
@@ -544,6 +545,11 @@ fn gazetteer_row(g: &mut Gazetteer, line: usize, cols: &[String]) -> Result<(), 
             g.cities.insert(col(1).to_string(), col(2).to_string());
         }
         "province" if !col(1).is_empty() => g.provinces.push(col(1).to_string()),
+        "street" if !col(1).is_empty() => {
+            if !g.add_street(col(1), col(2)) {
+                return Err(bad(FILE, line, format!("no county with code {:?}", col(2))));
+            }
+        }
         other => return Err(bad(FILE, line, format!("unknown row {other:?}"))),
     }
     Ok(())

@@ -121,7 +121,7 @@ impl<'r> NameReader<'r> {
             let mut gap = s.chars[chain.end..]
                 .iter()
                 .take(2)
-                .take_while(|c| **c == ' ')
+                .take_while(|c| matches!(c, ' ' | ':' | '：'))
                 .count();
             if matches!(s.chars.get(chain.end), Some('(' | '（'))
                 && let Some(close) = s.chars[chain.end..]
@@ -162,9 +162,31 @@ impl<'r> NameReader<'r> {
                 out.push(mention(from, len, name, chain, Cue::TitleAfter, anchor));
             }
         }
+        // One name read twice ("原区长甲调任区委书记"): one mention with both readings.
         out.sort_by_key(|m| m.at);
-        out.dedup_by(|a, b| a.at == b.at);
-        out
+        let mut merged: Vec<PersonMention> = Vec::new();
+        for m in out {
+            match merged.last_mut() {
+                Some(last) if last.at == m.at && last.len == m.len => {
+                    for p in m.posts {
+                        if !last.posts.contains(&p) {
+                            last.posts.push(p);
+                        }
+                    }
+                    for r in m.roles {
+                        if !last.roles.contains(&r) {
+                            last.roles.push(r);
+                        }
+                    }
+                    if m.cue == Cue::Appointment {
+                        last.cue = Cue::Appointment;
+                    }
+                }
+                Some(last) if last.at == m.at => {}
+                _ => merged.push(m),
+            }
+        }
+        merged
     }
 
     /// Names printed in bylines: "编辑 吴某某 审读 张某某", "(记者 黄某某)".

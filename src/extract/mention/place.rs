@@ -110,6 +110,17 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 if !anchored && !plain {
                     continue;
                 }
+                // "何建平县长": a county that ends where a 县长 or 区长 begins, right
+                // after a character, is a name and a title, not a district.
+                let title_after = ["长", "委"].iter().any(|t| crate::extract::word_at(&chars, end, t));
+                if !anchored
+                    && title_after
+                    && m.at > 0
+                    && crate::extract::is_han(chars[m.at - 1])
+                    && rules.is_surname(&chars[m.at - 1].to_string())
+                {
+                    continue;
+                }
                 let city = city_before.or_else(|| {
                     rules
                         .gazetteer

@@ -32,6 +32,8 @@ pub struct Post {
     pub district: Option<(String, Option<String>)>,
     /// One holder per district (区委书记, 区长).
     pub single: bool,
+    /// For a street or town post, the street or town (仓前街道, 瓶窑镇).
+    pub local: Option<String>,
 }
 
 /// A chain of titles.
@@ -133,6 +135,23 @@ pub fn chains(
                     out.push(chain);
                 }
                 let mut start = scope_start(chars, 0, hit.at, blocked);
+                // A scope opens at its place: what stands before the place is a
+                // name or running text ("…:王某市南区代区长"), unless it is an organ
+                // that names the place (政协鄂托克前旗…, 中共福田区委).
+                let first_place = districts
+                    .iter()
+                    .map(|d| d.at)
+                    .chain(cities.iter().map(|c| c.at))
+                    .filter(|&p| p >= start && p < hit.at)
+                    .min();
+                if let Some(p) = first_place
+                    && p > start
+                {
+                    let before: String = chars[start..p].iter().collect();
+                    if !["政协", "中共", "党", "委"].iter().any(|o| before.ends_with(o)) {
+                        start = p;
+                    }
+                }
                 name_before = None;
                 if rules.titles[hit.word].after && could_be_name(chars, start, hit.at, districts) {
                     name_before = Some(start);
@@ -322,12 +341,19 @@ fn read_chain(
         } else {
             own.clone()
         };
+        let local = ["街道", "镇", "乡"]
+            .iter()
+            .filter_map(|u| recorded.find(u).map(|i| i + u.len()))
+            .min()
+            .map(|i| recorded[..i].to_string())
+            .filter(|p| p.chars().count() > 2);
         match level {
             Level::District => posts.push(Post {
                 title: recorded.clone(),
                 level: if title.keeps_place { Level::District } else { level },
                 district: district.clone(),
                 single: title.single,
+                local,
             }),
             Level::Group => {
                 group = Some(recorded.clone());
@@ -336,6 +362,7 @@ fn read_chain(
                     level: Level::Group,
                     district: district.clone(),
                     single: false,
+                    local: None,
                 });
             }
             _ => roles.push(own.clone()),
