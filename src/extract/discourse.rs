@@ -611,7 +611,7 @@ impl<'a> Reader<'a> {
             // meeting last named, on its day, whatever was dated since.
             let joins_meeting = !own
                 && !sentence_event_made
-                && f.event.is_none()
+                && matches!(f.event, None | Some(Named::Anaphor))
                 && bare_join(&m.chars[f.verb_at.unwrap_or(f.end)..f.end]);
             let mut dates_for = dates_here.clone();
             let ids: Vec<String> = if joins_meeting && let Some((id, days)) = meeting.as_ref() {

@@ -145,7 +145,7 @@ impl<'r> NameReader<'r> {
                 continue;
             }
             // 任命甲为区长, 乙当选为区政协主席, 接受丙辞去区长职务的请求.
-            let linked = self.names_linked_before(s, chain);
+            let linked = self.names_linked_before(s, chain, chains);
             if !linked.is_empty() {
                 for (at, len, name) in linked {
                     out.push(mention(at, len, name, chain, Cue::Appointment, anchor));
@@ -268,7 +268,12 @@ impl<'r> NameReader<'r> {
     /// The names an appointment or election ties to a chain: the list right
     /// before a link word (为, 任, 当选为, 辞去, 的) that starts a clause or
     /// follows a word that opens such a list (任命, 选举, 免去).
-    fn names_linked_before(&self, s: &Sentence, chain: &Chain) -> Vec<(usize, usize, String)> {
+    fn names_linked_before(
+        &self,
+        s: &Sentence,
+        chain: &Chain,
+        chains: &[Chain],
+    ) -> Vec<(usize, usize, String)> {
         let chars = s.chars;
         let Some(link) = self
             .rules
@@ -291,6 +296,13 @@ impl<'r> NameReader<'r> {
             .find(|&i| matches!(chars[i], ',' | '，' | ';' | '；' | ':' | '：' | '。'))
             .map_or(0, |i| i + 1);
         let mut starts = vec![clause_start];
+        // "历下区原区长甲调任…": the list may open right after another chain.
+        starts.extend(
+            chains
+                .iter()
+                .map(|c| c.end)
+                .filter(|&e| e > clause_start && e < end),
+        );
         for w in &self.rules.list_openers {
             let n = w.chars().count();
             for i in clause_start..end.saturating_sub(n - 1) {
@@ -374,6 +386,15 @@ impl<'r> NameReader<'r> {
     fn name_at_inner(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
         let chars = s.chars;
         let first = *chars.get(pos)?;
+        // "城区领导都会第一时间": where jieba reads an adverb (or a pronoun, a
+        // conjunction) and then a verb, each a word of one character, no name
+        // starts ("何/r 建文", "曾/d 新" still do).
+        if let Some(Some((tag, 1))) = s.tag_at.get(pos)
+            && ["d", "r", "c", "u", "uj", "ul", "ud", "uv", "uz", "ug", "y"].contains(tag)
+            && matches!(s.tag_at.get(pos + 1), Some(Some((t, 1))) if ["v", "d", "p"].contains(t))
+        {
+            return None;
+        }
         if vouched && let Some(found) = interpunct_name(s, pos) {
             return Some(found);
         }
