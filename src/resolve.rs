@@ -55,7 +55,9 @@ fn district_id(g: &mut GovGraph, rules: &Rules, name: &str, city: Option<&str>) 
         None if ambiguous => node.ambiguous = true,
         None => {
             node.city = city.map(String::from);
-            node.province = city.and_then(|c| rules.gazetteer.province_of(c)).map(String::from);
+            node.province = city
+                .and_then(|c| rules.gazetteer.province_of(c))
+                .map(String::from);
         }
     }
     let id = node.id.clone();

@@ -40,9 +40,14 @@ fn cases() -> Vec<Case> {
 /// A name no other case uses: a surname and two characters from the case number.
 fn name(i: usize) -> String {
     const GIVEN: &[char] = &[
-        '明', '华', '强', '军', '伟', '芳', '敏', '静', '丽', '涛', '斌', '超', '波', '杰', '峰', '磊',
+        '明', '华', '强', '军', '伟', '芳', '敏', '静', '丽', '涛', '斌', '超', '波', '杰', '峰',
+        '磊',
     ];
-    format!("郑{}{}", GIVEN[i / GIVEN.len() % GIVEN.len()], GIVEN[i % GIVEN.len()])
+    format!(
+        "郑{}{}",
+        GIVEN[i / GIVEN.len() % GIVEN.len()],
+        GIVEN[i % GIVEN.len()]
+    )
 }
 
 /// The date of each case's participation, by name, from one build of all cases.
@@ -68,7 +73,11 @@ fn dates(position: &str, cases: &[Case]) -> Vec<Option<String>> {
         .arg("-q")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let g: Value =
         serde_json::from_str(&fs::read_to_string(dir.join("out/graph.json")).unwrap()).unwrap();
     (0..cases.len())
@@ -96,15 +105,30 @@ fn dates_are_exact_in_both_positions_and_never_wrong() {
         for (c, g) in cases.iter().zip(&got) {
             match (c.first.as_str(), g.as_deref()) {
                 ("undated", None) => exact += 1,
-                ("undated", Some(d)) => wrong.push(format!("{} @ {}: {d}, want undated", c.expression, c.base)),
+                ("undated", Some(d)) => {
+                    wrong.push(format!("{} @ {}: {d}, want undated", c.expression, c.base))
+                }
                 (want, Some(d)) if want == d => exact += 1,
-                (want, Some(d)) => wrong.push(format!("{} @ {}: {d}, want {want}", c.expression, c.base)),
-                (want, None) => report.push_str(&format!("  {position}: undated {} @ {} (want {want})\n", c.expression, c.base)),
+                (want, Some(d)) => {
+                    wrong.push(format!("{} @ {}: {d}, want {want}", c.expression, c.base))
+                }
+                (want, None) => report.push_str(&format!(
+                    "  {position}: undated {} @ {} (want {want})\n",
+                    c.expression, c.base
+                )),
             }
         }
         let share = exact as f64 / cases.len() as f64;
-        report.push_str(&format!("{position}: {exact}/{} exact ({share:.3}), {} wrong\n", cases.len(), wrong.len()));
-        assert!(wrong.is_empty(), "wrong dates ({position}):\n{}\n{report}", wrong.join("\n"));
+        report.push_str(&format!(
+            "{position}: {exact}/{} exact ({share:.3}), {} wrong\n",
+            cases.len(),
+            wrong.len()
+        ));
+        assert!(
+            wrong.is_empty(),
+            "wrong dates ({position}):\n{}\n{report}",
+            wrong.join("\n")
+        );
         assert!(share >= 0.85, "{report}");
     }
     eprintln!("{report}");

@@ -774,6 +774,9 @@ fn the_cases_meet_every_figure() {
         ("participations", "f1", 1.0),
     ] {
         let got = later[measure][field].as_f64().unwrap_or(0.0);
-        assert!(got >= floor, "b_R01/b_W02: {measure} {field} is {got:.3}, below {floor}");
+        assert!(
+            got >= floor,
+            "b_R01/b_W02: {measure} {field} is {got:.3}, below {floor}"
+        );
     }
 }

@@ -87,10 +87,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             .filter(|n| n.kind == crate::graph::NodeKind::Event && n.date.is_none())
             .count();
         if undated > 0 {
-            let (noun, verb) = if undated == 1 { ("event", "has") } else { ("events", "have") };
+            let (noun, verb) = if undated == 1 {
+                ("event", "has")
+            } else {
+                ("events", "have")
+            };
             eprintln!(
                 "govgraph: {undated} {noun} {verb} no date: their articles give no day or year{}",
-                if args.year.is_none() { " (--year YEAR supplies a year)" } else { "" }
+                if args.year.is_none() {
+                    " (--year YEAR supplies a year)"
+                } else {
+                    ""
+                }
             );
         }
     }

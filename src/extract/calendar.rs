@@ -2,7 +2,7 @@
 //! terms and the lunar calendar.
 //!
 //! This module knows dates, not text: [`super::mention::date`] reads what a
-//! sentence writes, and [`Clock`] turns it into days against what the document
+//! sentence writes, and [`super::mention::date::Clock`] turns it into days against what the document
 //! says of its own time (its publication date, the period it reports on, the
 //! last date read). Lunar days and solar terms come from `tyme4rs`, the Rust
 //! port of the 6tail calendar libraries (MIT), which the Chinese calendar
@@ -123,7 +123,11 @@ impl Day {
     /// The same day `n` months later, if it exists.
     pub fn add_months(&self, n: i32, day: u32) -> Option<Day> {
         let months = self.year * 12 + self.month as i32 - 1 + n;
-        Day::new(months.div_euclid(12), (months.rem_euclid(12) + 1) as u32, day)
+        Day::new(
+            months.div_euclid(12),
+            (months.rem_euclid(12) + 1) as u32,
+            day,
+        )
     }
 }
 
@@ -173,7 +177,11 @@ pub fn lunar_to_solar(year: i32, month: u32, day: u32) -> Option<Day> {
     }
     let lunar = LunarDay::new(year as isize, month as isize, day as usize).ok()?;
     let s = lunar.get_solar_day();
-    Day::new(s.get_year() as i32, s.get_month() as u32, s.get_day() as u32)
+    Day::new(
+        s.get_year() as i32,
+        s.get_month() as u32,
+        s.get_day() as u32,
+    )
 }
 
 /// The 24 solar terms (节气), in the order of the year from 小寒.

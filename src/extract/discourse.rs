@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::calendar::{Day, Dated, Period};
+use super::calendar::{Dated, Day, Period};
 use super::event::{self, Named};
 use super::frame::{self, Act, Frame};
 use super::mention::Mentions;
@@ -39,7 +39,7 @@ use super::{
 use crate::annotate::{Annotated, Span};
 use crate::graph::{Evidence, Relation};
 use crate::normalise::Document;
-use crate::rules::{Lexicon, Level, Rules};
+use crate::rules::{Level, Lexicon, Rules};
 
 /// A district as the facts name it: its full name, and its city where known.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,7 +148,15 @@ fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
 /// True when a clause from its verb on says nothing but that someone joined:
 /// "参加。", "出席会议", "在主席台就座".
 fn bare_join(from_verb: &[char]) -> bool {
-    const JOINS: &[&str] = &["参加", "出席", "列席", "应邀出席", "在主席台就座", "就座", "在主席台前排就座"];
+    const JOINS: &[&str] = &[
+        "参加",
+        "出席",
+        "列席",
+        "应邀出席",
+        "在主席台就座",
+        "就座",
+        "在主席台前排就座",
+    ];
     const AFTER: &[&str] = &["会议", "活动", "仪式", "了", "并讲话", "并致辞", "。", "!"];
     let text: String = from_verb.iter().collect();
     let Some(rest) = JOINS
@@ -226,7 +234,8 @@ impl<'a> Reader<'a> {
     ) -> Reader<'a> {
         let rules = &ex.rules;
         let published = published(doc, simplified);
-        let period = period(simplified, doc.title.as_deref()).or(published.map(|d| Period { from: d, to: d }));
+        let period = period(simplified, doc.title.as_deref())
+            .or(published.map(|d| Period { from: d, to: d }));
         // With no dateline, the year of the first full date read, else the
         // first year the opening writes ("今年是…", "2025年…").
         let year = ex.year.or_else(|| {
@@ -259,7 +268,10 @@ impl<'a> Reader<'a> {
                     names.insert(p.name.clone());
                     titled.insert(p.name.clone());
                 }
-                if p.posts.iter().any(|q| q.level == Level::District || q.level == Level::Group) {
+                if p.posts
+                    .iter()
+                    .any(|q| q.level == Level::District || q.level == Level::Group)
+                {
                     officials.insert(p.name.clone());
                 }
             }
@@ -285,12 +297,18 @@ impl<'a> Reader<'a> {
                 if let Some(c) = &d.city {
                     cities.insert(c.clone());
                 }
-                *counts.entry(Place { name: d.name.clone(), city: d.city.clone() }).or_default() += 1;
+                *counts
+                    .entry(Place {
+                        name: d.name.clone(),
+                        city: d.city.clone(),
+                    })
+                    .or_default() += 1;
             }
         }
         let home = home_district(&counts, doc.title.as_deref(), rules)
             .or_else(|| home_by_stem(rules, simplified));
-        let head: String = simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
+        let head: String =
+            simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
             doc: doc.name.clone(),
             period: clock.period,
@@ -391,9 +409,10 @@ impl<'a> Reader<'a> {
                     .find_map(|x| first_context(&x.mentions, usize::MAX));
                 // A document mostly about one district returns to it; one about
                 // many (a round-up) continues the paragraph before.
-                let dominant = self.dominant.as_ref().and_then(|d| {
-                    self.home.clone().filter(|h| &h.name == d)
-                });
+                let dominant = self
+                    .dominant
+                    .as_ref()
+                    .and_then(|d| self.home.clone().filter(|h| &h.name == d));
                 para_place = own
                     .or_else(|| if has_headings { section.clone() } else { None })
                     .or(dominant)
@@ -416,7 +435,12 @@ impl<'a> Reader<'a> {
         let core: String = m
             .chars
             .iter()
-            .filter(|c| !matches!(c, ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.') && !c.is_ascii_digit())
+            .filter(|c| {
+                !matches!(
+                    c,
+                    ':' | '：' | '【' | '】' | '[' | ']' | '#' | '*' | ' ' | '、' | '.'
+                ) && !c.is_ascii_digit()
+            })
             .collect();
         let d = m.districts.first()?;
         let written: String = m.chars[d.at..d.at + d.len].iter().collect();
@@ -449,7 +473,9 @@ impl<'a> Reader<'a> {
             .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
             .collect();
         let sentence_text: String = m.chars.iter().collect();
-        self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"].iter().any(|w| sentence_text.contains(w));
+        self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"]
+            .iter()
+            .any(|w| sentence_text.contains(w));
         let mut own = false;
         if let Some(&first) = own_dates.first() {
             let days = self.clock.resolve(&m.dates[first].expr);
@@ -479,7 +505,13 @@ impl<'a> Reader<'a> {
                 .any(|f| f.act == Act::Escort && p.at >= f.start && p.at < f.end);
             let context = if escorts { destination.clone() } else { None };
             let context = context.or_else(|| para_place.clone());
-            self.note_person(s, p, context.as_ref(), running.first().map(|d| d.first), &evidence);
+            self.note_person(
+                s,
+                p,
+                context.as_ref(),
+                running.first().map(|d| d.first),
+                &evidence,
+            );
         }
         // Round-ups: two unknown names opening an activity take the round-up's titles.
         if !self.roster.is_empty()
@@ -520,11 +552,10 @@ impl<'a> Reader<'a> {
                 && officials.is_empty()
                 && (own || f.subjects > 0 || f.other_subject)
                 && visit.as_ref().is_none_or(|(_, d)| *d != dates_here)
+                && let Some(at) = f.verb_at
             {
-                if let Some(at) = f.verb_at {
-                    let from: String = m.chars[at..f.end].iter().collect();
-                    *visit = Some((event::activity_name(&from), dates_here.clone()));
-                }
+                let from: String = m.chars[at..f.end].iter().collect();
+                *visit = Some((event::activity_name(&from), dates_here.clone()));
             }
             // The topic: whoever stands before the verb.
             if f.subjects > 0 || !f.lent.is_empty() {
@@ -559,7 +590,10 @@ impl<'a> Reader<'a> {
             // does not list ("常务副区长丙通报经济运行情况").
             let unlisted_part = f.act == Act::None
                 && !f.names_only
-                && f.people.iter().take(f.subjects).any(|(i, _)| m.people[*i].cue != Cue::Known);
+                && f.people
+                    .iter()
+                    .take(f.subjects)
+                    .any(|(i, _)| m.people[*i].cue != Cue::Known);
             if (f.act == Act::Speech || unlisted_part)
                 && !officials.is_empty()
                 && (!own || sentence_event_made)
@@ -603,10 +637,10 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let escorted = match visit.as_ref().filter(|(_, d)| *d == dates_here) {
-                Some((name, _)) => Some(name.clone()),
-                None => None,
-            };
+            let escorted = visit
+                .as_ref()
+                .filter(|(_, d)| *d == dates_here)
+                .map(|(name, _)| name.clone());
             // "区领导甲、乙参加。": nothing but the joining is said, so it is the
             // meeting last named, on its day, whatever was dated since.
             let joins_meeting = !own
@@ -619,7 +653,9 @@ impl<'a> Reader<'a> {
                 vec![id.clone()]
             } else if f.act == Act::Escort && (escorted.is_some() || current_event.is_some()) {
                 match escorted {
-                    Some(name) => self.events(&name, &dates_here, sentence_place.clone(), &evidence),
+                    Some(name) => {
+                        self.events(&name, &dates_here, sentence_place.clone(), &evidence)
+                    }
                     None => current_event.iter().cloned().collect(),
                 }
             } else {
@@ -640,7 +676,12 @@ impl<'a> Reader<'a> {
                         let Some(at) = f.verb_at else { continue };
                         let from: String = m.chars[at..f.end].iter().collect();
                         sentence_event_made = true;
-                        self.events(&event::activity_name(&from), &dates_here, sentence_place.clone(), &evidence)
+                        self.events(
+                            &event::activity_name(&from),
+                            &dates_here,
+                            sentence_place.clone(),
+                            &evidence,
+                        )
                     }
                 }
             };
@@ -815,7 +856,9 @@ impl<'a> Reader<'a> {
             return;
         }
         let written: String = self.written[at..at + len].iter().collect();
-        if written != name && written.chars().filter(|c| !c.is_whitespace()).count() == name.chars().count() {
+        if written != name
+            && written.chars().filter(|c| !c.is_whitespace()).count() == name.chars().count()
+        {
             self.facts.written_forms.insert(name.to_string(), written);
         }
     }
@@ -869,7 +912,13 @@ impl<'a> Reader<'a> {
 
     /// Adds (or finds) one event per day of `dates` (one undated event when
     /// there are none) and returns their ids.
-    fn events(&mut self, name: &str, dates: &[Dated], place: Option<Place>, evidence: &Evidence) -> Vec<String> {
+    fn events(
+        &mut self,
+        name: &str,
+        dates: &[Dated],
+        place: Option<Place>,
+        evidence: &Evidence,
+    ) -> Vec<String> {
         let days: Vec<Option<Dated>> = if dates.is_empty() {
             vec![None]
         } else {
@@ -878,7 +927,9 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         for date in days {
             let key = event::key(name);
-            let day = date.map(|d| d.first.iso()).unwrap_or_else(|| "undated".into());
+            let day = date
+                .map(|d| d.first.iso())
+                .unwrap_or_else(|| "undated".into());
             let id = match &place {
                 Some(d) => format!("event:{day}:{}:{key}", d.name),
                 None => format!("event:{day}:{key}"),
@@ -1009,7 +1060,7 @@ impl<'a> Reader<'a> {
     /// document is about one district and the name mentions it.
     fn project_district(&self, name: &str, context: Option<&str>) -> Option<String> {
         let stripped = name.trim_start_matches("深圳市").trim_start_matches("深圳");
-        let mentions = super::district::find_known(self.rules, stripped);
+        let mentions = super::mention::place::find(self.rules, stripped).0;
         let starts = mentions
             .first()
             .filter(|m| m.at == 0)
@@ -1071,8 +1122,7 @@ fn first_context(m: &Mentions, before: usize) -> Option<Place> {
 fn context_before(m: &Mentions, at: usize) -> Option<Place> {
     m.districts
         .iter()
-        .filter(|d| d.at < at && !is_destination(m, d))
-        .next_back()
+        .rfind(|d| d.at < at && !is_destination(m, d))
         .map(|d| Place {
             name: d.name.clone(),
             city: d.city.clone(),
@@ -1088,7 +1138,11 @@ fn is_destination(m: &Mentions, d: &DistrictMention) -> bool {
 
 /// The district a document is about: one with most of its mentions, else the
 /// one its title names.
-fn home_district(counts: &BTreeMap<Place, usize>, title: Option<&str>, rules: &Rules) -> Option<Place> {
+fn home_district(
+    counts: &BTreeMap<Place, usize>,
+    title: Option<&str>,
+    rules: &Rules,
+) -> Option<Place> {
     let mut ranked: Vec<(&Place, usize)> = counts.iter().map(|(p, n)| (p, *n)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let total: usize = ranked.iter().map(|(_, n)| n).sum();
@@ -1111,9 +1165,18 @@ fn home_district(counts: &BTreeMap<Place, usize>, title: Option<&str>, rules: &R
 fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
     let count = |w: &str| text.matches(w).count();
     let units = [
-        ('区', count("区委") + count("区长") + count("我区") + count("全区")),
-        ('县', count("县委") + count("县长") + count("我县") + count("全县")),
-        ('旗', count("旗委") + count("旗长") + count("我旗") + count("全旗")),
+        (
+            '区',
+            count("区委") + count("区长") + count("我区") + count("全区"),
+        ),
+        (
+            '县',
+            count("县委") + count("县长") + count("我县") + count("全县"),
+        ),
+        (
+            '旗',
+            count("旗委") + count("旗长") + count("我旗") + count("全旗"),
+        ),
     ];
     let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
     if n == 0 {
@@ -1128,7 +1191,9 @@ fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
         let first = m.form.name.chars().next().unwrap_or(' ');
         let glued = m.at > 0
             && super::is_han(chars[m.at - 1])
-            && chars.get(m.at + 2).is_some_and(|c| matches!(c, '长' | '委'));
+            && chars
+                .get(m.at + 2)
+                .is_some_and(|c| matches!(c, '长' | '委'));
         if m.len == 2
             && m.form.name.ends_with(unit)
             && !rules.name_not_opening.contains(&first)
@@ -1208,7 +1273,11 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
     }
     let opening: String = text.chars().take(1200).collect();
     let day = |c: &regex::Captures, i: usize| -> Option<Day> {
-        Day::new(c.get(i)?.as_str().parse().ok()?, c.get(i + 1)?.as_str().parse().ok()?, c.get(i + 2)?.as_str().parse().ok()?)
+        Day::new(
+            c.get(i)?.as_str().parse().ok()?,
+            c.get(i + 1)?.as_str().parse().ok()?,
+            c.get(i + 2)?.as_str().parse().ok()?,
+        )
     };
     if let Some(c) = DATELINE.captures(&opening)
         && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
@@ -1225,7 +1294,11 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
     DATELINE
         .captures(&closing)
         .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
-        .or_else(|| NEWS_DATE.captures(&closing).and_then(|c| day(&c, 1).or_else(|| day(&c, 4))))
+        .or_else(|| {
+            NEWS_DATE
+                .captures(&closing)
+                .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
+        })
 }
 
 /// The first year an opening writes (2025年), if plausible.
@@ -1259,3 +1332,152 @@ fn period(text: &str, title: Option<&str>) -> Option<Period> {
     None
 }
 
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Extractor, Facts, KnownOfficials};
+    use crate::rules::Rules;
+
+    fn facts(text: &str) -> Facts {
+        let ex = Extractor::new(Rules::builtin());
+        let doc = crate::normalise::normalise("t.md", text);
+        ex.extract(&doc, &KnownOfficials::new())
+    }
+
+    /// (person, day) of every participation, sorted.
+    fn took_part(f: &Facts) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = f
+            .participations
+            .iter()
+            .map(|p| {
+                let day = p.date.map_or("undated".to_string(), |d| d.iso());
+                (p.person.clone(), day)
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_without_subject_continues_the_paragraph_official() {
+        let f = facts(
+            "---\ndate: 2025-08-25\n---\n区委副书记、区长葛立山8月15日调研重点项目。8月19日晚,主持召开区政府常务会议。8月21日,走访企业。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("葛立山", "2025-08-15"),
+                ("葛立山", "2025-08-19"),
+                ("葛立山", "2025-08-21")
+            ])
+        );
+    }
+
+    #[test]
+    fn the_date_carries_over_one_sentence_paragraphs_until_a_new_one() {
+        let f = facts(
+            "---\ndate: 2024-10-24\n---\n10月23日上午,西湖区委常委会召开会议。\n区委书记严立新主持会议。\n区领导于建明、尹长山出席。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("严立新", "2024-10-23"),
+                ("于建明", "2024-10-23"),
+                ("尹长山", "2024-10-23")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_dateline_dates_yesterday_and_is_no_occasion_itself() {
+        let f = facts(
+            "湾区新闻网2024年3月6日讯(记者 丁某)昨日下午,坪山区召开区政府常务会议,区委副书记、区长贺立远主持会议。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("贺立远", "2024-03-05")]));
+        let f = facts("生成日期:2025-08-11\n8月8日,区委书记严立新调研。");
+        assert_eq!(took_part(&f), pairs(&[("严立新", "2025-08-08")]));
+    }
+
+    #[test]
+    fn speech_makes_no_activity_of_its_own() {
+        let f = facts(
+            "2024年12月9日至12月15日\n12月10日,福田区委副书记、代区长俞立平表示,要全力推进重点项目建设。",
+        );
+        assert!(f.participations.is_empty(), "{:?}", f.participations);
+        assert!(f.posts.iter().any(|p| p.title == "代区长"), "{:?}", f.posts);
+    }
+
+    #[test]
+    fn those_who_escort_visitors_serve_the_district_visited() {
+        let f = facts(
+            "---\ndate: 2023-11-14\n---\n11月13日,鹤庆县委书记段立丽率鹤庆县党政考察团到永平县考察交流。县领导李立琦、罗晓东陪同考察。",
+        );
+        let escorts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .filter(|p| p.title == "县领导")
+            .map(|p| (p.person.as_str(), p.district.as_str()))
+            .collect();
+        assert_eq!(escorts, [("李立琦", "永平县"), ("罗晓东", "永平县")]);
+        assert!(took_part(&f).contains(&("李立琦".to_string(), "2023-11-13".to_string())));
+    }
+
+    #[test]
+    fn a_county_paper_names_its_county_in_passing() {
+        let f = facts(
+            "---\ndate: 2019-11-03\n---\n11月2日,我县组织开展项目观摩活动。县委书记钟立民,县委副书记、县长叶立堂参加了观摩活动。\n幸福进贤",
+        );
+        let districts: Vec<&str> = f.posts.iter().map(|p| p.district.as_str()).collect();
+        assert!(districts.iter().all(|d| *d == "进贤县"), "{districts:?}");
+    }
+
+    #[test]
+    fn appointees_take_no_part_in_the_meeting_that_appoints_them() {
+        let f = facts(
+            "2024年11月20日,福田区人大常委会召开会议,决定接受张立国辞去福田区区长职务的请求,任命李立华为福田区副区长、代理区长。",
+        );
+        assert!(f.participations.is_empty(), "{:?}", f.participations);
+        let mut posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.title.as_str()))
+            .collect();
+        posts.sort();
+        posts.dedup();
+        assert_eq!(
+            posts,
+            [
+                ("张立国", "区长"),
+                ("李立华", "代理区长"),
+                ("李立华", "副区长")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roster_line_gives_the_name_on_the_next_line_its_title() {
+        let f =
+            facts("截至6月30日:\n盐田区\n盐田区委书记、区长\n韦　晴\n盐田区人大常委会主任\n骆立邦");
+        let mut posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.title.as_str()))
+            .collect();
+        posts.sort();
+        posts.dedup();
+        assert_eq!(
+            posts,
+            [
+                ("韦晴", "区委书记"),
+                ("韦晴", "区长"),
+                ("骆立邦", "区人大常委会主任")
+            ]
+        );
+    }
+}

@@ -107,11 +107,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         .iter()
         .filter(|v| v.at >= start && v.at < end)
         // A verb inside a name or a title is no verb (区长 in 区长办公会 is).
-        .filter(|v| {
-            !m.people
-                .iter()
-                .any(|p| v.at >= p.at && v.at < p.at + p.len)
-        })
+        .filter(|v| !m.people.iter().any(|p| v.at >= p.at && v.at < p.at + p.len))
         .collect();
     // The clause's verb: the first that is not an accompaniment.
     let main = verbs
@@ -145,7 +141,9 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     let mut with_relation = Vec::new();
     for (k, &i) in people.iter().enumerate() {
         let list_end = list_end(m, &people[k..]);
-        let after = verbs.iter().find(|v| v.at >= list_end && rules.verbs[v.verb].kind != VerbKind::Lead);
+        let after = verbs
+            .iter()
+            .find(|v| v.at >= list_end && rules.verbs[v.verb].kind != VerbKind::Lead);
         let rel = after.map_or(relation, |v| relation_of(rules, m, v.verb, v.at, list_end));
         with_relation.push((i, rel));
     }
@@ -156,12 +154,19 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     // What stands before the verb when no person does.
     let before: Vec<char> = match verb_at {
         Some(at) => (start..at)
-            .filter(|&i| !dates.iter().any(|&d| i >= m.dates[d].at && i < m.dates[d].at + m.dates[d].len))
+            .filter(|&i| {
+                !dates
+                    .iter()
+                    .any(|&d| i >= m.dates[d].at && i < m.dates[d].at + m.dates[d].len)
+            })
             .map(|i| m.chars[i])
             .collect(),
         None => Vec::new(),
     };
-    let before: String = before.into_iter().filter(|c| crate::extract::is_han(*c)).collect();
+    let before: String = before
+        .into_iter()
+        .filter(|c| crate::extract::is_han(*c))
+        .collect();
     let bare = strip_adverbs(rules, &before);
     let subjectless = verb_at.is_some() && subjects == 0 && bare.is_empty();
     let other_subject = verb_at.is_some() && subjects == 0 && !bare.is_empty();
@@ -210,7 +215,10 @@ fn list_end(m: &Mentions, people: &[usize]) -> usize {
             break;
         }
         let gap: String = m.chars[end..gap_start].iter().collect();
-        if !gap.chars().all(|c| matches!(c, '、' | ',' | '，' | '和' | '及' | '与' | ' ')) {
+        if !gap
+            .chars()
+            .all(|c| matches!(c, '、' | ',' | '，' | '和' | '及' | '与' | ' '))
+        {
             break;
         }
         end = p.at + p.len;
@@ -223,7 +231,11 @@ fn list_end(m: &Mentions, people: &[usize]) -> usize {
 fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: usize) -> bool {
     let mut cover = vec![false; end - start];
     let mut mark = |a: usize, b: usize| {
-        for c in cover.iter_mut().take(b.min(end).saturating_sub(start)).skip(a.saturating_sub(start)) {
+        for c in cover
+            .iter_mut()
+            .take(b.min(end).saturating_sub(start))
+            .skip(a.saturating_sub(start))
+        {
             *c = true;
         }
     };
@@ -246,7 +258,11 @@ fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: u
         mark(d.at, d.at + d.len);
     }
     (start..end).zip(cover).all(|(i, covered)| {
-        covered || matches!(m.chars[i], '、' | '和' | '及' | '与' | ' ' | '等' | '中' | '共')
+        covered
+            || matches!(
+                m.chars[i],
+                '、' | '和' | '及' | '与' | ' ' | '等' | '中' | '共'
+            )
     })
 }
 
@@ -307,14 +323,19 @@ mod tests {
 
     #[test]
     fn a_clause_of_names_lends_them() {
-        let (m, f) = read("11月19日,福田区委书记黎立川,区委副书记、代区长乔建安带领区四套班子领导走访慰问困难群众。");
+        let (m, f) = read(
+            "11月19日,福田区委书记黎立川,区委副书记、代区长乔建安带领区四套班子领导走访慰问困难群众。",
+        );
         let all: Vec<&str> = f
             .iter()
             .flat_map(|x| x.people.iter().chain(&x.lent))
             .filter(|_| true)
             .map(|(i, _)| m.people[*i].name.as_str())
             .collect();
-        assert!(all.contains(&"黎立川") && all.contains(&"乔建安"), "{all:?}");
+        assert!(
+            all.contains(&"黎立川") && all.contains(&"乔建安"),
+            "{all:?}"
+        );
         let acting = f.iter().find(|x| x.act == Act::Activity).unwrap();
         assert_eq!(acting.lent.len() + acting.people.len(), 2, "{f:?}");
     }

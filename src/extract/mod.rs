@@ -1,24 +1,33 @@
-//! Extraction: one document in, the facts it states out.
+//! Extraction: one document in, the facts it states out, in three layers.
 //!
-//! Each kind of mention has its own module ([`date`], [`district`], [`person`],
-//! [`event`], [`project`]); this module walks a document paragraph by paragraph
-//! and sentence by sentence and ties the mentions together. Three kinds of
-//! context carry over between sentences, because articles rely on them:
+//! 1. [`mention`]: what each sentence names, wherever it stands: dates
+//!    ([`mention::date`], resolved against the document's [`calendar`]),
+//!    districts, cities and streets of the national gazetteer
+//!    ([`mention::place`]), title chains ([`mention::title`]), names
+//!    ([`mention::person`]) and verbs. Reads `data/gazetteer.tsv`,
+//!    `districts.tsv`, `place_words.tsv`, `titles.tsv`, `organs.tsv`,
+//!    `names.tsv`, `surnames.txt`, `credits.tsv`.
+//! 2. [`frame`]: each clause as a frame, who did what, when, to which meeting;
+//!    a clause of names lends them to the next one's verb. Reads `verbs.tsv`
+//!    and, through [`event`], `events.tsv`.
+//! 3. [`discourse`]: what carries from sentence to sentence as a reader
+//!    carries it: the publication date and the last date read, the district of
+//!    the section, paragraph and document, the official a paragraph is about,
+//!    the meeting in hand, the visit others escort. It resolves everything
+//!    into [`Facts`].
 //!
-//! - the district: a heading ("福田区" alone on a line) opens a section, and a
-//!   paragraph without a district continues the one before (or the district the
-//!   whole document is about);
-//! - the date: a sentence without one continues the sentence before it in the
-//!   same paragraph, and "同日"/"当晚"/"次日" restate or advance it;
-//! - the event: "黄立山主持会议。" after "南山区委常委会召开会议" is the same meeting.
+//! Projects ([`project`], `projects.tsv`) are read per sentence beside these.
 //!
-//! Extraction runs on a Simplified copy of the text that has exactly as many
-//! characters as the text as written, so every offset is an offset into both
-//! and evidence quotes the article as it was written.
+//! A new kind of sentence should be a new row in a table or a new mention
+//! form, not a new branch. Extraction runs on a Simplified copy of the text
+//! that has exactly as many characters as the text as written, so every
+//! offset is an offset into both and evidence quotes the article as it was
+//! written. Each layer costs time linear in the sentence (or, for discourse,
+//! the document): every table is one automaton, and jieba segments each
+//! sentence once.
 
 pub mod calendar;
 pub mod discourse;
-pub mod district;
 pub mod event;
 pub mod frame;
 pub mod mention;
@@ -31,7 +40,7 @@ use jieba_rs::Jieba;
 use crate::graph::{Evidence, Relation};
 use crate::normalise::Document;
 use crate::rules::Rules;
-pub use calendar::{Day, Dated, Period};
+pub use calendar::{Dated, Day, Period};
 
 /// A person holding a post in a district, as one sentence shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,14 +185,9 @@ pub(crate) fn is_han(c: char) -> bool {
 /// True when `word` stands in `chars` at character offset `at`.
 pub(crate) fn word_at(chars: &[char], at: usize, word: &str) -> bool {
     // Compared as it goes: no count of the word's characters first.
-    let mut i = at;
-    for c in word.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, c)| chars.get(i) == Some(&c))
 }
 
 #[cfg(test)]

@@ -485,7 +485,10 @@ fn names_something(rules: &Rules, jieba: &Jieba, name: &str) -> bool {
     let modifier = modifier
         .trim_start_matches("深圳市")
         .trim_start_matches("深圳");
-    let modifier = match crate::extract::district::find_known(rules, modifier).first() {
+    let modifier = match crate::extract::mention::place::find(rules, modifier)
+        .0
+        .first()
+    {
         Some(d) if d.at == 0 => modifier.chars().skip(d.len).collect::<String>(),
         _ => modifier.to_string(),
     };

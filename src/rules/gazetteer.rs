@@ -90,7 +90,8 @@ impl Gazetteer {
             .entry(county.name.clone())
             .or_default()
             .push(self.counties.len());
-        self.by_code.insert(county.code.clone(), self.counties.len());
+        self.by_code
+            .insert(county.code.clone(), self.counties.len());
         self.counties.push(county);
     }
 
@@ -134,7 +135,9 @@ impl Gazetteer {
     pub fn county(&self, name: &str, city: Option<&str>) -> Option<&County> {
         let mut all = self.counties_named(name);
         match city {
-            Some(c) => self.counties_named(name).find(|k| k.city.as_deref() == Some(c)),
+            Some(c) => self
+                .counties_named(name)
+                .find(|k| k.city.as_deref() == Some(c)),
             None => {
                 let first = all.next()?;
                 all.next().is_none().then_some(first)
@@ -272,7 +275,18 @@ impl Gazetteer {
 /// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,
 /// 锡林郭勒盟 -> 锡林郭勒. None where that would leave one character.
 fn short_form(name: &str) -> Option<&str> {
-    for unit in ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "地区", "市", "省", "盟"] {
+    for unit in [
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "自治州",
+        "地区",
+        "市",
+        "省",
+        "盟",
+    ] {
         if let Some(stem) = name.strip_suffix(unit)
             && stem.chars().count() >= 2
         {
@@ -299,7 +313,10 @@ mod tests {
             Some("220104")
         );
         assert_eq!(g.county("朝阳区", None), None);
-        assert_eq!(g.county("临平区", None).map(|c| c.code.as_str()), Some("330113"));
+        assert_eq!(
+            g.county("临平区", None).map(|c| c.code.as_str()),
+            Some("330113")
+        );
         assert_eq!(g.province_of("杭州市"), Some("浙江省"));
     }
 

@@ -111,8 +111,16 @@ mod tests {
         assert_eq!(
             hits,
             vec![
-                Hit { at: 2, len: 5, word: 1 },
-                Hit { at: 8, len: 2, word: 2 }
+                Hit {
+                    at: 2,
+                    len: 5,
+                    word: 1
+                },
+                Hit {
+                    at: 8,
+                    len: 2,
+                    word: 2
+                }
             ]
         );
         assert!(Lexicon::new::<&str>(&[]).find("区长").is_empty());

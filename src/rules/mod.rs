@@ -582,7 +582,11 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
             "single" => single = true,
             "after" => after = true,
             other => {
-                return Err(bad(file, line, format!("unknown flag {other:?} (single, after)")));
+                return Err(bad(
+                    file,
+                    line,
+                    format!("unknown flag {other:?} (single, after)"),
+                ));
             }
         }
     }

@@ -21,7 +21,7 @@
 //! names no day. Scanning is linear in the sentence: a mention starts only at a
 //! digit, a numeral or a listed word, and reads at most a few dozen characters.
 
-use crate::extract::calendar::{self, Day, Dated, Period};
+use crate::extract::calendar::{self, Dated, Day, Period};
 
 /// A year as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,7 +312,11 @@ impl Clock {
                 out
             }
             DateExpr::SameDay => self.last.map(Dated::day).into_iter().collect(),
-            DateExpr::NextDay => self.last.map(|d| Dated::day(d.next())).into_iter().collect(),
+            DateExpr::NextDay => self
+                .last
+                .map(|d| Dated::day(d.next()))
+                .into_iter()
+                .collect(),
             DateExpr::Undated => Vec::new(),
         }
     }
@@ -321,7 +325,9 @@ impl Clock {
 fn nth_weekday(year: i32, month: u32, n: u32, weekday: u32) -> Option<Day> {
     let first = Day::new(year, month, 1)?;
     let offset = (weekday + 7 - first.weekday()) % 7;
-    first.add_days((offset + (n.max(1) - 1) * 7) as i64).filter(|d| d.month == month)
+    first
+        .add_days((offset + (n.max(1) - 1) * 7) as i64)
+        .filter(|d| d.month == month)
 }
 
 // ------------------------------------------------------------------ reading
@@ -376,14 +382,84 @@ fn may_open(c: char) -> bool {
                 .chain(UNDATED)
                 .chain(QUARTERS)
                 .chain(&[
-                    "同月", "去年", "今年", "明年", "前年", "后年", "本年", "上年", "大前年", "农历", "阴历",
-                    "夏历", "大年初", "上个月", "上月", "下个月", "下月", "本月", "这个月", "正月", "腊月",
-                    "冬月", "大前天", "大后天", "前天", "昨天", "昨日", "昨晚", "昨夜", "今天", "今日", "本日",
-                    "今晚", "今早", "今晨", "明天", "明日", "明晚", "后天", "上上周", "上周", "上个星期",
-                    "上星期", "上个礼拜", "上礼拜", "本周", "这周", "这个星期", "本星期", "下周", "下个星期",
-                    "下星期", "下个礼拜", "下礼拜", "星期", "礼拜", "周", "元旦", "国庆", "“", "劳动节",
-                    "妇女节", "植树节", "青年节", "儿童节", "建党节", "建军节", "教师节", "春节", "元宵",
-                    "端午", "七夕", "中秋", "重阳", "腊八节", "母亲节", "父亲节", "清明",
+                    "同月",
+                    "去年",
+                    "今年",
+                    "明年",
+                    "前年",
+                    "后年",
+                    "本年",
+                    "上年",
+                    "大前年",
+                    "农历",
+                    "阴历",
+                    "夏历",
+                    "大年初",
+                    "上个月",
+                    "上月",
+                    "下个月",
+                    "下月",
+                    "本月",
+                    "这个月",
+                    "正月",
+                    "腊月",
+                    "冬月",
+                    "大前天",
+                    "大后天",
+                    "前天",
+                    "昨天",
+                    "昨日",
+                    "昨晚",
+                    "昨夜",
+                    "今天",
+                    "今日",
+                    "本日",
+                    "今晚",
+                    "今早",
+                    "今晨",
+                    "明天",
+                    "明日",
+                    "明晚",
+                    "后天",
+                    "上上周",
+                    "上周",
+                    "上个星期",
+                    "上星期",
+                    "上个礼拜",
+                    "上礼拜",
+                    "本周",
+                    "这周",
+                    "这个星期",
+                    "本星期",
+                    "下周",
+                    "下个星期",
+                    "下星期",
+                    "下个礼拜",
+                    "下礼拜",
+                    "星期",
+                    "礼拜",
+                    "周",
+                    "元旦",
+                    "国庆",
+                    "“",
+                    "劳动节",
+                    "妇女节",
+                    "植树节",
+                    "青年节",
+                    "儿童节",
+                    "建党节",
+                    "建军节",
+                    "教师节",
+                    "春节",
+                    "元宵",
+                    "端午",
+                    "七夕",
+                    "中秋",
+                    "重阳",
+                    "腊八节",
+                    "母亲节",
+                    "父亲节",
+                    "清明",
                 ])
                 .copied()
                 .chain(calendar::SOLAR_TERMS);
@@ -429,24 +505,47 @@ fn mask_quoted(text: &str) -> Vec<char> {
 
 fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     const BEFORE: &[&str] = &[
-        "截至", "截止", "截止到", "截止至", "直至", "不晚于", "早于", "时间:", "日期:", "发布时间:", "发布日期:",
-        "生成日期:", "刊发日期:", "发表日期:", "更新时间:", "时间: ", "日期: ",
+        "截至",
+        "截止",
+        "截止到",
+        "截止至",
+        "直至",
+        "不晚于",
+        "早于",
+        "时间:",
+        "日期:",
+        "发布时间:",
+        "发布日期:",
+        "生成日期:",
+        "刊发日期:",
+        "发表日期:",
+        "更新时间:",
+        "时间: ",
+        "日期: ",
     ];
     // A dateline dates the page, not an occasion: "2024年3月6日讯",
     // "2023-03-02 来源:", "编辑:某某2021-10-17 17:25" at the end of a line.
-    const DATELINE_AFTER: &[&str] = &["讯", "电", "来源", "作者", "编辑", "|", "浏览", "字号", "【"];
+    const DATELINE_AFTER: &[&str] = &[
+        "讯", "电", "来源", "作者", "编辑", "|", "浏览", "字号", "【",
+    ];
     let mut after_space = end;
     while chars.get(after_space) == Some(&' ') {
         after_space += 1;
     }
-    if DATELINE_AFTER.iter().any(|w| word_at(chars, after_space, w))
-        || (after_space >= chars.len() && at > 0 && !crate::extract::is_han(chars[at - 1]) && chars[at].is_ascii_digit())
+    if DATELINE_AFTER
+        .iter()
+        .any(|w| word_at(chars, after_space, w))
+        || (after_space >= chars.len()
+            && at > 0
+            && !crate::extract::is_han(chars[at - 1])
+            && chars[at].is_ascii_digit())
         || (after_space >= chars.len() && at == 0 && chars[at].is_ascii_digit())
     {
         return false;
     }
     const AFTER: &[&str] = &[
-        "以来", "前", "之前", "以前", "后", "之后", "以后", "到期", "底", "止", "截止", "内", "以内",
+        "以来", "前", "之前", "以前", "后", "之后", "以后", "到期", "底", "止", "截止", "内",
+        "以内",
     ];
     // A day announced for later dates what is planned, not what is reported.
     const PLANNED: &[&str] = &["将于", "拟于", "将在", "定于", "计划于", "预计于", "拟在"];
@@ -507,7 +606,16 @@ const UNDATED: &[&str] = &[
     "不久前",
     "日来",
 ];
-const QUARTERS: &[&str] = &["一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度"];
+const QUARTERS: &[&str] = &[
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+];
 
 /// Reads one date expression starting at `i`: a point, a span or a list.
 fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
@@ -533,8 +641,7 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     let (first, mut end) = match read_point(chars, i) {
         Some(p) => p,
         None => {
-            if let Some((_, n)) = any_at(chars, i, UNDATED).or_else(|| any_at(chars, i, QUARTERS))
-            {
+            if let Some((_, n)) = any_at(chars, i, UNDATED).or_else(|| any_at(chars, i, QUARTERS)) {
                 return Some((DateExpr::Undated, i + n));
             }
             return read_month_only(chars, i).map(|e| (DateExpr::Undated, e));
@@ -543,7 +650,11 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     let start_of_range = first;
     // A range: A至B, A-B, A—B; "12月11至14日" writes A without its 日.
     let after_first = skip_time(chars, end);
-    if let Some((_, n)) = any_at(chars, after_first, &["至", "到", "-", "—", "–", "~", "～", "－", "——"]) {
+    if let Some((_, n)) = any_at(
+        chars,
+        after_first,
+        &["至", "到", "-", "—", "–", "~", "～", "－", "——"],
+    ) {
         let from = after_first + n;
         let from = from + usize::from(chars.get(from) == Some(&'自'));
         if let Some((second, e2)) = read_point(chars, from).or_else(|| read_bare_day(chars, from)) {
@@ -579,16 +690,15 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
 /// "12月11" before 至: a month and day with the 日 left to the range's end.
 fn read_bare_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     let (n, e) = number(chars, i)?;
-    ((1..=31).contains(&n) && chars.get(e).is_some_and(|c| matches!(c, '日' | '号')))
-        .then_some((
-            Point::Day {
-                year: None,
-                month: None,
-                day: n,
-                lunar: false,
-            },
-            e + 1,
-        ))
+    ((1..=31).contains(&n) && chars.get(e).is_some_and(|c| matches!(c, '日' | '号'))).then_some((
+        Point::Day {
+            year: None,
+            month: None,
+            day: n,
+            lunar: false,
+        },
+        e + 1,
+    ))
 }
 
 /// 今年3月, 2024年12月, 3月份, 6月上旬: a month with no day; the end offset.
@@ -603,7 +713,11 @@ fn read_month_only(chars: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let mut end = e + 1;
-    if let Some((_, n)) = any_at(chars, end, &["份", "上旬", "中旬", "下旬", "初", "底", "末", "中"]) {
+    if let Some((_, n)) = any_at(
+        chars,
+        end,
+        &["份", "上旬", "中旬", "下旬", "初", "底", "末", "中"],
+    ) {
         end += n;
     }
     Some(end)
@@ -611,7 +725,20 @@ fn read_month_only(chars: &[char], i: usize) -> Option<usize> {
 
 /// A year: 2024年, 二〇二四年, 15年, 零七年, 去年, 今年, 明年, 前年.
 fn read_year(chars: &[char], i: usize) -> Option<(Option<YearRef>, usize)> {
-    if let Some((w, n)) = any_at(chars, i, &["去年", "今年", "明年", "前年", "后年", "本年", "上年", "大前年"]) {
+    if let Some((w, n)) = any_at(
+        chars,
+        i,
+        &[
+            "去年",
+            "今年",
+            "明年",
+            "前年",
+            "后年",
+            "本年",
+            "上年",
+            "大前年",
+        ],
+    ) {
         let rel = match w {
             "去年" | "上年" => -1,
             "今年" | "本年" => 0,
@@ -701,9 +828,11 @@ fn read_month_day(
         ));
     }
     // The month.
-    let (month, after_month) = if let Some((w, n)) =
-        any_at(chars, i, &["上个月", "上月", "下个月", "下月", "本月", "这个月"])
-    {
+    let (month, after_month) = if let Some((w, n)) = any_at(
+        chars,
+        i,
+        &["上个月", "上月", "下个月", "下月", "本月", "这个月"],
+    ) {
         let rel = match w {
             "上个月" | "上月" => -1,
             "下个月" | "下月" => 1,
@@ -742,7 +871,11 @@ fn read_month_day(
         if chars.get(j) == Some(&'第')
             && let Some((n, e)) = number(chars, j + 1)
         {
-            let e = if chars.get(e) == Some(&'个') { e + 1 } else { e };
+            let e = if chars.get(e) == Some(&'个') {
+                e + 1
+            } else {
+                e
+            };
             if let Some((wd, e2)) = weekday_name(chars, e) {
                 return Some((
                     Point::NthWeekday {
@@ -823,9 +956,9 @@ fn read_month_day_lunar(
 /// True when `号` after a number is a day, not a number of a line or building.
 fn is_day_hao(chars: &[char], after: usize, has_month: bool) -> bool {
     const NOT_DAY: &[&str] = &[
-        "线", "楼", "院", "馆", "令", "文", "厅", "门", "地", "路", "台", "机", "车", "码", "位", "仓",
-        "泊", "窗", "展", "站", "口", "桥", "洞", "井", "街", "巷", "房", "室", "栋", "座", "公", "文件",
-        "元", "社",
+        "线", "楼", "院", "馆", "令", "文", "厅", "门", "地", "路", "台", "机", "车", "码", "位",
+        "仓", "泊", "窗", "展", "站", "口", "桥", "洞", "井", "街", "巷", "房", "室", "栋", "座",
+        "公", "文件", "元", "社",
     ];
     if NOT_DAY.iter().any(|w| word_at(chars, after, w)) {
         return false;
@@ -865,7 +998,10 @@ fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     let mut e = skip_time(chars, i + n);
     // 今天(9月14日): the bracket restates the day.
     if matches!(chars.get(e), Some('(') | Some('（'))
-        && let Some(close) = chars[e..].iter().take(14).position(|c| matches!(c, ')' | '）'))
+        && let Some(close) = chars[e..]
+            .iter()
+            .take(14)
+            .position(|c| matches!(c, ')' | '）'))
     {
         e = skip_time(chars, e + close + 1);
     }
@@ -878,8 +1014,21 @@ fn read_weekday(chars: &[char], i: usize) -> Option<(Point, usize)> {
         chars,
         i,
         &[
-            "上上周", "上周", "上个星期", "上星期", "上个礼拜", "上礼拜", "本周", "这周", "这个星期", "本星期",
-            "下周", "下个星期", "下星期", "下个礼拜", "下礼拜",
+            "上上周",
+            "上周",
+            "上个星期",
+            "上星期",
+            "上个礼拜",
+            "上礼拜",
+            "本周",
+            "这周",
+            "这个星期",
+            "本星期",
+            "下周",
+            "下个星期",
+            "下星期",
+            "下个礼拜",
+            "下礼拜",
         ],
     ) {
         Some((w, n)) => {
@@ -950,7 +1099,10 @@ fn read_numeric(chars: &[char], i: usize) -> Option<(Point, usize)> {
     }
     let (d, e3) = ascii_number(chars, e2 + 1, 2)?;
     // 2019.9.6亿: a number, not a day.
-    if chars.get(e3).is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '亿' | '万')) {
+    if chars
+        .get(e3)
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '亿' | '万'))
+    {
         return None;
     }
     Day::new(y as i32, m, d)?;
@@ -979,19 +1131,110 @@ fn ascii_number(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
 /// solar term that is also a common word (大雪, 小满) needs a year or 节气.
 fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday, usize)> {
     const NAMED: &[(&str, Holiday)] = &[
-        ("元旦", Holiday::Solar { month: 1, day: 1, days: 1 }),
-        ("国庆节", Holiday::Solar { month: 10, day: 1, days: 7 }),
-        ("国庆", Holiday::Solar { month: 10, day: 1, days: 7 }),
-        ("“十一”", Holiday::Solar { month: 10, day: 1, days: 7 }),
-        ("劳动节", Holiday::Solar { month: 5, day: 1, days: 1 }),
-        ("“五一”", Holiday::Solar { month: 5, day: 1, days: 1 }),
-        ("妇女节", Holiday::Solar { month: 3, day: 8, days: 1 }),
-        ("植树节", Holiday::Solar { month: 3, day: 12, days: 1 }),
-        ("青年节", Holiday::Solar { month: 5, day: 4, days: 1 }),
-        ("儿童节", Holiday::Solar { month: 6, day: 1, days: 1 }),
-        ("建党节", Holiday::Solar { month: 7, day: 1, days: 1 }),
-        ("建军节", Holiday::Solar { month: 8, day: 1, days: 1 }),
-        ("教师节", Holiday::Solar { month: 9, day: 10, days: 1 }),
+        (
+            "元旦",
+            Holiday::Solar {
+                month: 1,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "国庆节",
+            Holiday::Solar {
+                month: 10,
+                day: 1,
+                days: 7,
+            },
+        ),
+        (
+            "国庆",
+            Holiday::Solar {
+                month: 10,
+                day: 1,
+                days: 7,
+            },
+        ),
+        (
+            "“十一”",
+            Holiday::Solar {
+                month: 10,
+                day: 1,
+                days: 7,
+            },
+        ),
+        (
+            "劳动节",
+            Holiday::Solar {
+                month: 5,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "“五一”",
+            Holiday::Solar {
+                month: 5,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "妇女节",
+            Holiday::Solar {
+                month: 3,
+                day: 8,
+                days: 1,
+            },
+        ),
+        (
+            "植树节",
+            Holiday::Solar {
+                month: 3,
+                day: 12,
+                days: 1,
+            },
+        ),
+        (
+            "青年节",
+            Holiday::Solar {
+                month: 5,
+                day: 4,
+                days: 1,
+            },
+        ),
+        (
+            "儿童节",
+            Holiday::Solar {
+                month: 6,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "建党节",
+            Holiday::Solar {
+                month: 7,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "建军节",
+            Holiday::Solar {
+                month: 8,
+                day: 1,
+                days: 1,
+            },
+        ),
+        (
+            "教师节",
+            Holiday::Solar {
+                month: 9,
+                day: 10,
+                days: 1,
+            },
+        ),
         ("春节", Holiday::Lunar { month: 1, day: 1 }),
         ("元宵节", Holiday::Lunar { month: 1, day: 15 }),
         ("元宵", Holiday::Lunar { month: 1, day: 15 }),
@@ -1003,8 +1246,22 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
         ("重阳节", Holiday::Lunar { month: 9, day: 9 }),
         ("重阳", Holiday::Lunar { month: 9, day: 9 }),
         ("腊八节", Holiday::Lunar { month: 12, day: 8 }),
-        ("母亲节", Holiday::NthWeekday { month: 5, n: 2, weekday: 7 }),
-        ("父亲节", Holiday::NthWeekday { month: 6, n: 3, weekday: 7 }),
+        (
+            "母亲节",
+            Holiday::NthWeekday {
+                month: 5,
+                n: 2,
+                weekday: 7,
+            },
+        ),
+        (
+            "父亲节",
+            Holiday::NthWeekday {
+                month: 6,
+                n: 3,
+                weekday: 7,
+            },
+        ),
         ("清明节", Holiday::Term("清明")),
     ];
     if let Some((w, n)) = any_at(chars, i, &NAMED.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
@@ -1019,10 +1276,18 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
     for term in calendar::SOLAR_TERMS {
         if word_at(chars, i, term) {
             let e = i + 2;
-            let marked = word_at(chars, e, "节气") || word_at(chars, e, "当天") || word_at(chars, e, "这天");
-            let alone_ok = matches!(term, "清明" | "冬至" | "立春" | "立夏" | "立秋" | "立冬" | "芒种" | "霜降");
+            let marked =
+                word_at(chars, e, "节气") || word_at(chars, e, "当天") || word_at(chars, e, "这天");
+            let alone_ok = matches!(
+                term,
+                "清明" | "冬至" | "立春" | "立夏" | "立秋" | "立冬" | "芒种" | "霜降"
+            );
             if year_before || marked || alone_ok {
-                let e = if word_at(chars, e, "节气") { e + 2 } else { e };
+                let e = if word_at(chars, e, "节气") {
+                    e + 2
+                } else {
+                    e
+                };
                 return Some((Holiday::Term(term), skip_time(chars, e)));
             }
         }
@@ -1031,8 +1296,8 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
 }
 
 const TIMES_OF_DAY: &[&str] = &[
-    "上午", "下午", "晚上", "晚间", "早上", "早晨", "凌晨", "中午", "午间", "傍晚", "夜间", "夜里", "深夜",
-    "黎明", "午夜", "清晨", "零时", "晚", "早", "夜",
+    "上午", "下午", "晚上", "晚间", "早上", "早晨", "凌晨", "中午", "午间", "傍晚", "夜间", "夜里",
+    "深夜", "黎明", "午夜", "清晨", "零时", "晚", "早", "夜",
 ];
 
 /// Skips what may follow a day without changing it: a part of the day, a clock
@@ -1041,7 +1306,10 @@ fn skip_time(chars: &[char], mut i: usize) -> usize {
     loop {
         let start = i;
         if matches!(chars.get(i), Some('(') | Some('（'))
-            && let Some(close) = chars[i..].iter().take(24).position(|c| matches!(c, ')' | '）'))
+            && let Some(close) = chars[i..]
+                .iter()
+                .take(24)
+                .position(|c| matches!(c, ')' | '）'))
         {
             let inner: String = chars[i + 1..i + close].iter().collect();
             if inner.starts_with('周')
@@ -1218,7 +1486,10 @@ mod tests {
     #[test]
     fn absolute_and_partial_days() {
         assert_eq!(days("2024-12-15", "2024年12月9日"), ["2024-12-09"]);
-        assert_eq!(days("2024-12-15", "区委书记某某12月11日出席"), ["2024-12-11"]);
+        assert_eq!(
+            days("2024-12-15", "区委书记某某12月11日出席"),
+            ["2024-12-11"]
+        );
         assert_eq!(days("2025-01-06", "12月28日,召开会议"), ["2024-12-28"]);
         assert_eq!(days("2024-12-11", "二〇二四年十二月十日"), ["2024-12-10"]);
         assert_eq!(days("2024-12-12", "十二月十一日"), ["2024-12-11"]);
@@ -1237,14 +1508,26 @@ mod tests {
 
     #[test]
     fn spans_and_lists() {
-        assert_eq!(days("2024-12-15", "12月11至14日"), ["2024-12-11..2024-12-14"]);
-        assert_eq!(days("2024-08-23", "8月21日—8月22日"), ["2024-08-21..2024-08-22"]);
+        assert_eq!(
+            days("2024-12-15", "12月11至14日"),
+            ["2024-12-11..2024-12-14"]
+        );
+        assert_eq!(
+            days("2024-08-23", "8月21日—8月22日"),
+            ["2024-08-21..2024-08-22"]
+        );
         assert_eq!(
             days("2024-12-08", "12月9日零时至12月16日24时"),
             ["2024-12-09..2024-12-16"]
         );
-        assert_eq!(days("2024-12-26", "24日、25日"), ["2024-12-24", "2024-12-25"]);
-        assert_eq!(days("2025-03-10", "3月4日、6日"), ["2025-03-04", "2025-03-06"]);
+        assert_eq!(
+            days("2024-12-26", "24日、25日"),
+            ["2024-12-24", "2024-12-25"]
+        );
+        assert_eq!(
+            days("2025-03-10", "3月4日、6日"),
+            ["2025-03-04", "2025-03-06"]
+        );
         assert_eq!(
             days("2025-01-05", "2024年12月30日至2025年1月3日"),
             ["2024-12-30..2025-01-03"]

@@ -135,7 +135,8 @@ impl<'r> NameReader<'r> {
                 let at = chain.end + gap;
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 // 副区长甲、乙、丙: further names share a post that has several holders.
-                let shared = chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
+                let shared =
+                    chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
                 let rest = self.list_continuation(s, at + len);
                 for (at, len, name) in rest {
                     if shared {
@@ -155,7 +156,10 @@ impl<'r> NameReader<'r> {
             // 邵庭区长, 黄伟书记: the name before a title that may follow it.
             if let Some(from) = chain.name_before
                 && s.boundary(chain.end)
-                && (from == 0 || !is_han(s.chars[from - 1]) || s.bound[from] || opens_after(s, from))
+                && (from == 0
+                    || !is_han(s.chars[from - 1])
+                    || s.bound[from]
+                    || opens_after(s, from))
                 && let Some((len, name)) = self.name_at(s, from, false)
                 && from + len == chain.at
             {
@@ -318,7 +322,8 @@ impl<'r> NameReader<'r> {
             if start >= end {
                 continue;
             }
-            if link == "的" && !(start >= 2 && crate::extract::word_at(chars, start - 2, "免去")) {
+            if link == "的" && !(start >= 2 && crate::extract::word_at(chars, start - 2, "免去"))
+            {
                 continue;
             }
             let list = self.list_at(s, start, true);
@@ -340,7 +345,12 @@ impl<'r> NameReader<'r> {
         }
         // The list starts at the clause's start.
         let mut start = at - 1;
-        while start > 0 && !matches!(s.chars[start - 1], ',' | '，' | '。' | ';' | ':' | '：' | ' ') {
+        while start > 0
+            && !matches!(
+                s.chars[start - 1],
+                ',' | '，' | '。' | ';' | ':' | '：' | ' '
+            )
+        {
             start -= 1;
         }
         let list = self.list_at(s, start, true);
@@ -358,7 +368,8 @@ impl<'r> NameReader<'r> {
         let first = *chars.get(pos)?;
         // No name where a title or a date starts ("书记区长这周"), nor where a
         // verb does, unless jieba reads a person there ("区长强调").
-        let person_here = matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+        let person_here =
+            matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
         if !is_han(first)
             || s.blocked[pos]
             || s.title_at.get(pos).copied().unwrap_or(false)
@@ -370,7 +381,8 @@ impl<'r> NameReader<'r> {
         // 于, 和, 同 open names as surnames only where jieba reads a person
         // there, or in a list a title vouches for ("区领导于某某、尹某某").
         if self.rules.name_not_opening.contains(&first) {
-            let person = matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+            let person =
+                matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
             if !self.rules.is_surname(&first.to_string()) {
                 return None;
             }
@@ -475,7 +487,6 @@ impl<'r> NameReader<'r> {
                 .then_some((len, word))
         })
     }
-
 }
 
 /// True when a name starting at `from` would start inside a word jieba reads
@@ -490,7 +501,10 @@ fn splits_a_word(s: &Sentence, from: usize, rules: &Rules) -> bool {
 /// True when what precedes `from` lets a name start there: a separator, or a
 /// word names follow in a list or after a preposition (由, 和).
 fn opens_after(s: &Sentence, from: usize) -> bool {
-    matches!(s.chars[from - 1], '由' | '和' | '与' | '及' | '、' | '请' | '是')
+    matches!(
+        s.chars[from - 1],
+        '由' | '和' | '与' | '及' | '、' | '请' | '是'
+    )
 }
 
 /// 艾力·买买提, 阿卜杜•热合曼: parts joined by an interpunct, up to a boundary.
@@ -500,7 +514,11 @@ fn interpunct_name(s: &Sentence, pos: usize) -> Option<(usize, String)> {
     let mut parts = 0;
     loop {
         let start = end;
-        while end < chars.len() && is_han(chars[end]) && end - start < 8 && (end == start || !s.bound[end]) {
+        while end < chars.len()
+            && is_han(chars[end])
+            && end - start < 8
+            && (end == start || !s.bound[end])
+        {
             end += 1;
         }
         if end == start {
@@ -508,7 +526,9 @@ fn interpunct_name(s: &Sentence, pos: usize) -> Option<(usize, String)> {
         }
         parts += 1;
         match chars.get(end) {
-            Some(c) if INTERPUNCTS.contains(c) && chars.get(end + 1).is_some_and(|c| is_han(*c)) => {
+            Some(c)
+                if INTERPUNCTS.contains(c) && chars.get(end + 1).is_some_and(|c| is_han(*c)) =>
+            {
                 end += 1;
             }
             _ => break,
@@ -586,9 +606,18 @@ mod tests {
 
     #[test]
     fn group_words_and_lists() {
-        assert_eq!(names("区领导于建明、尹长山、郑海松出席会议"), ["于建明", "尹长山", "郑海松"]);
-        assert_eq!(names("区领导陈某鹏、马林波及有关部门负责人陪同"), ["陈某鹏", "马林波"]);
-        assert_eq!(names("谢某、王某宏、邹某宇等区领导在主席台就座"), ["谢某", "王某宏", "邹某宇"]);
+        assert_eq!(
+            names("区领导于建明、尹长山、郑海松出席会议"),
+            ["于建明", "尹长山", "郑海松"]
+        );
+        assert_eq!(
+            names("区领导陈某鹏、马林波及有关部门负责人陪同"),
+            ["陈某鹏", "马林波"]
+        );
+        assert_eq!(
+            names("谢某、王某宏、邹某宇等区领导在主席台就座"),
+            ["谢某", "王某宏", "邹某宇"]
+        );
         let got = people("副区长梁某、陈某、艾某兵列席会议");
         assert_eq!(got.len(), 3);
         assert!(got.iter().all(|(_, t)| t == &["副区长".to_string()]));
@@ -598,7 +627,10 @@ mod tests {
 
     #[test]
     fn names_of_every_shape() {
-        assert_eq!(names("乌恰县委书记艾力·买买提主持召开会议"), ["艾力·买买提"]);
+        assert_eq!(
+            names("乌恰县委书记艾力·买买提主持召开会议"),
+            ["艾力·买买提"]
+        );
         assert_eq!(names("县长阿卜杜•热合曼出席"), ["阿卜杜·热合曼"]);
         assert_eq!(names("区委书记韦 晴主持"), ["韦晴"]);
         assert_eq!(names("区委书记黄某第一时间赶到现场"), ["黄某"]);

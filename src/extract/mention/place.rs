@@ -40,8 +40,29 @@ pub struct CityMention {
 
 /// What stands after a district where only a district can stand.
 const ORGANS: &[&str] = &[
-    "委", "政府", "人民政府", "人大", "政协", "区长", "县长", "旗长", "市长", "党工委", "管委会", "纪委",
-    "监委", "召开", "在", "举行", "举办", "第", "领导", "四套班子", "四大班子", "融媒体", "委员会",
+    "委",
+    "政府",
+    "人民政府",
+    "人大",
+    "政协",
+    "区长",
+    "县长",
+    "旗长",
+    "市长",
+    "党工委",
+    "管委会",
+    "纪委",
+    "监委",
+    "召开",
+    "在",
+    "举行",
+    "举办",
+    "第",
+    "领导",
+    "四套班子",
+    "四大班子",
+    "融媒体",
+    "委员会",
     "人民代表大会",
 ];
 
@@ -73,7 +94,9 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 });
             }
             PlaceKind::Listed => {
-                let city = rules.district_named(&m.form.name).and_then(|d| d.city.clone());
+                let city = rules
+                    .district_named(&m.form.name)
+                    .and_then(|d| d.city.clone());
                 districts.push(DistrictMention {
                     at: m.at,
                     len: m.len,
@@ -88,10 +111,15 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 if chars.get(end) == Some(&'域') {
                     continue;
                 }
-                let organ = ORGANS.iter().any(|o| crate::extract::word_at(&chars, end, o));
+                let organ = ORGANS
+                    .iter()
+                    .any(|o| crate::extract::word_at(&chars, end, o));
                 let city_before = cities
                     .last()
-                    .filter(|c| c.at + c.len == m.at || (c.at + c.len + 1 == m.at && chars[m.at - 1] == '市'))
+                    .filter(|c| {
+                        c.at + c.len == m.at
+                            || (c.at + c.len + 1 == m.at && chars[m.at - 1] == '市')
+                    })
                     .and_then(|c| {
                         rules
                             .gazetteer
@@ -112,7 +140,9 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 }
                 // "何建平县长": a county that ends where a 县长 or 区长 begins, right
                 // after a character, is a name and a title, not a district.
-                let title_after = ["长", "委"].iter().any(|t| crate::extract::word_at(&chars, end, t));
+                let title_after = ["长", "委"]
+                    .iter()
+                    .any(|t| crate::extract::word_at(&chars, end, t));
                 if !anchored
                     && title_after
                     && m.at > 0
@@ -176,15 +206,24 @@ mod tests {
         );
         assert_eq!(
             names("威海市环翠区委常委会召开会议,龙湖区在区委区政府大楼召开会议"),
-            vec![("环翠区".into(), s("威海市")), ("龙湖区".into(), s("汕头市"))]
+            vec![
+                ("环翠区".into(), s("威海市")),
+                ("龙湖区".into(), s("汕头市"))
+            ]
         );
         assert_eq!(names("萧山区委书记"), vec![("萧山区".into(), s("杭州市"))]);
-        assert_eq!(names("准格尔旗旗长"), vec![("准格尔旗".into(), s("鄂尔多斯市"))]);
+        assert_eq!(
+            names("准格尔旗旗长"),
+            vec![("准格尔旗".into(), s("鄂尔多斯市"))]
+        );
     }
 
     #[test]
     fn one_name_many_districts() {
-        assert_eq!(names("北京市朝阳区委书记"), vec![("朝阳区".into(), s("北京市"))]);
+        assert_eq!(
+            names("北京市朝阳区委书记"),
+            vec![("朝阳区".into(), s("北京市"))]
+        );
         assert_eq!(names("长春朝阳区"), vec![("朝阳区".into(), s("长春市"))]);
         assert_eq!(names("朝阳区召开会议"), vec![("朝阳区".into(), None)]);
     }

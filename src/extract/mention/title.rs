@@ -72,24 +72,61 @@ impl Chain {
 /// Words that end a scope looking back from a title: what stands before them is
 /// running text, not part of the title ("会议由|区委书记", "新当选的|区政协主席").
 const SCOPE_STOPS: &[&str] = &[
-    "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的", "了", "请",
-    "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命", "免去", "担任", "向",
-    "就", "还", "也", "又", "各", "辞去", "同志", "接受",
+    "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的",
+    "了", "请", "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命",
+    "免去", "担任", "向", "就", "还", "也", "又", "各", "辞去", "同志", "接受",
 ];
 
 /// Marks in a scope that make a generic title (部长, 主任) a district's.
 const DISTRICT_MARKS: &[&str] = &[
-    "区委", "区政府", "区人大", "区政协", "县委", "县政府", "县人大", "县政协", "旗委", "旗政府", "新区",
-    "管委会", "党工委", "街道", "镇", "乡", "区", "县", "旗",
+    "区委",
+    "区政府",
+    "区人大",
+    "区政协",
+    "县委",
+    "县政府",
+    "县人大",
+    "县政协",
+    "旗委",
+    "旗政府",
+    "新区",
+    "管委会",
+    "党工委",
+    "街道",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "旗",
 ];
 /// Marks that make it a city's or higher.
 const CITY_MARKS: &[&str] = &[
-    "市委", "市政府", "市人大", "市政协", "市", "省", "中央", "国家", "国务院", "全国", "自治区",
+    "市委",
+    "市政府",
+    "市人大",
+    "市政协",
+    "市",
+    "省",
+    "中央",
+    "国家",
+    "国务院",
+    "全国",
+    "自治区",
 ];
 /// Organs a bare head (主任, 副书记) can take from the title before it.
 const BARE_HEADS: &[&str] = &[
-    "书记", "副书记", "主任", "副主任", "常务副主任", "主席", "副主席", "常务副主席", "部长", "副部长",
-    "局长", "副局长",
+    "书记",
+    "副书记",
+    "主任",
+    "副主任",
+    "常务副主任",
+    "主席",
+    "副主席",
+    "常务副主席",
+    "部长",
+    "副部长",
+    "局长",
+    "副局长",
 ];
 
 /// The chains of titles in a sentence. `districts` and `cities` are the place
@@ -130,7 +167,8 @@ pub fn chains(
             Some(start) => segments.push((start, hit.at, title_end, hit.word)),
             None => {
                 if !segments.is_empty() {
-                    let mut chain = read_chain(rules, chars, districts, cities, &segments, &mut carry);
+                    let mut chain =
+                        read_chain(rules, chars, districts, cities, &segments, &mut carry);
                     chain.name_before = name_before;
                     out.push(chain);
                 }
@@ -148,7 +186,10 @@ pub fn chains(
                     && p > start
                 {
                     let before: String = chars[start..p].iter().collect();
-                    if !["政协", "中共", "党", "委"].iter().any(|o| before.ends_with(o)) {
+                    if !["政协", "中共", "党", "委"]
+                        .iter()
+                        .any(|o| before.ends_with(o))
+                    {
                         start = p;
                     }
                 }
@@ -211,7 +252,16 @@ struct Carry {
 
 /// Zones with their own bodies, kept before the title they scope
 /// (经开区党工委书记); a bare 新区 is the district itself, said short.
-const ZONES: &[&str] = &["开发区", "经开区", "高新区", "园区", "示范区", "保税区", "合作区", "新区"];
+const ZONES: &[&str] = &[
+    "开发区",
+    "经开区",
+    "高新区",
+    "园区",
+    "示范区",
+    "保税区",
+    "合作区",
+    "新区",
+];
 
 /// Reads one chain's segments into posts and roles.
 fn read_chain(
@@ -237,15 +287,15 @@ fn read_chain(
         // (白云区长: 白云区 + 区长).
         let place = districts
             .iter()
-            .filter(|d| d.at >= scope_at && d.at < title_at.max(scope_at + 1))
-            .next_back();
-        let city_scope = cities
-            .iter()
-            .any(|c| c.at >= scope_at && c.at < title_at)
-            && place.is_none();
+            .rfind(|d| d.at >= scope_at && d.at < title_at.max(scope_at + 1));
+        let city_scope =
+            cities.iter().any(|c| c.at >= scope_at && c.at < title_at) && place.is_none();
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
         // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
-        let other_body = rules.other_bodies.iter().any(|b| scope.contains(b.as_str()))
+        let other_body = rules
+            .other_bodies
+            .iter()
+            .any(|b| scope.contains(b.as_str()))
             || scope.ends_with('原')
             || scope.ends_with("前任");
         // 广州开发区党工委书记、管委会主任: a zone's second post stays with the zone.
@@ -258,7 +308,10 @@ fn read_chain(
             Level::District if zone_continues => Level::City,
             // A county-level city's 市委书记 is a district official.
             Level::City if county_city => Level::District,
-            Level::District if city_scope || CITY_MARKS[..4].iter().any(|m| scope.contains(m)) && place.is_none() => {
+            Level::District
+                if city_scope
+                    || CITY_MARKS[..4].iter().any(|m| scope.contains(m)) && place.is_none() =>
+            {
                 Level::City
             }
             Level::Inherit => {
@@ -318,7 +371,9 @@ fn read_chain(
         } else if title.keeps_place {
             own.clone()
         } else if let Some(street) = carry.street.as_ref().filter(|_| {
-            ["党工委", "办事处", "人大工委", "党委"].iter().any(|o| own.starts_with(o))
+            ["党工委", "办事处", "人大工委", "党委"]
+                .iter()
+                .any(|o| own.starts_with(o))
         }) {
             // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on.
             format!("{street}{own}")
@@ -350,7 +405,11 @@ fn read_chain(
         match level {
             Level::District => posts.push(Post {
                 title: recorded.clone(),
-                level: if title.keeps_place { Level::District } else { level },
+                level: if title.keeps_place {
+                    Level::District
+                } else {
+                    level
+                },
                 district: district.clone(),
                 single: title.single,
                 local,
@@ -369,7 +428,9 @@ fn read_chain(
         }
         if title.keeps_place
             && level == Level::District
-            && let Some(unit) = ["街道", "镇", "乡"].iter().find(|u| title.written.starts_with(*u))
+            && let Some(unit) = ["街道", "镇", "乡"]
+                .iter()
+                .find(|u| title.written.starts_with(*u))
             && let Some(i) = recorded.find(unit)
         {
             carry.street = Some(recorded[..i + unit.len()].to_string());
@@ -429,7 +490,10 @@ fn starts_with_organ(rest: &str) -> bool {
 
 /// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
 fn organ_of(title: &str) -> String {
-    let mut heads: Vec<&&str> = BARE_HEADS.iter().chain(&["党组书记", "党组副书记", "党组成员"]).collect();
+    let mut heads: Vec<&&str> = BARE_HEADS
+        .iter()
+        .chain(&["党组书记", "党组副书记", "党组成员"])
+        .collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.chars().count()));
     for h in heads {
         if let Some(organ) = title.strip_suffix(*h) {
@@ -445,7 +509,10 @@ mod tests {
     use crate::extract::mention::place;
 
     /// (posts as (title, district), roles) of each chain.
-    fn read(text: &str) -> Vec<(Vec<(String, Option<String>)>, Vec<String>)> {
+    /// (posts as (title, district), roles) of one chain.
+    type Read = (Vec<(String, Option<String>)>, Vec<String>);
+
+    fn read(text: &str) -> Vec<Read> {
         let rules = Rules::builtin();
         let chars: Vec<char> = text.chars().collect();
         let (districts, cities) = place::find(&rules, text);
@@ -484,7 +551,10 @@ mod tests {
     fn a_city_title_before_a_district_title() {
         assert_eq!(
             read("杭州市委常委、萧山区委书记某某"),
-            vec![(vec![post("区委书记", Some("萧山区"))], vec!["杭州市委常委".to_string()])]
+            vec![(
+                vec![post("区委书记", Some("萧山区"))],
+                vec!["杭州市委常委".to_string()]
+            )]
         );
     }
 
@@ -494,7 +564,10 @@ mod tests {
             read("新当选的区政协主席某某"),
             vec![(vec![post("区政协主席", None)], vec![])]
         );
-        assert_eq!(read("会议由区委书记某某主持"), vec![(vec![post("区委书记", None)], vec![])]);
+        assert_eq!(
+            read("会议由区委书记某某主持"),
+            vec![(vec![post("区委书记", None)], vec![])]
+        );
     }
 
     #[test]
@@ -508,16 +581,25 @@ mod tests {
         );
         assert_eq!(
             read("区委常委、宣传部部长某某"),
-            vec![(vec![post("区委常委", None), post("宣传部部长", None)], vec![])]
+            vec![(
+                vec![post("区委常委", None), post("宣传部部长", None)],
+                vec![]
+            )]
         );
     }
 
     #[test]
     fn others_are_roles() {
         let chains = read("市委社会工作部部长、市委“两新”工委书记某某");
-        assert!(chains.iter().all(|(posts, _)| posts.is_empty()), "{chains:?}");
+        assert!(
+            chains.iter().all(|(posts, _)| posts.is_empty()),
+            "{chains:?}"
+        );
         assert_eq!(chains[0].1, vec!["市委社会工作部部长".to_string()]);
         let chains = read("大会主席团常务主席、执行主席某某主持大会");
-        assert!(chains.iter().all(|(posts, _)| posts.is_empty()), "{chains:?}");
+        assert!(
+            chains.iter().all(|(posts, _)| posts.is_empty()),
+            "{chains:?}"
+        );
     }
 }
