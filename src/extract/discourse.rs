@@ -89,6 +89,9 @@ pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
         }
     }
     read_rosters(rules, &text, &mut sentences);
+    for s in &mut sentences {
+        read_bio(rules, s);
+    }
     let mut reader = Reader::new(ex, doc, &simplified, written, known, &sentences);
     // Names the document introduced are read wherever they stand again.
     let lexicon = Lexicon::new(&reader.names);
@@ -191,6 +194,47 @@ struct Context {
     /// Where visitors last went ("赴永平县考察"): the district of those who
     /// 陪同 them.
     destination: Option<Place>,
+}
+
+/// A profile: "某某,1962年12月生,江苏沭阳县委书记": a name alone, its birth, then
+/// a chain of titles alone: the chain is the name's.
+fn read_bio(rules: &Rules, s: &mut Read) {
+    let m = &s.mentions;
+    let [(a0, a1), rest @ ..] = s.clauses.as_slice() else {
+        return;
+    };
+    if rest.is_empty() || !m.people.iter().all(|p| p.at >= *a1) {
+        return;
+    }
+    let Some((len, name)) = m.name_at(rules, *a0, true) else {
+        return;
+    };
+    // The name, and at most a note such as (女).
+    let tail: String = m.chars[a0 + len..*a1].iter().collect();
+    if !(tail.is_empty() || tail == "(女)" || tail == "(男)") {
+        return;
+    }
+    for (k, &(c0, c1)) in rest.iter().enumerate() {
+        let chain = m.chains.iter().find(|c| c.at == c0 && c.end + 1 >= c1);
+        if let Some(chain) = chain.filter(|c| !c.posts.is_empty()) {
+            let born = rest[..k]
+                .iter()
+                .all(|&(b0, b1)| m.chars[b0..b1].contains(&'生'));
+            if born && k > 0 {
+                let person = PersonMention {
+                    at: *a0,
+                    len,
+                    name,
+                    posts: chain.posts.clone(),
+                    roles: chain.roles.clone(),
+                    cue: Cue::Title,
+                    anchor: Some((chain.at, chain.end)),
+                };
+                s.mentions.add_person(person);
+            }
+            return;
+        }
+    }
 }
 
 /// Words before a district that make it a destination, not the district a

@@ -300,13 +300,18 @@ impl<'r> NameReader<'r> {
             .find(|&i| matches!(chars[i], ',' | '，' | ';' | '；' | ':' | '：' | '。'))
             .map_or(0, |i| i + 1);
         let mut starts = vec![clause_start];
-        // "历下区原区长甲调任…": the list may open right after another chain.
-        starts.extend(
-            chains
-                .iter()
-                .map(|c| c.end)
-                .filter(|&e| e > clause_start && e < end),
-        );
+        // "历下区原区长甲调任…": the list may open right after another chain,
+        // or after the separator that follows one ("…为区长、乙为…").
+        for c in chains {
+            for e in [c.end, c.end + 1] {
+                if e > clause_start
+                    && e < end
+                    && (e == c.end || matches!(chars[c.end], '、' | ',' | '，'))
+                {
+                    starts.push(e);
+                }
+            }
+        }
         for w in &self.rules.list_openers {
             let n = w.chars().count();
             for i in clause_start..end.saturating_sub(n - 1) {

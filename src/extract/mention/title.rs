@@ -113,6 +113,24 @@ const CITY_MARKS: &[&str] = &[
     "全国",
     "自治区",
 ];
+/// Organs that, written alone before a generic title, belong to whatever body
+/// the sentence is about: 人大工委主任, 党工委副书记.
+const ORGANS_ALONE: &[&str] = &[
+    "人大工委",
+    "人大常委会",
+    "人大",
+    "政协",
+    "党工委",
+    "纪委",
+    "监委",
+    "纪工委",
+    "管委会",
+    "办事处",
+    "党委",
+    "党组",
+    "人大常委会党组",
+];
+
 /// Organs a bare head (主任, 副书记) can take from the title before it.
 const BARE_HEADS: &[&str] = &[
     "书记",
@@ -222,10 +240,10 @@ fn could_be_name(chars: &[char], from: usize, to: usize, districts: &[DistrictMe
 }
 
 /// Where the scope of a title at `title_at` starts, looking back no further
-/// than `floor` and at most 16 characters.
+/// than `floor` and at most 20 characters.
 fn scope_start(chars: &[char], floor: usize, title_at: usize, blocked: &[bool]) -> usize {
     let mut j = title_at;
-    while j > floor && title_at - j < 16 {
+    while j > floor && title_at - j < 20 {
         let c = chars[j - 1];
         if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
             break;
@@ -320,11 +338,13 @@ fn read_chain(
                 } else if city_scope || CITY_MARKS.iter().any(|m| scope.contains(m)) {
                     Level::City
                 } else {
-                    // Only a title with nothing before it takes the level of the
-                    // chain before ("区长甲、副区长乙" but not "…会见议会副主席").
+                    // Only a title with nothing before it, or an organ alone
+                    // ("…以及人大工委主任乙"), takes the level of the chain before
+                    // ("区长甲、副区长乙" but not "…会见议会副主席").
+                    let organ_only = ORGANS_ALONE.iter().any(|o| scope == *o);
                     let before = if !first {
                         &previous
-                    } else if scope_at == title_at {
+                    } else if scope_at == title_at || organ_only {
                         before
                     } else {
                         &None
