@@ -206,23 +206,38 @@ fn read_bio(rules: &Rules, s: &mut Read) {
     if rest.is_empty() || !m.people.iter().all(|p| p.at >= *a1) {
         return;
     }
-    let Some((len, name)) = m.name_at(rules, *a0, true) else {
+    // The name opens the clause, or ends it after 是, 为 or a colon ("…分别是某某").
+    let opening = m
+        .name_at(rules, *a0, true)
+        .map(|(len, name)| (*a0, len, name));
+    let closing = (*a0 + 1..a1.saturating_sub(1))
+        .filter(|&i| matches!(m.chars[i - 1], '是' | '为' | ':' | '：'))
+        .find_map(|i| {
+            m.name_at(rules, i, true)
+                .filter(|(len, _)| i + len == *a1)
+                .map(|(len, name)| (i, len, name))
+        });
+    let Some((at, len, name)) = opening.or(closing) else {
         return;
     };
     // The name, and at most a note such as (女).
-    let tail: String = m.chars[a0 + len..*a1].iter().collect();
+    let tail: String = m.chars[at + len..*a1].iter().collect();
     if !(tail.is_empty() || tail == "(女)" || tail == "(男)") {
         return;
     }
     for (k, &(c0, c1)) in rest.iter().enumerate() {
         let chain = m.chains.iter().find(|c| c.at == c0 && c.end + 1 >= c1);
         if let Some(chain) = chain.filter(|c| !c.posts.is_empty()) {
-            let born = rest[..k]
-                .iter()
-                .all(|&(b0, b1)| m.chars[b0..b1].contains(&'生'));
-            if born && k > 0 {
+            // Between them only what a profile says of a person: birth, sex,
+            // nation, home ("1962年12月生", "女", "汉族").
+            let about = rest[..k].iter().all(|&(b0, b1)| {
+                b1 - b0 <= 12 && m.chars[b0..b1].iter().any(|c| "生女男族籍".contains(*c))
+            });
+            // With nothing between, the chain must end the sentence's last clause.
+            let closes = k > 0 || k + 1 == rest.len();
+            if about && closes {
                 let person = PersonMention {
-                    at: *a0,
+                    at,
                     len,
                     name,
                     posts: chain.posts.clone(),
@@ -349,8 +364,18 @@ impl<'a> Reader<'a> {
                     .or_default() += 1;
             }
         }
-        let home = home_district(&counts, doc.title.as_deref(), rules)
-            .or_else(|| home_by_stem(rules, simplified));
+        // A stem inside a name is no county ("吴新建" holds no 新建区): names go first.
+        let home = home_district(&counts, doc.title.as_deref(), rules).or_else(|| {
+            let mut chars: Vec<char> = simplified.chars().collect();
+            for s in sentences {
+                for p in &s.mentions.people {
+                    for c in chars.iter_mut().skip(s.span.start + p.at).take(p.len) {
+                        *c = ' ';
+                    }
+                }
+            }
+            home_by_stem(rules, &chars.into_iter().collect::<String>())
+        });
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
@@ -1312,9 +1337,6 @@ static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// The day a document was published: its front matter, else a dateline in its
 /// opening (or, for a labelled one, its close).
 fn published(doc: &Document, text: &str) -> Option<Day> {
-    if let Some(d) = doc.date.as_deref().and_then(Day::parse_iso) {
-        return Some(d);
-    }
     let opening: String = text.chars().take(1200).collect();
     let day = |c: &regex::Captures, i: usize| -> Option<Day> {
         Day::new(
@@ -1323,8 +1345,18 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
             c.get(i + 2)?.as_str().parse().ok()?,
         )
     };
+    // The page's own label ("发布时间:2022-04-29") says it best; then the
+    // metadata a scraper gives (front matter), then a bare dateline.
     if let Some(c) = DATELINE.captures(&opening)
-        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
+        && let Some(d) = day(&c, 1)
+    {
+        return Some(d);
+    }
+    if let Some(d) = doc.date.as_deref().and_then(Day::parse_iso) {
+        return Some(d);
+    }
+    if let Some(c) = DATELINE.captures(&opening)
+        && let Some(d) = day(&c, 4)
     {
         return Some(d);
     }

@@ -47,6 +47,9 @@ pub fn named_in_clause(rules: &Rules, clause: &str) -> Option<Named> {
     if let Some(named) = held_object(rules, clause) {
         return Some(named);
     }
+    if let Some(name) = venue_meeting(rules, clause) {
+        return Some(Named::New(name));
+    }
     if let Some(name) = subject_before_place(rules, clause) {
         return Some(Named::New(name));
     }
@@ -87,6 +90,17 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
         return Some(Named::New(clean_name(name)));
     }
     None
+}
+
+/// `在X会议上`: a meeting where something was said or done ("副县长甲在县政府
+/// 全体会议上强调"). The name runs from 在 to the last event word before 上.
+fn venue_meeting(rules: &Rules, clause: &str) -> Option<String> {
+    let at = clause.find('在')?;
+    let rest = &clause[at + '在'.len_utf8()..];
+    let on = rest.find('上')?;
+    let name = &rest[..on];
+    let end = last_event_word_end(rules, name)?;
+    (end == name.len() && name.chars().count() >= 4).then(|| clean_name(name))
 }
 
 /// `X在Y举行`, `X于Y开幕`: the subject X.

@@ -169,6 +169,12 @@ impl Gazetteer {
         };
         for name in self.by_name.keys() {
             push(name, PlaceKind::County, name);
+            // 长白朝鲜族自治县 is written 长白县 too.
+            if let Some(short) = autonomous_short(name)
+                && !self.by_name.contains_key(&short)
+            {
+                push(&short, PlaceKind::County, name);
+            }
         }
         for d in listed {
             push(&d.name, PlaceKind::Listed, &d.name);
@@ -213,7 +219,8 @@ impl Gazetteer {
             .by_name
             .keys()
             .filter_map(|n| {
-                let stem: String = n.chars().take(n.chars().count() - 1).collect();
+                let short = autonomous_short(n).unwrap_or_else(|| n.clone());
+                let stem: String = short.chars().take(short.chars().count() - 1).collect();
                 (stem.chars().count() >= 2).then_some(stem)
             })
             .collect();
@@ -235,7 +242,7 @@ impl Gazetteer {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for m in matcher.find_iter(text) {
             let stem = self.stems[m.pattern().as_usize()].as_str();
-            if self.by_name.contains_key(&format!("{stem}{unit}")) {
+            if self.county_of_stem(stem, unit).is_some() {
                 *counts.entry(stem).or_default() += 1;
             }
         }
@@ -245,7 +252,24 @@ impl Gazetteer {
         if ranked.get(1).is_some_and(|(_, m)| *m >= n) {
             return None;
         }
-        self.county(&format!("{best}{unit}"), None)
+        self.county_of_stem(best, unit)
+    }
+
+    /// The one county a stem and unit name: 黄陂+区, or 长白+县 for 长白朝鲜族自治县.
+    fn county_of_stem(&self, stem: &str, unit: char) -> Option<&County> {
+        let plain = format!("{stem}{unit}");
+        if let Some(c) = self.county(&plain, None) {
+            return Some(c);
+        }
+        let mut autonomous = self
+            .by_name
+            .keys()
+            .filter(|n| autonomous_short(n).as_deref() == Some(plain.as_str()));
+        let name = autonomous.next()?;
+        if autonomous.next().is_some() {
+            return None;
+        }
+        self.county(name, None)
     }
 
     /// Every place form in `text`, left to right, longest first at each place,
@@ -270,6 +294,17 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// The short name of an autonomous county or banner: 长白朝鲜族自治县 -> 长白县,
+/// 双江拉祜族佤族布朗族傣族自治县 -> 双江县.
+fn autonomous_short(name: &str) -> Option<String> {
+    static AUTONOMOUS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+自治([县旗])$")
+            .expect("autonomous county pattern is valid")
+    });
+    let c = AUTONOMOUS.captures(name)?;
+    Some(format!("{}{}", &c[1], &c[2]))
 }
 
 /// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,

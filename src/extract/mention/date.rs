@@ -228,6 +228,17 @@ impl Clock {
                     Day::new(y, m, day).map(Dated::day)
                 }
             }
+            // "今天开幕会" in a story dated the day after the meeting it reports
+            // is the meeting's day: today is the day last read when that day is
+            // at most two days before publication.
+            Point::RelativeDay(0)
+                if self
+                    .last
+                    .zip(self.published)
+                    .is_some_and(|(l, p)| (0..=2).contains(&(p.ordinal() - l.ordinal()))) =>
+            {
+                self.last.map(Dated::day)
+            }
             Point::RelativeDay(n) => self.published?.add_days(n as i64).map(Dated::day),
             Point::Weekday { week, weekday } => {
                 let base = self.published?;

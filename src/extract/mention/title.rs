@@ -266,6 +266,8 @@ struct Carry {
     last_title: Option<(Level, String)>,
     /// The street or town of the last local post (西渡街道).
     street: Option<String>,
+    /// The unit (区, 县, 旗) the sentence's titles write before their organs.
+    unit: Option<char>,
 }
 
 /// Zones with their own bodies, kept before the title they scope
@@ -324,6 +326,12 @@ fn read_chain(
         let level = match title.level {
             _ if other_body && title.level != Level::Group => Level::Other,
             Level::District if zone_continues => Level::City,
+            // 市经济技术开发区党工委副书记: a city's zone.
+            Level::District
+                if place.is_none() && (scope.starts_with('市') || scope.starts_with('省')) =>
+            {
+                Level::City
+            }
             // A county-level city's 市委书记 is a district official.
             Level::City if county_city => Level::District,
             Level::District
@@ -333,9 +341,11 @@ fn read_chain(
                 Level::City
             }
             Level::Inherit => {
-                if place.is_some() || DISTRICT_MARKS.iter().any(|m| scope.contains(m)) {
+                if city_scope {
+                    Level::City
+                } else if place.is_some() || DISTRICT_MARKS.iter().any(|m| scope.contains(m)) {
                     Level::District
-                } else if city_scope || CITY_MARKS.iter().any(|m| scope.contains(m)) {
+                } else if CITY_MARKS.iter().any(|m| scope.contains(m)) {
                     Level::City
                 } else {
                     // Only a title with nothing before it, or an organ alone
@@ -409,13 +419,36 @@ fn read_chain(
             // "新区党工委书记" (新区 is the district, said short) are 常务副区长, 党工委书记;
             // a zone stays: 经开区党工委书记.
             let rest = own.strip_suffix(title.written.as_str()).unwrap_or("");
-            match ZONES.iter().find(|z| rest.ends_with(*z) && **z != "新区") {
-                Some(zone) => format!("{zone}{}", title.canonical),
-                None => title.canonical.clone(),
+            if ZONES.iter().any(|z| rest.ends_with(*z) && rest != "新区") {
+                format!("{rest}{}", title.canonical)
+            } else {
+                title.canonical.clone()
             }
         } else {
             own.clone()
         };
+        // 人大 and 政协 keep their unit, and lend it to a title after them that
+        // writes none ("区政协副主席甲,政协党组副书记乙": 区政协党组副书记).
+        let recorded = match carry.unit {
+            Some(u)
+                if title.level == Level::Inherit
+                    && level == Level::District
+                    && (recorded.starts_with("政协") || recorded.starts_with("人大")) =>
+            {
+                format!("{u}{recorded}")
+            }
+            _ => recorded,
+        };
+        if let Some(u) = recorded
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '区' | '县' | '旗'))
+            && ["委", "人大", "政协"]
+                .iter()
+                .any(|o| recorded[u.len_utf8()..].starts_with(o))
+        {
+            carry.unit = Some(u);
+        }
         let local = ["街道", "镇", "乡"]
             .iter()
             .filter_map(|u| recorded.find(u).map(|i| i + u.len()))
@@ -491,9 +524,7 @@ fn short_organs(title: &str, unit: char) -> String {
     let t = SESSION.replace_all(title, "");
     let t = t
         .replace("人民代表大会常务委员会", "人大常委会")
-        .replace("中国人民政治协商会议", "政协")
-        .replace("纪律检查委员会", "纪委")
-        .replace("监察委员会", "监委");
+        .replace("中国人民政治协商会议", "政协");
     match t.strip_prefix("政协委员会") {
         Some(head) => format!("{unit}政协{head}"),
         None => t,
