@@ -703,6 +703,19 @@ impl<'a> Reader<'a> {
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
                     *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
+                } else if f.act == Act::Activity
+                    && let Some(at) = f.verb_at
+                    && m.chains
+                        .iter()
+                        .any(|c| c.group.is_some() && c.at >= f.start && c.end <= at)
+                {
+                    // "区四套班子领导…看望了委员们": the district's leaders as a group
+                    // did something; the names a later sentence lists did it.
+                    let from: String = m.chars[at..f.end].iter().collect();
+                    let name = event::activity_name(&from);
+                    let ids = self.events(&name, &dates_here, sentence_place.clone(), &evidence);
+                    sentence_event_made = true;
+                    *current_event = ids.first().cloned();
                 }
                 continue;
             }
@@ -772,13 +785,16 @@ impl<'a> Reader<'a> {
         }
         // People listed for the sentence's event whom no verb took.
         if let Some(last) = s.frames.last()
-            && sentence_event_made
+            && (sentence_event_made || !own)
             && let Some(id) = current_event.clone()
         {
             let date = running.first().map(|d| d.first);
             for &i in &last.trailing {
                 let name = &m.people[i].name;
-                if self.officials.contains(name) {
+                // Those an appointment names take no part in the meeting that makes
+                // it, and a bare name without a verb says too little.
+                let cue = m.people[i].cue;
+                if self.officials.contains(name) && cue != Cue::Appointment && cue != Cue::Known {
                     self.facts.participations.push(Participation {
                         person: name.clone(),
                         event: id.clone(),
