@@ -85,7 +85,15 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
             {
                 return Some(Named::Anaphor);
             }
-            return Some(Named::New(format!("{subject}{name}")));
+            // Only an organ lends its name; a meeting a person holds is named by
+            // its own words ("区长某某主持召开专题会议": 专题会议).
+            if is_organ(&subject) {
+                return Some(Named::New(format!("{subject}{name}")));
+            }
+            if ANAPHORS.contains(&name) {
+                return Some(Named::Anaphor);
+            }
+            return Some(Named::New(clean_name(name)));
         }
         return Some(Named::New(clean_name(name)));
     }
@@ -174,6 +182,33 @@ fn last_event_word_end(rules: &Rules, text: &str) -> Option<usize> {
     best
 }
 
+/// True for a body that holds meetings in its own name: 区委常委会, 区政府,
+/// 某研究院, 管委会.
+fn is_organ(s: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "委",
+        "会",
+        "政府",
+        "党组",
+        "人大",
+        "政协",
+        "办公室",
+        "办",
+        "局",
+        "院",
+        "中心",
+        "组",
+        "所",
+        "部",
+        "厅",
+        "公司",
+        "集团",
+        "学校",
+        "大学",
+    ];
+    ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 fn looks_like_place(s: &str) -> bool {
     s.ends_with("区") || s.ends_with("市") || s.ends_with("县")
 }
@@ -248,6 +283,12 @@ mod tests {
     #[test]
     fn an_organs_own_meeting() {
         assert_eq!(named("南山区委常委会召开会议"), new("南山区委常委会会议"));
+        // A person lends a meeting no name.
+        assert_eq!(named("区长某某主持召开专题会议"), new("专题会议"));
+        assert_eq!(
+            named("洛阳市老城区委书记某某主持召开书记专题会"),
+            new("书记专题会")
+        );
     }
 
     #[test]
