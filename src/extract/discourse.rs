@@ -182,6 +182,8 @@ fn bare_join(from_verb: &[char]) -> bool {
 struct Context {
     /// The days the text last named.
     running: Vec<Dated>,
+    /// The paragraph that named them.
+    running_para: usize,
     /// The officials (or others) who lead the paragraph.
     topic: Vec<String>,
     /// The event in hand.
@@ -317,6 +319,7 @@ impl<'a> Reader<'a> {
             year,
             last: None,
             future: false,
+            month: None,
         };
         let mut names: BTreeSet<String> = BTreeSet::new();
         let mut officials: BTreeSet<String> = BTreeSet::new();
@@ -522,6 +525,7 @@ impl<'a> Reader<'a> {
     fn sentence(&mut self, s: &Read, para_place: Option<Place>, cx: &mut Context) {
         let Context {
             running,
+            running_para,
             topic,
             event: current_event,
             visit,
@@ -545,8 +549,20 @@ impl<'a> Reader<'a> {
         self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"]
             .iter()
             .any(|w| sentence_text.contains(w));
+        // A span a heading or an earlier paragraph names ("(5月20日—5月24日)")
+        // dates no later paragraph's items: any day of it may be theirs.
+        if *running_para != s.para && running.first().is_some_and(|d| d.last.is_some()) {
+            running.clear();
+        }
         let mut own = false;
+        // A month named alone ("7月", "今年3月") is the month of the days after it.
+        for d in &m.dates {
+            if let Some(month) = self.clock.month_of(&d.expr) {
+                self.clock.month = Some(month);
+            }
+        }
         if let Some(&first) = own_dates.first() {
+            *running_para = s.para;
             let days = self.clock.resolve(&m.dates[first].expr);
             own = true;
             if days.is_empty() && !matches!(m.dates[first].expr, DateExpr::SameDay) {
@@ -829,6 +845,7 @@ impl<'a> Reader<'a> {
     fn note_dates(&mut self, days: &[Dated]) {
         if let Some(d) = days.last() {
             self.clock.last = Some(d.first);
+            self.clock.month = Some((d.first.year, d.first.month));
             if self.clock.published.is_none() && self.clock.period.is_none() {
                 self.clock.year = Some(d.first.year);
             }

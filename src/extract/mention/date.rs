@@ -94,8 +94,14 @@ pub enum DateExpr {
     SameDay,
     /// The day after the day last read: 次日, 翌日.
     NextDay,
-    /// Deliberately no day: 近日, 本月, 上半年, 今年3月.
+    /// Deliberately no day: 近日, 本月, 上半年.
     Undated,
+    /// A month with no day (今年3月, a chronicle's heading "7月"): no day of
+    /// its own, but the month a later day-only date (1日) is in.
+    Month {
+        year: Option<YearRef>,
+        month: u32,
+    },
 }
 
 /// A date written in a text.
@@ -125,6 +131,9 @@ pub struct Clock {
     /// The sentence announces (将于, 拟于): a day after the publication date is
     /// meant, not one a year before.
     pub future: bool,
+    /// The month a chronicle's heading ("7月") or a sentence ("今年3月") last
+    /// named: a day-only date (1日) after it is in it.
+    pub month: Option<(i32, u32)>,
 }
 
 impl Clock {
@@ -159,6 +168,18 @@ impl Clock {
             }
         }
         best.map(|(_, y)| y)
+    }
+
+    /// The (year, month) a month mention names, if the year can be told.
+    pub fn month_of(&self, expr: &DateExpr) -> Option<(i32, u32)> {
+        let DateExpr::Month { year, month } = expr else {
+            return None;
+        };
+        let y = match year {
+            Some(y) => self.year_of(*y)?,
+            None => self.year_for(*month, 1, false)?,
+        };
+        Some((y, *month))
     }
 
     fn base(&self) -> Option<Day> {
@@ -200,7 +221,13 @@ impl Clock {
                     None => None,
                 };
                 let Some(m) = month_abs else {
-                    // 29日: the month of the day read last, or of the base.
+                    // 29日: the month a heading named, the month of the day read
+                    // last, or of the base.
+                    if like.is_none()
+                        && let Some((y, m)) = self.month
+                    {
+                        return Day::new(y, m, day).map(Dated::day);
+                    }
                     if let Some(l) = like.or(self.last) {
                         let y = year.and_then(|y| self.year_of(y)).unwrap_or(l.year);
                         return Day::new(y, l.month, day).map(Dated::day);
@@ -328,7 +355,7 @@ impl Clock {
                 .map(|d| Dated::day(d.next()))
                 .into_iter()
                 .collect(),
-            DateExpr::Undated => Vec::new(),
+            DateExpr::Undated | DateExpr::Month { .. } => Vec::new(),
         }
     }
 }
@@ -655,7 +682,7 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
             if let Some((_, n)) = any_at(chars, i, UNDATED).or_else(|| any_at(chars, i, QUARTERS)) {
                 return Some((DateExpr::Undated, i + n));
             }
-            return read_month_only(chars, i).map(|e| (DateExpr::Undated, e));
+            return read_month_only(chars, i);
         }
     };
     let start_of_range = first;
@@ -712,9 +739,9 @@ fn read_bare_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     ))
 }
 
-/// 今年3月, 2024年12月, 3月份, 6月上旬: a month with no day; the end offset.
-fn read_month_only(chars: &[char], i: usize) -> Option<usize> {
-    let (_, after_year) = read_year(chars, i).unwrap_or((None, i));
+/// 今年3月, 2024年12月, 3月份, 6月上旬: a month with no day.
+fn read_month_only(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
+    let (year, after_year) = read_year(chars, i).unwrap_or((None, i));
     let (m, e) = number(chars, after_year)?;
     if !(1..=12).contains(&m) || chars.get(e) != Some(&'月') {
         return None;
@@ -724,14 +751,18 @@ fn read_month_only(chars: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let mut end = e + 1;
+    if chars.get(end) == Some(&'份') {
+        end += 1;
+    }
+    // 6月上旬, 3月底: part of a month is no month to count days in.
     if let Some((_, n)) = any_at(
         chars,
         end,
-        &["份", "上旬", "中旬", "下旬", "初", "底", "末", "中"],
+        &["上旬", "中旬", "下旬", "初", "底", "末", "中"],
     ) {
-        end += n;
+        return Some((DateExpr::Undated, end + n));
     }
-    Some(end)
+    Some((DateExpr::Month { year, month: m }, end))
 }
 
 /// A year: 2024年, 二〇二四年, 15年, 零七年, 去年, 今年, 明年, 前年.
@@ -915,6 +946,10 @@ fn read_month_day(
             _ if lunar && month.is_some() => (d, e),
             // 12月11至14日: the first day of a span leaves its 日 to the last.
             Some('至' | '到' | '-' | '—' | '–' | '~' | '～') if month.is_some() => (d, e),
+            // 3月4下午: a part of the day stands for the 日.
+            _ if month.is_some() && any_at(chars, e, TIMES_OF_DAY).is_some_and(|(_, n)| n > 1) => {
+                (d, e)
+            }
             _ => return None,
         }
     };
