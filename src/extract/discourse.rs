@@ -188,6 +188,8 @@ struct Context {
     topic: Vec<String>,
     /// The event in hand.
     event: Option<String>,
+    /// The paragraph that named it.
+    event_para: usize,
     /// What a visitor who is none of ours came to do, and on which days.
     visit: Option<(String, Vec<Dated>)>,
     /// The last meeting the text named, and its days: a later bare "区领导甲、乙
@@ -528,6 +530,7 @@ impl<'a> Reader<'a> {
             running_para,
             topic,
             event: current_event,
+            event_para,
             visit,
             meeting,
             destination,
@@ -705,6 +708,7 @@ impl<'a> Reader<'a> {
                     let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
+                    *event_para = s.para;
                     *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
                 }
                 continue;
@@ -718,6 +722,7 @@ impl<'a> Reader<'a> {
                     let ids = self.events(name, &dates_here, sentence_place.clone(), &evidence);
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
+                    *event_para = s.para;
                     *meeting = ids.first().map(|id| (id.clone(), dates_here.clone()));
                 } else if f.act == Act::Activity
                     && let Some(at) = f.verb_at
@@ -732,6 +737,7 @@ impl<'a> Reader<'a> {
                     let ids = self.events(&name, &dates_here, sentence_place.clone(), &evidence);
                     sentence_event_made = true;
                     *current_event = ids.first().cloned();
+                    *event_para = s.para;
                 }
                 continue;
             }
@@ -741,8 +747,11 @@ impl<'a> Reader<'a> {
                 .map(|(name, _)| name.clone());
             // "区领导甲、乙参加。": nothing but the joining is said, so it is the
             // meeting last named, on its day, whatever was dated since.
+            // The event this paragraph named comes first, though ("…率队调研…。区领导
+            // 甲、乙参加。").
             let joins_meeting = !own
                 && !sentence_event_made
+                && !(current_event.is_some() && *event_para == s.para)
                 && matches!(f.event, None | Some(Named::Anaphor))
                 && bare_join(&m.chars[f.verb_at.unwrap_or(f.end)..f.end]);
             let mut dates_for = dates_here.clone();
@@ -785,6 +794,7 @@ impl<'a> Reader<'a> {
             };
             if let Some(first) = ids.first() {
                 *current_event = Some(first.clone());
+                *event_para = s.para;
             }
             for (k, id) in ids.iter().enumerate() {
                 let date = dates_for.get(k).or(dates_for.first()).map(|d| d.first);
@@ -830,6 +840,7 @@ impl<'a> Reader<'a> {
         {
             let ids = self.events(&name, running, sentence_place.clone(), &evidence);
             *current_event = ids.first().cloned();
+            *event_para = s.para;
         }
         let text: String = m.chars.iter().collect();
         self.projects_in(
