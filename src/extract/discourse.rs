@@ -1600,4 +1600,77 @@ mod tests {
             ]
         );
     }
+
+    fn days_of(f: &Facts, person: &str) -> Vec<String> {
+        let mut out: Vec<String> = f
+            .participations
+            .iter()
+            .filter(|p| p.person == person)
+            .filter_map(|p| p.date.map(|d| d.iso()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_chronicle_month_heading_dates_its_day_only_items() {
+        let f = facts(
+            "发布时间:2021-10-11 来源:区政府办公室\n7月\n1日 区委副书记、代区长高立伟出席全区防汛工作部署会。\n2日 高立伟率队深入街道调研。",
+        );
+        assert_eq!(days_of(&f, "高立伟"), ["2021-07-01", "2021-07-02"]);
+    }
+
+    #[test]
+    fn the_pages_own_label_beats_the_scrapers_date() {
+        let f = facts(
+            "---\ndate: 2024-03-13\n---\n发布时间:2022-04-29\n1月4日,区委书记沈立敏主持召开区委常委会会议。",
+        );
+        assert_eq!(days_of(&f, "沈立敏"), ["2022-01-04"]);
+    }
+
+    #[test]
+    fn today_in_a_story_printed_the_next_day_is_the_meetings_day() {
+        let f = facts(
+            "发布时间:2024-01-03\n1月2日下午,区政协第七届委员会第三次全体会议开幕。区委书记姚立江出席。应邀出席今天开幕会的还有区委副书记施立智。",
+        );
+        assert_eq!(days_of(&f, "施立智"), ["2024-01-02"]);
+    }
+
+    #[test]
+    fn a_street_post_sits_in_the_district_of_its_street() {
+        let f = facts(
+            "2024年11月8日,朱某到转塘街道检查消防安全工作。转塘街道党工委书记邵立波陪同检查。",
+        );
+        let districts: Vec<&str> = f
+            .posts
+            .iter()
+            .filter(|p| p.person == "邵立波")
+            .map(|p| p.district.as_str())
+            .collect();
+        assert!(
+            districts.iter().all(|d| *d == "西湖区") && !districts.is_empty(),
+            "{districts:?}"
+        );
+    }
+
+    #[test]
+    fn a_profile_gives_the_name_its_titles() {
+        let f = facts(
+            "采访对象:\n蒋立明,1962年12月生,江苏沭阳县委书记;\n王立江,天镇县委书记、二级巡视员;",
+        );
+        let posts: Vec<(&str, &str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str(), p.title.as_str()))
+            .collect();
+        assert!(
+            posts.contains(&("蒋立明", "沭阳县", "县委书记")),
+            "{posts:?}"
+        );
+        assert!(
+            posts.contains(&("王立江", "天镇县", "县委书记")),
+            "{posts:?}"
+        );
+    }
 }
