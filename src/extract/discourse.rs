@@ -751,7 +751,7 @@ impl<'a> Reader<'a> {
             // 甲、乙参加。").
             let joins_meeting = !own
                 && !sentence_event_made
-                && !(current_event.is_some() && *event_para == s.para)
+                && (current_event.is_none() || *event_para != s.para)
                 && matches!(f.event, None | Some(Named::Anaphor))
                 && bare_join(&m.chars[f.verb_at.unwrap_or(f.end)..f.end]);
             let mut dates_for = dates_here.clone();
