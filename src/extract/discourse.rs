@@ -415,34 +415,36 @@ impl<'a> Reader<'a> {
                 if d.city.is_some() || !self.rules.gazetteer.is_ambiguous(&d.name) {
                     continue;
                 }
-                let fits: Vec<String> = self
-                    .rules
-                    .gazetteer
-                    .counties_named(&d.name)
-                    .filter_map(|k| k.city.clone())
-                    .filter(|c| self.cities.contains(c))
-                    .collect();
-                if fits.len() == 1 {
-                    d.city = fits.into_iter().next();
-                } else if let Some(listed) = self.rules.district_named(&d.name) {
-                    d.city = listed.city.clone();
-                }
+                d.city = self.city_in_document(&d.name).or_else(|| {
+                    self.rules
+                        .district_named(&d.name)
+                        .and_then(|l| l.city.clone())
+                });
             }
         }
-        if let Some(h) = &mut self.home
-            && h.city.is_none()
-            && self.rules.gazetteer.is_ambiguous(&h.name)
+        if let Some(name) = self.home.as_ref().map(|h| h.name.clone())
+            && self.home.as_ref().is_some_and(|h| h.city.is_none())
+            && self.rules.gazetteer.is_ambiguous(&name)
         {
-            let fits: Vec<String> = self
-                .rules
-                .gazetteer
-                .counties_named(&h.name)
-                .filter_map(|k| k.city.clone())
-                .filter(|c| self.cities.contains(c))
-                .collect();
-            if fits.len() == 1 {
-                h.city = fits.into_iter().next();
+            let city = self.city_in_document(&name);
+            if let Some(h) = &mut self.home {
+                h.city = city;
             }
+        }
+    }
+
+    /// The one city the document names that has a district of this name.
+    fn city_in_document(&self, name: &str) -> Option<String> {
+        let fits: Vec<String> = self
+            .rules
+            .gazetteer
+            .counties_named(name)
+            .filter_map(|k| k.city.clone())
+            .filter(|c| self.cities.contains(c))
+            .collect();
+        match fits.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
         }
     }
 
