@@ -148,30 +148,17 @@ fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
     }
 }
 
-/// True when a clause from its verb on says nothing but that someone joined:
-/// "参加。", "出席会议", "在主席台就座".
-fn bare_join(from_verb: &[char]) -> bool {
-    const JOINS: &[&str] = &[
-        "参加",
-        "出席",
-        "列席",
-        "应邀出席",
-        "在主席台就座",
-        "就座",
-        "在主席台前排就座",
-    ];
-    const AFTER: &[&str] = &["会议", "活动", "仪式", "了", "并讲话", "并致辞", "。", "!"];
-    let text: String = from_verb.iter().collect();
-    let Some(rest) = JOINS
+/// True when a clause from its joining verb on says nothing but that someone
+/// joined: "参加。", "出席会议", "在主席台就座" (`join_after` in `data/words.tsv`).
+fn bare_join(rules: &Rules, verb_len: usize, from_verb: &[char]) -> bool {
+    let text: String = from_verb.iter().skip(verb_len).collect();
+    let mut rest = text.trim();
+    while let Some(r) = rules
+        .words
+        .of("join_after")
         .iter()
-        .filter(|j| text.starts_with(*j))
-        .max_by_key(|j| j.len())
-        .map(|j| &text[j.len()..])
-    else {
-        return false;
-    };
-    let mut rest = rest.trim();
-    while let Some(r) = AFTER.iter().find_map(|a| rest.strip_prefix(a)) {
+        .find_map(|a| rest.strip_prefix(a.as_str()))
+    {
         rest = r.trim();
     }
     rest.is_empty()
@@ -256,17 +243,10 @@ fn read_bio(rules: &Rules, s: &mut Read) {
     }
 }
 
-/// Words before a district that make it a destination, not the district a
-/// later bare title belongs to: "赴南山区考察".
-const DESTINATION: &[&str] = &[
-    "赴", "到", "前往", "来", "去", "至", "走进", "深入", "莅临", "考察", "调研", "帮扶", "对口",
-];
-
 struct Reader<'a> {
     rules: &'a Rules,
     jieba: &'a jieba_rs::Jieba,
     doc: &'a Document,
-    simplified: &'a str,
     written: Vec<char>,
     clock: Clock,
     facts: Facts,
@@ -393,7 +373,6 @@ impl<'a> Reader<'a> {
             rules,
             jieba: &ex.jieba,
             doc,
-            simplified,
             written,
             clock,
             facts,
@@ -465,6 +444,15 @@ impl<'a> Reader<'a> {
         let mut current_para = usize::MAX;
         let mut cx = Context::default();
         let has_headings = sentences.iter().any(|s| self.heading(text, s).is_some());
+        // Each paragraph's own district, found in one pass.
+        let mut own_of: BTreeMap<usize, Place> = BTreeMap::new();
+        for x in sentences {
+            if !own_of.contains_key(&x.para)
+                && let Some(p) = first_context(self.rules, &x.mentions)
+            {
+                own_of.insert(x.para, p);
+            }
+        }
         for s in sentences {
             if s.para != current_para {
                 current_para = s.para;
@@ -479,10 +467,7 @@ impl<'a> Reader<'a> {
                 }
                 // The district of the paragraph: the first it names that is not
                 // a destination, else the section's, the document's, the last one.
-                let own = sentences
-                    .iter()
-                    .filter(|x| x.para == s.para)
-                    .find_map(|x| first_context(&x.mentions, usize::MAX));
+                let own = own_of.get(&s.para).cloned();
                 // A document mostly about one district returns to it; one about
                 // many (a round-up) continues the paragraph before.
                 let dominant = self
@@ -551,9 +536,7 @@ impl<'a> Reader<'a> {
             .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
             .collect();
         let sentence_text: String = m.chars.iter().collect();
-        self.clock.future = ["将于", "拟于", "将在", "即将", "计划于", "预计于"]
-            .iter()
-            .any(|w| sentence_text.contains(w));
+        self.clock.future = super::mention::date::announces(&sentence_text);
         // A span a heading or an earlier paragraph names ("(5月20日—5月24日)")
         // dates no later paragraph's items: any day of it may be theirs.
         if *running_para != s.para && running.first().is_some_and(|d| d.last.is_some()) {
@@ -578,10 +561,15 @@ impl<'a> Reader<'a> {
             self.note_dates(running);
             *current_event = None;
         }
-        let sentence_place = first_context(m, usize::MAX).or(para_place.clone());
+        let sentence_place = first_context(self.rules, m).or(para_place.clone());
         let events_before = self.facts.events.len();
         // Where visitors went: the district those who 陪同 them serve.
-        if let Some(d) = m.districts.iter().rev().find(|d| is_destination(m, d)) {
+        if let Some(d) = m
+            .districts
+            .iter()
+            .rev()
+            .find(|d| is_destination(self.rules, m, d))
+        {
             *destination = Some(Place {
                 name: d.name.clone(),
                 city: d.city.clone(),
@@ -755,7 +743,13 @@ impl<'a> Reader<'a> {
                 && !sentence_event_made
                 && (current_event.is_none() || *event_para != s.para)
                 && matches!(f.event, None | Some(Named::Anaphor))
-                && bare_join(&m.chars[f.verb_at.unwrap_or(f.end)..f.end]);
+                && f.joins
+                && f.verb_at.is_some_and(|at| {
+                    m.verbs
+                        .iter()
+                        .find(|v| v.at == at)
+                        .is_some_and(|v| bare_join(self.rules, v.len, &m.chars[at..f.end]))
+                });
             let mut dates_for = dates_here.clone();
             let ids: Vec<String> = if joins_meeting && let Some((id, days)) = meeting.as_ref() {
                 dates_for = days.clone();
@@ -889,8 +883,8 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let context =
-            context_before(&s.mentions, p.anchor.map_or(p.at, |a| a.0)).or(para_place.cloned());
+        let context = context_before(self.rules, &s.mentions, p.anchor.map_or(p.at, |a| a.0))
+            .or(para_place.cloned());
         let mut any = false;
         for post in &p.posts {
             let place = match &post.district {
@@ -1190,19 +1184,34 @@ impl<'a> Reader<'a> {
     /// A post is seen on every day its holder is seen active in this document;
     /// with no dated activity, on the document's period.
     fn finish(mut self) -> Facts {
-        let _ = self.simplified;
-        let mut days: BTreeMap<&str, Vec<Day>> = BTreeMap::new();
+        // The first and last day each holder is seen active: a post needs no
+        // more, since a post is kept with its first and last sightings.
+        let mut span: BTreeMap<&str, (Day, Day)> = BTreeMap::new();
         for p in &self.facts.participations {
             if let Some(d) = p.date {
-                days.entry(p.person.as_str()).or_default().push(d);
+                let e = span.entry(p.person.as_str()).or_insert((d, d));
+                e.0 = e.0.min(d);
+                e.1 = e.1.max(d);
             }
         }
         let mut extra = Vec::new();
+        let mut done: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
         for post in &self.facts.posts {
-            for d in days.get(post.person.as_str()).into_iter().flatten() {
-                if post.seen != Some(*d) {
+            let key = (
+                post.person.as_str(),
+                post.district.as_str(),
+                post.title.as_str(),
+            );
+            let Some(&(first, last)) = span.get(post.person.as_str()) else {
+                continue;
+            };
+            if !done.insert(key) {
+                continue;
+            }
+            for d in [first, last] {
+                if post.seen != Some(d) {
                     extra.push(PostFact {
-                        seen: Some(*d),
+                        seen: Some(d),
                         ..post.clone()
                     });
                 }
@@ -1219,14 +1228,13 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The first district a sentence names before `before` that is not a
+/// The first district a sentence names that is not a
 /// destination ("赴南山区"); a destination only where there is no other.
-fn first_context(m: &Mentions, before: usize) -> Option<Place> {
-    let before_ok: Vec<&DistrictMention> = m.districts.iter().filter(|d| d.at < before).collect();
-    before_ok
+fn first_context(rules: &Rules, m: &Mentions) -> Option<Place> {
+    m.districts
         .iter()
-        .find(|d| !is_destination(m, d))
-        .or(before_ok.first())
+        .find(|d| !is_destination(rules, m, d))
+        .or(m.districts.first())
         .map(|d| Place {
             name: d.name.clone(),
             city: d.city.clone(),
@@ -1234,18 +1242,18 @@ fn first_context(m: &Mentions, before: usize) -> Option<Place> {
 }
 
 /// The district nearest before `at` in a sentence that is not a destination.
-fn context_before(m: &Mentions, at: usize) -> Option<Place> {
+fn context_before(rules: &Rules, m: &Mentions, at: usize) -> Option<Place> {
     m.districts
         .iter()
-        .rfind(|d| d.at < at && !is_destination(m, d))
+        .rfind(|d| d.at < at && !is_destination(rules, m, d))
         .map(|d| Place {
             name: d.name.clone(),
             city: d.city.clone(),
         })
 }
 
-fn is_destination(m: &Mentions, d: &DistrictMention) -> bool {
-    DESTINATION.iter().any(|w| {
+fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
+    rules.words.of("destination").iter().any(|w| {
         let n = w.chars().count();
         d.at >= n && super::word_at(&m.chars, d.at - n, w)
     })
@@ -1613,6 +1621,22 @@ mod tests {
         out.sort();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn posts_grow_with_the_text_not_with_its_square() {
+        // Once a post was copied for every day its holder was seen.
+        let text: String = (1..=200)
+            .map(|i| {
+                format!(
+                    "2024年{}月{}日,福田区委书记张立明出席会议。\n",
+                    i % 12 + 1,
+                    i % 28 + 1
+                )
+            })
+            .collect();
+        let f = facts(&text);
+        assert!(f.posts.len() <= 2 * 200 + 2, "{} posts", f.posts.len());
     }
 
     #[test]

@@ -21,27 +21,6 @@ pub enum Named {
     Anaphor,
 }
 
-/// Objects so generic they point back at the event in hand.
-const ANAPHORS: &[&str] = &[
-    "会议",
-    "活动",
-    "仪式",
-    "会",
-    "大会",
-    "座谈会",
-    "启用仪式",
-    "签约仪式",
-    "开幕式",
-    "揭牌仪式",
-    "会见",
-    "节目",
-    "推介会",
-    "发布会",
-    "学习会",
-    "论坛",
-    "扩大会议",
-];
-
 /// Finds the event a clause names, if any.
 pub fn named_in_clause(rules: &Rules, clause: &str) -> Option<Named> {
     if let Some(named) = held_object(rules, clause) {
@@ -73,7 +52,8 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
         if name.is_empty() {
             continue;
         }
-        if ANAPHORS.contains(&name) || name.chars().count() <= 4 {
+        let anaphor = rules.words.has("anaphor", name);
+        if anaphor || name.chars().count() <= 4 {
             // Taking part in "会议" points back; an organ holding "会议" names its own:
             // "南山区委常委会召开会议", "某研究院举行奠基仪式".
             let subject = clean_name(subject);
@@ -87,10 +67,10 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
             }
             // Only an organ lends its name; a meeting a person holds is named by
             // its own words ("区长某某主持召开专题会议": 专题会议).
-            if is_organ(&subject) {
+            if is_organ(rules, &subject) {
                 return Some(Named::New(format!("{subject}{name}")));
             }
-            if ANAPHORS.contains(&name) {
+            if anaphor {
                 return Some(Named::Anaphor);
             }
             return Some(Named::New(clean_name(name)));
@@ -183,30 +163,13 @@ fn last_event_word_end(rules: &Rules, text: &str) -> Option<usize> {
 }
 
 /// True for a body that holds meetings in its own name: 区委常委会, 区政府,
-/// 某研究院, 管委会.
-fn is_organ(s: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "委",
-        "会",
-        "政府",
-        "党组",
-        "人大",
-        "政协",
-        "办公室",
-        "办",
-        "局",
-        "院",
-        "中心",
-        "组",
-        "所",
-        "部",
-        "厅",
-        "公司",
-        "集团",
-        "学校",
-        "大学",
-    ];
-    ENDINGS.iter().any(|e| s.ends_with(e))
+/// 某研究院, 管委会 (`organ_ending` in `data/words.tsv`).
+fn is_organ(rules: &Rules, s: &str) -> bool {
+    rules
+        .words
+        .of("organ_ending")
+        .iter()
+        .any(|e| s.ends_with(e.as_str()))
 }
 
 fn looks_like_place(s: &str) -> bool {

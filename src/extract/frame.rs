@@ -49,6 +49,8 @@ pub struct Frame {
     pub act: Act,
     /// Where the activity is described from: the verb's offset.
     pub verb_at: Option<usize>,
+    /// The verb joins an event (出席, 参加) rather than naming an activity.
+    pub joins: bool,
     /// The relation the clause's verb gives a subject it leaves out.
     pub relation: Relation,
     /// Nothing but dates and adverbs stands before the verb.
@@ -115,7 +117,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         .find(|v| rules.verbs[v.verb].kind != VerbKind::Lead)
         .or(verbs.first());
     let act = match main.map(|v| rules.verbs[v.verb].kind) {
-        Some(VerbKind::Activity) | Some(VerbKind::Lead) => Act::Activity,
+        Some(VerbKind::Activity) | Some(VerbKind::Lead) | Some(VerbKind::Join) => Act::Activity,
         Some(VerbKind::Escort) => Act::Escort,
         Some(VerbKind::Speech) => {
             // "主持会议并讲话" reads 主持 first; "某某强调" is speech only.
@@ -134,6 +136,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         act
     };
     let verb_at = main.map(|v| v.at);
+    let joins = main.is_some_and(|v| rules.verbs[v.verb].kind == VerbKind::Join);
     let relation = main.map_or(Relation::Attended, |v| {
         relation_of(rules, m, v.verb, v.at, start)
     });
@@ -181,6 +184,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         subjects,
         act: if names_only { Act::None } else { act },
         verb_at,
+        joins,
         relation,
         subjectless,
         names_only,
@@ -192,13 +196,20 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
 }
 
 /// Chaired or attended, by a verb at `at`: 召开 makes its subject the chair
-/// only when the subject stands right before it.
+/// only when the subject stands right before it, dates and adverbs aside
+/// ("区委书记甲8月19日召开…", "8月19日晚,召开…").
 fn relation_of(rules: &Rules, m: &Mentions, verb: usize, at: usize, from: usize) -> Relation {
     let v = &rules.verbs[verb];
-    if v.word == "召开" && at > from + 2 {
-        return Relation::Attended;
+    if v.word == "召开" {
+        let gap: String = (from..at)
+            .filter(|&i| !m.dates.iter().any(|d| i >= d.at && i < d.at + d.len))
+            .map(|i| m.chars[i])
+            .filter(|c| crate::extract::is_han(*c))
+            .collect();
+        if strip_adverbs(rules, &gap).chars().count() > 2 {
+            return Relation::Attended;
+        }
     }
-    let _ = m;
     v.relation
 }
 
@@ -257,13 +268,15 @@ fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: u
     for d in &m.districts {
         mark(d.at, d.at + d.len);
     }
-    (start..end).zip(cover).all(|(i, covered)| {
-        covered
-            || matches!(
-                m.chars[i],
-                '、' | '和' | '及' | '与' | ' ' | '等' | '中' | '共'
-            )
-    })
+    // 中共 before a title is part of it.
+    for i in start..end.saturating_sub(1) {
+        if crate::extract::word_at(&m.chars, i, "中共") {
+            mark(i, i + 2);
+        }
+    }
+    (start..end)
+        .zip(cover)
+        .all(|(i, covered)| covered || matches!(m.chars[i], '、' | '和' | '及' | '与' | ' ' | '等'))
 }
 
 /// What is left of the words before a verb once adverbs are taken off.

@@ -81,6 +81,9 @@ pub struct Gazetteer {
     /// County names without their unit (黄陂 for 黄陂区), two characters or more.
     stems: Vec<String>,
     stem_matcher: Option<AhoCorasick>,
+    /// Autonomous counties by their short name: 长白县 -> 长白朝鲜族自治县
+    /// (several names for one short name are left out).
+    autonomous: HashMap<String, Option<String>>,
 }
 
 impl Gazetteer {
@@ -215,6 +218,15 @@ impl Gazetteer {
             .build(&patterns)
             .ok();
         self.forms = forms.into_iter().map(|(_, f)| f).collect();
+        self.autonomous.clear();
+        for name in self.by_name.keys() {
+            if let Some(short) = autonomous_short(name) {
+                self.autonomous
+                    .entry(short)
+                    .and_modify(|e| *e = None)
+                    .or_insert_with(|| Some(name.clone()));
+            }
+        }
         let mut stems: Vec<String> = self
             .by_name
             .keys()
@@ -261,14 +273,7 @@ impl Gazetteer {
         if let Some(c) = self.county(&plain, None) {
             return Some(c);
         }
-        let mut autonomous = self
-            .by_name
-            .keys()
-            .filter(|n| autonomous_short(n).as_deref() == Some(plain.as_str()));
-        let name = autonomous.next()?;
-        if autonomous.next().is_some() {
-            return None;
-        }
+        let name = self.autonomous.get(&plain)?.as_deref()?;
         self.county(name, None)
     }
 

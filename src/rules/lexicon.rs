@@ -26,8 +26,19 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles `words`; a hit's `word` is the index into this list.
     pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
-        if words.iter().all(|w| w.is_empty()) {
+        // An empty word would match everywhere, between the bytes of a
+        // character: it keeps its index but stands for a text no article holds.
+        let words: Vec<&str> = words
+            .iter()
+            .map(|w| {
+                if w.as_ref().is_empty() {
+                    "\0\0"
+                } else {
+                    w.as_ref()
+                }
+            })
+            .collect();
+        if words.iter().all(|w| *w == "\0\0") {
             return Lexicon::default();
         }
         Lexicon {
@@ -124,5 +135,15 @@ mod tests {
             ]
         );
         assert!(Lexicon::new::<&str>(&[]).find("区长").is_empty());
+        // An empty word matches nothing and moves no index.
+        let hits = Lexicon::new(&["", "区长"]).find("区长某某");
+        assert_eq!(
+            hits,
+            vec![Hit {
+                at: 0,
+                len: 2,
+                word: 1
+            }]
+        );
     }
 }

@@ -30,6 +30,7 @@ const SURNAMES: &str = include_str!("../../data/surnames.txt");
 const CREDITS: &str = include_str!("../../data/credits.tsv");
 const NAMES: &str = include_str!("../../data/names.tsv");
 const ORGANS: &str = include_str!("../../data/organs.tsv");
+const WORDS: &str = include_str!("../../data/words.tsv");
 const PROJECTS: &str = include_str!("../../data/projects.tsv");
 
 /// A rule table line that does not parse.
@@ -101,6 +102,45 @@ pub enum VerbKind {
     Lead,
     /// A decision on posts (任命, 免去): no participation for those it names.
     Personnel,
+    /// An activity that is joining an event (出席, 参加): said alone, it joins
+    /// the meeting named before.
+    Join,
+}
+
+/// The kinds of word list `data/words.tsv` holds.
+pub const WORD_KINDS: &[&str] = &[
+    "scope_stop",
+    "district_mark",
+    "city_organ",
+    "city_mark",
+    "organ_alone",
+    "bare_head",
+    "zone",
+    "after_district",
+    "anaphor",
+    "organ_ending",
+    "destination",
+    "not_name_scope",
+    "join_after",
+];
+
+/// Word lists by kind (`data/words.tsv`): what each layer reads beyond its
+/// own tables.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    lists: BTreeMap<String, Vec<String>>,
+}
+
+impl Words {
+    /// The words of a kind, in the table's order (empty for a kind with none).
+    pub fn of(&self, kind: &str) -> &[String] {
+        self.lists.get(kind).map_or(&[], |v| v.as_slice())
+    }
+
+    /// True when `word` is one of a kind.
+    pub fn has(&self, kind: &str, word: &str) -> bool {
+        self.of(kind).iter().any(|w| w == word)
+    }
 }
 
 /// One verb of the table.
@@ -171,6 +211,8 @@ pub struct Rules {
     /// Bodies that are no leading body of a district (工商联, 法院): a generic
     /// title after them is no district post.
     pub other_bodies: Vec<String>,
+    /// Word lists by kind (`data/words.tsv`).
+    pub words: Words,
     /// Words tying names to the title chain after them (任命甲为区长).
     pub post_links: Vec<String>,
     /// Words after which such a list of names starts (任命, 选举).
@@ -225,12 +267,13 @@ impl Rules {
                 Some("speech") => VerbKind::Speech,
                 Some("lead") => VerbKind::Lead,
                 Some("personnel") => VerbKind::Personnel,
+                Some("join") => VerbKind::Join,
                 Some(other) => {
                     return Err(bad(
                         "data/verbs.tsv",
                         line_no,
                         format!(
-                            "unknown kind {other:?} (activity, escort, speech, lead, personnel, adverb)"
+                            "unknown kind {other:?} (activity, escort, speech, lead, personnel, join, adverb)"
                         ),
                     ));
                 }
@@ -285,6 +328,26 @@ impl Rules {
                     ));
                 }
             }
+        }
+        for (line_no, cols) in rows("data/words.tsv", WORDS) {
+            let kind = cols[0].as_str();
+            let word = cols
+                .get(1)
+                .cloned()
+                .ok_or_else(|| bad("data/words.tsv", line_no, "missing word".into()))?;
+            if !WORD_KINDS.contains(&kind) {
+                return Err(bad(
+                    "data/words.tsv",
+                    line_no,
+                    format!("unknown kind {kind:?} ({})", WORD_KINDS.join(", ")),
+                ));
+            }
+            rules
+                .words
+                .lists
+                .entry(kind.to_string())
+                .or_default()
+                .push(word);
         }
         for (_, cols) in rows("data/organs.tsv", ORGANS) {
             rules.other_bodies.push(cols[0].clone());

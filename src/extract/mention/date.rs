@@ -48,8 +48,8 @@ pub enum Holiday {
     Solar { month: u32, day: u32, days: u32 },
     /// A lunar day (春节, 中秋 ...).
     Lunar { month: u32, day: u32 },
-    /// A solar term (清明, 冬至 ...).
-    Term(&'static str),
+    /// A solar term (清明, 冬至 ...), by its place in [`calendar::SOLAR_TERMS`].
+    Term(u8),
     /// The nth weekday of a month (母亲节: the 2nd Sunday of May).
     NthWeekday { month: u32, n: u32, weekday: u32 },
 }
@@ -290,8 +290,8 @@ impl Clock {
                 let (m, d) = match holiday {
                     Holiday::Solar { month, day, .. } => (month, day),
                     Holiday::Lunar { month, day } => (month, day),
-                    Holiday::Term(name) => {
-                        let first = calendar::solar_term(2001, name)?;
+                    Holiday::Term(ix) => {
+                        let first = calendar::solar_term(2001, calendar::SOLAR_TERMS[ix as usize])?;
                         (first.month, first.day)
                     }
                     Holiday::NthWeekday { month, .. } => (month, 15),
@@ -310,7 +310,9 @@ impl Clock {
                     Holiday::Lunar { month, day } => {
                         calendar::lunar_to_solar(y, month, day).map(Dated::day)
                     }
-                    Holiday::Term(name) => calendar::solar_term(y, name).map(Dated::day),
+                    Holiday::Term(ix) => {
+                        calendar::solar_term(y, calendar::SOLAR_TERMS[ix as usize]).map(Dated::day)
+                    }
                     Holiday::NthWeekday { month, n, weekday } => {
                         nth_weekday(y, month, n, weekday).map(Dated::day)
                     }
@@ -370,6 +372,116 @@ fn nth_weekday(year: i32, month: u32, n: u32, weekday: u32) -> Option<Day> {
 
 // ------------------------------------------------------------------ reading
 
+/// The words dates are read with (`data/dates.tsv`), compiled in.
+struct Words {
+    same_day: Vec<String>,
+    next_day: Vec<String>,
+    undated: Vec<String>,
+    relative_day: Vec<(String, i32)>,
+    planned: Vec<String>,
+    bound_before: Vec<String>,
+    bound_after: Vec<String>,
+    dateline_after: Vec<String>,
+    not_day_hao: Vec<String>,
+    holidays: Vec<(String, Holiday)>,
+    term_alone: Vec<String>,
+}
+
+const DATES: &str = include_str!("../../../data/dates.tsv");
+
+/// The shipped table, read once (a test proves it reads).
+fn words() -> &'static Words {
+    static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        parse_words(DATES).expect("data/dates.tsv reads (checked by a test)")
+    });
+    &WORDS
+}
+
+/// Reads `data/dates.tsv`; an error names the line.
+fn parse_words(text: &str) -> Result<Words, String> {
+    let mut w = Words {
+        same_day: Vec::new(),
+        next_day: Vec::new(),
+        undated: Vec::new(),
+        relative_day: Vec::new(),
+        planned: Vec::new(),
+        bound_before: Vec::new(),
+        bound_after: Vec::new(),
+        dateline_after: Vec::new(),
+        not_day_hao: Vec::new(),
+        holidays: Vec::new(),
+        term_alone: Vec::new(),
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        let bad = || format!("data/dates.tsv:{}: cannot read {line:?}", i + 1);
+        let num = |k: usize| -> Result<u32, String> {
+            c.get(k).and_then(|v| v.parse().ok()).ok_or_else(bad)
+        };
+        let word = c
+            .get(1)
+            .filter(|x| !x.is_empty())
+            .ok_or_else(bad)?
+            .to_string();
+        match c[0] {
+            "same_day" => w.same_day.push(word),
+            "next_day" => w.next_day.push(word),
+            "undated" => w.undated.push(word),
+            "planned" => w.planned.push(word),
+            "bound_before" => w.bound_before.push(word),
+            "bound_after" => w.bound_after.push(word),
+            "dateline_after" => w.dateline_after.push(word),
+            "not_day_hao" => w.not_day_hao.push(word),
+            "term_alone" => w.term_alone.push(word),
+            "relative_day" => {
+                let n: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                w.relative_day.push((word, n));
+            }
+            "holiday" => {
+                let h = match c.get(2).copied() {
+                    Some("solar") => Holiday::Solar {
+                        month: num(3)?,
+                        day: num(4)?,
+                        days: num(5)?,
+                    },
+                    Some("lunar") => Holiday::Lunar {
+                        month: num(3)?,
+                        day: num(4)?,
+                    },
+                    Some("nth") => Holiday::NthWeekday {
+                        month: num(3)?,
+                        n: num(4)?,
+                        weekday: num(5)?,
+                    },
+                    Some("term") => {
+                        let term = c.get(3).ok_or_else(bad)?;
+                        let ix = calendar::SOLAR_TERMS
+                            .iter()
+                            .position(|t| t == term)
+                            .ok_or_else(bad)?;
+                        Holiday::Term(ix as u8)
+                    }
+                    _ => return Err(bad()),
+                };
+                w.holidays.push((word, h));
+            }
+            _ => return Err(bad()),
+        }
+    }
+    Ok(w)
+}
+
+/// The first word of `list` written at `at` (the longest), and its length.
+fn listed_at<'w>(chars: &[char], at: usize, list: &'w [String]) -> Option<(&'w str, usize)> {
+    list.iter()
+        .filter(|w| word_at(chars, at, w))
+        .max_by_key(|w| w.chars().count())
+        .map(|w| (w.as_str(), w.chars().count()))
+}
+
 /// Every date mention in `text`, left to right, with character offsets.
 ///
 /// ```
@@ -414,12 +526,17 @@ pub fn find(text: &str) -> Vec<DateMention> {
 fn may_open(c: char) -> bool {
     static OPENERS: std::sync::LazyLock<std::collections::HashSet<char>> =
         std::sync::LazyLock::new(|| {
-            let words = SAME_DAY
+            let w = words();
+            let listed = w
+                .same_day
                 .iter()
-                .chain(NEXT_DAY)
-                .chain(UNDATED)
-                .chain(QUARTERS)
-                .chain(&[
+                .chain(&w.next_day)
+                .chain(&w.undated)
+                .chain(w.relative_day.iter().map(|(x, _)| x))
+                .chain(w.holidays.iter().map(|(x, _)| x))
+                .map(String::as_str);
+            let words = listed
+                .chain([
                     "同月",
                     "去年",
                     "今年",
@@ -442,23 +559,6 @@ fn may_open(c: char) -> bool {
                     "正月",
                     "腊月",
                     "冬月",
-                    "大前天",
-                    "大后天",
-                    "前天",
-                    "昨天",
-                    "昨日",
-                    "昨晚",
-                    "昨夜",
-                    "今天",
-                    "今日",
-                    "本日",
-                    "今晚",
-                    "今早",
-                    "今晨",
-                    "明天",
-                    "明日",
-                    "明晚",
-                    "后天",
                     "上上周",
                     "上周",
                     "上个星期",
@@ -477,29 +577,7 @@ fn may_open(c: char) -> bool {
                     "星期",
                     "礼拜",
                     "周",
-                    "元旦",
-                    "国庆",
-                    "“",
-                    "劳动节",
-                    "妇女节",
-                    "植树节",
-                    "青年节",
-                    "儿童节",
-                    "建党节",
-                    "建军节",
-                    "教师节",
-                    "春节",
-                    "元宵",
-                    "端午",
-                    "七夕",
-                    "中秋",
-                    "重阳",
-                    "腊八节",
-                    "母亲节",
-                    "父亲节",
-                    "清明",
                 ])
-                .copied()
                 .chain(calendar::SOLAR_TERMS);
             let mut set: std::collections::HashSet<char> =
                 words.filter_map(|w| w.chars().next()).collect();
@@ -513,19 +591,19 @@ fn may_open(c: char) -> bool {
 /// a quoted holiday of two characters (“十一”, “五一”).
 fn mask_quoted(text: &str) -> Vec<char> {
     let mut chars: Vec<char> = text.chars().collect();
-    let mut open: Vec<usize> = Vec::new();
+    // Each kind of mark pairs with its own: an unclosed “ leaves 《…》 masked.
     let mut spans = Vec::new();
-    for (i, c) in chars.iter().enumerate() {
-        match c {
-            '《' | '“' => open.push(i),
-            '》' | '”' => {
-                if let Some(start) = open.pop()
-                    && open.is_empty()
-                {
-                    spans.push((start + 1, i));
-                }
+    for (open_mark, close_mark) in [('《', '》'), ('“', '”')] {
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            if *c == open_mark {
+                open.push(i);
+            } else if *c == close_mark
+                && let Some(start) = open.pop()
+                && open.is_empty()
+            {
+                spans.push((start + 1, i));
             }
-            _ => {}
         }
     }
     for (from, to) in spans {
@@ -542,57 +620,33 @@ fn mask_quoted(text: &str) -> Vec<char> {
 }
 
 fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
-    const BEFORE: &[&str] = &[
-        "截至",
-        "截止",
-        "截止到",
-        "截止至",
-        "直至",
-        "不晚于",
-        "早于",
-        "时间:",
-        "日期:",
-        "发布时间:",
-        "发布日期:",
-        "生成日期:",
-        "刊发日期:",
-        "发表日期:",
-        "更新时间:",
-        "时间: ",
-        "日期: ",
-    ];
+    let w = words();
     // A dateline dates the page, not an occasion: "2024年3月6日讯",
     // "2023-03-02 来源:", "编辑:某某2021-10-17 17:25" at the end of a line.
-    const DATELINE_AFTER: &[&str] = &[
-        "讯", "电", "来源", "作者", "编辑", "|", "浏览", "字号", "【",
-    ];
     let mut after_space = end;
     while chars.get(after_space) == Some(&' ') {
         after_space += 1;
     }
-    if DATELINE_AFTER
-        .iter()
-        .any(|w| word_at(chars, after_space, w))
-        || (after_space >= chars.len()
-            && at > 0
-            && !crate::extract::is_han(chars[at - 1])
-            && chars[at].is_ascii_digit())
-        || (after_space >= chars.len() && at == 0 && chars[at].is_ascii_digit())
-    {
+    let at_line_end = after_space >= chars.len()
+        && chars[at].is_ascii_digit()
+        && (at == 0 || !crate::extract::is_han(chars[at - 1]));
+    if listed_at(chars, after_space, &w.dateline_after).is_some() || at_line_end {
         return false;
     }
-    const AFTER: &[&str] = &[
-        "以来", "前", "之前", "以前", "后", "之后", "以后", "到期", "底", "止", "截止", "内",
-        "以内",
-    ];
     // A day announced for later dates what is planned, not what is reported.
-    const PLANNED: &[&str] = &["将于", "拟于", "将在", "定于", "计划于", "预计于", "拟在"];
-    if PLANNED.iter().any(|w| ends_with_at(chars, at, w)) {
-        return false;
-    }
-    let before = BEFORE.iter().any(|w| ends_with_at(chars, at, w));
-    let after = AFTER.iter().any(|w| word_at(chars, end, w));
+    let before = w
+        .planned
+        .iter()
+        .chain(&w.bound_before)
+        .any(|x| ends_with_at(chars, at, x));
+    let after = listed_at(chars, end, &w.bound_after).is_some();
     !before && !after
+}
+
+/// True when `chars` before `at` end with a word that announces what is
+/// planned (将于): the sentence is about the future.
+pub fn announces(text: &str) -> bool {
+    words().planned.iter().any(|p| text.contains(p.as_str()))
 }
 
 fn word_at(chars: &[char], at: usize, word: &str) -> bool {
@@ -613,50 +667,11 @@ fn any_at<'w>(chars: &[char], at: usize, words: &[&'w str]) -> Option<(&'w str, 
         .map(|w| (*w, w.chars().count()))
 }
 
-const SAME_DAY: &[&str] = &["同日", "当日", "当天", "当晚", "同一天", "是日", "同一日"];
-const NEXT_DAY: &[&str] = &["次日", "翌日", "第二天", "隔天", "次日上午", "次日下午"];
-const UNDATED: &[&str] = &[
-    "近日",
-    "日前",
-    "近期",
-    "近来",
-    "此前",
-    "近年来",
-    "近年",
-    "今年以来",
-    "本月",
-    "当月",
-    "上月",
-    "本周",
-    "上周",
-    "这周",
-    "下周",
-    "本季度",
-    "上半年",
-    "下半年",
-    "年初",
-    "年底",
-    "年末",
-    "月初",
-    "月底",
-    "月末",
-    "前不久",
-    "不久前",
-    "日来",
-];
-const QUARTERS: &[&str] = &[
-    "一季度",
-    "二季度",
-    "三季度",
-    "四季度",
-    "第一季度",
-    "第二季度",
-    "第三季度",
-    "第四季度",
-];
-
 /// Reads one date expression starting at `i`: a point, a span or a list.
 fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
+    if i >= chars.len() {
+        return None;
+    }
     // A date glued to a word before it is part of that word (第3日, 每日, 近3日),
     // and none starts inside a number ("2015年625日": 25日 is no day).
     if i > 0
@@ -665,10 +680,11 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     {
         return None;
     }
-    if let Some((_, n)) = any_at(chars, i, NEXT_DAY) {
+    let w = words();
+    if let Some((_, n)) = listed_at(chars, i, &w.next_day) {
         return Some((DateExpr::NextDay, skip_time(chars, i + n)));
     }
-    if let Some((_, n)) = any_at(chars, i, SAME_DAY) {
+    if let Some((_, n)) = listed_at(chars, i, &w.same_day) {
         return Some((DateExpr::SameDay, skip_time(chars, i + n)));
     }
     if word_at(chars, i, "同月") {
@@ -679,7 +695,7 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     let (first, mut end) = match read_point(chars, i) {
         Some(p) => p,
         None => {
-            if let Some((_, n)) = any_at(chars, i, UNDATED).or_else(|| any_at(chars, i, QUARTERS)) {
+            if let Some((_, n)) = listed_at(chars, i, &w.undated) {
                 return Some((DateExpr::Undated, i + n));
             }
             return read_month_only(chars, i);
@@ -802,6 +818,17 @@ fn read_year(chars: &[char], i: usize) -> Option<(Option<YearRef>, usize)> {
         e += 1;
     }
     if chars.get(e) != Some(&'年') || (digits.len() != 4 && digits.len() != 2) {
+        return None;
+    }
+    // "三五年" is three to five years; a two-digit year in numerals shows its
+    // zero (零七年, 九〇年) or a month after it.
+    let numerals = !chars[i].is_ascii_digit();
+    if digits.len() == 2
+        && numerals
+        && !chars[i..e].iter().any(|c| matches!(c, '零' | '〇'))
+        && !number(chars, e + 1)
+            .is_some_and(|(m, me)| (1..=12).contains(&m) && chars.get(me) == Some(&'月'))
+    {
         return None;
     }
     // A run of more digits is a number, not a year (12345年).
@@ -1001,12 +1028,7 @@ fn read_month_day_lunar(
 
 /// True when `号` after a number is a day, not a number of a line or building.
 fn is_day_hao(chars: &[char], after: usize, has_month: bool) -> bool {
-    const NOT_DAY: &[&str] = &[
-        "线", "楼", "院", "馆", "令", "文", "厅", "门", "地", "路", "台", "机", "车", "码", "位",
-        "仓", "泊", "窗", "展", "站", "口", "桥", "洞", "井", "街", "巷", "房", "室", "栋", "座",
-        "公", "文件", "元", "社",
-    ];
-    if NOT_DAY.iter().any(|w| word_at(chars, after, w)) {
+    if listed_at(chars, after, &words().not_day_hao).is_some() {
         return false;
     }
     has_month || chars.get(after).is_none_or(|c| !crate::extract::is_han(*c)) || {
@@ -1016,31 +1038,17 @@ fn is_day_hao(chars: &[char], after: usize, has_month: bool) -> bool {
 
 /// 昨天, 今日, 前天, 明天, 后天, 大后天, 昨晚.
 fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
-    const WORDS: &[(&str, i32)] = &[
-        ("大前天", -3),
-        ("大后天", 3),
-        ("前天", -2),
-        ("昨天", -1),
-        ("昨日", -1),
-        ("昨晚", -1),
-        ("昨夜", -1),
-        ("今天", 0),
-        ("今日", 0),
-        ("本日", 0),
-        ("今晚", 0),
-        ("今早", 0),
-        ("今晨", 0),
-        ("明天", 1),
-        ("明日", 1),
-        ("明晚", 1),
-        ("后天", 2),
-    ];
-    let (w, n) = any_at(chars, i, &WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())?;
+    let table = &words().relative_day;
+    let (w, n) = table
+        .iter()
+        .filter(|(x, _)| word_at(chars, i, x))
+        .max_by_key(|(x, _)| x.chars().count())
+        .map(|(x, _)| (x.as_str(), x.chars().count()))?;
     // 今日头条, 明日之星: a relative day is no part of a name.
     if word_at(chars, i + n, "头条") || word_at(chars, i + n, "之") {
         return None;
     }
-    let rel = WORDS.iter().find(|(x, _)| *x == w).map(|(_, r)| *r)?;
+    let rel = table.iter().find(|(x, _)| x == w).map(|(_, r)| *r)?;
     let mut e = skip_time(chars, i + n);
     // 今天(9月14日): the bracket restates the day.
     if matches!(chars.get(e), Some('(') | Some('（'))
@@ -1176,142 +1184,14 @@ fn ascii_number(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
 /// Holidays and solar terms, with what `year_before` says of the context: a
 /// solar term that is also a common word (大雪, 小满) needs a year or 节气.
 fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday, usize)> {
-    const NAMED: &[(&str, Holiday)] = &[
-        (
-            "元旦",
-            Holiday::Solar {
-                month: 1,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "国庆节",
-            Holiday::Solar {
-                month: 10,
-                day: 1,
-                days: 7,
-            },
-        ),
-        (
-            "国庆",
-            Holiday::Solar {
-                month: 10,
-                day: 1,
-                days: 7,
-            },
-        ),
-        (
-            "“十一”",
-            Holiday::Solar {
-                month: 10,
-                day: 1,
-                days: 7,
-            },
-        ),
-        (
-            "劳动节",
-            Holiday::Solar {
-                month: 5,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "“五一”",
-            Holiday::Solar {
-                month: 5,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "妇女节",
-            Holiday::Solar {
-                month: 3,
-                day: 8,
-                days: 1,
-            },
-        ),
-        (
-            "植树节",
-            Holiday::Solar {
-                month: 3,
-                day: 12,
-                days: 1,
-            },
-        ),
-        (
-            "青年节",
-            Holiday::Solar {
-                month: 5,
-                day: 4,
-                days: 1,
-            },
-        ),
-        (
-            "儿童节",
-            Holiday::Solar {
-                month: 6,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "建党节",
-            Holiday::Solar {
-                month: 7,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "建军节",
-            Holiday::Solar {
-                month: 8,
-                day: 1,
-                days: 1,
-            },
-        ),
-        (
-            "教师节",
-            Holiday::Solar {
-                month: 9,
-                day: 10,
-                days: 1,
-            },
-        ),
-        ("春节", Holiday::Lunar { month: 1, day: 1 }),
-        ("元宵节", Holiday::Lunar { month: 1, day: 15 }),
-        ("元宵", Holiday::Lunar { month: 1, day: 15 }),
-        ("端午节", Holiday::Lunar { month: 5, day: 5 }),
-        ("端午", Holiday::Lunar { month: 5, day: 5 }),
-        ("七夕", Holiday::Lunar { month: 7, day: 7 }),
-        ("中秋节", Holiday::Lunar { month: 8, day: 15 }),
-        ("中秋", Holiday::Lunar { month: 8, day: 15 }),
-        ("重阳节", Holiday::Lunar { month: 9, day: 9 }),
-        ("重阳", Holiday::Lunar { month: 9, day: 9 }),
-        ("腊八节", Holiday::Lunar { month: 12, day: 8 }),
-        (
-            "母亲节",
-            Holiday::NthWeekday {
-                month: 5,
-                n: 2,
-                weekday: 7,
-            },
-        ),
-        (
-            "父亲节",
-            Holiday::NthWeekday {
-                month: 6,
-                n: 3,
-                weekday: 7,
-            },
-        ),
-        ("清明节", Holiday::Term("清明")),
-    ];
-    if let Some((w, n)) = any_at(chars, i, &NAMED.iter().map(|(w, _)| *w).collect::<Vec<_>>()) {
-        let h = NAMED.iter().find(|(x, _)| *x == w).map(|(_, h)| *h)?;
+    let table = &words().holidays;
+    if let Some((w, n)) = table
+        .iter()
+        .filter(|(x, _)| word_at(chars, i, x))
+        .max_by_key(|(x, _)| x.chars().count())
+        .map(|(x, _)| (x.as_str(), x.chars().count()))
+    {
+        let h = table.iter().find(|(x, _)| x == w).map(|(_, h)| *h)?;
         let mut e = i + n;
         if let Some((_, k)) = any_at(chars, e, &["假期", "期间", "当天", "前夕", "节"]) {
             e += k;
@@ -1319,22 +1199,19 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
         return Some((h, skip_time(chars, e)));
     }
     // Solar terms: 清明, 冬至 and 立春 read alone; the rest need a year or 节气.
-    for term in calendar::SOLAR_TERMS {
+    for (ix, term) in calendar::SOLAR_TERMS.iter().enumerate() {
         if word_at(chars, i, term) {
             let e = i + 2;
             let marked =
                 word_at(chars, e, "节气") || word_at(chars, e, "当天") || word_at(chars, e, "这天");
-            let alone_ok = matches!(
-                term,
-                "清明" | "冬至" | "立春" | "立夏" | "立秋" | "立冬" | "芒种" | "霜降"
-            );
+            let alone_ok = words().term_alone.iter().any(|t| t == *term);
             if year_before || marked || alone_ok {
                 let e = if word_at(chars, e, "节气") {
                     e + 2
                 } else {
                     e
                 };
-                return Some((Holiday::Term(term), skip_time(chars, e)));
+                return Some((Holiday::Term(ix as u8), skip_time(chars, e)));
             }
         }
     }
@@ -1598,6 +1475,27 @@ mod tests {
         assert_eq!(days("2023-04-10", "清明节"), ["2023-04-05"]);
         assert_eq!(days("2024-02-20", "正月十五"), ["2024-02-24"]);
         assert_eq!(days("2025-01-25", "农历腊月二十三"), ["2025-01-22"]);
+    }
+
+    #[test]
+    fn a_holiday_at_the_very_end_reads_no_further() {
+        // Once a panic: the check for a second holiday read past the end.
+        for text in [
+            "国庆9:30",
+            "区委书记某某国庆 10:00",
+            "清明廿:9",
+            "。 国庆9:9",
+        ] {
+            let _ = find(text);
+        }
+        assert_eq!(days("2024-09-20", "国庆9:30"), ["2024-10-01..2024-10-07"]);
+    }
+
+    #[test]
+    fn the_shipped_table_reads() {
+        let w = parse_words(DATES).unwrap();
+        assert!(w.holidays.len() >= 20 && w.undated.contains(&"近日".to_string()));
+        assert!(parse_words("holiday\t某节\tsolar\t13").is_err());
     }
 
     #[test]

@@ -43,8 +43,6 @@ pub struct Mentions {
     /// People, left to right, never overlapping.
     pub people: Vec<PersonMention>,
     pub verbs: Vec<VerbMention>,
-    /// Where the text names its own district (我区, 全县): (offset, length).
-    pub homes: Vec<(usize, usize)>,
     /// jieba's reading: word starts and tags, kept to read known names later.
     word_start: Vec<bool>,
     tags: Vec<Option<(String, usize)>>,
@@ -93,14 +91,6 @@ impl Mentions {
             pos += len;
         }
         word_start[n] = true;
-        let chains = title::chains(rules, &chars, text, &districts, &cities, &blocked);
-        let mut title_at = vec![false; n + 1];
-        for c in &chains {
-            title_at[c.at] = true;
-            for &t in &c.title_starts {
-                title_at[t] = true;
-            }
-        }
         let verbs: Vec<VerbMention> = rules
             .verb_lexicon
             .find(text)
@@ -111,13 +101,23 @@ impl Mentions {
                 verb: h.word,
             })
             .collect();
+        // No title's scope runs back over a date or a verb.
+        let mut scope_blocked = blocked.clone();
+        for v in &verbs {
+            scope_blocked[v.at + v.len - 1] = true;
+        }
+        let chains = title::chains(rules, &chars, text, &districts, &cities, &scope_blocked);
+        let mut title_at = vec![false; n + 1];
+        for c in &chains {
+            title_at[c.at] = true;
+            for &t in &c.title_starts {
+                title_at[t] = true;
+            }
+        }
         let mut verb_at = vec![false; n + 1];
         for v in &verbs {
             verb_at[v.at] = true;
         }
-        let homes = (0..n)
-            .filter_map(|i| place::home_reference(&chars, i).map(|len| (i, len)))
-            .collect();
         let mut m = Mentions {
             chars,
             dates,
@@ -126,7 +126,6 @@ impl Mentions {
             chains,
             people: Vec::new(),
             verbs,
-            homes,
             word_start,
             tags,
             bound,

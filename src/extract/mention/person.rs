@@ -84,7 +84,7 @@ pub struct PersonMention {
     pub anchor: Option<(usize, usize)>,
 }
 
-const INTERPUNCTS: &[char] = &['·', '•', '・', '‧', '∙', '.'];
+const INTERPUNCTS: &[char] = &['·', '•', '・', '‧', '∙'];
 
 /// Reads names.
 pub struct NameReader<'r> {

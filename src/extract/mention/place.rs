@@ -24,9 +24,6 @@ pub struct DistrictMention {
     /// The city, where the text says it (洛阳市老城区) or only one district has
     /// the name.
     pub city: Option<String>,
-    /// True when it stands where a district must: before an organ or title,
-    /// after its city, or in the project's own table.
-    pub anchored: bool,
 }
 
 /// A city or province named in a text: what tells 北京市朝阳区 from 长春市朝阳区.
@@ -37,34 +34,6 @@ pub struct CityMention {
     /// Its full name (杭州市, 浙江省, 北京市).
     pub name: String,
 }
-
-/// What stands after a district where only a district can stand.
-const ORGANS: &[&str] = &[
-    "委",
-    "政府",
-    "人民政府",
-    "人大",
-    "政协",
-    "区长",
-    "县长",
-    "旗长",
-    "市长",
-    "党工委",
-    "管委会",
-    "纪委",
-    "监委",
-    "召开",
-    "在",
-    "举行",
-    "举办",
-    "第",
-    "领导",
-    "四套班子",
-    "四大班子",
-    "融媒体",
-    "委员会",
-    "人民代表大会",
-];
 
 /// Districts and cities in `text`.
 ///
@@ -102,7 +71,6 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     len: m.len,
                     name: m.form.name.clone(),
                     city,
-                    anchored: true,
                 });
             }
             PlaceKind::County => {
@@ -111,7 +79,9 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 if chars.get(end) == Some(&'域') {
                     continue;
                 }
-                let organ = ORGANS
+                let organ = rules
+                    .words
+                    .of("after_district")
                     .iter()
                     .any(|o| crate::extract::word_at(&chars, end, o));
                 let city_before = cities
@@ -162,23 +132,11 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     len: m.len,
                     name: name.clone(),
                     city,
-                    anchored,
                 });
             }
         }
     }
     (districts, cities)
-}
-
-/// "我区", "全县", "本区": the district the text is about, by its own words.
-pub fn home_reference(chars: &[char], at: usize) -> Option<usize> {
-    const WORDS: &[&str] = &[
-        "我区", "我县", "我旗", "我市", "本区", "本县", "全区", "全县", "全旗", "该区", "该县",
-    ];
-    WORDS
-        .iter()
-        .find(|w| crate::extract::word_at(chars, at, w))
-        .map(|w| w.chars().count())
 }
 
 #[cfg(test)]

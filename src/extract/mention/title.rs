@@ -49,11 +49,6 @@ pub struct Chain {
     pub roles: Vec<String>,
     /// The group word the chain is (区领导), when it is one.
     pub group: Option<String>,
-    /// The last title may also follow its name (区长, 书记).
-    pub after: bool,
-    /// The level and recorded form of the last title, lent to a bare head
-    /// that opens the next chain.
-    pub last_title: Option<(Level, String)>,
     /// Where a name written before the title may start ("邵庭区长", "黄伟书记"):
     /// what stands before a title that may follow its name, when it holds no
     /// place or organ.
@@ -62,94 +57,10 @@ pub struct Chain {
     pub title_starts: Vec<usize>,
 }
 
-impl Chain {
-    /// True when the chain makes its holder a district official.
-    pub fn is_official(&self) -> bool {
-        !self.posts.is_empty()
-    }
-}
-
-/// Words that end a scope looking back from a title: what stands before them is
-/// running text, not part of the title ("会议由|区委书记", "新当选的|区政协主席").
-const SCOPE_STOPS: &[&str] = &[
-    "由", "在", "和", "与", "及", "同", "向", "对", "为", "是", "被", "把", "将", "并", "等", "的",
-    "了", "请", "邀请", "陪同", "会见", "会同", "带领", "率", "经", "任", "当选", "选举", "任命",
-    "免去", "担任", "向", "就", "还", "也", "又", "各", "辞去", "同志", "接受",
-];
-
-/// Marks in a scope that make a generic title (部长, 主任) a district's.
-const DISTRICT_MARKS: &[&str] = &[
-    "区委",
-    "区政府",
-    "区人大",
-    "区政协",
-    "县委",
-    "县政府",
-    "县人大",
-    "县政协",
-    "旗委",
-    "旗政府",
-    "新区",
-    "管委会",
-    "党工委",
-    "街道",
-    "镇",
-    "乡",
-    "区",
-    "县",
-    "旗",
-];
-/// Marks that make it a city's or higher.
-const CITY_MARKS: &[&str] = &[
-    "市委",
-    "市政府",
-    "市人大",
-    "市政协",
-    "市",
-    "省",
-    "中央",
-    "国家",
-    "国务院",
-    "全国",
-    "自治区",
-];
-/// Organs that, written alone before a generic title, belong to whatever body
-/// the sentence is about: 人大工委主任, 党工委副书记.
-const ORGANS_ALONE: &[&str] = &[
-    "人大工委",
-    "人大常委会",
-    "人大",
-    "政协",
-    "党工委",
-    "纪委",
-    "监委",
-    "纪工委",
-    "管委会",
-    "办事处",
-    "党委",
-    "党组",
-    "人大常委会党组",
-];
-
-/// Organs a bare head (主任, 副书记) can take from the title before it.
-const BARE_HEADS: &[&str] = &[
-    "书记",
-    "副书记",
-    "主任",
-    "副主任",
-    "常务副主任",
-    "主席",
-    "副主席",
-    "常务副主席",
-    "部长",
-    "副部长",
-    "局长",
-    "副局长",
-];
-
 /// The chains of titles in a sentence. `districts` and `cities` are the place
 /// mentions of the same sentence; `blocked[i]` is true where another mention
-/// (a date) stands, which no scope runs over.
+/// (a date) stands or a verb ends right before `i + 1`, which no scope runs
+/// over ("赵某某主持召开|书记专题会").
 pub fn chains(
     rules: &Rules,
     chars: &[char],
@@ -178,7 +89,7 @@ pub fn chains(
             if !matches!(sep, '、' | ',' | '，') || hit.at < prev_end + 1 {
                 return None;
             }
-            let start = scope_start(chars, prev_end + 1, hit.at, blocked);
+            let start = scope_start(rules, chars, prev_end + 1, hit.at, blocked);
             (start == prev_end + 1).then_some(start)
         });
         match continues {
@@ -190,7 +101,9 @@ pub fn chains(
                     chain.name_before = name_before;
                     out.push(chain);
                 }
-                let mut start = scope_start(chars, 0, hit.at, blocked);
+                // A scope never runs back over the chain before it.
+                let floor = segments.last().map_or(0, |s| s.2);
+                let mut start = scope_start(rules, chars, floor, hit.at, blocked);
                 // A scope opens at its place: what stands before the place is a
                 // name or running text ("…:王某市南区代区长"), unless it is an organ
                 // that names the place (政协鄂托克前旗…, 中共福田区委).
@@ -212,7 +125,9 @@ pub fn chains(
                     }
                 }
                 name_before = None;
-                if rules.titles[hit.word].after && could_be_name(chars, start, hit.at, districts) {
+                if rules.titles[hit.word].after
+                    && could_be_name(rules, chars, start, hit.at, districts)
+                {
                     name_before = Some(start);
                     start = hit.at;
                 }
@@ -231,24 +146,37 @@ pub fn chains(
 /// True when what stands before a title (from `from` to `to`) may be the name
 /// of its holder: two to four characters, or parts joined by ·, holding no
 /// place and no organ ("邵庭|区长" but not "政协|主席", "福田|区委书记").
-fn could_be_name(chars: &[char], from: usize, to: usize, districts: &[DistrictMention]) -> bool {
-    const ORGAN_CHARS: &str = "区县市省委部局办会组团院司厂校所站队处镇乡街道协府党政军";
+fn could_be_name(
+    rules: &Rules,
+    chars: &[char],
+    from: usize,
+    to: usize,
+    districts: &[DistrictMention],
+) -> bool {
     let n = to - from;
     (2..=4).contains(&n)
-        && chars[from..to].iter().all(|c| !ORGAN_CHARS.contains(*c))
+        && chars[from..to]
+            .iter()
+            .all(|c| !rules.words.has("not_name_scope", &c.to_string()))
         && !districts.iter().any(|d| d.at < to && d.at + d.len > from)
 }
 
 /// Where the scope of a title at `title_at` starts, looking back no further
 /// than `floor` and at most 20 characters.
-fn scope_start(chars: &[char], floor: usize, title_at: usize, blocked: &[bool]) -> usize {
+fn scope_start(
+    rules: &Rules,
+    chars: &[char],
+    floor: usize,
+    title_at: usize,
+    blocked: &[bool],
+) -> usize {
     let mut j = title_at;
     while j > floor && title_at - j < 20 {
         let c = chars[j - 1];
         if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
             break;
         }
-        if SCOPE_STOPS.iter().any(|w| {
+        if rules.words.of("scope_stop").iter().any(|w| {
             let n = w.chars().count();
             j >= n && word_at(chars, j - n, w)
         }) {
@@ -270,19 +198,6 @@ struct Carry {
     unit: Option<char>,
 }
 
-/// Zones with their own bodies, kept before the title they scope
-/// (经开区党工委书记); a bare 新区 is the district itself, said short.
-const ZONES: &[&str] = &[
-    "开发区",
-    "经开区",
-    "高新区",
-    "园区",
-    "示范区",
-    "保税区",
-    "合作区",
-    "新区",
-];
-
 /// Reads one chain's segments into posts and roles.
 fn read_chain(
     rules: &Rules,
@@ -292,6 +207,7 @@ fn read_chain(
     segments: &[(usize, usize, usize, usize)],
     carry: &mut Carry,
 ) -> Chain {
+    let w = &rules.words;
     let before = &carry.last_title.clone();
     let mut posts: Vec<Post> = Vec::new();
     let mut roles = Vec::new();
@@ -299,7 +215,6 @@ fn read_chain(
     let mut previous: Option<(Level, String)> = None;
     let mut first = true;
     let mut chain_district: Option<(String, Option<String>)> = None;
-    let mut after = false;
     for &(scope_at, title_at, title_end, ix) in segments {
         let title = &rules.titles[ix];
         let scope: String = chars[scope_at..title_at].iter().collect();
@@ -336,22 +251,34 @@ fn read_chain(
             Level::City if county_city => Level::District,
             Level::District
                 if city_scope
-                    || CITY_MARKS[..4].iter().any(|m| scope.contains(m)) && place.is_none() =>
+                    || w.of("city_organ")
+                        .iter()
+                        .any(|m| scope.contains(m.as_str()))
+                        && place.is_none() =>
             {
                 Level::City
             }
             Level::Inherit => {
                 if city_scope {
                     Level::City
-                } else if place.is_some() || DISTRICT_MARKS.iter().any(|m| scope.contains(m)) {
+                } else if place.is_some()
+                    || w.of("district_mark")
+                        .iter()
+                        .any(|m| scope.contains(m.as_str()))
+                {
                     Level::District
-                } else if CITY_MARKS.iter().any(|m| scope.contains(m)) {
+                } else if w
+                    .of("city_organ")
+                    .iter()
+                    .chain(w.of("city_mark"))
+                    .any(|m| scope.contains(m.as_str()))
+                {
                     Level::City
                 } else {
                     // Only a title with nothing before it, or an organ alone
                     // ("…以及人大工委主任乙"), takes the level of the chain before
                     // ("区长甲、副区长乙" but not "…会见议会副主席").
-                    let organ_only = ORGANS_ALONE.iter().any(|o| scope == *o);
+                    let organ_only = w.has("organ_alone", &scope);
                     let before = if !first {
                         &previous
                     } else if scope_at == title_at || organ_only {
@@ -365,7 +292,6 @@ fn read_chain(
             Level::Group if scope.contains('市') || scope.contains('省') => Level::City,
             level => level,
         };
-        after = title.after;
         let district = place.map(|d| (d.name.clone(), d.city.clone()));
         if district.is_some() {
             chain_district = district.clone();
@@ -407,11 +333,11 @@ fn read_chain(
         }) {
             // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on.
             format!("{street}{own}")
-        } else if scope_at == title_at && BARE_HEADS.contains(&title.written.as_str()) {
+        } else if scope_at == title_at && w.has("bare_head", &title.written) {
             // "区人大常委会主任甲、副主任乙": the bare head takes the organ before it.
             let before = if first { before } else { &previous };
             match before {
-                Some((_, prev)) => organ_of(prev) + &title.written,
+                Some((_, prev)) => organ_of(w, prev) + &title.written,
                 None => title.canonical.clone(),
             }
         } else if title.level == Level::District {
@@ -419,7 +345,10 @@ fn read_chain(
             // "新区党工委书记" (新区 is the district, said short) are 常务副区长, 党工委书记;
             // a zone stays: 经开区党工委书记.
             let rest = own.strip_suffix(title.written.as_str()).unwrap_or("");
-            if ZONES.iter().any(|z| rest.ends_with(*z) && rest != "新区") {
+            if w.of("zone")
+                .iter()
+                .any(|z| rest.ends_with(z.as_str()) && rest != "新区")
+            {
                 format!("{rest}{}", title.canonical)
             } else {
                 title.canonical.clone()
@@ -506,8 +435,6 @@ fn read_chain(
         posts,
         roles,
         group,
-        after,
-        last_title: previous,
         name_before: None,
         title_starts: segments.iter().map(|s| s.1).collect(),
     }
@@ -540,14 +467,16 @@ fn starts_with_organ(rest: &str) -> bool {
 }
 
 /// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
-fn organ_of(title: &str) -> String {
-    let mut heads: Vec<&&str> = BARE_HEADS
+fn organ_of(words: &crate::rules::Words, title: &str) -> String {
+    let mut heads: Vec<&str> = words
+        .of("bare_head")
         .iter()
-        .chain(&["党组书记", "党组副书记", "党组成员"])
+        .map(String::as_str)
+        .chain(["党组书记", "党组副书记", "党组成员"])
         .collect();
     heads.sort_by_key(|h| std::cmp::Reverse(h.chars().count()));
     for h in heads {
-        if let Some(organ) = title.strip_suffix(*h) {
+        if let Some(organ) = title.strip_suffix(h) {
             return organ.to_string();
         }
     }
