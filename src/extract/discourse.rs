@@ -1253,10 +1253,11 @@ fn context_before(rules: &Rules, m: &Mentions, at: usize) -> Option<Place> {
 }
 
 fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
-    rules.words.of("destination").iter().any(|w| {
-        let n = w.chars().count();
-        d.at >= n && super::word_at(&m.chars, d.at - n, w)
-    })
+    rules
+        .words
+        .of("destination")
+        .iter()
+        .any(|w| super::word_ends_at(&m.chars, d.at, w))
 }
 
 /// The district a document is about: one with most of its mentions, else the

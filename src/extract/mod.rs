@@ -23,8 +23,10 @@
 //! that has exactly as many characters as the text as written, so every
 //! offset is an offset into both and evidence quotes the article as it was
 //! written. Each layer costs time linear in the sentence (or, for discourse,
-//! the document): every table is one automaton, and jieba segments each
-//! sentence once.
+//! the document): every table is one automaton, and the mention layer has
+//! jieba segment each sentence once (the project reader, and the pipeline's
+//! first pass over all documents, still segment again: see the performance
+//! issue).
 
 pub mod calendar;
 pub mod discourse;
@@ -180,6 +182,12 @@ impl Extractor {
 /// True for a CJK ideograph (the scripts names and titles are written in).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// True when `word` ends in `chars` right before character offset `end`.
+pub(crate) fn word_ends_at(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && word_at(chars, end - n, word)
 }
 
 /// True when `word` stands in `chars` at character offset `at`.

@@ -638,7 +638,7 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
         .planned
         .iter()
         .chain(&w.bound_before)
-        .any(|x| ends_with_at(chars, at, x));
+        .any(|x| crate::extract::word_ends_at(chars, at, x));
     let after = listed_at(chars, end, &w.bound_after).is_some();
     !before && !after
 }
@@ -651,11 +651,6 @@ pub fn announces(text: &str) -> bool {
 
 fn word_at(chars: &[char], at: usize, word: &str) -> bool {
     crate::extract::word_at(chars, at, word)
-}
-
-fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && word_at(chars, end - n, word)
 }
 
 /// The first of `words` written at `at`, and its length in characters.

@@ -35,6 +35,8 @@ pub struct VerbMention {
 /// Everything layer 1 finds in one sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
+    /// The sentence, and its characters.
+    pub text: String,
     pub chars: Vec<char>,
     pub dates: Vec<DateMention>,
     pub districts: Vec<DistrictMention>,
@@ -119,6 +121,7 @@ impl Mentions {
             verb_at[v.at] = true;
         }
         let mut m = Mentions {
+            text: text.to_string(),
             chars,
             dates,
             districts,
@@ -184,9 +187,8 @@ impl Mentions {
     /// people, a dictionary, other documents), where a name stands alone:
     /// at a word start, and ending at a boundary.
     pub fn add_known(&mut self, known: &Lexicon, names: &[String]) {
-        let text: String = self.chars.iter().collect();
         let mut found = Vec::new();
-        for hit in known.find(&text) {
+        for hit in known.find(&self.text) {
             let end = hit.at + hit.len;
             let starts = hit.at == 0
                 || !crate::extract::is_han(self.chars[hit.at - 1])
@@ -214,9 +216,8 @@ impl Mentions {
 
     /// Reads a name at `pos` (a roster line, a list), as the person layer would.
     pub fn name_at(&self, rules: &Rules, pos: usize, vouched: bool) -> Option<(usize, String)> {
-        let text: String = self.chars.iter().collect();
         let tags = self.tag_refs();
-        let s = self.sentence(&text, &tags);
+        let s = self.sentence(&self.text, &tags);
         NameReader::new(rules).name_at(&s, pos, vouched)
     }
 

@@ -283,10 +283,7 @@ impl<'r> NameReader<'r> {
             .rules
             .post_links
             .iter()
-            .filter(|w| {
-                let n = w.chars().count();
-                chain.at >= n && crate::extract::word_at(chars, chain.at - n, w)
-            })
+            .filter(|w| crate::extract::word_ends_at(chars, chain.at, w))
             .max_by_key(|w| w.chars().count())
         else {
             return Vec::new();

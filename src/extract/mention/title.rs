@@ -16,7 +16,7 @@
 //! and a bounded look back before each title.
 
 use super::place::{CityMention, DistrictMention};
-use crate::extract::{is_han, word_at};
+use crate::extract::{is_han, word_ends_at};
 use crate::rules::{Level, Rules};
 
 /// A post a chain names: a title, its level, and the district where the chain
@@ -176,10 +176,12 @@ fn scope_start(
         if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
             break;
         }
-        if rules.words.of("scope_stop").iter().any(|w| {
-            let n = w.chars().count();
-            j >= n && word_at(chars, j - n, w)
-        }) {
+        if rules
+            .words
+            .of("scope_stop")
+            .iter()
+            .any(|w| word_ends_at(chars, j, w))
+        {
             break;
         }
         j -= 1;
