@@ -18,7 +18,9 @@ ones missing.
 Figures are micro-averaged (counts summed, then divided), as `govgraph eval`
 does. `wrong dates` counts participations of a person the gold file does give
 participations to, on a day it does not: a date govgraph got wrong rather than
-an activity it should not have read.
+an activity it should not have read. Projects are scored as `govgraph eval`
+scores them: precision and recall of project nodes by name, and the share of
+matched projects placed in the gold district.
 """
 
 import argparse
@@ -30,7 +32,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEVSET = os.path.join(ROOT, "tests", "devset")
-MEASURES = ("officials", "titles", "participations")
+MEASURES = ("officials", "titles", "participations", "projects")
 
 
 def manifest():
@@ -100,9 +102,11 @@ def main():
     groups = {}
     for r in present:
         for key in (r["genre"], "TOTAL"):
-            g = groups.setdefault(key, {"files": 0, "wrong_dates": 0, **{m: dict.fromkeys(("graph", "gold", "matched_graph", "matched_gold"), 0) for m in MEASURES}})
+            g = groups.setdefault(key, {"files": 0, "wrong_dates": 0, "district": [0, 0], **{m: dict.fromkeys(("graph", "gold", "matched_graph", "matched_gold"), 0) for m in MEASURES}})
             f = by_file[r["id"]]
             g["files"] += 1
+            g["district"][0] += f["project_district"]["right"]
+            g["district"][1] += f["project_district"]["of"]
             for m in MEASURES:
                 for k in g[m]:
                     g[m][k] += f[m][k]
@@ -121,12 +125,15 @@ def main():
             "participations_precision": ratio(p["matched_graph"], p["graph"]),
             "participations_recall": ratio(p["matched_gold"], p["gold"]),
             "wrong_dates": g["wrong_dates"],
+            "projects_precision": ratio(g["projects"]["matched_graph"], g["projects"]["graph"]),
+            "projects_recall": ratio(g["projects"]["matched_gold"], g["projects"]["gold"]),
+            "project_district": ratio(*g["district"]),
         })
     if args.json:
         print(json.dumps({"genres": table, "missing_texts": missing}, ensure_ascii=False, indent=2))
         return
-    cols = ["genre", "files", "officials_f1", "titles_f1", "participations_f1", "participations_precision", "participations_recall", "wrong_dates"]
-    heads = ["genre", "files", "officials F1", "titles F1", "particip. F1", "particip. P", "particip. R", "wrong dates"]
+    cols = ["genre", "files", "officials_f1", "titles_f1", "participations_f1", "participations_precision", "participations_recall", "wrong_dates", "projects_precision", "projects_recall", "project_district"]
+    heads = ["genre", "files", "officials F1", "titles F1", "particip. F1", "particip. P", "particip. R", "wrong dates", "projects P", "projects R", "proj. district"]
     fmt = lambda v: "-" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
     cells = [[fmt(row[c]) for c in cols] for row in table]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use crate::extract::Facts;
-use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
+use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation, StageSeen};
 use crate::rules::Rules;
 
 /// Builds one graph from the facts of every document.
@@ -183,7 +183,7 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
     let projects: BTreeSet<&str> = facts
         .projects
         .iter()
-        .filter(|p| !p.venue)
+        .filter(|p| p.project)
         .map(|p| p.name.as_str())
         .collect();
     for p in &facts.projects {
@@ -201,6 +201,19 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         node.evidence.push(p.evidence.clone());
         if name != p.name {
             node.aliases.push(p.name.clone());
+        }
+        node.aliases.extend(p.aliases.iter().cloned());
+        if kind == NodeKind::Project {
+            let day = p.date.map(|d| d.iso());
+            node.first_seen = day.clone();
+            node.last_seen = day.clone();
+            if let Some(stage) = &p.stage {
+                node.stages.push(StageSeen {
+                    date: day,
+                    stage: stage.clone(),
+                    doc: p.evidence.doc.clone(),
+                });
+            }
         }
         if let Some(w) = facts.written_forms.get(&p.name) {
             node.aliases.push(w.clone());

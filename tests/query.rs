@@ -514,3 +514,46 @@ fn seeds_huang_wei_in_december() {
         "{v:#}"
     );
 }
+
+#[test]
+fn seeds_projects_give_a_timeline() {
+    let v = ask_seeds(&["projects", "--district", "坪山区"]);
+    let row = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["project"] == "正奇未来城项目")
+        .expect("正奇未来城项目 in 坪山区");
+    assert_eq!(row["district"], "坪山区");
+    assert_eq!(row["first"], "2024-12-10");
+    assert_eq!(row["last"], "2024-12-10");
+    assert_eq!(row["stages"][0]["stage"], "封顶");
+    assert_eq!(row["stages"][0]["date"], "2024-12-10");
+    assert_eq!(row["events"].as_array().unwrap().len(), 1);
+    assert_eq!(row["sources"], 1);
+    // A work report's projects: stages without a day, since the report has none.
+    let v = ask_seeds(&["projects", "--district", "龙岗区"]);
+    let stages: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["stages"].as_array().unwrap().iter())
+        .filter_map(|s| s["stage"].as_str())
+        .collect();
+    for stage in ["开工", "封顶", "启用"] {
+        assert!(stages.contains(&stage), "{stage} not among {stages:?}");
+    }
+}
+
+#[test]
+fn projects_table_shows_the_timeline_columns() {
+    let (code, out, _) = govgraph(&["--input", "seeds", "projects", "--district", "坪山区"]);
+    assert_eq!(code, 0);
+    let head = out.lines().next().unwrap_or_default();
+    for col in [
+        "district", "project", "first", "last", "stages", "events", "sources",
+    ] {
+        assert!(head.contains(col), "{col} missing from {head}");
+    }
+    assert!(out.contains("封顶 2024-12-10"), "{out}");
+}

@@ -29,12 +29,12 @@ use regex::Regex;
 use super::calendar::{Dated, Day, Period};
 use super::event::{self, Named};
 use super::frame::{self, Act, Frame};
-use super::mention::Mentions;
 use super::mention::date::{Clock, DateExpr};
 use super::mention::person::{Cue, PersonMention};
 use super::mention::place::DistrictMention;
+use super::mention::{Mentions, project};
 use super::{
-    EventFact, Extractor, Facts, KnownOfficials, Participation, PostFact, RoleFact, project,
+    EventFact, Extractor, Facts, KnownOfficials, Participation, PostFact, ProjectFact, RoleFact,
 };
 use crate::annotate::{Annotated, Span};
 use crate::graph::{Evidence, Relation};
@@ -838,13 +838,12 @@ impl<'a> Reader<'a> {
             *current_event = ids.first().cloned();
             *event_para = s.para;
         }
-        let text: String = m.chars.iter().collect();
         self.projects_in(
-            &text,
+            m,
             s.span,
-            sentence_place.as_ref(),
-            para_place.as_ref(),
+            sentence_place.as_ref().or(para_place.as_ref()),
             events_before,
+            running.first().map(|d| d.first),
             &evidence,
         );
     }
@@ -1092,17 +1091,26 @@ impl<'a> Reader<'a> {
         Some(event::activity_name(rest))
     }
 
+    /// Projects the sentence names: the user's, and those layer 1 scores as
+    /// projects or venues. Each is linked to the events this sentence made, and
+    /// placed in the district its name, the document, the sentence or the
+    /// paragraph gives.
     fn projects_in(
         &mut self,
-        sentence: &str,
+        m: &Mentions,
         span: Span,
         place: Option<&Place>,
-        para_place: Option<&Place>,
         events_from: usize,
+        date: Option<Day>,
         evidence: &Evidence,
     ) {
-        let context_place = place.or(para_place);
+        let sentence: &str = &m.text;
+        let home = self.home.clone();
+        let context_place = place.or(home.as_ref());
         let context = context_place.map(|p| p.name.clone());
+        let date = date
+            .or(self.clock.published)
+            .or(self.clock.period.map(|p| p.from));
         // The city of a project's district: the context's when it is that district.
         let city_of = |d: &Option<String>| -> Option<String> {
             let d = d.as_ref()?;
@@ -1111,23 +1119,56 @@ impl<'a> Reader<'a> {
                 _ => self.rules.district_named(d).and_then(|x| x.city.clone()),
             }
         };
+        let mut found: Vec<ProjectFact> = Vec::new();
         for (name, home) in &self.rules.projects {
             if sentence.contains(name.as_str()) {
                 let home = home
                     .clone()
-                    .or_else(|| self.project_district(name, context.as_deref()));
-                for e in &self.facts.events[events_from..] {
-                    self.facts.concerns.push((e.id.clone(), name.clone()));
-                }
-                let city = city_of(&home);
-                self.facts.projects.push(super::ProjectFact {
+                    .or_else(|| self.project_district(name, None, context.as_deref()));
+                found.push(ProjectFact {
                     name: name.clone(),
+                    aliases: Vec::new(),
+                    city: city_of(&home),
                     district: home,
-                    city,
+                    project: true,
                     venue: false,
+                    stage: project::stage_of(self.rules, self.jieba, m, name),
+                    date,
                     evidence: evidence.clone(),
                 });
             }
+        }
+        let candidates = project::candidates(self.rules, self.jieba, m);
+        let kept = project::select(&candidates);
+        self.facts.project_candidates.extend(candidates);
+        for p in kept {
+            if self.rules.projects.contains_key(&p.name) {
+                continue;
+            }
+            let home = self.project_district(&p.name, p.district.as_deref(), context.as_deref());
+            found.push(ProjectFact {
+                city: city_of(&home),
+                district: home,
+                name: p.name,
+                aliases: p.aliases,
+                project: p.project,
+                venue: p.venue,
+                stage: p.stage,
+                date,
+                evidence: evidence.clone(),
+            });
+        }
+        for p in found {
+            if let Some(at) = sentence.find(p.name.as_str()) {
+                let at = sentence[..at].chars().count();
+                self.note_written_form(span.start + at, p.name.chars().count(), &p.name);
+            }
+            if p.project {
+                for e in &self.facts.events[events_from..] {
+                    self.facts.concerns.push((e.id.clone(), p.name.clone()));
+                }
+            }
+            self.facts.projects.push(p);
         }
         for name in &self.rules.organizations {
             if sentence.contains(name.as_str()) {
@@ -1139,51 +1180,65 @@ impl<'a> Reader<'a> {
                     .push((name.clone(), evidence.clone()));
             }
         }
-        for found in project::find(self.rules, self.jieba(), sentence) {
-            if self.rules.projects.contains_key(&found.name) {
-                continue;
-            }
-            let home = self.project_district(&found.name, context.as_deref());
-            self.note_written_form(span.start + found.at, found.len, &found.name);
-            if !found.venue {
-                for e in &self.facts.events[events_from..] {
-                    self.facts.concerns.push((e.id.clone(), found.name.clone()));
-                }
-            }
-            let city = city_of(&home);
-            self.facts.projects.push(super::ProjectFact {
-                name: found.name,
-                district: home,
-                city,
-                venue: found.venue,
-                evidence: evidence.clone(),
-            });
+    }
+
+    /// The district a project is in: the one written before its name, else one
+    /// its name opens with, else the district the document is mostly about,
+    /// else the sentence's or the paragraph's (`context`).
+    fn project_district(
+        &self,
+        name: &str,
+        before: Option<&str>,
+        context: Option<&str>,
+    ) -> Option<String> {
+        if let Some(d) = before {
+            return Some(d.to_string());
         }
-    }
-
-    fn jieba(&self) -> &'a jieba_rs::Jieba {
-        self.jieba
-    }
-
-    /// The district a project is in: the one its name starts with, unless the
-    /// document is about one district and the name mentions it.
-    fn project_district(&self, name: &str, context: Option<&str>) -> Option<String> {
-        let stripped = name.trim_start_matches("深圳市").trim_start_matches("深圳");
-        let mentions = super::mention::place::find(self.rules, stripped).0;
-        let starts = mentions
-            .first()
-            .filter(|m| m.at == 0)
-            .map(|m| m.name.clone());
+        let inside = super::mention::place::find(self.rules, name).0;
+        let opens = inside.first().filter(|m| m.at == 0).map(|m| m.name.clone());
         match &self.dominant {
-            Some(dom) if mentions.iter().any(|m| &m.name == dom) => Some(dom.clone()),
-            Some(dom) => starts.or(Some(dom.clone())),
-            None => starts.or(context.map(String::from)),
+            Some(dom) if inside.iter().any(|m| &m.name == dom) => Some(dom.clone()),
+            _ => opens
+                .or_else(|| self.dominant.clone())
+                .or(context.map(String::from)),
         }
     }
 
     /// A post is seen on every day its holder is seen active in this document;
     /// with no dated activity, on the document's period.
     fn finish(mut self) -> Facts {
+        // A project no sentence placed is in the district the document's
+        // officials serve, when most of them serve one; else where most of its
+        // other projects are.
+        let mut serving: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in &self.facts.posts {
+            *serving.entry(p.district.as_str()).or_default() += 1;
+        }
+        if serving.is_empty() {
+            for p in &self.facts.projects {
+                if let Some(d) = &p.district {
+                    *serving.entry(d.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let total: usize = serving.values().sum();
+        let main = serving
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .filter(|(_, n)| **n * 2 > total)
+            .map(|(d, _)| d.to_string());
+        if let Some(main) = main {
+            let city = self
+                .rules
+                .district_named(&main)
+                .and_then(|d| d.city.clone());
+            for p in &mut self.facts.projects {
+                if p.district.is_none() {
+                    p.district = Some(main.clone());
+                    p.city = city.clone();
+                }
+            }
+        }
         // The first and last day each holder is seen active: a post needs no
         // more, since a post is kept with its first and last sightings.
         let mut span: BTreeMap<&str, (Day, Day)> = BTreeMap::new();

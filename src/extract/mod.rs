@@ -33,7 +33,6 @@ pub mod discourse;
 pub mod event;
 pub mod frame;
 pub mod mention;
-pub mod project;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -88,14 +87,24 @@ pub struct Participation {
     pub evidence: Evidence,
 }
 
-/// A project (or a venue, when `venue`).
+/// A project, a venue, or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectFact {
     pub name: String,
+    /// Other forms of the name as written (福田区华兴新材…, with the district
+    /// read off its name).
+    pub aliases: Vec<String>,
     pub district: Option<String>,
     /// The district's city, where known.
     pub city: Option<String>,
+    /// True when the name is a project; false for a venue only.
+    pub project: bool,
+    /// True when an event is held at it.
     pub venue: bool,
+    /// The stage its sentence gives it (签约, 开工, 封顶, 竣工, 投产, 启用).
+    pub stage: Option<String>,
+    /// The day its sentence is about, else the document's date.
+    pub date: Option<calendar::Day>,
     pub evidence: Evidence,
 }
 
@@ -117,6 +126,9 @@ pub struct Facts {
     pub involves: Vec<(String, String)>,
     /// Names as written in Traditional script, by Simplified name.
     pub written_forms: BTreeMap<String, String>,
+    /// Every project candidate read, kept or not, with its signs and score: what
+    /// the project weights are fitted on (`examples/fit_projects.rs`).
+    pub project_candidates: Vec<mention::project::ProjectMention>,
 }
 
 /// The share of Traditional-only characters above which an article is folded to

@@ -167,9 +167,31 @@ pub struct Node {
     /// sources do not say which one is meant.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ambiguous: bool,
+    /// For projects: the first and last days a source mentions it (ISO 8601):
+    /// the day its sentence is about, else the document's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    /// For projects: the stages sources give it (签约, 开工, 封顶, 竣工, 投产,
+    /// 启用), each with its day where known, sorted by day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<StageSeen>,
     /// Where the entity itself was read (events, projects).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+}
+
+/// A stage of a project as one source gives it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct StageSeen {
+    /// The day (ISO 8601), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The stage: 签约, 开工, 封顶, 竣工, 投产 or 启用.
+    pub stage: String,
+    /// The document that gives it.
+    pub doc: String,
 }
 
 impl Node {
@@ -188,6 +210,9 @@ impl Node {
             province: None,
             code: None,
             ambiguous: false,
+            first_seen: None,
+            last_seen: None,
+            stages: Vec::new(),
             evidence: Vec::new(),
         }
     }
@@ -219,6 +244,9 @@ impl Node {
             self.code = other.code;
         }
         self.ambiguous = self.ambiguous && other.ambiguous;
+        self.first_seen = min_some(self.first_seen.take(), other.first_seen);
+        self.last_seen = max_some(self.last_seen.take(), other.last_seen);
+        self.stages.extend(other.stages);
         self.normalize();
     }
 
@@ -230,11 +258,29 @@ impl Node {
         self.roles.dedup();
         self.evidence.sort();
         self.evidence.dedup();
+        self.stages.sort();
+        self.stages.dedup();
     }
 
     /// True when `text` is the node's name or one of its aliases.
     pub fn is_named(&self, text: &str) -> bool {
         self.name == text || self.aliases.iter().any(|a| a == text)
+    }
+}
+
+/// The earlier of two optional ISO days.
+fn min_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The later of two optional ISO days.
+fn max_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
     }
 }
 

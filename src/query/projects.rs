@@ -1,4 +1,6 @@
-//! Projects, and the districts they are located in.
+//! Projects: where each is, and its timeline: the first and last days sources
+//! mention it, the stages they give it (签约, 开工, 封顶, 竣工, 投产, 启用) and
+//! the events about it. Linear in the graph's size.
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
@@ -7,7 +9,7 @@ use serde::Serialize;
 use super::render::Row;
 use super::util::{edges_of, sentences, sources};
 use super::{QueryError, resolve};
-use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
+use crate::graph::{Evidence, GovGraph, NodeKind, Relation, StageSeen};
 
 /// A project, with where it is and the events about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,6 +19,12 @@ pub struct ProjectRow {
     /// The first district (by id) it is located in, when known.
     pub district: Option<String>,
     pub district_id: Option<String>,
+    /// The first and last days (ISO 8601) a source mentions it or an event
+    /// about it is held.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The stages sources give it, by day.
+    pub stages: Vec<StageSeen>,
     /// The ids of the events that concern it, sorted.
     pub events: Vec<String>,
     /// How many documents mention it (its own evidence and its located_in facts).
@@ -61,17 +69,31 @@ pub fn projects(g: &GovGraph, district: Option<&str>) -> Result<Vec<ProjectRow>,
         }
         evidence.sort();
         evidence.dedup();
-        let mut events: Vec<String> = edges_of(g, p, Direction::Incoming, Relation::Concerns)
-            .into_iter()
-            .map(|(_, ev)| g.node_at(ev).id.clone())
+        let about = edges_of(g, p, Direction::Incoming, Relation::Concerns);
+        let mut events: Vec<String> = about
+            .iter()
+            .map(|(_, ev)| g.node_at(*ev).id.clone())
             .collect();
         events.sort();
         events.dedup();
+        let days: Vec<&String> = node
+            .first_seen
+            .iter()
+            .chain(node.last_seen.iter())
+            .chain(
+                about
+                    .iter()
+                    .filter_map(|(_, ev)| g.node_at(*ev).date.as_ref()),
+            )
+            .collect();
         out.push(ProjectRow {
             project: node.name.clone(),
             project_id: node.id.clone(),
             district: d.map(|d| g.node_at(d).name.clone()),
             district_id: d.map(|d| g.node_at(d).id.clone()),
+            first: days.iter().min().map(|d| d.to_string()),
+            last: days.iter().max().map(|d| d.to_string()),
+            stages: node.stages.clone(),
             events,
             sources: sources(&evidence),
             evidence,
@@ -84,7 +106,9 @@ pub fn projects(g: &GovGraph, district: Option<&str>) -> Result<Vec<ProjectRow>,
 
 impl Row for ProjectRow {
     fn headers(evidence: bool) -> Vec<&'static str> {
-        let mut h = vec!["district", "project", "events", "sources"];
+        let mut h = vec![
+            "district", "project", "first", "last", "stages", "events", "sources",
+        ];
         if evidence {
             h.push("evidence");
         }
@@ -95,6 +119,9 @@ impl Row for ProjectRow {
         let mut c = vec![
             self.district.clone().unwrap_or_default(),
             self.project.clone(),
+            self.first.clone().unwrap_or_default(),
+            self.last.clone().unwrap_or_default(),
+            stages_cell(&self.stages),
             self.events.len().to_string(),
             self.sources.to_string(),
         ];
@@ -103,4 +130,18 @@ impl Row for ProjectRow {
         }
         c
     }
+}
+
+/// "开工 2024-03-01, 封顶 2024-12-10": each stage once, at its first day.
+fn stages_cell(stages: &[StageSeen]) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    stages
+        .iter()
+        .filter(|s| seen.insert(s.stage.as_str()))
+        .map(|s| match &s.date {
+            Some(d) => format!("{} {d}", s.stage),
+            None => s.stage.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -10,10 +10,12 @@
 mod dict;
 mod gazetteer;
 mod lexicon;
+mod projects;
 
 pub use dict::UserEntry;
 pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
 pub use lexicon::{Boundaries, Hit, Lexicon};
+pub use projects::{Ending, EndingClass, Feature, ProjectModel, ProjectWords, WordHit, WordKind};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -32,6 +34,7 @@ const NAMES: &str = include_str!("../../data/names.tsv");
 const ORGANS: &str = include_str!("../../data/organs.tsv");
 const WORDS: &str = include_str!("../../data/words.tsv");
 const PROJECTS: &str = include_str!("../../data/projects.tsv");
+const PROJECT_FEATURES: &str = include_str!("../../data/project_features.tsv");
 
 /// A rule table line that does not parse.
 #[derive(Debug, thiserror::Error)]
@@ -151,17 +154,6 @@ pub struct Verb {
     pub kind: VerbKind,
 }
 
-/// A project word: names ending in it are candidate projects.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectSuffix {
-    pub suffix: String,
-    /// The fewest characters a name with this ending may have.
-    pub min_chars: usize,
-    /// Institutions (医院, 大学) exist before and after their works: only a
-    /// building verb (建设, 开工), not a developing one (推进), makes one a project.
-    pub institution: bool,
-}
-
 /// Every table extraction reads.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
@@ -177,19 +169,10 @@ pub struct Rules {
     pub happened_verbs: Vec<String>,
     pub surnames: BTreeSet<String>,
     pub credits: Vec<String>,
-    pub project_suffixes: Vec<ProjectSuffix>,
-    /// Words that start a project name only as a verb would (推动, 建成 ...).
-    pub project_stops: Vec<String>,
-    /// Project names that are too generic alone (重点项目 ...).
-    pub project_generic: BTreeSet<String>,
-    /// Verbs that show a named work is being built or opened (建设, 开工 ...).
-    pub project_build_verbs: Vec<String>,
-    /// Weaker verbs (推进, 规划) that make a road or a park a project, not an institution.
-    pub project_develop_verbs: Vec<String>,
-    /// Words that make a 项目/工程 a kind of project (产业, 投资 ...).
-    pub project_categories: Vec<String>,
-    /// Endings of words that only look like works (思路, 道路 ...).
-    pub project_false_endings: Vec<String>,
+    /// Project words by kind (`data/projects.tsv`).
+    pub project_words: ProjectWords,
+    /// The weights project candidates are scored by (`data/project_features.tsv`).
+    pub project_model: ProjectModel,
     /// People the user names: name -> (district, title) when given.
     pub people: BTreeMap<String, Option<(String, String)>>,
     pub organizations: BTreeSet<String>,
@@ -355,53 +338,8 @@ impl Rules {
         for (_, cols) in rows("data/credits.tsv", CREDITS) {
             rules.credits.push(cols[0].clone());
         }
-        for (line_no, cols) in rows("data/projects.tsv", PROJECTS) {
-            let word = cols
-                .get(1)
-                .cloned()
-                .ok_or_else(|| bad("data/projects.tsv", line_no, "missing word".into()))?;
-            match cols[0].as_str() {
-                "suffix" => {
-                    let min_chars = match cols.get(2) {
-                        Some(n) => n.parse().map_err(|_| {
-                            bad("data/projects.tsv", line_no, format!("bad length {n:?}"))
-                        })?,
-                        None => word.chars().count() + 2,
-                    };
-                    let institution = match cols.get(3).map(String::as_str) {
-                        None | Some("") => false,
-                        Some("institution") => true,
-                        Some(other) => {
-                            return Err(bad(
-                                "data/projects.tsv",
-                                line_no,
-                                format!("unknown suffix class {other:?}"),
-                            ));
-                        }
-                    };
-                    rules.project_suffixes.push(ProjectSuffix {
-                        suffix: word,
-                        min_chars,
-                        institution,
-                    });
-                }
-                "stop" => rules.project_stops.push(word),
-                "generic" => {
-                    rules.project_generic.insert(word);
-                }
-                "build" => rules.project_build_verbs.push(word),
-                "develop" => rules.project_develop_verbs.push(word),
-                "category" => rules.project_categories.push(word),
-                "ending" => rules.project_false_endings.push(word),
-                other => {
-                    return Err(bad(
-                        "data/projects.tsv",
-                        line_no,
-                        format!("unknown kind {other:?}"),
-                    ));
-                }
-            }
-        }
+        rules.project_words = ProjectWords::parse("data/projects.tsv", PROJECTS)?;
+        rules.project_model = ProjectModel::parse("data/project_features.tsv", PROJECT_FEATURES)?;
         rules.sort_tables();
         Ok(rules)
     }
@@ -481,13 +419,10 @@ impl Rules {
             &mut self.held_verbs,
             &mut self.happened_verbs,
             &mut self.credits,
-            &mut self.project_stops,
         ] {
             list.sort_by(|a, b| longest_first(a, b));
             list.dedup();
         }
-        self.project_suffixes
-            .sort_by(|a, b| longest_first(&a.suffix, &b.suffix));
         self.gazetteer.compile(&self.districts);
         let titles: Vec<&str> = self.titles.iter().map(|t| t.written.as_str()).collect();
         self.title_lexicon = Lexicon::new(&titles);
@@ -680,7 +615,7 @@ mod tests {
         assert_eq!(rules.title("区政府区长").unwrap().canonical, "区长");
         assert_eq!(rules.verb("主持召开"), Some(Relation::Chaired));
         assert!(rules.is_surname("欧阳"));
-        assert!(!rules.project_suffixes.is_empty());
+        assert!(!rules.project_words.endings.is_empty());
     }
 
     #[test]

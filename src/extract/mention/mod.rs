@@ -13,6 +13,7 @@
 pub mod date;
 pub mod person;
 pub mod place;
+pub mod project;
 pub mod title;
 
 use jieba_rs::Jieba;

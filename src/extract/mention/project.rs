@@ -1,0 +1,2010 @@
+//! Project mentions: named works (项目, 工程, 产业园 ...), found as candidates
+//! and kept when their signs say they name a project.
+//!
+//! Candidates come from four places a reader looks at:
+//! - a works word ending a phrase (`ending` rows of `data/projects.tsv`):
+//!   "福田教育科技产业园", "萧山医院精神卫生中心迁建";
+//! - the items of a list closed by 等…项目, whatever their ending:
+//!   "华兴新材生产研发基地、创科光显等31个项目" gives both items;
+//! - a name in quotes: “湾区之眼”;
+//! - the phrase before a stage word (开工, 投产, 签约 ...): "金鑫电器二期投产".
+//!
+//! Every candidate's name is bounded by the same rules (see [`find`]) and then
+//! scored on the signs of [`Feature`]: a logistic model whose weights and
+//! threshold are in `data/project_features.tsv`, fitted on real articles by
+//! `examples/fit_projects.rs`. A candidate at which an event is held (在…举行)
+//! is a venue as well, and stays a project when its score says it is one.
+//!
+//! Cost: one pass of the project-word automaton over the sentence, and for each
+//! candidate a walk of at most [`MAX_NAME`] characters: linear in the sentence.
+
+use jieba_rs::Jieba;
+
+use crate::extract::is_han;
+use crate::rules::{EndingClass, Feature, Rules, WordHit, WordKind};
+
+use super::Mentions;
+
+/// The longest name a candidate may have, in characters.
+pub const MAX_NAME: usize = 40;
+
+/// Character spans, start and end.
+type Spans = Vec<(usize, usize)>;
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Ending,
+    List,
+    Quote,
+    Stage,
+}
+
+/// A candidate project in a sentence, with its signs and score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectMention {
+    /// Character offset and length of the name as written (prefixes read off).
+    pub at: usize,
+    pub len: usize,
+    /// The name; for a list item sharing its list's ending, with that ending.
+    pub name: String,
+    /// Other forms of the name as written: with what was read off before it
+    /// (福田区华兴新材…), without the city it opens with.
+    pub aliases: Vec<String>,
+    /// The district written right before the name (its full name), read off the name.
+    pub district: Option<String>,
+    pub source: Source,
+    /// The class of its last works word, if it has one.
+    pub ending: Option<EndingClass>,
+    /// The stage the clause gives it (签约, 开工, 封顶, 竣工, 投产, 启用).
+    pub stage: Option<String>,
+    /// The signs it shows, in [`Feature::ALL`] order.
+    pub signs: Vec<Feature>,
+    /// The model's score, 0..1.
+    pub score: f64,
+    /// True when the score reaches the threshold.
+    pub project: bool,
+    /// True when an event is held at it (在X举行).
+    pub venue: bool,
+}
+
+/// Characters a project name may hold.
+fn name_char(c: char) -> bool {
+    is_han(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '(' | ')' | '“' | '”' | '-' | '~' | '·' | '×' | '.' | '+' | '#'
+        )
+}
+
+/// Clause punctuation: a sign (a verb) counts only within the candidate's clause.
+fn clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | '。' | '!' | '?' | ':' | '\n')
+}
+
+/// Numerals, for counts (31个, 一批) and quantities (15万吨).
+fn numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二两三四五六七八九十百千万亿几数多首零〇".contains(c)
+}
+
+/// The sentence as the project reader sees it.
+struct Reading<'a> {
+    rules: &'a Rules,
+    jieba: &'a Jieba,
+    m: &'a Mentions,
+    chars: &'a [char],
+    /// Project words, by the position they start at.
+    starting: Vec<Vec<WordHit>>,
+    /// Project words, by the position they end at.
+    ending: Vec<Vec<WordHit>>,
+    /// Where a name cannot run back past: the end of a person, a title chain,
+    /// a date or a verb of `data/verbs.tsv`.
+    barrier: Vec<bool>,
+    /// Positions covered by a person or a title chain.
+    personal: Vec<bool>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(rules: &'a Rules, jieba: &'a Jieba, m: &'a Mentions) -> Reading<'a> {
+        let n = m.chars.len();
+        let mut starting = vec![Vec::new(); n + 1];
+        let mut ending = vec![Vec::new(); n + 1];
+        for h in rules.project_words.find(&m.text) {
+            starting[h.at].push(h);
+            ending[h.at + h.len].push(h);
+        }
+        let mut barrier = vec![false; n + 1];
+        let mut personal = vec![false; n + 1];
+        for p in &m.people {
+            barrier[p.at + p.len] = true;
+            personal[p.at..p.at + p.len].fill(true);
+        }
+        for c in &m.chains {
+            barrier[c.end] = true;
+            personal[c.at..c.end].fill(true);
+        }
+        // A date that names a day, month or year ends what stands before it;
+        // "1号" in "深南东1号" does not.
+        for d in &m.dates {
+            if m.chars[d.at..d.at + d.len]
+                .iter()
+                .any(|c| "年月日".contains(*c))
+            {
+                barrier[d.at + d.len] = true;
+            }
+        }
+        for v in &m.verbs {
+            if m.word_start[v.at] && m.word_start[v.at + v.len] {
+                barrier[v.at + v.len] = true;
+            }
+        }
+        Reading {
+            rules,
+            jieba,
+            m,
+            chars: &m.chars,
+            starting,
+            ending,
+            barrier,
+            personal,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// A word of `kind` starting at `at`, longest first.
+    fn starts(&self, at: usize, kind: WordKind) -> Option<WordHit> {
+        self.starting
+            .get(at)?
+            .iter()
+            .filter(|h| h.kind == kind)
+            .max_by_key(|h| h.len)
+            .copied()
+    }
+
+    fn word(&self, h: &WordHit) -> &str {
+        &self.rules.project_words.of(h.kind)[h.index]
+    }
+
+    fn text(&self, a: usize, b: usize) -> String {
+        self.chars[a..b].iter().collect()
+    }
+
+    /// jieba's word starting at `at`: its tag and length.
+    fn token(&self, at: usize) -> Option<(&str, usize)> {
+        self.m.tags.get(at)?.as_ref().map(|(t, n)| (t.as_str(), *n))
+    }
+
+    fn word_start(&self, at: usize) -> bool {
+        at == 0 || at >= self.n() || self.m.word_start[at]
+    }
+
+    /// The clause around `a..b`.
+    fn clause(&self, a: usize, b: usize) -> (usize, usize) {
+        let from = self.chars[..a]
+            .iter()
+            .rposition(|c| clause_mark(*c))
+            .map_or(0, |p| p + 1);
+        let to = self.chars[b..]
+            .iter()
+            .position(|c| clause_mark(*c))
+            .map_or(self.n(), |p| b + p);
+        (from, to)
+    }
+
+    /// The longest ending that ends at `end` and is a real end there: not the
+    /// head of a longer word (中心区, 工程师), and at a word's end.
+    fn ending_at(&self, end: usize) -> Option<(usize, EndingClass, usize)> {
+        let hit = self.ending[end]
+            .iter()
+            .filter(|h| h.kind == WordKind::Ending)
+            .max_by_key(|h| h.len)?;
+        let e = &self.rules.project_words.endings[hit.index];
+        if self.starts(end, WordKind::Continues).is_some() {
+            return None;
+        }
+        // 公园 in 公园群: the longer works word is the ending.
+        let longer = self.starting[hit.at]
+            .iter()
+            .any(|h| h.kind == WordKind::Ending && h.len > hit.len && h.at + h.len <= self.n());
+        if longer && self.starts(end, WordKind::Phase).is_none() {
+            let n = self.starting[hit.at]
+                .iter()
+                .filter(|h| h.kind == WordKind::Ending)
+                .map(|h| h.len)
+                .max()
+                .unwrap_or(hit.len);
+            if self.ending[hit.at + n]
+                .iter()
+                .any(|h| h.kind == WordKind::Ending && h.at == hit.at)
+                && self.chars[end..hit.at + n].iter().all(|c| is_han(*c))
+                && !self.word_start(end)
+            {
+                return None;
+            }
+        }
+        let closes = end >= self.n()
+            || !name_char(self.chars[end])
+            || e.class == EndingClass::Works
+            || self.word_start(end)
+            || self.starting[end].iter().any(|h| {
+                matches!(
+                    h.kind,
+                    WordKind::After
+                        | WordKind::Stop
+                        | WordKind::Stage
+                        | WordKind::Build
+                        | WordKind::Develop
+                        | WordKind::Phase
+                        | WordKind::Ending
+                )
+            });
+        closes.then_some((hit.at, e.class, e.min_chars))
+    }
+
+    /// Where a name ending at `end` goes on to: phases, further works words,
+    /// a parenthesis, a works word close behind (医院节能改造提升工程).
+    fn extend(&self, mut end: usize, mut class: EndingClass) -> (usize, EndingClass) {
+        loop {
+            let digits = self.chars[end.min(self.n())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if let Some(h) = self.starts(end, WordKind::Phase) {
+                end += h.len;
+            } else if digits > 0 && self.chars.get(end + digits) == Some(&'期') {
+                end += digits + 1; // 2期
+            } else if let Some(h) = self.starts(end, WordKind::Ending)
+                && let Some((_, c, _)) = self.ending_at(end + h.len)
+                && continues_name(class, c)
+            {
+                end += h.len;
+                class = c;
+            } else if let Some(d) = self.m.districts.iter().find(|d| d.at == end)
+                && self.chars.get(d.at + d.len) == Some(&'段')
+            {
+                end += d.len + 1; // 广汕高铁深汕段
+            } else if self.chars.get(end) == Some(&'(')
+                && let Some(close) = self.close_of(end)
+                && !self.note_at(end)
+            {
+                end = close + 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(more) = self.reach_works_word(end) {
+            return (more, EndingClass::Works);
+        }
+        (end, class)
+    }
+
+    /// The `)` closing the `(` at `at`, within 24 characters.
+    fn close_of(&self, at: usize) -> Option<usize> {
+        let stop = (at + 24).min(self.n());
+        self.chars[at + 1..stop]
+            .iter()
+            .position(|c| *c == ')' || *c == '(')
+            .map(|p| at + 1 + p)
+            .filter(|&p| self.chars[p] == ')')
+    }
+
+    /// An abbreviation note or a list of contents in parentheses: (以下简称…), (含…).
+    fn note_at(&self, at: usize) -> bool {
+        ["(以下简称", "(简称", "(下称", "(以下称", "(含", "(包括"]
+            .iter()
+            .any(|w| crate::extract::word_at(self.chars, at, w))
+    }
+
+    /// The end of a 项目/工程 within 12 name characters of `end`, when what
+    /// stands between says what is done to the work (改造提升, 建设), not
+    /// something new (等, 和, a stage word).
+    fn reach_works_word(&self, end: usize) -> Option<usize> {
+        for at in end + 1..=(end + 12).min(self.n()) {
+            if !name_char(self.chars[at - 1]) {
+                return None;
+            }
+            if let Some(h) = self.starts(at, WordKind::Ending)
+                && self.rules.project_words.endings[h.index].class == EndingClass::Works
+            {
+                let joins = self.chars[end..at]
+                    .iter()
+                    .any(|c| "等个和与及、".contains(*c))
+                    || self.chars[end..at].iter().filter(|c| **c == '(').count()
+                        != self.chars[end..at].iter().filter(|c| **c == ')').count();
+                let acts = self.starting[end..at].iter().flatten().any(|w| {
+                    w.at + w.len <= at
+                        && matches!(w.kind, WordKind::Stage | WordKind::Stop)
+                        && w.len > 1
+                });
+                // Another work named between ("…项目玉龙填埋场…工程") is a new name.
+                let other = (end + 1..at).any(|p| {
+                    self.ending[p].iter().any(|w| {
+                        w.kind == WordKind::Ending
+                            && w.at >= end
+                            && self.rules.project_words.endings[w.index].class != EndingClass::Done
+                    })
+                });
+                if joins || acts || other || self.ending_at(at + h.len).is_none() {
+                    return None;
+                }
+                return Some(at + h.len);
+            }
+        }
+        None
+    }
+
+    /// Where a name whose head ends at `head_end` starts: back over name
+    /// characters to the last barrier (a stop word, a verb, a person, a date),
+    /// then past leading function words. In the name of a works (`works`),
+    /// 及 joins its parts ("规划路(子羽路-真君路)及真君路隧道联络道建设工程").
+    fn start_of(&self, head_end: usize, works: bool) -> usize {
+        let mut start = head_end;
+        let mut depth = 0usize;
+        while start > 0 && head_end - start < MAX_NAME {
+            let c = self.chars[start - 1];
+            if c == ')' {
+                depth += 1;
+            } else if c == '(' {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if !name_char(c) {
+                break;
+            }
+            start -= 1;
+        }
+        let mut best = start;
+        for p in start + 1..=head_end {
+            if (self.barrier[p] && p < head_end) || self.stop_ends(p, head_end, works) {
+                best = p;
+            }
+        }
+        // An earlier works word ends an apposition: "…环境修复项目玉龙填埋场环境修复工程".
+        for p in best + 2..head_end.saturating_sub(2) {
+            if self.ending[p].iter().any(|h| {
+                h.kind == WordKind::Ending
+                    && self.rules.project_words.endings[h.index].class == EndingClass::Works
+            }) && self.ending_at(p).is_some()
+                && self.starts(p, WordKind::Phase).is_none()
+                && self.starts(p, WordKind::Ending).is_none()
+                && self.chars[p] != '('
+            {
+                best = p;
+            }
+        }
+        while best < head_end && matches!(self.chars[best], '”' | ')' | '-' | '·') {
+            best += 1;
+        }
+        self.skip_function_words(best, head_end)
+    }
+
+    /// True when a stop word ends at `p` as a word of its own. Right before
+    /// the name's works word a building word is part of the name (建设工程);
+    /// in a works' name, 及 joins parts.
+    fn stop_ends(&self, p: usize, head_end: usize, works: bool) -> bool {
+        let words = &self.rules.project_words;
+        self.ending[p].iter().any(|h| {
+            if h.kind != WordKind::Stop {
+                return false;
+            }
+            let word = self.word(h);
+            // A stop word inside a longer word is none (启动区, 服务型): jieba
+            // must start a word at one of its ends, or at both for one character.
+            let (left, right) = (self.word_start(h.at), self.word_start(p));
+            // ... or a word jieba only guessed (及田), not one of its dictionary (和平).
+            let guessed = || {
+                self.token(h.at).is_some_and(|(_, n)| {
+                    !self
+                        .jieba
+                        .has_word(&self.text(h.at, (h.at + n).min(self.n())))
+                })
+            };
+            let whole = p == head_end
+                || if h.len > 1 {
+                    left || right
+                } else {
+                    left && (right || guessed())
+                };
+            let building = p == head_end && words.of(WordKind::Build).iter().any(|b| b == word);
+            let joins = works && word == "及";
+            let in_person = self.personal[h.at] && p > 0 && self.personal[p - 1];
+            whole && !building && !joins && !in_person
+        })
+    }
+
+    /// Moves a name's start past the function words jieba finds at its head
+    /// (并, 在, 对, 将 ...) and past verbs a report opens a clause with.
+    fn skip_function_words(&self, mut start: usize, head_end: usize) -> usize {
+        while start < head_end && self.starts(start, WordKind::Prefix).is_none() {
+            let Some((tag, n)) = self.token(start) else {
+                break;
+            };
+            if start + n >= head_end {
+                break;
+            }
+            // One character goes only when it is a stop word (并, 在, 对): 吾悦 keeps 吾.
+            let single_ok = n > 1
+                || self.starting[start]
+                    .iter()
+                    .any(|h| h.kind == WordKind::Stop && h.len == 1);
+            let function = single_ok
+                && matches!(
+                    tag,
+                    "p" | "c" | "r" | "u" | "d" | "ad" | "ul" | "uj" | "uz" | "ud" | "ug" | "uv"
+                );
+            let known_verb = tag.starts_with('v')
+                && self.starting[start].iter().any(|h| {
+                    h.len == n
+                        && matches!(
+                            h.kind,
+                            WordKind::Stop | WordKind::Build | WordKind::Develop | WordKind::Visit
+                        )
+                });
+            if !(function || known_verb) {
+                break;
+            }
+            start += n;
+        }
+        start
+    }
+
+    /// Reads off what stands before a name without being part of it: a year,
+    /// a count (31个, 一批), a `prefix` word (我县, 年内), a district (福田区),
+    /// a city with its district (深圳坪山). A street or town (马坊镇) stays,
+    /// and gives the district. Returns the new start and the district.
+    fn read_prefixes(&self, mut start: usize, end: usize) -> (usize, Option<String>) {
+        let mut district = None;
+        let gazetteer = &self.rules.gazetteer;
+        loop {
+            if let Some(d) = self
+                .m
+                .dates
+                .iter()
+                .find(|d| d.at == start && d.at + d.len + 2 <= end)
+            {
+                start += d.len;
+                if self.chars.get(start) == Some(&'度') {
+                    start += 1;
+                }
+                continue;
+            }
+            // A year: 2021年, 2025年度.
+            let digits = self.chars[start..end]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if digits == 4 && self.chars.get(start + 4) == Some(&'年') && start + 7 <= end {
+                start += 5;
+                if self.chars.get(start) == Some(&'度') {
+                    start += 1;
+                }
+                continue;
+            }
+            if let Some(h) = self.starts(start, WordKind::Prefix)
+                && start + h.len + 2 <= end
+            {
+                start += h.len;
+                continue;
+            }
+            let count = self.chars[start..end]
+                .iter()
+                .take_while(|c| numeral(**c))
+                .count();
+            if count > 0
+                && self
+                    .chars
+                    .get(start + count)
+                    .is_some_and(|c| "个项家批件所座条".contains(*c))
+                && start + count + 3 <= end
+            {
+                start += count + 1;
+                continue;
+            }
+            let city = self.m.cities.iter().find(|c| c.at == start).map(|c| c.len);
+            let at = start + city.unwrap_or(0);
+            if let Some(d) = self.m.districts.iter().find(|d| d.at == at) {
+                let written = self.text(d.at, d.at + d.len);
+                let full = written == d.name || written.ends_with(['区', '县', '市', '旗']);
+                if (full || city.is_some()) && d.at + d.len + 2 <= end {
+                    district = Some(d.name.clone());
+                    // A name that says nothing without its district keeps it:
+                    // 龙华区第二人民医院 is that hospital's own name.
+                    if !self.names_something(d.at + d.len, end) {
+                        break;
+                    }
+                    start = d.at + d.len;
+                    continue;
+                }
+            }
+            // A street or town the gazetteer knows: 江南街道, 马坊镇.
+            let street = (3..=7).filter(|n| start + n + 2 <= end).find(|&n| {
+                let t = self.text(start, start + n);
+                t.ends_with("街道")
+                    || t.ends_with(['镇', '乡'])
+                        && gazetteer.counties_of_street(&t).next().is_some()
+            });
+            // The street stays in the name (宝龙街道长者服务中心); it gives the district.
+            if let Some(n) = street {
+                let t = self.text(start, start + n);
+                let mut counties = gazetteer.counties_of_street(&t);
+                if let (Some(c), None) = (counties.next(), counties.next()) {
+                    district = district.or(Some(c.name.clone()));
+                }
+            }
+            break;
+        }
+        (start, district)
+    }
+
+    /// True when `a..b`, its works word aside, holds what tells one work from
+    /// another: a place, a proper or rare name, a number, quotes.
+    fn names_something(&self, a: usize, b: usize) -> bool {
+        let head_end = (a..b)
+            .find(|&p| {
+                self.starting[p]
+                    .iter()
+                    .any(|h| h.kind == WordKind::Ending && h.at + h.len == b)
+            })
+            .unwrap_or(b);
+        if head_end <= a {
+            return false;
+        }
+        let text = self.text(a, head_end);
+        text.chars().any(|c| c.is_ascii_alphanumeric() || c == '“')
+            || self
+                .m
+                .districts
+                .iter()
+                .any(|d| d.at >= a && d.at < head_end)
+            || (a..head_end).any(|p| {
+                self.token(p)
+                    .is_some_and(|(t, _)| matches!(t, "ns" | "nz" | "nt" | "nr" | "nrt" | "eng"))
+            })
+            || rare_word(self, self.jieba, a, b)
+    }
+
+    /// The text of `a..b` without abbreviation notes: "高等研究院(以下简称“高研院”)
+    /// 永久场地" is 高等研究院永久场地.
+    fn name_text(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        let mut i = a;
+        while i < b {
+            if self.chars[i] == '('
+                && self.note_at(i)
+                && let Some(close) = self.close_of(i).filter(|&c| c < b)
+            {
+                i = close + 1;
+                continue;
+            }
+            out.push(self.chars[i]);
+            i += 1;
+        }
+        out
+    }
+
+    /// Makes a candidate of `start..end`; an item of a list is named with the
+    /// list's shared kind and ending appended (`shared`).
+    fn candidate(
+        &self,
+        start: usize,
+        end: usize,
+        source: Source,
+        class: Option<EndingClass>,
+        shared: &str,
+    ) -> Option<ProjectMention> {
+        let written_start = start;
+        let (start, district) = self.read_prefixes(start, end);
+        if start >= end {
+            return None;
+        }
+        let mut name = balance(&self.name_text(start, end));
+        name.push_str(shared);
+        if name.chars().count() < 2 {
+            return None;
+        }
+        let mut aliases = Vec::new();
+        if written_start < start {
+            let prefix = self.name_text(written_start, start);
+            aliases.push(format!("{prefix}{name}"));
+        }
+        // A street or town before the name: the name goes also without it.
+        if let Some(n) = (3..=7).find(|n| {
+            let t: String = name.chars().take(*n).collect();
+            (t.ends_with("街道") || t.ends_with(['镇', '乡']))
+                && self.rules.gazetteer.counties_of_street(&t).next().is_some()
+        }) && name.chars().count() >= n + 3
+        {
+            aliases.push(name.chars().skip(n).collect());
+        }
+        // A city before the name: the name goes with it, and also without.
+        if let Some(c) = self.m.cities.iter().find(|c| c.at == start)
+            && c.len + 2 <= name.chars().count()
+            && self.word_start(c.at + c.len)
+        {
+            aliases.push(name.chars().skip(c.len).collect());
+        }
+        aliases.retain(|a| *a != name);
+        Some(ProjectMention {
+            at: start,
+            len: end - start,
+            name,
+            aliases,
+            district,
+            source,
+            ending: class,
+            stage: None,
+            signs: Vec::new(),
+            score: 0.0,
+            project: false,
+            venue: false,
+        })
+    }
+}
+
+/// True when a works word of class `next` right after one of class `class`
+/// goes on with the same name: 项目 after anything, what is done to it, a
+/// campus of a school (翠园中学新校区), a park of a park (科技园通州园).
+fn continues_name(class: EndingClass, next: EndingClass) -> bool {
+    use EndingClass::*;
+    matches!(
+        (class, next),
+        (_, Works | Done)
+            | (Institution, Institution | Park)
+            | (Park, Park | Institution)
+            | (Hall, Hall | Park)
+    )
+}
+
+/// Drops a leading close mark or trailing open mark that a cut left behind.
+fn balance(name: &str) -> String {
+    let mut s = name.trim_start_matches([')', '”', '、']).to_string();
+    if s.matches(')').count() > s.matches('(').count()
+        && let Some(i) = s.find(')')
+    {
+        s = s[i + 1..].to_string();
+    }
+    if s.matches('(').count() > s.matches(')').count() && s.ends_with('(') {
+        s.pop();
+    }
+    let (open, close) = (s.matches('“').count(), s.matches('”').count());
+    if open > close {
+        s = s.replacen('“', "", 1);
+    } else if close > open {
+        s = s.replacen('”', "", 1);
+    }
+    s
+}
+
+/// Every project candidate of a sentence, scored; see the module docs.
+pub fn candidates(rules: &Rules, jieba: &Jieba, m: &Mentions) -> Vec<ProjectMention> {
+    let r = Reading::new(rules, jieba, m);
+    let mut out: Vec<ProjectMention> = Vec::new();
+    by_ending(&r, &mut out);
+    let (lists, others) = by_list(&r, &mut out);
+    // Across a list's 等 or over its closing words, only the items are names.
+    out.retain(|c| {
+        c.source == Source::List || !lists.iter().any(|&(a, b)| c.at < b && a < c.at + c.len)
+    });
+    by_quote(&r, &mut out);
+    by_stage(&r, &mut out);
+    by_line_number(&r, &mut out);
+    // The same span found twice keeps one entry; a list's wins.
+    out.sort_by(|a, b| (a.at, a.len, &a.name, a.source).cmp(&(b.at, b.len, &b.name, b.source)));
+    let mut merged: Vec<ProjectMention> = Vec::new();
+    for c in out {
+        match merged.last_mut() {
+            Some(last) if last.at == c.at && last.len == c.len && last.name == c.name => {
+                if c.source == Source::List {
+                    last.source = Source::List;
+                }
+                if last.ending.is_none() {
+                    last.ending = c.ending;
+                }
+            }
+            _ => merged.push(c),
+        }
+    }
+    // A name inside 《》 is a document's title, not a work.
+    let titled = |c: &ProjectMention| {
+        let before = r.chars[..c.at]
+            .iter()
+            .rposition(|ch| matches!(ch, '《' | '》'));
+        before.is_some_and(|p| r.chars[p] == '《')
+    };
+    merged.retain(|c| !titled(c));
+    for c in &mut merged {
+        c.signs = signs(&r, jieba, c);
+        if others.iter().any(|&(a, b)| c.at < b && a < c.at + c.len) {
+            c.signs.push(Feature::ListedOther);
+            c.signs.sort();
+        }
+        c.score = rules.project_model.score(&c.signs);
+        c.project = c.score >= rules.project_model.threshold;
+        c.venue = is_venue(&r, c.at, c.at + c.len);
+        c.stage = stage(&r, c.at, c.at + c.len);
+    }
+    merged
+}
+
+/// The projects and venues of a sentence: candidates that score as projects,
+/// the longest where two overlap, and candidates that are venues.
+///
+/// ```
+/// use govgraph::rules::Rules;
+/// use govgraph::extract::mention::{Mentions, project};
+/// let rules = Rules::builtin();
+/// let jieba = jieba_rs::Jieba::new();
+/// let m = Mentions::find(&rules, &jieba, "福田区华兴新材生产研发基地、创科光显等31个项目投产投运。");
+/// let names: Vec<_> = project::find(&rules, &jieba, &m).into_iter().map(|p| p.name).collect();
+/// assert_eq!(names, ["华兴新材生产研发基地", "创科光显"]);
+/// ```
+pub fn find(rules: &Rules, jieba: &Jieba, m: &Mentions) -> Vec<ProjectMention> {
+    select(&candidates(rules, jieba, m))
+}
+
+/// The candidates [`find`] keeps: projects, the longest where two overlap, and
+/// venues.
+pub fn select(all: &[ProjectMention]) -> Vec<ProjectMention> {
+    let kept: Vec<&ProjectMention> = all.iter().filter(|c| c.project).collect();
+    let mut out: Vec<ProjectMention> = Vec::new();
+    for c in all {
+        let inside_longer = kept.iter().any(|k| {
+            let longer = k.len > c.len && k.source != Source::List;
+            // A list item named with its list's kind wins over its bare name.
+            let named = k.len == c.len && k.source == Source::List && c.source != Source::List;
+            k.at <= c.at && c.at + c.len <= k.at + k.len && (longer || named)
+        });
+        if (c.project || c.venue) && !inside_longer {
+            out.push(c.clone());
+        }
+    }
+    out.dedup_by(|b, a| a.name == b.name);
+    out
+}
+
+/// Candidates ending in a works word.
+fn by_ending(r: &Reading, out: &mut Vec<ProjectMention>) {
+    let first = out.len();
+    let mut last_end = 0;
+    for end in 1..=r.n() {
+        let Some((at, class, min_chars)) = r.ending_at(end) else {
+            continue;
+        };
+        if end <= last_end {
+            continue;
+        }
+        let (stop, class) = r.extend(end, class);
+        let start = quoted_start(r, at, stop)
+            .unwrap_or_else(|| r.start_of(at, class == EndingClass::Works));
+        if let Some(c) = r.candidate(start, stop, Source::Ending, Some(class), "") {
+            let false_ending = r
+                .rules
+                .project_words
+                .of(WordKind::FalseEnding)
+                .iter()
+                .any(|f| c.name.ends_with(f.as_str()));
+            if c.name.chars().count() >= min_chars && !false_ending {
+                shared_heads(r, &c, stop, out);
+                out.push(c);
+            }
+        }
+        last_end = stop;
+    }
+    // "区中医院、区妇保院改扩建": what is done is said once for the list.
+    let words = &r.rules.project_words;
+    for k in (first..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let joined = a.at + a.len + 1 == b.at && r.chars.get(a.at + a.len) == Some(&'、');
+        let done = words
+            .endings
+            .iter()
+            .filter(|e| e.class == EndingClass::Done && b.name.ends_with(e.word.as_str()))
+            .max_by_key(|e| e.word.len());
+        let finished = matches!(a.ending, Some(EndingClass::Works | EndingClass::Done));
+        if let (true, Some(done), false) = (joined, done, finished) {
+            let word = done.word.clone();
+            out[k].name.push_str(&word);
+            out[k].ending = Some(EndingClass::Done);
+        }
+    }
+}
+
+/// Where a name in quotes starts: the quote closes right after its works word
+/// (“人工智能及机器人专业园区”) or right before it (“湾区之眼”项目).
+fn quoted_start(r: &Reading, head_at: usize, stop: usize) -> Option<usize> {
+    let open_before = |close: usize| -> Option<usize> {
+        let from = close.saturating_sub(30);
+        let open = r.chars[from..close].iter().rposition(|c| *c == '“')? + from;
+        (!r.chars[open + 1..close].contains(&'”')).then_some(open)
+    };
+    if r.chars.get(stop) == Some(&'”') {
+        return open_before(stop).map(|o| o + 1);
+    }
+    if head_at > 0 && r.chars[head_at - 1] == '”' {
+        let open = open_before(head_at - 1)?;
+        let start = r.start_of(open, false);
+        return Some(start.min(open));
+    }
+    None
+}
+
+/// A head shared by the items after a name: "罗山科技园一期、二期" gives
+/// 罗山科技园二期; a list of places before it shares its ending:
+/// "布吉、横岗文体中心" gives 布吉文体中心.
+fn shared_heads(r: &Reading, c: &ProjectMention, end: usize, out: &mut Vec<ProjectMention>) {
+    // Items after that are a phase (X一期、二期) or a works word of the same
+    // kind with a word or two (X医学院、音乐学院): they share X.
+    let item_after = |at: usize| -> Option<(usize, String)> {
+        let len = r.chars[at..].iter().take_while(|c| name_char(**c)).count();
+        if !(2..=4).contains(&len) {
+            return None;
+        }
+        let (ending_at, class, _) = r.ending_at(at + len)?;
+        // 音乐学院 after 医学院 is one more of the same; 龙坪路 after 平大路
+        // names a road of its own.
+        let own_name = ending_at > at && r.names_something(at, at + len);
+        (Some(class) == c.ending && class != EndingClass::Works && !own_name)
+            .then(|| (len, r.text(at, at + len)))
+    };
+    if let Some(own) = r.ending[end]
+        .iter()
+        .filter(|h| h.kind == WordKind::Ending && h.at >= c.at)
+        .max_by_key(|h| h.len)
+        && r.starts(end, WordKind::Phase).is_none()
+    {
+        let head = r.text(c.at, own.at);
+        let mut at = end;
+        while r.chars.get(at) == Some(&'、')
+            && let Some((len, item)) = item_after(at + 1)
+        {
+            out.push(ProjectMention {
+                at: at + 1,
+                len,
+                name: format!("{head}{item}"),
+                aliases: Vec::new(),
+                ..c.clone()
+            });
+            at += 1 + len;
+        }
+    }
+    let phase_of = |at: usize| r.starts(at, WordKind::Phase);
+    if let Some(own) = (c.at..end)
+        .rev()
+        .find_map(|p| phase_of(p).filter(|h| h.at + h.len == end))
+    {
+        let head = r.text(c.at, own.at);
+        let mut at = end;
+        while r.chars.get(at) == Some(&'、')
+            && let Some(h) = phase_of(at + 1)
+        {
+            let phase = r.word(&h).to_string();
+            out.push(ProjectMention {
+                at: at + 1,
+                len: h.len,
+                name: format!("{head}{phase}"),
+                aliases: Vec::new(),
+                ..c.clone()
+            });
+            at = h.at + h.len;
+        }
+    }
+    // Places before: A、B文体中心, where B is a place (jieba's ns) and so is A.
+    // A place: a district, a street or town the gazetteer knows (布吉 for
+    // 布吉街道), or what jieba calls one.
+    let place_len = |at: usize| -> Option<usize> {
+        if let Some(d) = r.m.districts.iter().find(|d| d.at == at) {
+            return Some(d.len);
+        }
+        let (_, n) = r.token(at)?;
+        let word = r.text(at, (at + n).min(r.n()));
+        let street = ["街道", "镇", "乡"].iter().any(|s| {
+            r.rules
+                .gazetteer
+                .counties_of_street(&format!("{word}{s}"))
+                .next()
+                .is_some()
+        });
+        let ns = r.token(at).is_some_and(|(tag, _)| tag == "ns");
+        ((street || ns) && (2..=4).contains(&n)).then_some(n)
+    };
+    if c.at < 3 || r.chars[c.at - 1] != '、' {
+        return;
+    }
+    let Some(head) = place_len(c.at) else {
+        return;
+    };
+    let rest = r.text(c.at + head, c.at + c.len);
+    if rest.chars().count() < 2 {
+        return;
+    }
+    let mut item_end = c.at - 1;
+    // A whole item of the list: nothing of a name right before it.
+    while let Some(item_start) = (item_end.saturating_sub(4)..item_end).find(|&s| {
+        place_len(s) == Some(item_end - s)
+            && (s == 0 || !name_char(r.chars[s - 1]) || r.chars[s - 1] == '、')
+    }) {
+        out.push(ProjectMention {
+            at: item_start,
+            len: item_end - item_start,
+            name: format!("{}{rest}", r.text(item_start, item_end)),
+            aliases: Vec::new(),
+            ..c.clone()
+        });
+        if item_start == 0 || r.chars[item_start - 1] != '、' {
+            break;
+        }
+        item_end = item_start - 1;
+    }
+}
+
+/// Items of a list closed by 等…项目 ("A、B等31个项目", "A、B等重点项目").
+/// Returns the spans from each list's 等 to the end of its closing works
+/// word, and the items of lists closed by something else ("等17家重点企业").
+fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
+    let words = &r.rules.project_words;
+    let mut lists = Vec::new();
+    let mut others = Vec::new();
+    for k in 1..r.n() {
+        if r.chars[k] != '等' || !name_char(r.chars[k - 1]) {
+            continue;
+        }
+        // After 等: numbers and closer words, then (a kind of work, then) 项目/工程,
+        // within 16 characters of one clause.
+        let mut at = k + 1;
+        loop {
+            if r.starts(at, WordKind::Ending).is_some() {
+                break;
+            } else if let Some(h) = r.starts(at, WordKind::Closer) {
+                at += h.len;
+            } else if r.chars.get(at).is_some_and(|c| numeral(*c)) {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        let kind_from = at;
+        let limit = (k + 17).min(r.n());
+        let Some(works_at) = (kind_from..limit)
+            .take_while(|&p| !clause_mark(r.chars[p]) && r.chars[p] != '、')
+            .find(|&p| {
+                r.starts(p, WordKind::Ending)
+                    .is_some_and(|h| words.endings[h.index].class == EndingClass::Works)
+            })
+        else {
+            // A list closed by another noun (等17家企业, 等单位) is of other things.
+            if r.chars.get(kind_from).is_some_and(|c| is_han(*c)) {
+                others.extend(list_items(r, k));
+            }
+            continue;
+        };
+        let works_end = works_at + r.starts(works_at, WordKind::Ending).map_or(2, |h| h.len);
+        // "等地调研重点项目": a verb between 等 and 项目 says the list is of
+        // something else (places), and the 项目 is its object.
+        let verb_between = r.starting[k + 1..works_at].iter().flatten().any(|h| {
+            h.at + h.len <= works_at
+                && matches!(
+                    h.kind,
+                    WordKind::Stop | WordKind::Visit | WordKind::Stage | WordKind::Build
+                )
+        }) || r.m.verbs.iter().any(|v| v.at > k && v.at < works_at);
+        if verb_between {
+            continue;
+        }
+        // A kind of work is passed on to the items ("等利益统筹项目"); a judgement
+        // (重点), a count, an amount or a broad category is not.
+        let kind = r.text(kind_from, works_at);
+        let specific = !kind.is_empty()
+            && kind.chars().all(is_han)
+            && !kind.chars().any(|c| "的个亿万元".contains(c))
+            && !only_judgement(r, &kind);
+        let shared = if specific {
+            r.text(kind_from, works_end)
+        } else {
+            String::new()
+        };
+        let items = list_items(r, k);
+        lists.push((k, works_end));
+        for (a, b) in items {
+            // An item ends before a verb it ends with ("盛扬柔创能注册落地").
+            let mut b = b;
+            while let Some(h) = r.ending[b].iter().find(|h| {
+                h.len > 1 && h.at > a && matches!(h.kind, WordKind::Stop | WordKind::Stage)
+            }) {
+                b = h.at;
+            }
+            // ... and starts after one it holds.
+            let a = (a + 1..b)
+                .rev()
+                .find(|&p| r.barrier[p] || r.stop_ends(p, b, false))
+                .unwrap_or(a);
+            if b <= a {
+                continue;
+            }
+            let own = r.ending_at(b).map(|(_, c, _)| c);
+            let works = own == Some(EndingClass::Works);
+            let (shared_here, class_here) = match (works, specific) {
+                (false, true) => (shared.as_str(), Some(EndingClass::Works)),
+                _ => ("", own),
+            };
+            if let Some(c) = r.candidate(a, b, Source::List, class_here, shared_here) {
+                out.push(c);
+            }
+        }
+    }
+    (lists, others)
+}
+
+/// The items of a list closed by the 等 at `k`, left to right: after '、'
+/// each, the first from where a name may start.
+fn list_items(r: &Reading, k: usize) -> Vec<(usize, usize)> {
+    // The items, right to left.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut item_end = k;
+    let mut p = k;
+    while p > 0 && item_end - p <= 24 {
+        let c = r.chars[p - 1];
+        if c == '、' {
+            items.push((p, item_end));
+            item_end = p - 1;
+        } else if !name_char(c) {
+            break;
+        }
+        p -= 1;
+    }
+    let first = r.start_of(item_end, false);
+    if first < item_end && item_end - first <= 24 {
+        items.push((first, item_end));
+    }
+    items.reverse();
+    items
+}
+
+/// True when `text` is made of judgement words only (重点, 社会民生).
+fn only_judgement(r: &Reading, text: &str) -> bool {
+    let words = &r.rules.project_words;
+    let mut list: Vec<&String> = words.of(WordKind::Judgement).iter().collect();
+    list.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let mut rest = text.to_string();
+    for g in list {
+        rest = rest.replace(g.as_str(), "");
+    }
+    rest.is_empty()
+}
+
+/// Names in quotes with a project sign in their clause: “湾区之眼”.
+fn by_quote(r: &Reading, out: &mut Vec<ProjectMention>) {
+    let mut open = None;
+    for (i, c) in r.chars.iter().enumerate() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                let in_note =
+                    |o: usize| (o.saturating_sub(6)..o).any(|p| r.chars[p] == '(' && r.note_at(p));
+                if let Some(o) = open.take()
+                    && (2..=30).contains(&(i - o - 1))
+                    && !in_note(o)
+                    && r.ending_at(i).is_none()
+                    && r.starts(i + 1, WordKind::Ending).is_none()
+                    && let Some(cand) = r.candidate(o + 1, i, Source::Quote, None, "")
+                {
+                    out.push(cand);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Numbered lines: "3号线四期", "地铁17、22、25、27号线一期工程" (one
+/// candidate per line). A line named without a phase or 工程 is a service,
+/// not a works, and is left alone.
+fn by_line_number(r: &Reading, out: &mut Vec<ProjectMention>) {
+    static LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(地铁|轨道)?((?:\d{1,2}、)*\d{1,2})号线([一二三四五六七八九十]期)?(工程)?",
+        )
+        .expect("line pattern is valid")
+    });
+    let text = &r.m.text;
+    // "地铁29号线一期、20号线二期工程": the metro word of a list's first line
+    // is its next lines' too.
+    let mut carried: Option<(usize, String)> = None;
+    for c in LINE.captures_iter(text) {
+        let (Some(whole), Some(numbers)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        if c.get(3).is_none() && c.get(4).is_none() {
+            continue;
+        }
+        let at = text[..whole.start()].chars().count();
+        let len = whole.as_str().chars().count();
+        let metro = match (c.get(1), &carried) {
+            (Some(m), _) => m.as_str().to_string(),
+            (None, Some((end, word))) if *end + 1 == whole.start() => word.clone(),
+            _ => String::new(),
+        };
+        carried = (!metro.is_empty() && text[whole.end()..].starts_with('、'))
+            .then(|| (whole.end() + '、'.len_utf8() - 1, metro.clone()));
+        let rest = format!(
+            "{}{}",
+            c.get(3).map_or("", |m| m.as_str()),
+            c.get(4).map_or("", |m| m.as_str())
+        );
+        let class = if c.get(4).is_some() {
+            EndingClass::Works
+        } else {
+            EndingClass::Road
+        };
+        for n in numbers.as_str().split('、') {
+            let name = format!("{metro}{n}号线{rest}");
+            // The lines of a list all stand where the list does.
+            out.retain(|o| !(o.at >= at && o.at + o.len <= at + len && o.source != Source::List));
+            out.push(ProjectMention {
+                at,
+                len,
+                name,
+                aliases: Vec::new(),
+                district: None,
+                source: Source::List,
+                ending: Some(class),
+                stage: None,
+                signs: Vec::new(),
+                score: 0.0,
+                project: false,
+                venue: false,
+            });
+        }
+    }
+}
+
+/// The phrase before a stage word: "金鑫电器二期投产", "某某项目正式开工".
+fn by_stage(r: &Reading, out: &mut Vec<ProjectMention>) {
+    let adverbs = r.rules.project_words.of(WordKind::Adverb);
+    for at in 1..r.n() {
+        let Some(h) = r.starts(at, WordKind::Stage) else {
+            continue;
+        };
+        if !r.word_start(at) {
+            continue;
+        }
+        // A stage word naming an event (奠基仪式, 开工活动) has no subject here.
+        let after = h.at + h.len;
+        if r.rules
+            .event_nouns
+            .iter()
+            .any(|e| crate::extract::word_at(r.chars, after, e))
+        {
+            continue;
+        }
+        // Back over adverbs and other stage words: 即将完工, 完工投产.
+        let mut end = at;
+        loop {
+            let adverb = adverbs
+                .iter()
+                .find(|w| crate::extract::word_ends_at(r.chars, end, w))
+                .map(|w| w.chars().count());
+            let stage = r.ending[end]
+                .iter()
+                .filter(|w| w.kind == WordKind::Stage)
+                .map(|w| w.len)
+                .max();
+            match adverb.or(stage) {
+                Some(n) if n <= end => end -= n,
+                _ => break,
+            }
+        }
+        if end == 0
+            || !name_char(r.chars[end - 1])
+            || r.barrier[end]
+            || r.stop_ends(end, usize::MAX, false)
+            || r.ending_at(end).is_some()
+        {
+            continue;
+        }
+        let start = r.start_of(end, false);
+        if end - start >= 3
+            && let Some(c) = r.candidate(start, end, Source::Stage, None, "")
+        {
+            out.push(c);
+        }
+    }
+}
+
+/// The stage the sentence gives a name it holds (a user's project, found by
+/// its name): as for candidates, the stage word of its clause.
+pub fn stage_of(rules: &Rules, jieba: &Jieba, m: &Mentions, name: &str) -> Option<String> {
+    let byte = m.text.find(name)?;
+    let at = m.text[..byte].chars().count();
+    stage(
+        &Reading::new(rules, jieba, m),
+        at,
+        at + name.chars().count(),
+    )
+}
+
+/// The signs a candidate shows.
+fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
+    let words = &r.rules.project_words;
+    let (a, b) = (c.at, c.at + c.len);
+    let mut out = Vec::new();
+    match c.ending {
+        Some(class) => out.push(Feature::of_ending(class)),
+        None => out.push(Feature::NoEnding),
+    }
+    if c.source == Source::List {
+        out.push(Feature::Listed);
+    }
+    let quoted = a > 0 && r.chars[a - 1] == '“' || c.name.starts_with('“');
+    if quoted || c.source == Source::Quote {
+        out.push(Feature::Quoted);
+    }
+    let (from, to) = r.clause(a, b);
+    let in_clause = |kind: WordKind| {
+        r.starting[from..to]
+            .iter()
+            .flatten()
+            .any(|h| h.kind == kind && h.at + h.len <= to && (h.at + h.len <= a || h.at >= b))
+    };
+    if in_clause(WordKind::Stage) {
+        out.push(Feature::StageWord);
+    }
+    if in_clause(WordKind::Build) {
+        out.push(Feature::BuildVerb);
+    }
+    if in_clause(WordKind::Develop) {
+        out.push(Feature::DevelopVerb);
+    }
+    if in_clause(WordKind::Visit) {
+        out.push(Feature::VisitVerb);
+    }
+    // An item of an enumeration: "来到A、B和C".
+    let before = a.checked_sub(1).map(|p| r.chars[p]);
+    let after = r.chars.get(b).copied();
+    if matches!(before, Some('、')) || matches!(after, Some('、' | '和' | '及')) {
+        out.push(Feature::Enumerated);
+    }
+    // The sentence is about works: 项目 or 工程 stands in it, outside the name.
+    let works_word = (0..r.n()).any(|p| {
+        (p + 2 <= a || p >= b)
+            && r.starting[p].iter().any(|h| {
+                h.kind == WordKind::Ending
+                    && r.rules.project_words.endings[h.index].class == EndingClass::Works
+            })
+    });
+    if works_word {
+        out.push(Feature::WorksSentence);
+    }
+    let tags: Vec<&str> = (a..b).filter_map(|p| r.token(p)).map(|(t, _)| t).collect();
+    let place = r.m.districts.iter().any(|d| d.at >= a && d.at < b)
+        || r.m.cities.iter().any(|d| d.at >= a && d.at < b)
+        || tags.contains(&"ns");
+    if place {
+        out.push(Feature::HasPlace);
+    }
+    let proper = tags
+        .iter()
+        .any(|t| matches!(*t, "nz" | "nt" | "nr" | "nrt" | "nrfg" | "eng"))
+        || c.name.chars().any(|ch| ch.is_ascii_alphabetic());
+    if proper {
+        out.push(Feature::HasProperName);
+    }
+    let number = c.name.chars().any(|ch| ch.is_ascii_digit())
+        || words
+            .of(WordKind::Phase)
+            .iter()
+            .any(|p| c.name.contains(p.as_str()));
+    if number {
+        out.push(Feature::HasNumber);
+    }
+    let rare = rare_word(r, jieba, a, b);
+    if rare {
+        out.push(Feature::RareWord);
+    }
+    if !place && !proper && !number && !rare {
+        out.push(Feature::Plain);
+    }
+    // Signs that count together, as a reader weighs them: a works word after a
+    // name; a school being built; a road or park being built or pushed on.
+    let named = place || proper || number || rare || quoted;
+    let stage_or_build = out.contains(&Feature::StageWord) || out.contains(&Feature::BuildVerb);
+    let pushed = stage_or_build || out.contains(&Feature::DevelopVerb);
+    match c.ending {
+        Some(EndingClass::Works | EndingClass::Done) if named => out.push(Feature::NamedWorks),
+        Some(EndingClass::Institution) if stage_or_build => out.push(Feature::BuiltInstitution),
+        Some(
+            EndingClass::Road
+            | EndingClass::Park
+            | EndingClass::Hall
+            | EndingClass::Plant
+            | EndingClass::Zone,
+        ) if pushed => out.push(Feature::BuiltFacility),
+        _ => {}
+    }
+    if generic(r, c) {
+        out.push(Feature::Generic);
+    }
+    if category(r, c) {
+        out.push(Feature::Category);
+    }
+    if counted(&c.name) {
+        out.push(Feature::Counted);
+    }
+    let verb_inside = (a + 1..b.saturating_sub(1)).any(|p| {
+        r.m.verbs
+            .iter()
+            .any(|v| v.at == p && v.at + v.len < b && r.word_start(p) && r.word_start(v.at + v.len))
+            || r.starting[p].iter().any(|h| {
+                h.kind == WordKind::Stop
+                    && h.len > 1
+                    && h.at + h.len < b.saturating_sub(1)
+                    && r.word_start(h.at)
+            })
+    });
+    if verb_inside {
+        out.push(Feature::VerbInside);
+    }
+    if (a..b).any(|p| r.personal[p]) {
+        out.push(Feature::PersonInside);
+    }
+    if c.district.is_some() {
+        out.push(Feature::DistrictBefore);
+    }
+    // A function word, or a verb a clause opens with, at the name's head.
+    if let Some((tag, n)) = r.token(a)
+        && r.word_start(a)
+    {
+        let single_ok = n > 1
+            || r.starting[a]
+                .iter()
+                .any(|h| h.kind == WordKind::Stop && h.len == 1);
+        let function = single_ok && matches!(tag.chars().next(), Some('d' | 'p' | 'r' | 'c' | 'u'));
+        let verb = tag.starts_with('v')
+            && (r.m.verbs.iter().any(|v| v.at == a && v.len == n)
+                || r.starting[a].iter().any(|h| {
+                    h.len == n
+                        && matches!(
+                            h.kind,
+                            WordKind::Stop | WordKind::Build | WordKind::Develop | WordKind::Visit
+                        )
+                }));
+        if function || verb {
+            out.push(Feature::OpensBadly);
+        } else if tag.starts_with('v') && n > 1 {
+            out.push(Feature::OpensWithVerb);
+        }
+    }
+    let n = c.name.chars().count();
+    if n <= 3 {
+        out.push(Feature::Short);
+    }
+    if n > 24 {
+        out.push(Feature::Long);
+    }
+    if is_venue(r, a, b) {
+        out.push(Feature::Venue);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Words rarer than this in jieba's dictionary (counts of its corpus) are rare.
+const RARE: usize = 50;
+
+/// True when the name before its works word holds a word jieba's dictionary
+/// lacks or rarely saw: a proper name (正奇, 笋岗, 平盐) rather than a
+/// description (公共实训, 企业国际化).
+fn rare_word(r: &Reading, jieba: &Jieba, a: usize, b: usize) -> bool {
+    let head_end = (a..b)
+        .find(|&p| {
+            r.starting[p]
+                .iter()
+                .any(|h| matches!(h.kind, WordKind::Ending | WordKind::Phase) && h.at + h.len == b)
+        })
+        .unwrap_or(b);
+    // A name that starts inside one of jieba's words starts with a word jieba
+    // did not know apart from its neighbour: 坪山正|奇 for 正奇.
+    if a > 0 && !r.word_start(a) && r.chars[a - 1].is_alphabetic() && is_han(r.chars[a - 1]) {
+        return true;
+    }
+    let mut p = a;
+    while p < head_end {
+        let Some((_, n)) = r.token(p) else {
+            p += 1;
+            continue;
+        };
+        let end = (p + n).min(head_end);
+        let word = r.text(p, end);
+        let han = word.chars().all(is_han);
+        let inside_place =
+            r.m.districts
+                .iter()
+                .chain(&[])
+                .any(|d| d.at <= p && p < d.at + d.len);
+        if han && !inside_place {
+            let known = jieba.has_word(&word);
+            let freq = if known { jieba.suggest_freq(&word) } else { 0 };
+            if (n >= 2 && freq < RARE) || (n == 1 && known && freq < RARE) {
+                return true;
+            }
+        }
+        p += n;
+    }
+    false
+}
+
+/// True when the name holds nothing but generic words, its ending and
+/// counts: 重点项目, 民生实事项目, 2025年区级重大项目.
+fn generic(r: &Reading, c: &ProjectMention) -> bool {
+    let words = &r.rules.project_words;
+    // Off its end: phases, works words and what is done (repeatedly), then
+    // one more works word of any kind: 中心医院改扩建工程 leaves 中心.
+    let mut rest = c.name.clone();
+    loop {
+        let before = rest.len();
+        for p in words.of(WordKind::Phase) {
+            if let Some(s) = rest.strip_suffix(p.as_str()) {
+                rest = s.to_string();
+            }
+        }
+        for e in words
+            .endings
+            .iter()
+            .filter(|e| matches!(e.class, EndingClass::Works | EndingClass::Done))
+        {
+            if let Some(s) = rest.strip_suffix(e.word.as_str()) {
+                rest = s.to_string();
+                break;
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    if let Some(e) = words
+        .endings
+        .iter()
+        .filter(|e| rest.ends_with(e.word.as_str()))
+        .max_by_key(|e| e.word.len())
+    {
+        rest.truncate(rest.len() - e.word.len());
+    }
+    // Verbs, adverbs and function words tell what is done, not which work:
+    // "要抓好重大项目", "牢固树立项目意识".
+    for p in c.at..c.at + c.len {
+        if let Some((tag, n)) = r.token(p)
+            && p + n <= c.at + c.len
+            && matches!(
+                tag,
+                "v" | "vd" | "d" | "ad" | "r" | "p" | "c" | "u" | "uj" | "ul" | "zg"
+            )
+        {
+            rest = rest.replacen(&r.text(p, p + n), "", 1);
+        }
+    }
+    let empty = |s: &str| {
+        s.chars()
+            .filter(|ch| {
+                (is_han(*ch) || ch.is_alphanumeric())
+                    && !numeral(*ch)
+                    && !"年度个项类".contains(*ch)
+            })
+            .count()
+            == 0
+    };
+    // Generic words, longest first, wherever they stand.
+    let mut generic: Vec<&String> = words.of(WordKind::Generic).iter().collect();
+    generic.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let mut plain = rest.clone();
+    for g in generic {
+        plain = plain.replace(g.as_str(), "");
+    }
+    if empty(&plain) {
+        return true;
+    }
+    // Whose it is and how it is judged say nothing of which: 龙岗区重点项目,
+    // 深圳市首批重大项目, 景县项目.
+    for d in
+        r.m.districts
+            .iter()
+            .chain(&[])
+            .filter(|d| d.at >= c.at && d.at < c.at + c.len)
+    {
+        rest = rest.replace(&r.text(d.at, d.at + d.len), "");
+    }
+    for d in
+        r.m.cities
+            .iter()
+            .filter(|d| d.at >= c.at && d.at < c.at + c.len)
+    {
+        rest = rest.replace(&r.text(d.at, d.at + d.len), "");
+    }
+    let mut judged: Vec<&String> = words.of(WordKind::Judgement).iter().collect();
+    judged.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    for g in judged {
+        rest = rest.replace(g.as_str(), "");
+    }
+    empty(&rest)
+}
+
+/// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
+fn category(r: &Reading, c: &ProjectMention) -> bool {
+    let modifier = c
+        .name
+        .strip_suffix("项目")
+        .or_else(|| c.name.strip_suffix("工程"));
+    modifier.is_some_and(|m| {
+        r.rules
+            .project_words
+            .of(WordKind::Category)
+            .iter()
+            .any(|w| m.ends_with(w.as_str()))
+    })
+}
+
+/// True when a name counts works rather than naming one: "一批", "三大", "10件".
+fn counted(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    (0..chars.len()).any(|i| {
+        let opens = i == 0 || !numeral(chars[i - 1]);
+        let next = chars[i..]
+            .iter()
+            .position(|c| !numeral(*c))
+            .map(|n| chars[i + n]);
+        let phase = i > 0 && chars[i - 1] == '第';
+        opens && numeral(chars[i]) && !phase && next.is_some_and(|c| "个大项批家类种件".contains(c))
+    })
+}
+
+/// True when the name stands as the place of an event: 在X举行.
+fn is_venue(r: &Reading, a: usize, b: usize) -> bool {
+    let before = a >= 1 && matches!(r.chars[a - 1], '在' | '于');
+    let (_, to) = r.clause(a, b);
+    let rest = r.text(b, to.min(b + 12));
+    before
+        && r.rules
+            .project_words
+            .of(WordKind::Held)
+            .iter()
+            .any(|v| rest.contains(v.as_str()))
+}
+
+/// The stage a clause gives a name: the first stage word after it in its
+/// clause, else the last before it.
+fn stage(r: &Reading, a: usize, b: usize) -> Option<String> {
+    let (from, to) = r.clause(a, b);
+    let words = &r.rules.project_words;
+    let hits: Vec<&WordHit> = r.starting[from..to]
+        .iter()
+        .flatten()
+        .filter(|h| h.kind == WordKind::Stage && h.at + h.len <= to)
+        .collect();
+    let after = hits
+        .iter()
+        .filter(|h| h.at >= b)
+        .max_by_key(|h| (std::cmp::Reverse(h.at), h.len));
+    let before = hits
+        .iter()
+        .filter(|h| h.at + h.len <= a)
+        .max_by_key(|h| (h.at, h.len));
+    after.or(before).map(|h| words.stages[h.index].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(sentence: &str) -> Vec<ProjectMention> {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let m = Mentions::find(&rules, &jieba, sentence);
+        find(&rules, &jieba, &m)
+    }
+
+    fn names(sentence: &str) -> Vec<String> {
+        found(sentence)
+            .into_iter()
+            .filter(|m| m.project)
+            .map(|m| m.name)
+            .collect()
+    }
+
+    /// The signs of the candidate named `name` in `sentence`.
+    fn signs_of(sentence: &str, name: &str) -> Vec<Feature> {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let m = Mentions::find(&rules, &jieba, sentence);
+        let all = candidates(&rules, &jieba, &m);
+        all.iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no candidate {name} in {all:#?}"))
+            .signs
+            .clone()
+    }
+
+    fn has(sentence: &str, name: &str, sign: Feature) {
+        let signs = signs_of(sentence, name);
+        assert!(
+            signs.contains(&sign),
+            "{name} in {sentence}: {signs:?} lacks {sign:?}"
+        );
+    }
+
+    fn lacks(sentence: &str, name: &str, sign: Feature) {
+        let signs = signs_of(sentence, name);
+        assert!(
+            !signs.contains(&sign),
+            "{name} in {sentence}: {signs:?} has {sign:?}"
+        );
+    }
+
+    // One test per sign of data/project_features.tsv, on a phrase.
+
+    #[test]
+    fn sign_ends_works() {
+        has("甲乙未来城项目封顶", "甲乙未来城项目", Feature::EndsWorks);
+    }
+
+    #[test]
+    fn sign_ends_park() {
+        has(
+            "加快建设甲乙教育科技产业园",
+            "甲乙教育科技产业园",
+            Feature::EndsPark,
+        );
+    }
+
+    #[test]
+    fn sign_ends_zone() {
+        has("推进明珠湾起步区建设", "明珠湾起步区", Feature::EndsZone);
+    }
+
+    #[test]
+    fn sign_ends_hall() {
+        has(
+            "调研甲乙国际会展中心",
+            "甲乙国际会展中心",
+            Feature::EndsHall,
+        );
+    }
+
+    #[test]
+    fn sign_ends_plant() {
+        has("甲乙电池生产线投产", "甲乙电池生产线", Feature::EndsPlant);
+    }
+
+    #[test]
+    fn sign_ends_institution() {
+        has("新建甲乙实验学校", "甲乙实验学校", Feature::EndsInstitution);
+    }
+
+    #[test]
+    fn sign_ends_road() {
+        has("甲乙大道建成通车", "甲乙大道", Feature::EndsRoad);
+    }
+
+    #[test]
+    fn sign_ends_done() {
+        has(
+            "推进甲乙医院精神卫生中心迁建",
+            "甲乙医院精神卫生中心迁建",
+            Feature::EndsDone,
+        );
+    }
+
+    #[test]
+    fn sign_no_ending_and_listed() {
+        let s = "丙丁新材、创科光显等31个项目投产";
+        has(s, "创科光显", Feature::NoEnding);
+        has(s, "创科光显", Feature::Listed);
+    }
+
+    #[test]
+    fn sign_enumerated() {
+        has(
+            "先后来到甲乙产业园、丙丁物流园",
+            "丙丁物流园",
+            Feature::Enumerated,
+        );
+    }
+
+    #[test]
+    fn sign_works_sentence() {
+        has(
+            "察看甲乙产业园项目建设进度",
+            "甲乙产业园项目",
+            Feature::EndsWorks,
+        );
+        has(
+            "察看甲乙产业园,了解项目进度",
+            "甲乙产业园",
+            Feature::WorksSentence,
+        );
+    }
+
+    #[test]
+    fn sign_quoted() {
+        has("推进“湾区之眼”项目建设", "“湾区之眼”项目", Feature::Quoted);
+    }
+
+    #[test]
+    fn sign_stage_word() {
+        has("甲乙未来城项目开工", "甲乙未来城项目", Feature::StageWord);
+    }
+
+    #[test]
+    fn sign_build_verb() {
+        has("改造甲乙体育公园", "甲乙体育公园", Feature::BuildVerb);
+    }
+
+    #[test]
+    fn sign_develop_verb() {
+        has("推进甲乙科技园建设", "甲乙科技园", Feature::DevelopVerb);
+    }
+
+    #[test]
+    fn sign_visit_verb() {
+        has("区长调研甲乙科技园", "甲乙科技园", Feature::VisitVerb);
+    }
+
+    #[test]
+    fn sign_has_place() {
+        has("推进南湾物流园建设", "南湾物流园", Feature::HasPlace);
+    }
+
+    #[test]
+    fn sign_has_proper_name() {
+        has(
+            "推进G60科创走廊产业园建设",
+            "G60科创走廊产业园",
+            Feature::HasProperName,
+        );
+    }
+
+    #[test]
+    fn sign_has_number() {
+        has(
+            "推进220千伏产业园输变电工程",
+            "220千伏产业园输变电工程",
+            Feature::HasNumber,
+        );
+    }
+
+    #[test]
+    fn sign_rare_word() {
+        has("笋岗客整所项目开工", "笋岗客整所项目", Feature::RareWord);
+        lacks(
+            "企业国际化出海基地建设",
+            "企业国际化出海基地",
+            Feature::RareWord,
+        );
+    }
+
+    #[test]
+    fn sign_plain() {
+        has("建设全民健身中心", "全民健身中心", Feature::Plain);
+    }
+
+    #[test]
+    fn sign_generic() {
+        has("全力推动重点项目建设", "重点项目", Feature::Generic);
+        has("要抓好重大项目", "要抓好重大项目", Feature::Generic);
+        lacks(
+            "加快建设甲乙教育科技产业园",
+            "甲乙教育科技产业园",
+            Feature::Generic,
+        );
+    }
+
+    #[test]
+    fn sign_category() {
+        has(
+            "引进人工智能新兴产业项目",
+            "人工智能新兴产业项目",
+            Feature::Category,
+        );
+    }
+
+    #[test]
+    fn sign_counted() {
+        has("推进三大产业园建设", "三大产业园", Feature::Counted);
+        lacks(
+            "日产90万支电池项目投产",
+            "日产90万支电池项目",
+            Feature::Counted,
+        );
+    }
+
+    #[test]
+    fn sign_verb_inside() {
+        has(
+            "建设“甲乙调研丙丁基地”",
+            "甲乙调研丙丁基地",
+            Feature::VerbInside,
+        );
+    }
+
+    #[test]
+    fn sign_person_inside() {
+        has("区委书记张三丰项目", "张三丰项目", Feature::PersonInside);
+    }
+
+    #[test]
+    fn sign_district_before() {
+        has(
+            "福田区华兴新材生产研发基地投产",
+            "华兴新材生产研发基地",
+            Feature::DistrictBefore,
+        );
+    }
+
+    #[test]
+    fn sign_opens_badly_and_with_verb() {
+        has("推广“就地过年”", "就地过年", Feature::OpensBadly);
+        has(
+            "建设“奋进新征程”主题公园",
+            "奋进新征程",
+            Feature::OpensWithVerb,
+        );
+    }
+
+    #[test]
+    fn sign_short_and_long() {
+        has("建设甲乙路", "甲乙路", Feature::Short);
+        has(
+            "建设甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥产业园",
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥产业园",
+            Feature::Long,
+        );
+    }
+
+    #[test]
+    fn sign_venue() {
+        has(
+            "签约仪式在甲乙未来城项目现场举行",
+            "甲乙未来城项目",
+            Feature::Venue,
+        );
+    }
+
+    // Names bounded by the same rules everywhere.
+
+    #[test]
+    fn list_items_are_projects_whatever_their_ending() {
+        let p = found("福田区华兴新材生产研发基地、创科光显等31个项目投产投运。");
+        let names: Vec<&str> = p.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["华兴新材生产研发基地", "创科光显"]);
+        assert_eq!(p[0].district.as_deref(), Some("福田区"));
+        assert_eq!(p[0].aliases, ["福田区华兴新材生产研发基地"]);
+        assert_eq!(p[0].stage.as_deref(), Some("投产"));
+    }
+
+    #[test]
+    fn judgements_are_not_passed_to_items() {
+        assert_eq!(
+            names("推进甲乙科技园、丙丁物流园等百亿级项目建设"),
+            ["甲乙科技园", "丙丁物流园"]
+        );
+        assert_eq!(names("推动亿利滋等项目落地"), ["亿利滋"]);
+    }
+
+    #[test]
+    fn heads_and_phases_are_shared() {
+        assert_eq!(
+            names("加快罗山科技园一期、二期建设"),
+            ["罗山科技园一期", "罗山科技园二期"]
+        );
+        assert_eq!(
+            names("推进甲乙项目、丙丁项目建设"),
+            ["甲乙项目", "丙丁项目"]
+        );
+    }
+
+    #[test]
+    fn an_item_without_a_list_keeps_its_own_name() {
+        let found = names("加快方正微、平湖智创园项目建设");
+        assert!(!found.iter().any(|n| n == "方正微创园项目"), "{found:?}");
+        assert!(found.iter().any(|n| n == "平湖智创园项目"), "{found:?}");
+    }
+
+    #[test]
+    fn years_and_districts_are_read_off_and_ranges_kept() {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let s = "推进2021年西湖区规划路(子羽路-真君路)及真君路隧道联络道建设工程";
+        let m = Mentions::find(&rules, &jieba, s);
+        let all = candidates(&rules, &jieba, &m);
+        let p = all
+            .iter()
+            .find(|c| c.name == "规划路(子羽路-真君路)及真君路隧道联络道建设工程")
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(p.district.as_deref(), Some("西湖区"));
+    }
+
+    /// The names of all candidates, kept or not.
+    fn candidate_names(sentence: &str) -> Vec<String> {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let m = Mentions::find(&rules, &jieba, sentence);
+        candidates(&rules, &jieba, &m)
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    }
+
+    #[test]
+    fn what_is_done_ends_a_name() {
+        let found = candidate_names("推进萧山医院精神卫生中心迁建");
+        assert!(
+            found.contains(&"萧山医院精神卫生中心迁建".to_string()),
+            "{found:?}"
+        );
+        let found = candidate_names("推进03省道东复线改扩建工程");
+        assert!(
+            found.contains(&"03省道东复线改扩建工程".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn notes_inside_a_name_are_read_past() {
+        assert_eq!(
+            names("甲乙大学高等研究院(以下简称“高研院”)永久场地建设工程项目一期举行奠基仪式"),
+            ["甲乙大学高等研究院永久场地建设工程项目一期"]
+        );
+    }
+
+    #[test]
+    fn a_venue_is_a_project_too() {
+        let p = found("签约仪式在甲乙未来城项目现场举行");
+        assert!(
+            p.iter()
+                .any(|m| m.name == "甲乙未来城项目" && m.venue && m.project),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn names_start_after_verbs() {
+        assert_eq!(
+            names("谋划推动南湾中部片区土地整备利益统筹项目等一批前期重点项目转新开工"),
+            vec!["南湾中部片区土地整备利益统筹项目"]
+        );
+    }
+
+    #[test]
+    fn locative_openings_are_read_off() {
+        let p = found("12月10日,深圳坪山正奇未来城项目封顶");
+        assert_eq!(p[0].name, "正奇未来城项目");
+        assert_eq!(p[0].district.as_deref(), Some("坪山区"));
+        assert_eq!(p[0].stage.as_deref(), Some("封顶"));
+        assert_eq!(
+            names("加快建设福田教育科技产业园"),
+            vec!["福田教育科技产业园"]
+        );
+    }
+
+    #[test]
+    fn shared_endings_are_shared_out() {
+        assert_eq!(
+            names("稳步推进吉华中、平湖西等利益统筹项目整备"),
+            vec!["吉华中利益统筹项目", "平湖西利益统筹项目"]
+        );
+    }
+
+    #[test]
+    fn venues_are_marked() {
+        let p = found("论坛在锦绣科学园举办");
+        assert!(!p.is_empty() && p.iter().all(|m| m.venue), "{p:?}");
+    }
+
+    #[test]
+    fn generic_names_are_not_projects() {
+        assert!(names("全力推动重点项目建设提速提质").is_empty());
+    }
+}
