@@ -518,6 +518,28 @@ pub fn find(text: &str) -> Vec<DateMention> {
             i += 1;
         }
     }
+    // "国庆、中秋来临之际": the holidays of a list share what bounds the last.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let joined = b.at == a.at + a.len + 1 && matches!(chars[a.at + a.len], '、' | '和' | '与');
+        if joined && !b.occasion && matches!(a.expr, DateExpr::Point(Point::Holiday { .. })) {
+            out[k].occasion = false;
+        }
+    }
+    // "今天(2月7日)上午": the day written in parentheses dates the act.
+    for k in 0..out.len().saturating_sub(1) {
+        let gap: String = chars[out[k].at + out[k].len..out[k + 1].at]
+            .iter()
+            .filter(|c| !matches!(c, ' ' | '╠' | '╣' | '【' | '】'))
+            .collect();
+        let relative = matches!(
+            out[k].expr,
+            DateExpr::SameDay | DateExpr::Point(Point::RelativeDay(_))
+        );
+        if relative && gap == "(" {
+            out[k].occasion = false;
+        }
+    }
     out
 }
 
@@ -639,6 +661,15 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
         .iter()
         .chain(&w.bound_before)
         .any(|x| crate::extract::word_ends_at(chars, at, x));
+    // A quoted name of the holidays may stand between: 中秋、国庆“两节”即将到来之际.
+    let mut end = end;
+    if chars.get(end) == Some(&'“')
+        && let Some(close) = chars[end..(end + 6).min(chars.len())]
+            .iter()
+            .position(|c| *c == '”')
+    {
+        end += close + 1;
+    }
     let after = listed_at(chars, end, &w.bound_after).is_some();
     !before && !after
 }
@@ -1502,5 +1533,21 @@ mod tests {
         assert_eq!(days("2024-12-11", "《2024年12月工作要点》"), ["none"]);
         assert!(!find("截至6月30日")[0].occasion);
         assert!(find("6月30日,召开")[0].occasion);
+    }
+
+    #[test]
+    fn holidays_ahead_date_no_act() {
+        let found = find("在国庆、中秋来临之际,9月24日,举办比赛");
+        let occasions: Vec<bool> = found.iter().map(|d| d.occasion).collect();
+        assert_eq!(occasions, [false, false, true]);
+        let found = find("在中秋、国庆“两节”即将到来之际,9月27日,开展活动");
+        assert!(!found[0].occasion && !found[1].occasion && found[2].occasion);
+    }
+
+    #[test]
+    fn a_day_in_parentheses_dates_the_act_over_today() {
+        let found = find("今天╠(2月7日)╣ 上午,调研");
+        assert!(!found[0].occasion, "{found:?}");
+        assert!(found[1].occasion, "{found:?}");
     }
 }
