@@ -129,6 +129,7 @@ pub enum Feature {
     NoEnding,
     Listed,
     ListedOther,
+    InTitle,
     Enumerated,
     WorksSentence,
     Quoted,
@@ -158,7 +159,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 37] = [
+    pub const ALL: [Feature; 38] = [
         Feature::EndsWorks,
         Feature::EndsPark,
         Feature::EndsZone,
@@ -170,6 +171,7 @@ impl Feature {
         Feature::NoEnding,
         Feature::Listed,
         Feature::ListedOther,
+        Feature::InTitle,
         Feature::Enumerated,
         Feature::WorksSentence,
         Feature::Quoted,
@@ -212,6 +214,7 @@ impl Feature {
             Feature::NoEnding => "no_ending",
             Feature::Listed => "listed",
             Feature::ListedOther => "listed_other",
+            Feature::InTitle => "in_title",
             Feature::Enumerated => "enumerated",
             Feature::WorksSentence => "works_sentence",
             Feature::Quoted => "quoted",
