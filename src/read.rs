@@ -23,6 +23,14 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// An article found under the inputs, not yet read: its name for evidence and
+/// its path. Listing first lets a build read one article at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub path: PathBuf,
+}
+
 /// What reading the inputs gave: the articles, and the files skipped on the way.
 #[derive(Debug, Default)]
 pub struct ReadReport {
@@ -44,6 +52,20 @@ pub enum ReadError {
 /// Reads every article under `inputs`.
 pub fn read_inputs(inputs: &[PathBuf]) -> Result<ReadReport, ReadError> {
     let mut report = ReadReport::default();
+    for entry in list_inputs(inputs)? {
+        match read_entry(&entry)? {
+            Ok(file) => report.files.push(file),
+            Err(warning) => report.warnings.push(warning),
+        }
+    }
+    Ok(report)
+}
+
+/// The articles under `inputs`, in order, without reading them: folders
+/// recursively and sorted, files as given. Names are unique: where two inputs
+/// hold files of one name, the later is named by its path.
+pub fn list_inputs(inputs: &[PathBuf]) -> Result<Vec<Entry>, ReadError> {
+    let mut out = Vec::new();
     for input in inputs {
         if !input.exists() {
             return Err(ReadError::Missing(input.clone()));
@@ -54,24 +76,47 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<ReadReport, ReadError> {
             paths.sort();
             for path in paths {
                 let name = relative_name(input, &path);
-                read_one(&path, name, &mut report)?;
+                out.push(Entry { name, path });
             }
         } else {
             let name = input
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.display().to_string());
-            read_one(input, name, &mut report)?;
+            out.push(Entry {
+                name,
+                path: input.clone(),
+            });
         }
     }
     // Two inputs may hold files of the same name; evidence must tell them apart.
     let mut seen = std::collections::HashSet::new();
-    for file in &mut report.files {
-        if !seen.insert(file.name.clone()) {
-            file.name = file.path.display().to_string();
+    for entry in &mut out {
+        if !seen.insert(entry.name.clone()) {
+            entry.name = entry.path.display().to_string();
         }
     }
-    Ok(report)
+    Ok(out)
+}
+
+/// Reads one listed article: `Ok(Err(warning))` when it is neither UTF-8 nor
+/// GB18030 and is skipped, an error when it cannot be read at all.
+pub fn read_entry(entry: &Entry) -> Result<Result<SourceFile, String>, ReadError> {
+    let bytes = fs::read(&entry.path).map_err(|source| ReadError::Io {
+        path: entry.path.clone(),
+        source,
+    })?;
+    Ok(match decode(&bytes) {
+        Some(text) => Ok(SourceFile {
+            name: entry.name.clone(),
+            path: entry.path.clone(),
+            text,
+        }),
+        None => Err(format!(
+            "skipping {}: not UTF-8 or GB18030 text",
+            entry.path.display()
+        )),
+    })
 }
 
 /// Decodes bytes as UTF-8, else as GB18030; `None` when it is neither.
@@ -85,25 +130,6 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     (!had_errors).then(|| text.into_owned())
-}
-
-fn read_one(path: &Path, name: String, report: &mut ReadReport) -> Result<(), ReadError> {
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    match decode(&bytes) {
-        Some(text) => report.files.push(SourceFile {
-            name,
-            path: path.to_path_buf(),
-            text,
-        }),
-        None => report.warnings.push(format!(
-            "skipping {}: not UTF-8 or GB18030 text",
-            path.display()
-        )),
-    }
-    Ok(())
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {

@@ -27,6 +27,7 @@ pub fn resolve(all: &[Facts], rules: &Rules) -> GovGraph {
         add_events(&mut g, facts, rules, &officials);
         add_projects(&mut g, facts, rules);
     }
+    g.normalize();
     g
 }
 

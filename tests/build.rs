@@ -521,3 +521,74 @@ fn help_has_examples() {
         );
     }
 }
+
+/// Documents are read on several threads and collected in order: the graph
+/// is the same bytes with one thread and with many, over articles of every
+/// kind the repository holds.
+#[test]
+fn threads_do_not_change_the_graph() {
+    let inputs = ["seeds", "tests/blind", "tests/heldout", "tests/cases"];
+    let build = |threads: &str, name: &str| {
+        let out = temp_dir(name);
+        run(govgraph()
+            .arg("build")
+            .args(inputs.iter().map(|i| root().join(i)))
+            .args(["--threads", threads, "-q", "--formats", "json,dot,graphml"])
+            .arg("-o")
+            .arg(&out));
+        out
+    };
+    let one = build("1", "threads-1");
+    let many = build("3", "threads-3");
+    let all = build("0", "threads-all");
+    for f in ["graph.json", "graph.dot", "graph.graphml"] {
+        let a = fs::read(one.join(f)).unwrap();
+        assert!(a.len() > 10_000, "{f} holds the graph");
+        assert!(
+            a == fs::read(many.join(f)).unwrap(),
+            "{f}: 1 thread and 3 differ"
+        );
+        assert!(
+            a == fs::read(all.join(f)).unwrap(),
+            "{f}: 1 thread and all differ"
+        );
+    }
+}
+
+/// A document read once, alone, is read again when it names an official only
+/// another document introduced with a title: the bare name then takes part.
+#[test]
+fn an_official_another_article_introduced_is_linked() {
+    let dir = temp_dir("known-across");
+    fs::write(
+        dir.join("a.txt"),
+        "2024年12月3日 本报讯\n12月3日，福田区委书记甄立仁出席低空经济产业大会。\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        "2024年12月6日 本报讯\n12月5日，甄立仁、郝思源与12家企业座谈，听取意见建议。\n",
+    )
+    .unwrap();
+    let attended = |inputs: &[&str], out: &str| -> Vec<String> {
+        let out = dir.join(out);
+        run(govgraph()
+            .arg("build")
+            .args(inputs.iter().map(|i| dir.join(i)))
+            .arg("-q")
+            .arg("-o")
+            .arg(&out));
+        let g: Value =
+            serde_json::from_str(&fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+        edges(&g, "attended")
+            .iter()
+            .filter(|e| e["source"] == "person:甄立仁")
+            .map(|e| e["date"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(attended(&["b.txt"], "alone"), Vec::<String>::new());
+    assert_eq!(
+        attended(&["a.txt", "b.txt"], "both"),
+        ["2024-12-03", "2024-12-05"]
+    );
+}

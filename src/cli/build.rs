@@ -42,6 +42,10 @@ pub struct BuildArgs {
     /// is then YEAR-12-11. Without it such dates stay undated.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+    /// Threads to read articles on (default: one per core). The graph is the
+    /// same for any number.
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub threads: usize,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -51,20 +55,31 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .map(|f| Format::parse(f.trim()))
         .collect::<Result<Vec<_>, _>>()?;
     let rules = Rules::load(&args.dicts)?;
-    let report = crate::read::read_inputs(&args.inputs)?;
-    for warning in &report.warnings {
-        eprintln!("govgraph: warning: {warning}");
-    }
-    if report.files.is_empty() {
+    let entries = crate::read::list_inputs(&args.inputs)?;
+    if entries.is_empty() {
         anyhow::bail!("no articles (.txt, .md, .html) found in the inputs");
     }
-    let pipeline = Pipeline::new(rules).with_year(args.year);
-    let total = report.files.len();
-    let graph = pipeline.build(&report.files, |done| {
-        if !args.quiet && total > 20 && done % 50 == 0 {
-            eprintln!("govgraph: read {done}/{total} articles");
+    let pipeline = Pipeline::new(rules)
+        .with_year(args.year)
+        .with_threads(args.threads);
+    let listed = entries.len();
+    let mut shown = 0;
+    let built = pipeline.build_entries(&entries, |done| {
+        // About every tenth of a long run.
+        if !args.quiet && listed > 20 && done * 10 / listed > shown {
+            shown = done * 10 / listed;
+            eprintln!("govgraph: read {done}/{listed} articles");
         }
-    });
+    })?;
+    for warning in &built.warnings {
+        eprintln!("govgraph: warning: {warning}");
+    }
+    if built.documents == 0 {
+        anyhow::bail!("no articles (.txt, .md, .html) could be read in the inputs");
+    }
+    let graph = built.graph;
+    let total = built.documents;
+    let again = built.read_again;
     for format in formats {
         let written = crate::export::write(&graph, format, &args.output, &Default::default())
             .with_context(|| format!("writing {} into {}", format.name(), args.output.display()))?;
@@ -76,8 +91,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     if !args.quiet {
         eprintln!(
-            "govgraph: {} articles, {} nodes, {} edges",
+            "govgraph: {} articles ({} read again for officials other articles introduced), {} nodes, {} edges",
             total,
+            again,
             graph.node_count(),
             graph.edge_count()
         );

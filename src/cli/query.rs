@@ -5,6 +5,12 @@
 //! function of [`crate::query`] and prints its answer as a table, JSON or CSV. A
 //! name that designates nothing or several things, or a date that is not one, is
 //! a usage error: one line on stderr and exit status 2.
+//!
+//! A graph.json is read through its sidecar, graph.json.idx, when it has a
+//! valid one ([`crate::graph::sidecar`]): without the evidence sentences when
+//! the answer shows none, else with placeholders that are swapped for the
+//! sentences, read from graph.json, once the answer is formatted. Any trouble
+//! with the sidecar falls back to parsing graph.json; the output is the same.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +20,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::{ExitWith, print_out};
+use crate::graph::sidecar::{self, EvidenceTexts, TextError, Wanted};
 use crate::graph::{GovGraph, Relation};
 use crate::query::{self, QueryError, Render};
 
@@ -201,16 +208,122 @@ pub enum Question {
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
-    let graph = load(&args)?;
-    let out = answer(&graph, &args).map_err(|err| ExitWith {
-        code: err.exit_code(),
-        message: err.to_string(),
-    })?;
+    let result = match fast_answer(&args) {
+        Some(Ok(out)) => Ok(out),
+        Some(Err(Failed::Query(err))) => Err(Failed::Query(err)),
+        // No usable sidecar, or its sentences could not be read: graph.json.
+        None | Some(Err(Failed::Texts)) => {
+            let graph = load(&args)?;
+            let result = answer(&graph, &args, None);
+            // Freeing a large graph piece by piece costs more than the answer:
+            // the process is about to end and the system takes it back whole.
+            std::mem::forget(graph);
+            result
+        }
+    };
+    let out = match result {
+        Ok(out) => out,
+        Err(Failed::Query(err)) => {
+            return Err(ExitWith {
+                code: err.exit_code(),
+                message: err.to_string(),
+            }
+            .into());
+        }
+        // Only placeholders fail to be read, and graph.json has none.
+        Err(Failed::Texts) => anyhow::bail!("reading the evidence sentences failed"),
+    };
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The graph the question is asked of.
+/// Why an answer could not be given.
+enum Failed {
+    /// The question has no answer: the same whichever way the graph was read.
+    Query(QueryError),
+    /// The sentences behind the sidecar's placeholders could not be read.
+    Texts,
+}
+
+impl From<QueryError> for Failed {
+    fn from(err: QueryError) -> Failed {
+        Failed::Query(err)
+    }
+}
+
+/// The answer read through graph.json's sidecar; `None` when there is no valid
+/// sidecar (or the graph is built from `--input`).
+fn fast_answer(args: &QueryArgs) -> Option<Result<String, Failed>> {
+    if args.input.is_some() {
+        return None;
+    }
+    let loaded = sidecar::load(&graph_path(args), &evidence_read(args))?;
+    let result = answer(&loaded.graph, args, loaded.texts.as_ref());
+    // As in `run`: the process ends next, so the graph is not freed piecemeal.
+    std::mem::forget(loaded);
+    Some(result)
+}
+
+/// The evidence the answer reads, so that the sidecar loads only that.
+///
+/// Keep in step with `crate::query`: an answer that reads evidence this does
+/// not name would count sources from empty lists or show none
+/// (tests/fast_load.rs asks every question both ways to catch that). Sentences
+/// are read only when shown: JSON carries the evidence of the answers that
+/// have any, tables and CSV with --evidence.
+fn evidence_read(args: &QueryArgs) -> Wanted {
+    use crate::graph::NodeKind;
+    /// The evidence of nodes of these kinds and of edges of these relations.
+    type Lists = (&'static [NodeKind], &'static [Relation]);
+    const NONE: Lists = (&[], &[]);
+    const PARTICIPATION: &[Relation] = &[Relation::Chaired, Relation::Attended];
+    // What each answer reads to count sources, and what it shows.
+    let (counts, shows): (Lists, Lists) = match args.question {
+        // The sources of a post are its holds_post facts'.
+        Question::Officials { .. } => {
+            ((&[], &[Relation::HoldsPost]), (&[], &[Relation::HoldsPost]))
+        }
+        Question::Attended { .. } | Question::Attendees { .. } => (NONE, (&[], PARTICIPATION)),
+        // Any fact can be a step.
+        Question::Path { .. } => (NONE, (&[], &Relation::ALL)),
+        // A project's own evidence and its located_in facts'.
+        Question::Projects { .. } => {
+            let read: Lists = (&[NodeKind::Project], &[Relation::LocatedIn]);
+            (read, read)
+        }
+        // An event's own evidence and that of who chaired and attended it.
+        Question::Events { .. } => {
+            let read: Lists = (&[NodeKind::Event], PARTICIPATION);
+            (read, read)
+        }
+        // The documents of all evidence.
+        Question::Stats => ((&NodeKind::ALL, &Relation::ALL), NONE),
+        Question::Met { .. } | Question::Neighbors { .. } | Question::Find { .. } => (NONE, NONE),
+    };
+    let shown = args.format == OutputFormat::Json || args.evidence;
+    let texts = shown && shows != NONE;
+    let mut wanted = Wanted {
+        texts,
+        // Stats reads evidence only to count the documents.
+        docs_once: matches!(args.question, Question::Stats),
+        ..Wanted::default()
+    };
+    for (nodes, edges) in [Some(counts), texts.then_some(shows)].into_iter().flatten() {
+        wanted.nodes.extend(nodes);
+        wanted.edges.extend(edges);
+    }
+    wanted
+}
+
+/// `--graph`, or graphs/graph.json.
+fn graph_path(args: &QueryArgs) -> PathBuf {
+    args.graph
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("graphs/graph.json"))
+}
+
+/// The graph the question is asked of, parsed from graph.json or built from
+/// `--input`.
 fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
     if let Some(input) = &args.input {
         let rules = crate::rules::Rules::load(&[])?;
@@ -226,10 +339,7 @@ fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
         }
         return Ok(crate::pipeline::Pipeline::new(rules).build(&report.files, |_| {}));
     }
-    let path = args
-        .graph
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("graphs/graph.json"));
+    let path = graph_path(args);
     let text = std::fs::read_to_string(&path).with_context(|| {
         format!(
             "reading {} (build it with `govgraph build`, or use --input)",
@@ -239,9 +349,13 @@ fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
     GovGraph::from_json(&text).with_context(|| format!("reading {}", path.display()))
 }
 
-/// The answer to the question, formatted.
-fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
-    let fmt = |a: &dyn Shown| a.show(args.format, args.evidence);
+/// The answer to the question, formatted; with `texts`, the placeholders of
+/// the graph's evidence are swapped for their sentences.
+fn answer(g: &GovGraph, args: &QueryArgs, texts: Option<&EvidenceTexts>) -> Result<String, Failed> {
+    let fmt = |a: &dyn Shown| {
+        a.show(args.format, args.evidence, texts)
+            .map_err(|_: TextError| Failed::Texts)
+    };
     Ok(match &args.question {
         Question::Officials { district, on } => fmt(&query::officials(
             g,
@@ -249,7 +363,7 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                 district: district.clone(),
                 on: on.clone(),
             },
-        )?),
+        )?)?,
         Question::Attended {
             person,
             from,
@@ -273,7 +387,7 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                     to: to.clone(),
                     relation,
                 },
-            )?)
+            )?)?
         }
         Question::Attendees {
             event,
@@ -286,8 +400,8 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                 date: date.clone(),
                 district: district.clone(),
             },
-        )?),
-        Question::Met { person } => fmt(&query::met(g, person)?),
+        )?)?,
+        Question::Met { person } => fmt(&query::met(g, person)?)?,
         Question::Path { a, b } => {
             let answer = query::path(g, a, b)?;
             if answer.length.is_none() && args.format != OutputFormat::Json {
@@ -296,7 +410,7 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                     answer.from, answer.to
                 )
             } else {
-                fmt(&answer)
+                fmt(&answer)?
             }
         }
         Question::Neighbors {
@@ -323,9 +437,9 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                     depth: *depth,
                     relation,
                 },
-            )?)
+            )?)?
         }
-        Question::Projects { district } => fmt(&query::projects(g, district.as_deref())?),
+        Question::Projects { district } => fmt(&query::projects(g, district.as_deref())?)?,
         Question::Events { district, from, to } => fmt(&query::events(
             g,
             &query::EventsOptions {
@@ -333,29 +447,49 @@ fn answer(g: &GovGraph, args: &QueryArgs) -> Result<String, QueryError> {
                 from: from.clone(),
                 to: to.clone(),
             },
-        )?),
-        Question::Stats => fmt(&query::stats(g)?),
-        Question::Find { text } => fmt(&query::find(g, text)?),
+        )?)?,
+        Question::Stats => fmt(&query::stats(g)?)?,
+        Question::Find { text } => fmt(&query::find(g, text)?)?,
     })
 }
 
 /// An answer in any of the three formats.
 trait Shown {
-    fn show(&self, format: OutputFormat, evidence: bool) -> String;
+    fn show(
+        &self,
+        format: OutputFormat,
+        evidence: bool,
+        texts: Option<&EvidenceTexts>,
+    ) -> Result<String, TextError>;
 }
 
 impl<T: Render + Serialize> Shown for T {
-    fn show(&self, format: OutputFormat, evidence: bool) -> String {
-        match format {
-            OutputFormat::Table => self.table(evidence).to_text(),
-            OutputFormat::Csv => self.table(evidence).to_csv(),
+    fn show(
+        &self,
+        format: OutputFormat,
+        evidence: bool,
+        texts: Option<&EvidenceTexts>,
+    ) -> Result<String, TextError> {
+        let table = || -> Result<crate::query::Table, TextError> {
+            let mut table = self.table(evidence);
+            if let Some(texts) = texts {
+                texts.fill_cells(table.rows.iter_mut().flatten())?;
+            }
+            Ok(table)
+        };
+        Ok(match format {
+            OutputFormat::Table => table()?.to_text(),
+            OutputFormat::Csv => table()?.to_csv(),
             OutputFormat::Json => {
                 let mut text =
                     serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{e}"));
+                if let Some(texts) = texts {
+                    text = texts.fill_json(&text)?;
+                }
                 text.push('\n');
                 text
             }
-        }
+        })
     }
 }
 

@@ -188,6 +188,9 @@ pub fn render(
 }
 
 /// Renders `format` and writes its files atomically into the folder `dir`.
+///
+/// graph.json gets its query sidecar, graph.json.idx, written beside it
+/// ([`crate::graph::sidecar`]); it is among the paths returned.
 pub fn write(
     graph: &GovGraph,
     format: Format,
@@ -198,7 +201,12 @@ pub fn write(
     for file in render(graph, format, opts)? {
         let path = dir.join(&file.name);
         write_file(&path, &file.bytes)?;
+        let sidecar = match format {
+            Format::Json => write_sidecar(&path, &file.bytes)?,
+            _ => None,
+        };
         written.push(path);
+        written.extend(sidecar);
     }
     Ok(written)
 }
@@ -264,6 +272,9 @@ pub fn write_to(
             for file in render(graph, format, opts)? {
                 write_file(path, &file.bytes)?;
                 written.push(path.clone());
+                if format == Format::Json {
+                    written.extend(write_sidecar(path, &file.bytes)?);
+                }
             }
             Ok(written)
         }
@@ -273,6 +284,15 @@ pub fn write_to(
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     crate::output::write_atomic(path, bytes).map_err(|source| ExportError::Io {
         path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes the query sidecar of the graph.json just written at `path` (or
+/// removes a stale one when these bytes cannot have one).
+fn write_sidecar(path: &Path, json: &[u8]) -> Result<Option<PathBuf>, ExportError> {
+    crate::graph::sidecar::write_beside(path, json).map_err(|source| ExportError::Io {
+        path: crate::graph::sidecar::path_for(path),
         source,
     })
 }

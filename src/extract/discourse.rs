@@ -60,11 +60,7 @@ struct Read {
 
 /// Reads a document into facts.
 pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
-    let simplified = if crate::script::traditional_share(&doc.text) > super::TRADITIONAL_SHARE {
-        crate::script::to_simplified(&doc.text)
-    } else {
-        std::borrow::Cow::Borrowed(doc.text.as_str())
-    };
+    let simplified = super::simplified(&doc.text);
     let text = Annotated::new(&simplified);
     let written: Vec<char> = doc.text.chars().collect();
     let rules = &ex.rules;
@@ -264,6 +260,8 @@ struct Reader<'a> {
     titled: BTreeSet<String>,
     /// The district with most of the document's mentions, for projects.
     dominant: Option<String>,
+    /// Keep every project candidate in the facts.
+    keep_candidates: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -320,12 +318,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        for (name, post) in &rules.people {
+        // The dictionary's people the text holds (those it does not change nothing).
+        for name in ex.dictionary_people_in(simplified) {
             names.insert(name.clone());
-            if post.is_some() {
+            if rules.people.get(name).is_some_and(|post| post.is_some()) {
                 officials.insert(name.clone());
             }
         }
+        let facts_officials: BTreeSet<String> = officials.intersection(&names).cloned().collect();
         for name in known.keys() {
             names.insert(name.clone());
             officials.insert(name.clone());
@@ -366,6 +366,7 @@ impl<'a> Reader<'a> {
         let facts = Facts {
             doc: doc.name.clone(),
             period: clock.period,
+            officials_read: facts_officials,
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
@@ -384,6 +385,7 @@ impl<'a> Reader<'a> {
             roster: roster_of(&head),
             titled,
             dominant,
+            keep_candidates: ex.keep_candidates,
         }
     }
 
@@ -1140,7 +1142,9 @@ impl<'a> Reader<'a> {
         }
         let candidates = project::candidates(self.rules, self.jieba, m);
         let kept = project::select(&candidates);
-        self.facts.project_candidates.extend(candidates);
+        if self.keep_candidates {
+            self.facts.project_candidates.extend(candidates);
+        }
         for p in kept {
             if self.rules.projects.contains_key(&p.name) {
                 continue;

@@ -127,8 +127,14 @@ pub struct Facts {
     /// Names as written in Traditional script, by Simplified name.
     pub written_forms: BTreeMap<String, String>,
     /// Every project candidate read, kept or not, with its signs and score: what
-    /// the project weights are fitted on (`examples/fit_projects.rs`).
+    /// the project weights are fitted on (`examples/fit_projects.rs`). Empty
+    /// unless [`Extractor::keeping_candidates`] asked for them.
     pub project_candidates: Vec<mention::project::ProjectMention>,
+    /// The names the document itself reads as officials (a titled name with a
+    /// district post, or a dictionary official). An official another document
+    /// names changes nothing where the text holds only these: see
+    /// [`Extractor::known_in`].
+    pub officials_read: BTreeSet<String>,
 }
 
 /// The share of Traditional-only characters above which an article is folded to
@@ -144,6 +150,12 @@ pub struct Extractor {
     jieba: Jieba,
     /// The year to assume where a text gives none (`--year`).
     year: Option<i32>,
+    /// Keep every project candidate in the facts (for fitting weights).
+    pub(crate) keep_candidates: bool,
+    /// The user dictionary's people, and an automaton over them: a document
+    /// takes those it holds, so a large dictionary costs one scan a document.
+    dictionary_people: Vec<String>,
+    dictionary_matcher: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Extractor {
@@ -159,10 +171,32 @@ impl Extractor {
             jieba.add_word(name, Some(100_000), Some("nz"));
         }
         Extractor {
-            rules,
             jieba,
             year: None,
+            keep_candidates: false,
+            dictionary_matcher: aho_corasick::AhoCorasick::new(rules.people.keys()).ok(),
+            dictionary_people: rules.people.keys().cloned().collect(),
+            rules,
         }
+    }
+
+    /// The dictionary's people that `text` holds, each once, in name order.
+    /// Linear in the text.
+    pub(crate) fn dictionary_people_in(&self, text: &str) -> BTreeSet<&String> {
+        match &self.dictionary_matcher {
+            Some(m) if !self.dictionary_people.is_empty() => m
+                .find_overlapping_iter(text)
+                .map(|hit| &self.dictionary_people[hit.pattern().as_usize()])
+                .collect(),
+            _ => BTreeSet::new(),
+        }
+    }
+
+    /// Keeps every project candidate, decided or not, in
+    /// [`Facts::project_candidates`] (what `examples/fit_projects.rs` fits on).
+    pub fn keeping_candidates(mut self) -> Extractor {
+        self.keep_candidates = true;
+        self
     }
 
     /// Assumes `year` where a document gives no year for its dates.
@@ -175,19 +209,42 @@ impl Extractor {
         &self.rules
     }
 
-    /// The officials a document names with a title, for use across documents.
-    pub fn officials_in(&self, doc: &Document) -> KnownOfficials {
-        let facts = self.extract(doc, &KnownOfficials::new());
-        let mut out = KnownOfficials::new();
-        for p in facts.posts {
-            out.entry(p.person).or_default().insert(p.district);
-        }
-        out
+    /// The known officials (`names`, other documents' titled officials, found
+    /// by `known_names`, an automaton over them) that `doc` holds, when reading
+    /// it again with them could change its `facts`, read without them: its
+    /// text holds a known name it did not read as an official itself.
+    /// Otherwise `None`: its facts stand, and a corpus is read once, not twice.
+    /// Only names the text holds can change a reading, so these are all a
+    /// second reading needs. Linear in the text.
+    pub fn known_in<'n>(
+        &self,
+        doc: &Document,
+        facts: &Facts,
+        known_names: &aho_corasick::AhoCorasick,
+        names: &'n [String],
+    ) -> Option<BTreeSet<&'n String>> {
+        let text = simplified(&doc.text);
+        let held: BTreeSet<&String> = known_names
+            .find_overlapping_iter(text.as_ref())
+            .map(|m| &names[m.pattern().as_usize()])
+            .collect();
+        held.iter()
+            .any(|n| !facts.officials_read.contains(*n))
+            .then_some(held)
     }
 
     /// The facts a document states. `known` are officials other documents named.
     pub fn extract(&self, doc: &Document, known: &KnownOfficials) -> Facts {
         discourse::read(self, doc, known)
+    }
+}
+
+/// The text in Simplified script: folded when it is mostly Traditional.
+pub(crate) fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    if crate::script::traditional_share(text) > TRADITIONAL_SHARE {
+        crate::script::to_simplified(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -19,6 +19,17 @@ pub struct GraphFile {
     pub edges: Vec<Edge>,
 }
 
+/// The file as it is written: [`GraphFile`] borrowing the graph's nodes and
+/// edges, so writing a graph does not copy it.
+#[derive(Serialize)]
+struct GraphFileRef<'a> {
+    format: &'a str,
+    directed: bool,
+    multigraph: bool,
+    nodes: Vec<&'a Node>,
+    edges: Vec<&'a Edge>,
+}
+
 /// Why a graph.json could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -44,8 +55,14 @@ impl GovGraph {
 
     /// graph.json text, pretty-printed, ending in a newline.
     pub fn to_json(&self) -> String {
-        let mut text =
-            serde_json::to_string_pretty(&self.to_file()).expect("graph values always serialise");
+        let file = GraphFileRef {
+            format: FORMAT,
+            directed: true,
+            multigraph: true,
+            nodes: self.nodes(),
+            edges: self.edges(),
+        };
+        let mut text = serde_json::to_string_pretty(&file).expect("graph values always serialise");
         text.push('\n');
         text
     }

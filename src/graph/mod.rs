@@ -7,6 +7,7 @@
 //! always gives byte-identical output.
 
 mod json;
+pub mod sidecar;
 
 pub use json::{FORMAT, GraphFile, LoadError};
 
@@ -225,9 +226,9 @@ impl Node {
         for role in other.roles {
             push_unique(&mut self.roles, role);
         }
-        for ev in other.evidence {
-            push_unique(&mut self.evidence, ev);
-        }
+        // Evidence and stages grow with every mention: appended here, sorted
+        // once by `GovGraph::normalize`, so merging stays linear.
+        self.evidence.extend(other.evidence);
         if self.date.is_none() {
             self.date = other.date;
         }
@@ -247,7 +248,9 @@ impl Node {
         self.first_seen = min_some(self.first_seen.take(), other.first_seen);
         self.last_seen = max_some(self.last_seen.take(), other.last_seen);
         self.stages.extend(other.stages);
-        self.normalize();
+        self.aliases.retain(|a| a != &self.name);
+        self.aliases.sort();
+        self.roles.sort();
     }
 
     fn normalize(&mut self) {
@@ -333,10 +336,7 @@ impl Edge {
     fn merge(&mut self, other: Edge) {
         self.first_seen = min_opt(self.first_seen.take(), other.first_seen);
         self.last_seen = max_opt(self.last_seen.take(), other.last_seen);
-        for ev in other.evidence {
-            push_unique(&mut self.evidence, ev);
-        }
-        self.evidence.sort();
+        self.evidence.extend(other.evidence);
     }
 }
 
@@ -355,6 +355,8 @@ pub struct EdgeKey {
 pub struct GovGraph {
     graph: StableDiGraph<Node, Edge>,
     by_id: HashMap<String, NodeIndex>,
+    /// Every edge by its key; left empty by `sidecar::load` (questions never
+    /// add edges) and filled by the first `add_edge`.
     by_key: HashMap<EdgeKey, EdgeIndex>,
 }
 
@@ -384,6 +386,11 @@ impl GovGraph {
     pub fn add_edge(&mut self, mut edge: Edge) -> Option<EdgeIndex> {
         let a = *self.by_id.get(&edge.source)?;
         let b = *self.by_id.get(&edge.target)?;
+        if self.by_key.len() != self.graph.edge_count() {
+            self.by_key = (self.graph.edge_indices())
+                .map(|ix| (self.graph[ix].key(), ix))
+                .collect();
+        }
         let key = edge.key();
         if let Some(&ix) = self.by_key.get(&key) {
             self.graph[ix].merge(edge);
@@ -394,6 +401,19 @@ impl GovGraph {
             let ix = self.graph.add_edge(a, b, edge);
             self.by_key.insert(key, ix);
             Some(ix)
+        }
+    }
+
+    /// Sorts and deduplicates what merging appended (evidence, stages): once,
+    /// after the last merge, in O(E log E) for E pieces of evidence. The
+    /// graph's lists are in SPEC order after it; `resolve` calls it.
+    pub fn normalize(&mut self) {
+        for node in self.graph.node_weights_mut() {
+            node.normalize();
+        }
+        for edge in self.graph.edge_weights_mut() {
+            edge.evidence.sort();
+            edge.evidence.dedup();
         }
     }
 

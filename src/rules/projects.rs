@@ -340,6 +340,8 @@ pub struct ProjectWords {
     pub stages: Vec<String>,
     patterns: Vec<(WordKind, usize)>,
     matcher: Option<AhoCorasick>,
+    /// Leftmost-longest automata of the kinds [`ProjectWords::strip`] removes.
+    strippers: BTreeMap<WordKind, AhoCorasick>,
 }
 
 impl ProjectWords {
@@ -398,6 +400,25 @@ impl ProjectWords {
             }
         }
         self.matcher = AhoCorasick::new(&words).ok();
+        self.strippers.clear();
+        for kind in [WordKind::Generic, WordKind::Judgement] {
+            let list = self.of(kind);
+            if let Ok(m) = AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(list)
+            {
+                self.strippers.insert(kind, m);
+            }
+        }
+    }
+
+    /// `text` without the words of `kind` (generic or judgement words), the
+    /// longest at each place, in one pass: linear in the text.
+    pub fn strip(&self, kind: WordKind, text: &str) -> String {
+        match self.strippers.get(&kind) {
+            Some(m) => m.replace_all(text, &vec![""; self.of(kind).len()]),
+            None => text.to_string(),
+        }
     }
 
     /// The words of one kind, in file order.

@@ -48,11 +48,30 @@ pub struct Mentions {
     pub verbs: Vec<VerbMention>,
     /// jieba's reading: word starts and tags, kept to read known names later.
     word_start: Vec<bool>,
-    tags: Vec<Option<(String, usize)>>,
+    tags: Vec<Option<(&'static str, usize)>>,
     bound: Vec<bool>,
     blocked: Vec<bool>,
     title_at: Vec<bool>,
     verb_at: Vec<bool>,
+}
+
+/// jieba's part-of-speech tag, kept once per thread: tags are a small set
+/// (jieba's own and those of the user's dictionary), so each is allocated once
+/// and a sentence's tags cost no allocation.
+fn intern_tag(tag: &str) -> &'static str {
+    thread_local! {
+        static TAGS: std::cell::RefCell<std::collections::HashMap<String, &'static str>> =
+            std::cell::RefCell::default();
+    }
+    TAGS.with(|tags| {
+        let mut tags = tags.borrow_mut();
+        if let Some(t) = tags.get(tag) {
+            return *t;
+        }
+        let kept: &'static str = Box::leak(tag.to_string().into_boxed_str());
+        tags.insert(tag.to_string(), kept);
+        kept
+    })
 }
 
 impl Mentions {
@@ -85,12 +104,12 @@ impl Mentions {
             bound[d.at] = true;
         }
         let mut word_start = vec![false; n + 1];
-        let mut tags: Vec<Option<(String, usize)>> = vec![None; n + 1];
+        let mut tags: Vec<Option<(&'static str, usize)>> = vec![None; n + 1];
         let mut pos = 0;
         for t in jieba.tag(text, true) {
             let len = t.word.chars().count();
             word_start[pos] = true;
-            tags[pos] = Some((t.tag.to_string(), len));
+            tags[pos] = Some((intern_tag(t.tag), len));
             pos += len;
         }
         word_start[n] = true;
@@ -139,21 +158,13 @@ impl Mentions {
         };
         let reader = NameReader::new(rules);
         let sentence_people = {
-            let tag_refs = m.tag_refs();
-            let s = m.sentence(text, &tag_refs);
+            let s = m.sentence(text, &m.tags);
             let mut people = reader.people(&s, &m.chains);
             people.extend(reader.bylines(&s));
             people
         };
         m.add_people(sentence_people);
         m
-    }
-
-    fn tag_refs(&self) -> Vec<Option<(&str, usize)>> {
-        self.tags
-            .iter()
-            .map(|t| t.as_ref().map(|(tag, n)| (tag.as_str(), *n)))
-            .collect()
     }
 
     fn sentence<'a>(&'a self, text: &'a str, tags: &'a [Option<(&'a str, usize)>]) -> Sentence<'a> {
@@ -217,8 +228,7 @@ impl Mentions {
 
     /// Reads a name at `pos` (a roster line, a list), as the person layer would.
     pub fn name_at(&self, rules: &Rules, pos: usize, vouched: bool) -> Option<(usize, String)> {
-        let tags = self.tag_refs();
-        let s = self.sentence(&self.text, &tags);
+        let s = self.sentence(&self.text, &self.tags);
         NameReader::new(rules).name_at(&s, pos, vouched)
     }
 

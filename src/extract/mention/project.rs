@@ -175,7 +175,7 @@ impl<'a> Reading<'a> {
 
     /// jieba's word starting at `at`: its tag and length.
     fn token(&self, at: usize) -> Option<(&str, usize)> {
-        self.m.tags.get(at)?.as_ref().map(|(t, n)| (t.as_str(), *n))
+        self.m.tags.get(at)?.as_ref().map(|(t, n)| (*t, *n))
     }
 
     fn word_start(&self, at: usize) -> bool {
@@ -1625,13 +1625,7 @@ fn generic(r: &Reading, c: &ProjectMention) -> bool {
             == 0
     };
     // Generic words, longest first, wherever they stand.
-    let mut generic: Vec<&String> = words.of(WordKind::Generic).iter().collect();
-    generic.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let mut plain = rest.clone();
-    for g in generic {
-        plain = plain.replace(g.as_str(), "");
-    }
-    if empty(&plain) {
+    if empty(&words.strip(WordKind::Generic, &rest)) {
         return true;
     }
     // Whose it is and how it is judged say nothing of which: 龙岗区重点项目,
@@ -1651,12 +1645,7 @@ fn generic(r: &Reading, c: &ProjectMention) -> bool {
     {
         rest = rest.replace(&r.text(d.at, d.at + d.len), "");
     }
-    let mut judged: Vec<&String> = words.of(WordKind::Judgement).iter().collect();
-    judged.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    for g in judged {
-        rest = rest.replace(g.as_str(), "");
-    }
-    empty(&rest)
+    empty(&words.strip(WordKind::Judgement, &rest))
 }
 
 /// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
