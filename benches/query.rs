@@ -91,10 +91,10 @@ fn day(i: usize) -> String {
 
 fn evidence(doc: usize, text: String) -> Vec<Evidence> {
     vec![Evidence {
-        doc: format!("{doc:06}.txt"),
+        doc: format!("{doc:06}.txt").into(),
         start: 0,
         end: text.chars().count(),
-        text,
+        text: text.into(),
     }]
 }
 

@@ -217,11 +217,12 @@ impl Pipeline {
             }
         }
         let facts: Vec<Facts> = facts.into_iter().flatten().collect();
-        let graph = crate::resolve::resolve(&facts, ex.rules());
+        let documents = facts.len();
+        let graph = crate::resolve::resolve_owned(facts, ex.rules());
         Ok(Built {
             graph,
             warnings,
-            documents: facts.len(),
+            documents,
             read_again,
         })
     }

@@ -15,20 +15,39 @@ use crate::rules::Rules;
 
 /// Builds one graph from the facts of every document.
 pub fn resolve(all: &[Facts], rules: &Rules) -> GovGraph {
+    let officials: BTreeSet<&str> = all
+        .iter()
+        .flat_map(|f| f.posts.iter().map(|p| p.person.as_str()))
+        .collect();
     let mut g = GovGraph::new();
-    let mut officials: BTreeSet<&str> = BTreeSet::new();
     for facts in all {
-        for p in &facts.posts {
-            officials.insert(&p.person);
-        }
-    }
-    for facts in all {
-        add_people(&mut g, facts, rules);
-        add_events(&mut g, facts, rules, &officials);
-        add_projects(&mut g, facts, rules);
+        merge(&mut g, facts, rules, &officials);
     }
     g.normalize();
     g
+}
+
+/// [`resolve`], dropping each document's facts once merged, so that the
+/// facts and the graph they make are not all held at once.
+pub fn resolve_owned(all: Vec<Facts>, rules: &Rules) -> GovGraph {
+    let officials: BTreeSet<String> = all
+        .iter()
+        .flat_map(|f| f.posts.iter().map(|p| p.person.clone()))
+        .collect();
+    let officials: BTreeSet<&str> = officials.iter().map(String::as_str).collect();
+    let mut g = GovGraph::new();
+    for facts in all {
+        merge(&mut g, &facts, rules, &officials);
+    }
+    g.normalize();
+    g
+}
+
+/// One document's facts into the graph.
+fn merge(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeSet<&str>) {
+    add_people(g, facts, rules);
+    add_events(g, facts, rules, officials);
+    add_projects(g, facts, rules);
 }
 
 /// The node of a district, by the national gazetteer: its id is
@@ -212,7 +231,7 @@ fn add_projects(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
                 node.stages.push(StageSeen {
                     date: day,
                     stage: stage.clone(),
-                    doc: p.evidence.doc.clone(),
+                    doc: p.evidence.doc.to_string(),
                 });
             }
         }

@@ -452,7 +452,7 @@ fn sentences_not_where_the_sidecar_says_fall_back_to_graph_json() {
         .edges()
         .into_iter()
         .flat_map(|e| &e.evidence)
-        .map(|e| e.text.as_str())
+        .map(|e| e.text.as_ref())
         .collect();
     assert!(!placeholders.is_empty());
     let json = serde_json::to_string(&placeholders).unwrap();

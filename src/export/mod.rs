@@ -202,7 +202,7 @@ pub fn write(
         let path = dir.join(&file.name);
         write_file(&path, &file.bytes)?;
         let sidecar = match format {
-            Format::Json => write_sidecar(&path, &file.bytes)?,
+            Format::Json => write_sidecar(&path, graph, opts, &file.bytes)?,
             _ => None,
         };
         written.push(path);
@@ -273,7 +273,7 @@ pub fn write_to(
                 write_file(path, &file.bytes)?;
                 written.push(path.clone());
                 if format == Format::Json {
-                    written.extend(write_sidecar(path, &file.bytes)?);
+                    written.extend(write_sidecar(path, graph, opts, &file.bytes)?);
                 }
             }
             Ok(written)
@@ -290,8 +290,20 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 
 /// Writes the query sidecar of the graph.json just written at `path` (or
 /// removes a stale one when these bytes cannot have one).
-fn write_sidecar(path: &Path, json: &[u8]) -> Result<Option<PathBuf>, ExportError> {
-    crate::graph::sidecar::write_beside(path, json).map_err(|source| ExportError::Io {
+fn write_sidecar(
+    path: &Path,
+    graph: &GovGraph,
+    opts: &ExportOptions,
+    json: &[u8],
+) -> Result<Option<PathBuf>, ExportError> {
+    // The whole graph was written: its sidecar comes from memory; a filtered
+    // part is read back from its bytes.
+    let written = if opts.filter.is_empty() {
+        crate::graph::sidecar::write_beside_graph(path, graph, json)
+    } else {
+        crate::graph::sidecar::write_beside(path, json)
+    };
+    written.map_err(|source| ExportError::Io {
         path: crate::graph::sidecar::path_for(path),
         source,
     })

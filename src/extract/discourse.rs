@@ -242,7 +242,6 @@ fn read_bio(rules: &Rules, s: &mut Read) {
 struct Reader<'a> {
     rules: &'a Rules,
     jieba: &'a jieba_rs::Jieba,
-    doc: &'a Document,
     written: Vec<char>,
     clock: Clock,
     facts: Facts,
@@ -262,6 +261,8 @@ struct Reader<'a> {
     dominant: Option<String>,
     /// Keep every project candidate in the facts.
     keep_candidates: bool,
+    /// The document's name, shared by all its evidence.
+    doc_name: std::sync::Arc<str>,
 }
 
 impl<'a> Reader<'a> {
@@ -373,7 +374,6 @@ impl<'a> Reader<'a> {
         Reader {
             rules,
             jieba: &ex.jieba,
-            doc,
             written,
             clock,
             facts,
@@ -386,6 +386,7 @@ impl<'a> Reader<'a> {
             titled,
             dominant,
             keep_candidates: ex.keep_candidates,
+            doc_name: doc.name.as_str().into(),
         }
     }
 
@@ -431,10 +432,13 @@ impl<'a> Reader<'a> {
 
     fn evidence(&self, span: Span) -> Evidence {
         Evidence {
-            doc: self.doc.name.clone(),
+            doc: self.doc_name.clone(),
             start: span.start,
             end: span.end,
-            text: self.written[span.start..span.end].iter().collect(),
+            text: self.written[span.start..span.end]
+                .iter()
+                .collect::<String>()
+                .into(),
         }
     }
 

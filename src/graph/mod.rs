@@ -15,6 +15,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -126,13 +127,16 @@ impl fmt::Display for Relation {
 /// Where a fact was read: a span of a document's normalised text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The document's name (its path relative to the input folder).
-    pub doc: String,
+    /// The document's name (its path relative to the input folder). Shared:
+    /// every fact of a document holds the same one.
+    pub doc: Arc<str>,
     /// Character offsets (Unicode scalar values) into the normalised text.
     pub start: usize,
     pub end: usize,
-    /// The sentence the fact came from.
-    pub text: String,
+    /// The sentence the fact came from. Shared by every fact of the sentence
+    /// (and of the same sentence in other documents), so evidence costs one
+    /// copy of the text however many facts it supports.
+    pub text: Arc<str>,
 }
 
 /// A node: one real entity.

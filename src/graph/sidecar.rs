@@ -109,8 +109,22 @@ pub fn path_for(json: &Path) -> PathBuf {
 /// one (not a govgraph graph, or a string holding `\0`), removes any sidecar
 /// left from before and returns `None`.
 pub fn write_beside(json_path: &Path, json: &[u8]) -> io::Result<Option<PathBuf>> {
+    write_encoded(json_path, encode(json))
+}
+
+/// [`write_beside`] for a graph.json just written from `graph`: the sidecar is
+/// encoded from the graph in memory, without parsing `json` again.
+pub fn write_beside_graph(
+    json_path: &Path,
+    graph: &GovGraph,
+    json: &[u8],
+) -> io::Result<Option<PathBuf>> {
+    write_encoded(json_path, encode_graph(graph, json))
+}
+
+fn write_encoded(json_path: &Path, encoded: Option<Vec<u8>>) -> io::Result<Option<PathBuf>> {
     let path = path_for(json_path);
-    match encode(json) {
+    match encoded {
         Some(bytes) => {
             crate::output::write_atomic(&path, &bytes)?;
             Ok(Some(path))
@@ -139,19 +153,33 @@ pub fn encode(json: &[u8]) -> Option<Vec<u8>> {
     if canonical.nodes != file.nodes || canonical.edges != file.edges {
         return None;
     }
+    let nodes: Vec<&Node> = file.nodes.iter().collect();
+    let edges: Vec<&Edge> = file.edges.iter().collect();
+    encode_parts(json, &nodes, &edges)
+}
+
+/// The sidecar bytes of `graph`, whose graph.json `json` was just written
+/// from it (`GovGraph::to_json`): no second parse of the file, no copy of the
+/// graph. `None` when the bytes and the graph disagree.
+pub fn encode_graph(graph: &GovGraph, json: &[u8]) -> Option<Vec<u8>> {
+    encode_parts(json, &graph.nodes(), &graph.edges())
+}
+
+/// The sidecar of graph.json bytes `json` holding `nodes` and `edges`, in
+/// file order.
+fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>> {
     // Each evidence's sentence, in file order, paired with where graph.json has
     // it; the pairing is checked, not assumed.
-    let evidence: Vec<&Evidence> = file
-        .nodes
+    let evidence: Vec<&Evidence> = nodes
         .iter()
         .flat_map(|n| &n.evidence)
-        .chain(file.edges.iter().flat_map(|e| &e.evidence))
+        .chain(edges.iter().flat_map(|e| &e.evidence))
         .collect();
     let spans = text_spans(json)?;
     if spans.len() != evidence.len() {
         return None;
     }
-    let mut ranks: Vec<&str> = evidence.iter().map(|e| e.text.as_str()).collect();
+    let mut ranks: Vec<&str> = evidence.iter().map(|e| e.text.as_ref()).collect();
     ranks.sort_unstable();
     ranks.dedup();
     if ranks.len() > u32::MAX as usize || ranks.iter().any(|t| t.contains('\0')) {
@@ -161,10 +189,10 @@ pub fn encode(json: &[u8]) -> Option<Vec<u8>> {
     let mut text_span: Vec<Option<(usize, usize)>> = vec![None; ranks.len()];
     let mut ev_rank = Vec::with_capacity(evidence.len());
     for (ev, &(a, b)) in evidence.iter().zip(&spans) {
-        let rank = rank_of[ev.text.as_str()];
+        let rank = rank_of[ev.text.as_ref()];
         if text_span[rank].is_none() {
             let read: String = serde_json::from_slice(&json[a..b]).ok()?;
-            if read != ev.text {
+            if *read != *ev.text {
                 return None;
             }
             text_span[rank] = Some((a, b - a));
@@ -178,13 +206,13 @@ pub fn encode(json: &[u8]) -> Option<Vec<u8>> {
         ev_rank.push(rank);
     }
 
-    let index_of: HashMap<&str, usize> = (file.nodes.iter().enumerate())
+    let index_of: HashMap<&str, usize> = (nodes.iter().enumerate())
         .map(|(i, n)| (n.id.as_str(), i))
         .collect();
     let mut w = Writer::default();
-    w.string(&file.format);
-    let mut lists: Vec<&[Evidence]> = Vec::with_capacity(file.nodes.len() + file.edges.len());
-    for node in &file.nodes {
+    w.string(FORMAT);
+    let mut lists: Vec<&[Evidence]> = Vec::with_capacity(nodes.len() + edges.len());
+    for &node in nodes {
         // Every field by name: a new field fails to compile until it is stored.
         let Node {
             id,
@@ -224,7 +252,7 @@ pub fn encode(json: &[u8]) -> Option<Vec<u8>> {
         }
         lists.push(evidence);
     }
-    for edge in &file.edges {
+    for &edge in edges {
         let Edge {
             source,
             target,
@@ -285,8 +313,8 @@ pub fn encode(json: &[u8]) -> Option<Vec<u8>> {
     for len in &w.lens {
         put_int(&mut core, *len);
     }
-    put_int(&mut core, file.nodes.len() as u64);
-    put_int(&mut core, file.edges.len() as u64);
+    put_int(&mut core, nodes.len() as u64);
+    put_int(&mut core, edges.len() as u64);
     core.extend_from_slice(&w.out);
     core.extend_from_slice(&texts);
 
@@ -760,10 +788,10 @@ impl Decoder<'_> {
                 String::new()
             };
             out.push(Evidence {
-                doc,
+                doc: doc.into(),
                 start,
                 end,
-                text,
+                text: text.into(),
             });
         }
         (self.r.at == end).then_some(Some(out))

@@ -73,7 +73,7 @@ pub(crate) fn title_in(
 pub(crate) fn sources(evidence: &[Evidence]) -> usize {
     evidence
         .iter()
-        .map(|e| e.doc.as_str())
+        .map(|e| e.doc.as_ref())
         .collect::<BTreeSet<_>>()
         .len()
 }
@@ -83,7 +83,7 @@ pub(crate) fn sentences(evidence: &[Evidence]) -> String {
     let mut seen = BTreeSet::new();
     evidence
         .iter()
-        .filter(|e| seen.insert(e.text.as_str()))
+        .filter(|e| seen.insert(e.text.as_ref()))
         .map(|e| format!("{} [{}]", e.text, e.doc))
         .collect::<Vec<_>>()
         .join(" | ")
