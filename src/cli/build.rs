@@ -13,7 +13,7 @@ use crate::rules::Rules;
 /// Build the graph of the articles under INPUT... and write it to DIR.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt\n  govgraph build seeds -o out --threads 1"
 )]
 pub struct BuildArgs {
     /// Files or folders to read (folders recursively: .txt, .md, .html).
