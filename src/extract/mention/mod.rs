@@ -48,19 +48,51 @@ pub struct Mentions {
     pub verbs: Vec<VerbMention>,
     /// jieba's reading: word starts and tags, kept to read known names later.
     word_start: Vec<bool>,
-    tags: Vec<Option<(&'static str, usize)>>,
+    tags: Tags,
     bound: Vec<bool>,
     blocked: Vec<bool>,
     title_at: Vec<bool>,
     verb_at: Vec<bool>,
 }
 
+/// jieba's words of a sentence, by the character they start at: their
+/// part-of-speech tag and length. Twelve bytes a character (a thin pointer to
+/// the interned tag, a length), read as `(tag, length)` pairs.
+#[derive(Debug, Clone, Default)]
+pub struct Tags {
+    tag: Vec<Option<&'static &'static str>>,
+    len: Vec<u32>,
+}
+
+impl Tags {
+    fn new(n: usize) -> Tags {
+        Tags {
+            tag: vec![None; n],
+            len: vec![0; n],
+        }
+    }
+
+    fn set(&mut self, pos: usize, tag: &'static &'static str, len: usize) {
+        if pos < self.tag.len() {
+            self.tag[pos] = Some(tag);
+            self.len[pos] = u32::try_from(len).unwrap_or(u32::MAX);
+        }
+    }
+
+    /// As a slice's `get`: `None` past the end, `Some(None)` inside a word,
+    /// `Some(Some((tag, length)))` where one starts.
+    pub fn get(&self, pos: usize) -> Option<Option<(&'static str, usize)>> {
+        let tag = self.tag.get(pos)?;
+        Some(tag.map(|t| (*t, self.len[pos] as usize)))
+    }
+}
+
 /// jieba's part-of-speech tag, kept once per thread: tags are a small set
 /// (jieba's own and those of the user's dictionary), so each is allocated once
 /// and a sentence's tags cost no allocation.
-fn intern_tag(tag: &str) -> &'static str {
+fn intern_tag(tag: &str) -> &'static &'static str {
     thread_local! {
-        static TAGS: std::cell::RefCell<std::collections::HashMap<String, &'static str>> =
+        static TAGS: std::cell::RefCell<std::collections::HashMap<String, &'static &'static str>> =
             std::cell::RefCell::default();
     }
     TAGS.with(|tags| {
@@ -68,7 +100,8 @@ fn intern_tag(tag: &str) -> &'static str {
         if let Some(t) = tags.get(tag) {
             return *t;
         }
-        let kept: &'static str = Box::leak(tag.to_string().into_boxed_str());
+        let text: &'static str = Box::leak(tag.to_string().into_boxed_str());
+        let kept: &'static &'static str = Box::leak(Box::new(text));
         tags.insert(tag.to_string(), kept);
         kept
     })
@@ -104,12 +137,12 @@ impl Mentions {
             bound[d.at] = true;
         }
         let mut word_start = vec![false; n + 1];
-        let mut tags: Vec<Option<(&'static str, usize)>> = vec![None; n + 1];
+        let mut tags = Tags::new(n + 1);
         let mut pos = 0;
         for t in jieba.tag(text, true) {
             let len = t.word.chars().count();
             word_start[pos] = true;
-            tags[pos] = Some((intern_tag(t.tag), len));
+            tags.set(pos, intern_tag(t.tag), len);
             pos += len;
         }
         word_start[n] = true;
@@ -167,7 +200,7 @@ impl Mentions {
         m
     }
 
-    fn sentence<'a>(&'a self, text: &'a str, tags: &'a [Option<(&'a str, usize)>]) -> Sentence<'a> {
+    fn sentence<'a>(&'a self, text: &'a str, tags: &'a Tags) -> Sentence<'a> {
         Sentence {
             text,
             chars: &self.chars,

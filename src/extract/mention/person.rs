@@ -25,7 +25,7 @@ pub struct Sentence<'a> {
     /// than characters).
     pub word_start: &'a [bool],
     /// jieba's tag of the word starting at `i` and its length, where one does.
-    pub tag_at: &'a [Option<(&'a str, usize)>],
+    pub tag_at: &'a super::Tags,
     /// `bound[i]`: a name may end right before `i` (a follow word, a verb, a
     /// title, a date or a place starts there).
     pub bound: &'a [bool],
@@ -371,7 +371,7 @@ impl<'r> NameReader<'r> {
         // No name where a title or a date starts ("书记区长这周"), nor where a
         // verb does, unless jieba reads a person there ("区长强调").
         let person_here =
-            matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+            matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && n >= 2);
         if !is_han(first)
             || s.blocked[pos]
             || s.title_at.get(pos).copied().unwrap_or(false)
@@ -384,7 +384,7 @@ impl<'r> NameReader<'r> {
         // there, or in a list a title vouches for ("区领导于某某、尹某某").
         if self.rules.name_not_opening.contains(&first) {
             let person =
-                matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && *n >= 2);
+                matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && n >= 2);
             if !self.rules.is_surname(&first.to_string()) {
                 return None;
             }
@@ -404,8 +404,8 @@ impl<'r> NameReader<'r> {
         // conjunction) and then a verb, each a word of one character, no name
         // starts ("何/r 建文", "曾/d 新" still do).
         if let Some(Some((tag, 1))) = s.tag_at.get(pos)
-            && ["d", "r", "c", "u", "uj", "ul", "ud", "uv", "uz", "ug", "y"].contains(tag)
-            && matches!(s.tag_at.get(pos + 1), Some(Some((t, 1))) if ["v", "d", "p"].contains(t))
+            && ["d", "r", "c", "u", "uj", "ul", "ud", "uv", "uz", "ug", "y"].contains(&tag)
+            && matches!(s.tag_at.get(pos + 1), Some(Some((t, 1))) if ["v", "d", "p"].contains(&t))
         {
             return None;
         }
@@ -448,11 +448,11 @@ impl<'r> NameReader<'r> {
             // No clear boundary: jieba's person tag decides.
             if let Some(Some((tag, n))) = s.tag_at.get(pos)
                 && tag.starts_with("nr")
-                && (2..=4).contains(n)
-                && *n > surname_len
+                && (2..=4).contains(&n)
+                && n > surname_len
                 && pos + n <= chars.len()
             {
-                return Some((*n, chars[pos..pos + n].iter().collect()));
+                return Some((n, chars[pos..pos + n].iter().collect()));
             }
         }
         if vouched {
@@ -470,7 +470,7 @@ impl<'r> NameReader<'r> {
         }
         if let Some(Some((tag, n))) = s.tag_at.get(pos)
             && !tag.starts_with("nr")
-            && (*n > 1 || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(tag))
+            && (n > 1 || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(&tag))
         {
             return None;
         }

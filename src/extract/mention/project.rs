@@ -175,7 +175,7 @@ impl<'a> Reading<'a> {
 
     /// jieba's word starting at `at`: its tag and length.
     fn token(&self, at: usize) -> Option<(&str, usize)> {
-        self.m.tags.get(at)?.as_ref().map(|(t, n)| (*t, *n))
+        self.m.tags.get(at)?
     }
 
     fn word_start(&self, at: usize) -> bool {
