@@ -553,6 +553,18 @@ fn threads_do_not_change_the_graph() {
             "{f}: 1 thread and all differ"
         );
     }
+    // A number of threads the machine cannot start is refused, not attempted.
+    let out = govgraph()
+        .arg("build")
+        .arg(root().join("seeds"))
+        .args(["--threads", "20000", "-o"])
+        .arg(temp_dir("threads-too-many"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not in 0..=256"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 /// A document read once, alone, is read again when it names an official only

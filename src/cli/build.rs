@@ -42,10 +42,11 @@ pub struct BuildArgs {
     /// is then YEAR-12-11. Without it such dates stay undated.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
-    /// Threads to read articles on (default: one per core). The graph is the
-    /// same for any number.
-    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
-    pub threads: usize,
+    /// Threads to read articles on, up to 256 (default, or 0: one per core).
+    /// The graph is the same for any number.
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true,
+          value_parser = clap::value_parser!(u16).range(0..=256))]
+    pub threads: u16,
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -61,7 +62,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let pipeline = Pipeline::new(rules)
         .with_year(args.year)
-        .with_threads(args.threads);
+        .with_threads(usize::from(args.threads));
     let listed = entries.len();
     let mut shown = 0;
     let built = pipeline.build_entries(&entries, |done| {
