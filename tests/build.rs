@@ -479,6 +479,20 @@ fn bad_input_gives_one_line_and_a_failure() {
             "--dict".into(),
             dir.join("nope.tsv").display().to_string(),
         ],
+        // Usage errors too: clap's message on one line.
+        vec![
+            "build".into(),
+            root().join("seeds").display().to_string(),
+            "--threads".into(),
+            "abc".into(),
+        ],
+        vec![
+            "build".into(),
+            root().join("seeds").display().to_string(),
+            "--threads".into(),
+            "-1".into(),
+        ],
+        vec!["bild".into()],
     ];
     for args in cases {
         let out = govgraph().args(&args).current_dir(&dir).output().unwrap();

@@ -19,7 +19,8 @@ pub struct BuildArgs {
     /// Files or folders to read (folders recursively: .txt, .md, .html).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// The folder to write graph.json and graph.dot into.
+    /// The folder to write graph.json (with its query sidecar graph.json.idx)
+    /// and graph.dot into.
     #[arg(short, long, value_name = "DIR", default_value = "graphs")]
     pub output: PathBuf,
     /// The formats to write, comma-separated (json, dot, and any format `export` knows).
@@ -91,10 +92,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !args.quiet {
+        let articles = if total == 1 { "article" } else { "articles" };
         eprintln!(
-            "govgraph: {} articles ({} read again for officials other articles introduced), {} nodes, {} edges",
-            total,
-            again,
+            "govgraph: {total} {articles} ({again} read again for officials other articles introduced), {} nodes, {} edges",
             graph.node_count(),
             graph.edge_count()
         );

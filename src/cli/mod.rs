@@ -44,10 +44,32 @@ pub fn main() -> ExitCode {
     quiet_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() { 2 } else { 0 };
+        Err(err) if !err.use_stderr() => {
+            // --help and --version: clap's own text, on stdout.
             let _ = err.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // `govgraph` alone: the help, as a failure.
+            let _ = err.print();
+            return ExitCode::from(2);
+        }
+        Err(err) => {
+            // A usage error is one line, as every other error: clap's message
+            // up to its first blank line ("error: invalid value … [possible
+            // values: …]"), then where to read more.
+            let text = err.render().to_string();
+            let message: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = message.join(" ");
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprintln!("govgraph: {message} (see --help)");
+            return ExitCode::from(2);
         }
     };
     match run(cli) {
