@@ -668,7 +668,7 @@ fn eval_meets_targets_on_seeds() {
         );
     }
     let total = &report["total"];
-    for (field, floor) in [("precision", 0.69), ("recall", 0.75)] {
+    for (field, floor) in [("precision", 0.71), ("recall", 0.75)] {
         let got = total["projects"][field].as_f64().unwrap_or(0.0);
         assert!(
             got >= floor,
@@ -680,9 +680,7 @@ fn eval_meets_targets_on_seeds() {
 /// Four articles written for testing, in the styles govgraph must read beyond
 /// the seeds (another week's round-up with 【】 headings and a 代区长, Guangzhou
 /// districts and a county, Traditional script, front matter with HTML). Every
-/// target of issue 3 holds on them but project recall: the fitted project
-/// reader misses a hospital that opens (第二人民医院正式开诊) and a park only
-/// just below its threshold (…产业园开园仪式), so recall is held at 0.75.
+/// target of issue 3 must hold on them.
 #[test]
 fn eval_meets_every_target_on_the_heldout_articles() {
     let out = govgraph(&[
@@ -691,26 +689,12 @@ fn eval_meets_every_target_on_the_heldout_articles() {
         "tests/heldout/gold",
         "--inputs",
         "tests/heldout",
-        "--format",
-        "json",
+        "--check",
     ]);
-    assert!(out.status.success(), "{}", show(&out));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("eval json");
-    for t in report["targets"].as_array().expect("targets") {
-        if t["measure"] == "projects_recall" {
-            continue;
-        }
-        assert!(
-            t["met"].as_bool().unwrap_or(false),
-            "target missed on tests/heldout: {t}"
-        );
-    }
-    let recall = report["total"]["projects"]["recall"]
-        .as_f64()
-        .unwrap_or(0.0);
     assert!(
-        recall >= 0.75,
-        "tests/heldout: project recall {recall:.3} below 0.75"
+        out.status.success(),
+        "targets missed on tests/heldout\n{}",
+        show(&out)
     );
 }
 
@@ -742,8 +726,8 @@ fn blind_articles_keep_their_measured_quality() {
         ("participations", "f1", 0.95),
         ("relation", "value", 0.95),
         ("events", "value", 0.95),
-        ("projects", "precision", 0.79),
-        ("projects", "recall", 0.80),
+        ("projects", "precision", 0.77),
+        ("projects", "recall", 0.82),
         ("project_district", "value", 0.95),
     ];
     for (measure, field, floor) in floors {
@@ -760,9 +744,8 @@ fn blind_articles_keep_their_measured_quality() {
 /// each (day lists, 区领导 lists, interpunct names, speech verbs, districts of
 /// all China, rostrum lists, the paragraph's official, datelines, roster lines,
 /// city chains, comma subjects, Chinese numerals, names before titles). Every
-/// figure holds at 0.95 on the fourteen that are this issue's but project
-/// recall (2 of 3: the fitted reader scores "实地调研滨湖大道改造工程" 0.30, below
-/// its threshold, where the old hand rules took every …工程); `b_R01`
+/// figure holds at 0.95 on the fourteen that are this issue's (c02's
+/// "实地调研滨湖大道改造工程" needs the place_works sign); `b_R01`
 /// (appointments) and `b_W02` (work-report project lists) belong to later
 /// issues and are held at what govgraph reads of them today.
 #[test]
@@ -797,7 +780,7 @@ fn the_cases_meet_every_figure() {
         ("participations", "f1", 0.95),
         ("relation", "value", 0.95),
         ("projects", "precision", 0.95),
-        ("projects", "recall", 0.66),
+        ("projects", "recall", 0.95),
         ("project_district", "value", 0.95),
     ] {
         let got = total[measure][field].as_f64().unwrap_or(0.0);

@@ -151,6 +151,8 @@ pub enum Feature {
     RareWord,
     Plain,
     NamedWorks,
+    /// A works word after a place's name (滨湖大道改造工程, 南湾片区提升工程).
+    PlaceWorks,
     BuiltInstitution,
     BuiltFacility,
     Short,
@@ -159,7 +161,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 38] = [
+    pub const ALL: [Feature; 39] = [
         Feature::EndsWorks,
         Feature::EndsPark,
         Feature::EndsZone,
@@ -193,6 +195,7 @@ impl Feature {
         Feature::RareWord,
         Feature::Plain,
         Feature::NamedWorks,
+        Feature::PlaceWorks,
         Feature::BuiltInstitution,
         Feature::BuiltFacility,
         Feature::Short,
@@ -236,6 +239,7 @@ impl Feature {
             Feature::RareWord => "rare_word",
             Feature::Plain => "plain",
             Feature::NamedWorks => "named_works",
+            Feature::PlaceWorks => "place_works",
             Feature::BuiltInstitution => "built_institution",
             Feature::BuiltFacility => "built_facility",
             Feature::Short => "short",

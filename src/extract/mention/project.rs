@@ -1437,7 +1437,12 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
     let stage_or_build = out.contains(&Feature::StageWord) || out.contains(&Feature::BuildVerb);
     let pushed = stage_or_build || out.contains(&Feature::DevelopVerb);
     match c.ending {
-        Some(EndingClass::Works | EndingClass::Done) if named => out.push(Feature::NamedWorks),
+        Some(EndingClass::Works | EndingClass::Done) if named => {
+            out.push(Feature::NamedWorks);
+            if place {
+                out.push(Feature::PlaceWorks);
+            }
+        }
         Some(EndingClass::Institution) if stage_or_build => out.push(Feature::BuiltInstitution),
         Some(
             EndingClass::Road
@@ -1878,6 +1883,11 @@ mod tests {
     #[test]
     fn sign_has_place() {
         has("推进南湾物流园建设", "南湾物流园", Feature::HasPlace);
+        has(
+            "实地调研滨湖大道改造工程",
+            "滨湖大道改造工程",
+            Feature::PlaceWorks,
+        );
     }
 
     #[test]
