@@ -96,13 +96,7 @@ fn run() -> Result<(), String> {
             };
             // As a build reads one article: alone, then again with its officials.
             let first = extractor.extract(&doc, &Default::default());
-            let mut known = govgraph::extract::KnownOfficials::new();
-            for p in &first.posts {
-                known
-                    .entry(p.person.clone())
-                    .or_default()
-                    .insert(p.district.clone());
-            }
+            let known = govgraph::extract::known_officials([&first]);
             let facts = extractor.extract(&doc, &known);
             let keys: BTreeSet<String> = f
                 .gold

@@ -11,14 +11,15 @@
 //! facts of all; its cost is linear in the corpus (the names' automaton is
 //! linear in the names, each scan linear in the text).
 
-use aho_corasick::AhoCorasick;
+use std::convert::Infallible;
+
 use rayon::prelude::*;
 
-use crate::extract::{Extractor, Facts, KnownOfficials};
+use crate::extract::{Extractor, Facts, KnownOfficials, known_officials};
 use crate::graph::GovGraph;
 use crate::normalise::{Document, normalise};
 use crate::read::{Entry, ReadError, SourceFile, read_entry};
-use crate::rules::Rules;
+use crate::rules::{Rules, WordSet};
 
 /// Documents read together: enough to keep every core busy, few enough that
 /// their texts take little memory.
@@ -67,8 +68,8 @@ impl Pipeline {
     /// The graph of `files` already in memory; `progress` is told how many
     /// documents are done.
     pub fn build(&self, files: &[SourceFile], progress: impl FnMut(usize)) -> GovGraph {
-        let load = |i: usize| -> Result<Option<Document>, std::convert::Infallible> {
-            Ok(Some(normalise(&files[i].name, &files[i].text)))
+        let load = |i: usize| -> Result<Result<Document, String>, Infallible> {
+            Ok(Ok(normalise(&files[i].name, &files[i].text)))
         };
         match self.run(files.len(), load, progress) {
             Ok(built) => built.graph,
@@ -78,9 +79,8 @@ impl Pipeline {
 
     /// The graph of already normalised documents.
     pub fn build_documents(&self, docs: &[Document], progress: impl FnMut(usize)) -> GovGraph {
-        let load = |i: usize| -> Result<Option<Document>, std::convert::Infallible> {
-            Ok(Some(docs[i].clone()))
-        };
+        let load =
+            |i: usize| -> Result<Result<Document, String>, Infallible> { Ok(Ok(docs[i].clone())) };
         match self.run(docs.len(), load, progress) {
             Ok(built) => built.graph,
             Err(e) => match e {},
@@ -98,7 +98,7 @@ impl Pipeline {
         let load = |i: usize| -> Result<Result<Document, String>, ReadError> {
             Ok(read_entry(&entries[i])?.map(|f| normalise(&f.name, &f.text)))
         };
-        self.run_with_warnings(entries.len(), load, progress)
+        self.run(entries.len(), load, progress)
     }
 
     /// The facts of one document alone.
@@ -106,17 +106,9 @@ impl Pipeline {
         self.extractor.extract(doc, &KnownOfficials::new())
     }
 
+    /// Reads documents `0..n`: `load(i)` gives the i-th, or the warning of a
+    /// file skipped, or an error that stops the build.
     fn run<E: Send>(
-        &self,
-        n: usize,
-        load: impl Fn(usize) -> Result<Option<Document>, E> + Sync,
-        progress: impl FnMut(usize),
-    ) -> Result<Built, E> {
-        let load = |i: usize| load(i).map(|d| d.ok_or_else(String::new));
-        self.run_with_warnings(n, load, progress)
-    }
-
-    fn run_with_warnings<E: Send>(
         &self,
         n: usize,
         load: impl Fn(usize) -> Result<Result<Document, String>, E> + Sync,
@@ -159,9 +151,7 @@ impl Pipeline {
                 match read? {
                     Ok(f) => facts.push(Some(f)),
                     Err(warning) => {
-                        if !warning.is_empty() {
-                            warnings.push(warning);
-                        }
+                        warnings.push(warning);
                         facts.push(None);
                     }
                 }
@@ -169,24 +159,14 @@ impl Pipeline {
             progress(facts.len());
         }
         // The officials every document names with a title.
-        let mut known = KnownOfficials::new();
-        for f in facts.iter().flatten() {
-            for p in &f.posts {
-                known
-                    .entry(p.person.clone())
-                    .or_default()
-                    .insert(p.district.clone());
-            }
-        }
+        let known = known_officials(facts.iter().flatten());
         // Round two: documents whose text holds a known name they did not
         // read as an official themselves.
-        let names: Vec<String> = known.keys().cloned().collect();
+        let known_names = WordSet::new(&known.keys().collect::<Vec<_>>());
         let mut read_again = 0;
-        if let Ok(matcher) = AhoCorasick::new(&names)
-            && !names.is_empty()
-        {
+        if !known.is_empty() {
             for start in (0..n).step_by(BATCH) {
-                let (first_round, known, matcher, names) = (&facts, &known, &matcher, &names);
+                let (first_round, known, known_names) = (&facts, &known, &known_names);
                 let batch: Vec<Result<Option<Facts>, E>> = on(pool, || {
                     (start..n.min(start + BATCH))
                         .into_par_iter()
@@ -197,7 +177,7 @@ impl Pipeline {
                             let Ok(doc) = load(i)? else {
                                 return Ok(None);
                             };
-                            Ok(ex.known_in(&doc, first, matcher, names).map(|held| {
+                            Ok(ex.known_in(&doc, first, known_names).map(|held| {
                                 let known: KnownOfficials = held
                                     .into_iter()
                                     .filter_map(|n| known.get_key_value(n))
@@ -218,7 +198,7 @@ impl Pipeline {
         }
         let facts: Vec<Facts> = facts.into_iter().flatten().collect();
         let documents = facts.len();
-        let graph = crate::resolve::resolve_owned(facts, ex.rules());
+        let graph = crate::resolve::resolve(facts, ex.rules());
         Ok(Built {
             graph,
             warnings,

@@ -13,23 +13,10 @@ use crate::extract::Facts;
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation, StageSeen};
 use crate::rules::Rules;
 
-/// Builds one graph from the facts of every document.
-pub fn resolve(all: &[Facts], rules: &Rules) -> GovGraph {
-    let officials: BTreeSet<&str> = all
-        .iter()
-        .flat_map(|f| f.posts.iter().map(|p| p.person.as_str()))
-        .collect();
-    let mut g = GovGraph::new();
-    for facts in all {
-        merge(&mut g, facts, rules, &officials);
-    }
-    g.normalize();
-    g
-}
-
-/// [`resolve`], dropping each document's facts once merged, so that the
-/// facts and the graph they make are not all held at once.
-pub fn resolve_owned(all: Vec<Facts>, rules: &Rules) -> GovGraph {
+/// Builds one graph from the facts of every document, dropping each
+/// document's facts once merged, so that the facts and the graph they make are
+/// not all held at once.
+pub fn resolve(all: Vec<Facts>, rules: &Rules) -> GovGraph {
     let officials: BTreeSet<String> = all
         .iter()
         .flat_map(|f| f.posts.iter().map(|p| p.person.clone()))

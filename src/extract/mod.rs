@@ -40,7 +40,7 @@ use jieba_rs::Jieba;
 
 use crate::graph::{Evidence, Relation};
 use crate::normalise::Document;
-use crate::rules::Rules;
+use crate::rules::{Rules, WordSet};
 pub use calendar::{Dated, Day, Period};
 
 /// A person holding a post in a district, as one sentence shows it.
@@ -144,6 +144,21 @@ const TRADITIONAL_SHARE: f32 = 0.02;
 /// What other documents already taught: officials by name, with their districts.
 pub type KnownOfficials = BTreeMap<String, BTreeSet<String>>;
 
+/// The officials `facts` name with a title (their posts' people), with the
+/// districts of those posts: what a document teaches the others.
+pub fn known_officials<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> KnownOfficials {
+    let mut known = KnownOfficials::new();
+    for f in facts {
+        for p in &f.posts {
+            known
+                .entry(p.person.clone())
+                .or_default()
+                .insert(p.district.clone());
+        }
+    }
+    known
+}
+
 /// Extracts facts from documents.
 pub struct Extractor {
     rules: Rules,
@@ -152,10 +167,9 @@ pub struct Extractor {
     year: Option<i32>,
     /// Keep every project candidate in the facts (for fitting weights).
     pub(crate) keep_candidates: bool,
-    /// The user dictionary's people, and an automaton over them: a document
-    /// takes those it holds, so a large dictionary costs one scan a document.
-    dictionary_people: Vec<String>,
-    dictionary_matcher: Option<aho_corasick::AhoCorasick>,
+    /// The user dictionary's people: a document takes those it holds, so a
+    /// large dictionary costs one scan a document.
+    dictionary_people: WordSet,
 }
 
 impl Extractor {
@@ -174,8 +188,7 @@ impl Extractor {
             jieba,
             year: None,
             keep_candidates: false,
-            dictionary_matcher: aho_corasick::AhoCorasick::new(rules.people.keys()).ok(),
-            dictionary_people: rules.people.keys().cloned().collect(),
+            dictionary_people: WordSet::new(&rules.people.keys().collect::<Vec<_>>()),
             rules,
         }
     }
@@ -183,13 +196,7 @@ impl Extractor {
     /// The dictionary's people that `text` holds, each once, in name order.
     /// Linear in the text.
     pub(crate) fn dictionary_people_in(&self, text: &str) -> BTreeSet<&String> {
-        match &self.dictionary_matcher {
-            Some(m) if !self.dictionary_people.is_empty() => m
-                .find_overlapping_iter(text)
-                .map(|hit| &self.dictionary_people[hit.pattern().as_usize()])
-                .collect(),
-            _ => BTreeSet::new(),
-        }
+        self.dictionary_people.held(text)
     }
 
     /// Keeps every project candidate, decided or not, in
@@ -209,25 +216,19 @@ impl Extractor {
         &self.rules
     }
 
-    /// The known officials (`names`, other documents' titled officials, found
-    /// by `known_names`, an automaton over them) that `doc` holds, when reading
-    /// it again with them could change its `facts`, read without them: its
-    /// text holds a known name it did not read as an official itself.
-    /// Otherwise `None`: its facts stand, and a corpus is read once, not twice.
-    /// Only names the text holds can change a reading, so these are all a
-    /// second reading needs. Linear in the text.
+    /// The known officials (`known_names`: other documents' titled officials)
+    /// that `doc` holds, when reading it again with them could change its
+    /// `facts`, read without them: its text holds a known name it did not read
+    /// as an official itself. Otherwise `None`: its facts stand, and a corpus
+    /// is read once, not twice. Only names the text holds can change a
+    /// reading, so these are all a second reading needs. Linear in the text.
     pub fn known_in<'n>(
         &self,
         doc: &Document,
         facts: &Facts,
-        known_names: &aho_corasick::AhoCorasick,
-        names: &'n [String],
+        known_names: &'n WordSet,
     ) -> Option<BTreeSet<&'n String>> {
-        let text = simplified(&doc.text);
-        let held: BTreeSet<&String> = known_names
-            .find_overlapping_iter(text.as_ref())
-            .map(|m| &names[m.pattern().as_usize()])
-            .collect();
+        let held = known_names.held(&simplified(&doc.text));
         held.iter()
             .any(|n| !facts.officials_read.contains(*n))
             .then_some(held)

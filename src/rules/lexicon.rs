@@ -72,6 +72,44 @@ impl Lexicon {
     }
 }
 
+/// A word list that says which of its words a text holds, anywhere and
+/// overlapping ones too: the user dictionary's people a document names, the
+/// officials other documents introduced that it names. Linear in the text.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl WordSet {
+    /// Compiles `words`. An empty word would match everywhere: it stands for
+    /// a text no article holds.
+    pub fn new<S: AsRef<str>>(words: &[S]) -> WordSet {
+        let words: Vec<String> = words.iter().map(|w| w.as_ref().to_string()).collect();
+        let patterns: Vec<&str> = words
+            .iter()
+            .map(|w| if w.is_empty() { "\0\0" } else { w.as_str() })
+            .collect();
+        let matcher = if words.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(&patterns).ok()
+        };
+        WordSet { words, matcher }
+    }
+
+    /// The words `text` holds, each once, in their own (string) order.
+    pub fn held(&self, text: &str) -> std::collections::BTreeSet<&String> {
+        match &self.matcher {
+            Some(m) => m
+                .find_overlapping_iter(text)
+                .map(|hit| &self.words[hit.pattern().as_usize()])
+                .collect(),
+            None => std::collections::BTreeSet::new(),
+        }
+    }
+}
+
 /// Words of which only the places they start matter: every start is
 /// reported, overlapping or not (used to find where a name may end).
 #[derive(Debug, Clone, Default)]
@@ -114,6 +152,19 @@ impl Boundaries {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_set_finds_every_word_held_overlapping_or_not() {
+        let set = WordSet::new(&["黄某", "黄某某", "", "李某"]);
+        let held: Vec<&str> = set
+            .held("区委书记黄某某调研")
+            .iter()
+            .map(|w| w.as_str())
+            .collect();
+        assert_eq!(held, ["黄某", "黄某某"]);
+        assert!(set.held("无人").is_empty());
+        assert!(WordSet::new::<&str>(&[]).held("黄某").is_empty());
+    }
 
     #[test]
     fn longest_word_wins_and_offsets_are_characters() {

@@ -14,7 +14,7 @@ mod projects;
 
 pub use dict::UserEntry;
 pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
-pub use lexicon::{Boundaries, Hit, Lexicon};
+pub use lexicon::{Boundaries, Hit, Lexicon, WordSet};
 pub use projects::{Ending, EndingClass, Feature, ProjectModel, ProjectWords, WordHit, WordKind};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
