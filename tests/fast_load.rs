@@ -8,38 +8,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
 
 use govgraph::graph::sidecar::{self, Wanted};
 use serde_json::json;
 
-fn govgraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_govgraph"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh temporary folder for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("govgraph-fast-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("govgraph runs");
-    assert!(
-        out.status.success(),
-        "govgraph failed: {}\nstderr:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+mod common;
+use common::{govgraph, root, run, temp_dir};
 
 /// `govgraph query --graph GRAPH ARGS...`.
 fn query(graph: &Path, args: &[&str]) -> Output {
