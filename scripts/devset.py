@@ -32,7 +32,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEVSET = os.path.join(ROOT, "tests", "devset")
-MEASURES = ("officials", "titles", "participations", "projects")
+MEASURES = ("officials", "titles", "participations", "projects", "personnel")
 
 
 def manifest():
@@ -102,11 +102,13 @@ def main():
     groups = {}
     for r in present:
         for key in (r["genre"], "TOTAL"):
-            g = groups.setdefault(key, {"files": 0, "wrong_dates": 0, "district": [0, 0], **{m: dict.fromkeys(("graph", "gold", "matched_graph", "matched_gold"), 0) for m in MEASURES}})
+            g = groups.setdefault(key, {"files": 0, "wrong_dates": 0, "district": [0, 0], "pdates": [0, 0], **{m: dict.fromkeys(("graph", "gold", "matched_graph", "matched_gold"), 0) for m in MEASURES}})
             f = by_file[r["id"]]
             g["files"] += 1
             g["district"][0] += f["project_district"]["right"]
             g["district"][1] += f["project_district"]["of"]
+            g["pdates"][0] += f["personnel_dates"]["right"]
+            g["pdates"][1] += f["personnel_dates"]["of"]
             for m in MEASURES:
                 for k in g[m]:
                     g[m][k] += f[m][k]
@@ -128,12 +130,15 @@ def main():
             "projects_precision": ratio(g["projects"]["matched_graph"], g["projects"]["graph"]),
             "projects_recall": ratio(g["projects"]["matched_gold"], g["projects"]["gold"]),
             "project_district": ratio(*g["district"]),
+            "personnel_precision": ratio(g["personnel"]["matched_graph"], g["personnel"]["graph"]),
+            "personnel_recall": ratio(g["personnel"]["matched_gold"], g["personnel"]["gold"]),
+            "personnel_dates": ratio(*g["pdates"]),
         })
     if args.json:
         print(json.dumps({"genres": table, "missing_texts": missing}, ensure_ascii=False, indent=2))
         return
-    cols = ["genre", "files", "officials_f1", "titles_f1", "participations_f1", "participations_precision", "participations_recall", "wrong_dates", "projects_precision", "projects_recall", "project_district"]
-    heads = ["genre", "files", "officials F1", "titles F1", "particip. F1", "particip. P", "particip. R", "wrong dates", "projects P", "projects R", "proj. district"]
+    cols = ["genre", "files", "officials_f1", "titles_f1", "participations_f1", "participations_precision", "participations_recall", "wrong_dates", "projects_precision", "projects_recall", "project_district", "personnel_precision", "personnel_recall", "personnel_dates"]
+    heads = ["genre", "files", "officials F1", "titles F1", "particip. F1", "particip. P", "particip. R", "wrong dates", "projects P", "projects R", "proj. district", "personnel P", "personnel R", "pers. dates"]
     fmt = lambda v: "-" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
     cells = [[fmt(row[c]) for c in cols] for row in table]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]

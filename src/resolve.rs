@@ -19,7 +19,10 @@ use crate::rules::Rules;
 pub fn resolve(all: Vec<Facts>, rules: &Rules) -> GovGraph {
     let officials: BTreeSet<String> = all
         .iter()
-        .flat_map(|f| f.posts.iter().map(|p| p.person.clone()))
+        .flat_map(|f| {
+            (f.posts.iter().map(|p| p.person.clone()))
+                .chain(f.personnel.iter().map(|p| p.person.clone()))
+        })
         .collect();
     let officials: BTreeSet<&str> = officials.iter().map(String::as_str).collect();
     let mut g = GovGraph::new();
@@ -82,16 +85,58 @@ fn person(g: &mut GovGraph, facts: &Facts, name: &str) -> String {
     id
 }
 
+/// A holds_post edge for a title as written: an acting title (代区长,
+/// 代理区长) holds its post (区长), acting.
+fn post_edge(person: String, district: String, title: &str, rules: &Rules) -> Edge {
+    let mut e = Edge::new(person, district, Relation::HoldsPost);
+    match rules.acting_post(title) {
+        Some(post) => {
+            e.title = Some(post.to_string());
+            e.acting = true;
+        }
+        None => e.title = Some(title.to_string()),
+    }
+    e
+}
+
 fn add_people(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
     for post in &facts.posts {
         let p = person(g, facts, &post.person);
         let d = district_id(g, rules, &post.district, post.city.as_deref());
-        let mut e = Edge::new(p, d, Relation::HoldsPost);
-        e.title = Some(post.title.clone());
+        let mut e = post_edge(p, d, &post.title, rules);
         e.first_seen = post.seen.map(|s| s.iso());
         e.last_seen = post.seen.map(|s| s.iso());
         e.evidence.push(post.evidence.clone());
         g.add_edge(e);
+    }
+    // A personnel fact is an edge of its own, and starts or ends the tenure
+    // of its post (a nomination does neither).
+    for fact in &facts.personnel {
+        let p = person(g, facts, &fact.person);
+        let d = district_id(g, rules, &fact.district, fact.city.as_deref());
+        let day = fact.date.map(|s| s.iso());
+        let mut tenure = post_edge(p.clone(), d.clone(), &fact.title, rules);
+        let relation = if fact.change.ends() {
+            Relation::Removed
+        } else {
+            Relation::Appointed
+        };
+        let mut e = Edge::new(p, d, relation);
+        e.title = tenure.title.clone();
+        e.date = day.clone();
+        e.change = Some(fact.change.as_str().to_string());
+        e.body = fact.body.clone();
+        e.evidence.push(fact.evidence.clone());
+        g.add_edge(e);
+        if fact.change.starts() {
+            tenure.start = day;
+        } else if fact.change.ends() {
+            tenure.end = day;
+        } else {
+            continue;
+        }
+        tenure.evidence.push(fact.evidence.clone());
+        g.add_edge(tenure);
     }
     for role in &facts.roles {
         let mut node = Node::new(NodeKind::Person, &role.person);

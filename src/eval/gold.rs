@@ -29,6 +29,28 @@ pub struct Gold {
     /// Dated district events with no named official.
     pub events: Vec<GoldEvent>,
     pub projects: Vec<GoldProject>,
+    /// Decisions on district posts and changes of their holders (appointed,
+    /// removed …); `None` in files written before they were annotated, which
+    /// leaves personnel unscored for them.
+    #[serde(default)]
+    pub personnel: Option<Vec<GoldPersonnel>>,
+}
+
+/// One post one personnel decision or change gives one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoldPersonnel {
+    pub person: String,
+    pub district: String,
+    /// As written without the district; an acting post as 代区长.
+    pub title: String,
+    /// appointed, elected, nominated, acting, removed, resigned or transferred.
+    pub change: String,
+    /// The day of the decision, where the article tells it.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The deciding body, where named (not scored).
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 /// The days an article reports on (ISO 8601, both ends included).
@@ -167,6 +189,20 @@ impl Gold {
                 return Err(format!("events[{i}]: district is empty"));
             }
             day(&format!("events[{i}]"), &e.date)?;
+        }
+        for (i, p) in self.personnel.iter().flatten().enumerate() {
+            if p.person.trim().is_empty() || p.district.trim().is_empty() {
+                return Err(format!("personnel[{i}]: person or district is empty"));
+            }
+            if crate::rules::Change::parse(&p.change).is_none() {
+                return Err(format!(
+                    "personnel[{i}]: change {:?} is none of appointed, elected, nominated, acting, removed, resigned, transferred",
+                    p.change
+                ));
+            }
+            if let Some(d) = &p.date {
+                day(&format!("personnel[{i}]"), d)?;
+            }
         }
         for (i, p) in self.projects.iter().enumerate() {
             let no_district = p.district.as_deref().is_some_and(|d| d.trim().is_empty());

@@ -172,6 +172,8 @@ fn write_scores(out: &mut String, s: &Scores) {
     );
     prf_row(out, "projects", &s.projects);
     share_row(out, "project district", &s.project_district);
+    prf_row(out, "personnel", &s.personnel);
+    share_row(out, "personnel dates", &s.personnel_dates);
 }
 
 fn prf_row(out: &mut String, name: &str, p: &Prf) {

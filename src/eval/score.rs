@@ -137,6 +137,14 @@ pub struct Scores {
     pub projects: Prf,
     /// Matched gold projects whose graph district is right.
     pub project_district: Share,
+    /// Personnel facts (appointed and removed edges) against gold personnel
+    /// rows, by (person, district, title, whether the change starts, ends or
+    /// nominates).
+    #[serde(default)]
+    pub personnel: Prf,
+    /// Matched gold personnel rows with a date whose graph date is right.
+    #[serde(default)]
+    pub personnel_dates: Share,
 }
 
 impl Scores {
@@ -149,6 +157,8 @@ impl Scores {
         self.events.add(&other.events);
         self.projects.add(&other.projects);
         self.project_district.add(&other.project_district);
+        self.personnel.add(&other.personnel);
+        self.personnel_dates.add(&other.personnel_dates);
     }
 }
 
@@ -173,6 +183,8 @@ pub enum Measure {
     Events,
     Projects,
     ProjectDistrict,
+    Personnel,
+    PersonnelDate,
 }
 
 impl Measure {
@@ -185,6 +197,8 @@ impl Measure {
             Measure::Events => "district event",
             Measure::Projects => "project",
             Measure::ProjectDistrict => "project district",
+            Measure::Personnel => "personnel",
+            Measure::PersonnelDate => "personnel date",
         }
     }
 }
@@ -245,6 +259,27 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// A title as compared: [`name_key`], with an acting title written one way
+/// (代理区长 and 代区长 are both 代区长).
+fn title_key(title: &str) -> String {
+    let key = name_key(title);
+    match key.strip_prefix("代理") {
+        Some(rest) if !rest.is_empty() => format!("代{rest}"),
+        _ => key,
+    }
+}
+
+/// What a change does to a post, as scored: `start` (appointed, elected,
+/// acting), `end` (removed, resigned, transferred) or `nominated`; readers
+/// disagree more on the kind (不再担任 on a transfer) than on this.
+fn change_class(change: &str) -> &'static str {
+    match crate::rules::Change::parse(change) {
+        Some(c) if c.starts() => "start",
+        Some(c) if c.ends() => "end",
+        _ => "nominated",
+    }
+}
+
 /// A project name as compared: [`name_key`], without quotes (“”‘’"'「」『』) and
 /// 《》, and without a trailing 项目 or 工程 (repeatedly: X工程项目 is X).
 ///
@@ -286,6 +321,8 @@ struct GraphFacts {
     events: BTreeMap<(String, String), BTreeSet<String>>,
     /// Project nodes: (name, keys of name and aliases, located_in districts).
     projects: Vec<(String, BTreeSet<String>, BTreeSet<String>)>,
+    /// (person, district, title, change class) → the dates given.
+    personnel: BTreeMap<(String, String, String, &'static str), BTreeSet<String>>,
     /// Dated document nodes: (first, last day).
     periods: Vec<(String, String)>,
 }
@@ -306,11 +343,34 @@ impl GraphFacts {
                 {
                     let (name, district) = (name_key(&source.name), name_key(&target.name));
                     if let Some(title) = &edge.title {
+                        // An acting holder's title is 代 and the post (代区长).
+                        let title = if edge.acting {
+                            format!("代{title}")
+                        } else {
+                            title.clone()
+                        };
                         facts
                             .titles
-                            .insert((name.clone(), district.clone(), name_key(title)));
+                            .insert((name.clone(), district.clone(), title_key(&title)));
                     }
                     facts.officials.insert((name, district));
+                }
+                Relation::Appointed | Relation::Removed if source.kind == NodeKind::Person => {
+                    let change = edge.change.as_deref().unwrap_or("");
+                    let Some(title) = &edge.title else { continue };
+                    let title = if change == "acting" {
+                        format!("代{title}")
+                    } else {
+                        title.clone()
+                    };
+                    let key = (
+                        name_key(&source.name),
+                        name_key(&target.name),
+                        title_key(&title),
+                        change_class(change),
+                    );
+                    let dates = facts.personnel.entry(key).or_default();
+                    dates.extend(edge.date.clone());
                 }
                 Relation::Chaired | Relation::Attended if source.kind == NodeKind::Person => {
                     let Some(date) = edge.date.as_ref().or(target.date.as_ref()) else {
@@ -394,7 +454,7 @@ impl GraphFacts {
 /// assert_eq!(s.projects.f1(), None); // nothing on either side
 /// ```
 pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
-    let facts = GraphFacts::read(graph);
+    let mut facts = GraphFacts::read(graph);
     let mut findings = Vec::new();
     let mut note_of = |measure, kind, item: String, note: Option<String>| {
         findings.push(Finding {
@@ -417,7 +477,7 @@ pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
         .flat_map(|o| {
             o.titles
                 .iter()
-                .map(|t| (name_key(&o.name), name_key(&o.district), name_key(t)))
+                .map(|t| (name_key(&o.name), name_key(&o.district), title_key(t)))
         })
         .collect();
     let other_people: BTreeMap<String, &str> = gold
@@ -671,6 +731,73 @@ pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
         }
     }
 
+    // Personnel, by (person, district, title, class of change); dates where
+    // the gold gives one.
+    let mut gold_personnel: BTreeMap<(String, String, String, &'static str), Option<String>> =
+        BTreeMap::new();
+    let annotated = gold.personnel.is_some();
+    for p in gold.personnel.iter().flatten() {
+        let key = (
+            name_key(&p.person),
+            name_key(&p.district),
+            title_key(&p.title),
+            change_class(&p.change),
+        );
+        let slot = gold_personnel.entry(key).or_default();
+        if slot.is_none() {
+            *slot = p.date.clone();
+        }
+    }
+    if !annotated {
+        facts.personnel.clear();
+    }
+    let mut personnel = Prf {
+        graph: facts.personnel.len(),
+        gold: gold_personnel.len(),
+        ..Prf::default()
+    };
+    let mut personnel_dates = Share::default();
+    let show = |k: &(String, String, String, &str)| format!("{} @ {}: {} {}", k.0, k.1, k.2, k.3);
+    for (key, dates) in &facts.personnel {
+        if gold_personnel.contains_key(key) {
+            personnel.matched_graph += 1;
+        } else {
+            let dates = dates.iter().cloned().collect::<Vec<_>>().join(", ");
+            note_of(
+                Measure::Personnel,
+                FindingKind::Wrong,
+                show(key),
+                Some(dates),
+            );
+        }
+    }
+    for (key, date) in &gold_personnel {
+        let Some(dates) = facts.personnel.get(key) else {
+            note_of(
+                Measure::Personnel,
+                FindingKind::Missed,
+                show(key),
+                date.clone(),
+            );
+            continue;
+        };
+        personnel.matched_gold += 1;
+        if let Some(date) = date {
+            personnel_dates.of += 1;
+            if dates.contains(date) {
+                personnel_dates.right += 1;
+            } else {
+                let got = dates.iter().cloned().collect::<Vec<_>>().join(", ");
+                note_of(
+                    Measure::PersonnelDate,
+                    FindingKind::Mismatch,
+                    format!("{} {date}", show(key)),
+                    Some(format!("graph: {got}")),
+                );
+            }
+        }
+    }
+
     // Period, informational, only when the graph has a dated document node.
     let gold_period = gold.period.as_ref().map(|p| (p.from.clone(), p.to.clone()));
     let period = facts.periods.first().map(|graph_period| PeriodCheck {
@@ -689,6 +816,8 @@ pub fn score(graph: &GovGraph, gold: &Gold) -> FileScore {
             events,
             projects,
             project_district,
+            personnel,
+            personnel_dates,
         },
         period,
         findings,

@@ -35,6 +35,8 @@ pub fn edge_colour(relation: Relation) -> &'static str {
         Relation::HeldIn | Relation::LocatedIn => "#999999",
         Relation::Concerns => "#7b2cbf",
         Relation::Involves => "#588157",
+        Relation::Appointed => "#2a9d8f",
+        Relation::Removed => "#6c757d",
     }
 }
 

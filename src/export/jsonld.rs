@@ -32,11 +32,34 @@ pub fn to_jsonld(graph: &GovGraph) -> String {
                 if let Some(t) = &edge.title {
                     role.insert("roleName".into(), json!(t));
                 }
-                if let Some(d) = &edge.first_seen {
+                // A tenure's start and end where personnel facts give them,
+                // else the days the post was seen held.
+                if let Some(d) = edge.start.as_ref().or(edge.first_seen.as_ref()) {
                     role.insert("startDate".into(), json!(d));
                 }
-                if let Some(d) = &edge.last_seen {
+                if let Some(d) = edge.end.as_ref().or(edge.last_seen.as_ref()) {
                     role.insert("endDate".into(), json!(d));
+                }
+                (&edge.source, "memberOf", Value::Object(role))
+            }
+            // A personnel fact: a Role that starts (or ends) on its day.
+            Relation::Appointed | Relation::Removed => {
+                let mut role = Map::new();
+                role.insert("@type".into(), json!("Role"));
+                role.insert("memberOf".into(), target);
+                if let Some(t) = &edge.title {
+                    role.insert("roleName".into(), json!(t));
+                }
+                if let Some(d) = &edge.date {
+                    let key = if edge.relation == Relation::Appointed {
+                        "startDate"
+                    } else {
+                        "endDate"
+                    };
+                    role.insert(key.into(), json!(d));
+                }
+                if let Some(c) = &edge.change {
+                    role.insert("description".into(), json!(c));
                 }
                 (&edge.source, "memberOf", Value::Object(role))
             }

@@ -33,8 +33,10 @@ use super::mention::date::{Clock, DateExpr};
 use super::mention::person::{Cue, PersonMention};
 use super::mention::place::DistrictMention;
 use super::mention::{Mentions, project};
+use super::personnel::{self, Staffing};
 use super::{
-    EventFact, Extractor, Facts, KnownOfficials, Participation, PostFact, ProjectFact, RoleFact,
+    EventFact, Extractor, Facts, KnownOfficials, Participation, PersonnelFact, PostFact,
+    ProjectFact, RoleFact,
 };
 use crate::annotate::{Annotated, Span};
 use crate::graph::{Evidence, Relation};
@@ -581,8 +583,13 @@ impl<'a> Reader<'a> {
                 city: d.city.clone(),
             });
         }
+        // Decisions on posts: what they say of a post is a personnel fact, not
+        // a sighting, and those they name take no part in the meeting.
+        let staffing = personnel::read(self.rules, m);
+        let parts_before = self.facts.participations.len();
         // Posts and roles the sentence states.
-        for p in &m.people {
+        for (i, p) in m.people.iter().enumerate() {
+            let decided: Vec<&Staffing> = staffing.iter().filter(|s| s.person == i).collect();
             let escorts = s
                 .frames
                 .iter()
@@ -595,7 +602,25 @@ impl<'a> Reader<'a> {
                 context.as_ref(),
                 running.first().map(|d| d.first),
                 &evidence,
+                &decided,
             );
+            for st in decided {
+                let context = context_before(self.rules, m, p.at).or(context.clone());
+                let Some(place) = self.post_place(&st.post, context.as_ref()) else {
+                    continue;
+                };
+                self.facts.personnel.push(PersonnelFact {
+                    person: p.name.clone(),
+                    district: place.name,
+                    city: place.city,
+                    title: st.post.title.clone(),
+                    change: st.change,
+                    // A decision the text does not date is the news of the day.
+                    date: running.first().map(|d| d.first).or(self.clock.published),
+                    body: st.body.clone(),
+                    evidence: evidence.clone(),
+                });
+            }
         }
         // Round-ups: two unknown names opening an activity take the round-up's titles.
         if !self.roster.is_empty()
@@ -833,6 +858,18 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // Those a decision on posts names take no part in the meeting that makes it.
+        if !staffing.is_empty() {
+            let decided: BTreeSet<&str> = staffing
+                .iter()
+                .map(|st| m.people[st.person].name.as_str())
+                .collect();
+            let here = self.facts.participations.split_off(parts_before);
+            self.facts.participations.extend(
+                here.into_iter()
+                    .filter(|p| !decided.contains(p.person.as_str())),
+            );
+        }
         // A dated sentence that names no event with people but says something happened.
         if own
             && !running.is_empty()
@@ -864,7 +901,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Records the posts and roles a person mention states.
+    /// Records the posts and roles a person mention states, but for the posts
+    /// a personnel frame `decided` (they are no sightings).
     fn note_person(
         &mut self,
         s: &Read,
@@ -872,6 +910,7 @@ impl<'a> Reader<'a> {
         para_place: Option<&Place>,
         seen: Option<Day>,
         evidence: &Evidence,
+        decided: &[&Staffing],
     ) {
         self.note_written_form(s.span.start + p.at, p.len, &p.name);
         if p.cue == Cue::Known {
@@ -890,21 +929,14 @@ impl<'a> Reader<'a> {
         }
         let context = context_before(self.rules, &s.mentions, p.anchor.map_or(p.at, |a| a.0))
             .or(para_place.cloned());
-        let mut any = false;
+        let mut any = !decided.is_empty();
         for post in &p.posts {
-            let place = match &post.district {
-                Some((name, city)) => Some(Place {
-                    name: name.clone(),
-                    city: city.clone().or_else(|| self.city_for(name)),
-                }),
-                // A street or town is in the district the gazetteer puts it in.
-                None => post
-                    .local
-                    .as_deref()
-                    .and_then(|street| self.district_of_street(street, context.as_ref()))
-                    .or_else(|| context.clone()),
+            if decided.iter().any(|d| d.post == *post) {
+                continue;
+            }
+            let Some(place) = self.post_place(post, context.as_ref()) else {
+                continue;
             };
-            let Some(place) = place else { continue };
             any = true;
             self.facts.posts.push(PostFact {
                 person: p.name.clone(),
@@ -923,6 +955,27 @@ impl<'a> Reader<'a> {
                     written: None,
                 });
             }
+        }
+    }
+
+    /// The district a post is in: the one its chain names, else the district
+    /// of its street or town, else `context`.
+    fn post_place(
+        &self,
+        post: &super::mention::title::Post,
+        context: Option<&Place>,
+    ) -> Option<Place> {
+        match &post.district {
+            Some((name, city)) => Some(Place {
+                name: name.clone(),
+                city: city.clone().or_else(|| self.city_for(name)),
+            }),
+            // A street or town is in the district the gazetteer puts it in.
+            None => post
+                .local
+                .as_deref()
+                .and_then(|street| self.district_of_street(street, context))
+                .or_else(|| context.cloned()),
         }
     }
 
@@ -1637,20 +1690,30 @@ mod tests {
             "2024年11月20日,福田区人大常委会召开会议,决定接受张立国辞去福田区区长职务的请求,任命李立华为福田区副区长、代理区长。",
         );
         assert!(f.participations.is_empty(), "{:?}", f.participations);
-        let mut posts: Vec<(&str, &str)> = f
-            .posts
+        // What a decision says of posts is no sighting of them.
+        assert!(f.posts.is_empty(), "{:?}", f.posts);
+        let mut decided: Vec<(&str, &str, &str, String)> = f
+            .personnel
             .iter()
-            .map(|p| (p.person.as_str(), p.title.as_str()))
+            .map(|p| {
+                let day = p.date.map(|d| d.iso()).unwrap_or_default();
+                (p.person.as_str(), p.title.as_str(), p.change.as_str(), day)
+            })
             .collect();
-        posts.sort();
-        posts.dedup();
+        decided.sort();
+        let day = "2024-11-20".to_string();
         assert_eq!(
-            posts,
+            decided,
             [
-                ("张立国", "区长"),
-                ("李立华", "代理区长"),
-                ("李立华", "副区长")
+                ("张立国", "区长", "resigned", day.clone()),
+                ("李立华", "代理区长", "acting", day.clone()),
+                ("李立华", "副区长", "appointed", day.clone())
             ]
+        );
+        assert!(
+            f.personnel
+                .iter()
+                .all(|p| p.body.as_deref() == Some("福田区人大常委会"))
         );
     }
 

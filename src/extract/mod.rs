@@ -33,6 +33,7 @@ pub mod discourse;
 pub mod event;
 pub mod frame;
 pub mod mention;
+pub mod personnel;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -52,6 +53,25 @@ pub struct PostFact {
     pub city: Option<String>,
     pub title: String,
     pub seen: Option<Day>,
+    pub evidence: Evidence,
+}
+
+/// A decision on a district post, or a change of its holder, as one sentence
+/// states it (任命甲为福田区副区长, 免去乙的区长职务, 丙调任…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonnelFact {
+    pub person: String,
+    pub district: String,
+    /// The district's city, where known.
+    pub city: Option<String>,
+    /// The title as the chain records it (代理区长 stays as written: the graph
+    /// folds acting titles into their post).
+    pub title: String,
+    pub change: crate::rules::Change,
+    /// The day of the decision: the sentence's date, else the running one.
+    pub date: Option<Day>,
+    /// The deciding body, where the sentence names it (福田区人大常委会).
+    pub body: Option<String>,
     pub evidence: Evidence,
 }
 
@@ -114,6 +134,8 @@ pub struct Facts {
     pub doc: String,
     pub period: Option<Period>,
     pub posts: Vec<PostFact>,
+    /// Appointments, elections, removals: what personnel news states.
+    pub personnel: Vec<PersonnelFact>,
     pub roles: Vec<RoleFact>,
     pub events: Vec<EventFact>,
     pub participations: Vec<Participation>,
@@ -150,6 +172,12 @@ pub fn known_officials<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> KnownO
     let mut known = KnownOfficials::new();
     for f in facts {
         for p in &f.posts {
+            known
+                .entry(p.person.clone())
+                .or_default()
+                .insert(p.district.clone());
+        }
+        for p in &f.personnel {
             known
                 .entry(p.person.clone())
                 .or_default()

@@ -83,10 +83,16 @@ pub enum Relation {
     Concerns,
     /// event -> organization taking part in it.
     Involves,
+    /// person -> district: a personnel fact that starts a post (任命, 当选,
+    /// 提名, 代理), with `title`, `date`, `change` and `body`.
+    Appointed,
+    /// person -> district: a personnel fact that ends a post (免去, 辞去,
+    /// 调任), with `title`, `date`, `change` and `body`.
+    Removed,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 7] = [
+    pub const ALL: [Relation; 9] = [
         Relation::HoldsPost,
         Relation::Chaired,
         Relation::Attended,
@@ -94,6 +100,8 @@ impl Relation {
         Relation::LocatedIn,
         Relation::Concerns,
         Relation::Involves,
+        Relation::Appointed,
+        Relation::Removed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +113,8 @@ impl Relation {
             Relation::LocatedIn => "located_in",
             Relation::Concerns => "concerns",
             Relation::Involves => "involves",
+            Relation::Appointed => "appointed",
+            Relation::Removed => "removed",
         }
     }
 
@@ -115,6 +125,11 @@ impl Relation {
     /// Chaired and attended: a person taking part in an event.
     pub fn is_participation(self) -> bool {
         matches!(self, Relation::Chaired | Relation::Attended)
+    }
+
+    /// Appointed and removed: a personnel fact about a post.
+    pub fn is_personnel(self) -> bool {
+        matches!(self, Relation::Appointed | Relation::Removed)
     }
 }
 
@@ -308,6 +323,25 @@ pub struct Edge {
     pub first_seen: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<String>,
+    /// For holds_post: the day a personnel fact starts the tenure (任命, 当选,
+    /// 代理), the earliest where several do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// For holds_post: the day a personnel fact ends it (免去, 辞去, 调任), the
+    /// latest where several do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// For holds_post: true when every source shows the holder acting (代区长
+    /// holds the 区长 post, acting).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
+    /// For appointed and removed: the kind of change, one of `appointed`,
+    /// `elected`, `nominated`, `acting`, `removed`, `resigned`, `transferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
+    /// For appointed and removed: the deciding body, where named (区人大常委会).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
@@ -322,11 +356,17 @@ impl Edge {
             date: None,
             first_seen: None,
             last_seen: None,
+            start: None,
+            end: None,
+            acting: false,
+            change: None,
+            body: None,
             evidence: Vec::new(),
         }
     }
 
-    /// What makes two edges the same fact: endpoints, relation, title and date.
+    /// What makes two edges the same fact: endpoints, relation, title, date
+    /// and (for personnel facts) the kind of change.
     pub fn key(&self) -> EdgeKey {
         EdgeKey {
             source: self.source.clone(),
@@ -334,12 +374,20 @@ impl Edge {
             relation: self.relation,
             title: self.title.clone(),
             date: self.date.clone(),
+            change: self.change.clone(),
         }
     }
 
     fn merge(&mut self, other: Edge) {
         self.first_seen = min_opt(self.first_seen.take(), other.first_seen);
         self.last_seen = max_opt(self.last_seen.take(), other.last_seen);
+        self.start = min_opt(self.start.take(), other.start);
+        self.end = max_opt(self.end.take(), other.end);
+        self.acting = self.acting && other.acting;
+        // The body named first wins; a later source naming none takes nothing away.
+        if self.body.is_none() {
+            self.body = other.body;
+        }
         self.evidence.extend(other.evidence);
     }
 }
@@ -352,6 +400,7 @@ pub struct EdgeKey {
     pub relation: Relation,
     pub title: Option<String>,
     pub date: Option<String>,
+    pub change: Option<String>,
 }
 
 /// The graph: petgraph underneath, an id index on top.

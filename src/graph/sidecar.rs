@@ -54,7 +54,8 @@
 //!             city? province? code? ambiguous(0|1) first_seen? last_seen?
 //!             [stages: date? stage doc]
 //!           edges: per edge, source target (node numbers, in file order)
-//!             relation title? date? first_seen? last_seen?
+//!             relation title? date? first_seen? last_seen? start? end?
+//!             acting(0|1) change? body?
 //!           sentences: count, then per rank the offset and length in
 //!             graph.json of its JSON string, quotes included
 //! evidence  per node, then per edge: the list's length in bytes, its count,
@@ -79,7 +80,7 @@ pub const SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"govgidx\n";
 /// Bump whenever the layout, or a field of [`Node`], [`Edge`] or [`Evidence`],
 /// changes: a sidecar of another version is ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 * 7;
 /// The sampled fingerprint: this many blocks of this many bytes.
 const SAMPLES: u64 = 16;
@@ -261,6 +262,11 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
             date,
             first_seen,
             last_seen,
+            start,
+            end,
+            acting,
+            change,
+            body,
             evidence,
         } = edge;
         w.int(*index_of.get(source.as_str())? as u64);
@@ -270,6 +276,11 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
         w.opt(date);
         w.opt(first_seen);
         w.opt(last_seen);
+        w.opt(start);
+        w.opt(end);
+        w.int(*acting as u64);
+        w.opt(change);
+        w.opt(body);
         lists.push(evidence);
     }
     let mut texts = Vec::new();
@@ -852,6 +863,15 @@ impl Decoder<'_> {
             date: self.opt()?,
             first_seen: self.opt()?,
             last_seen: self.opt()?,
+            start: self.opt()?,
+            end: self.opt()?,
+            acting: match self.r.int()? {
+                0 => false,
+                1 => true,
+                _ => return None,
+            },
+            change: self.opt()?,
+            body: self.opt()?,
             evidence: Vec::new(),
         })
     }

@@ -10,11 +10,13 @@
 mod dict;
 mod gazetteer;
 mod lexicon;
+mod personnel;
 mod projects;
 
 pub use dict::UserEntry;
 pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
 pub use lexicon::{Boundaries, Hit, Lexicon, WordSet};
+pub use personnel::{Change, PersonnelWords, Side, Trigger};
 pub use projects::{Ending, EndingClass, Feature, ProjectModel, ProjectWords, WordHit, WordKind};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -35,6 +37,7 @@ const ORGANS: &str = include_str!("../../data/organs.tsv");
 const WORDS: &str = include_str!("../../data/words.tsv");
 const PROJECTS: &str = include_str!("../../data/projects.tsv");
 const PROJECT_FEATURES: &str = include_str!("../../data/project_features.tsv");
+const PERSONNEL: &str = include_str!("../../data/personnel.tsv");
 
 /// A rule table line that does not parse.
 #[derive(Debug, thiserror::Error)]
@@ -203,6 +206,8 @@ pub struct Rules {
     /// Every word a name may end before: follow words, verbs and titles,
     /// compiled to report every start (overlapping).
     pub boundary_lexicon: Boundaries,
+    /// Appointment and removal news (`data/personnel.tsv`).
+    pub personnel: PersonnelWords,
     alias_index: HashMap<String, usize>,
 }
 
@@ -340,6 +345,22 @@ impl Rules {
         }
         rules.project_words = ProjectWords::parse("data/projects.tsv", PROJECTS)?;
         rules.project_model = ProjectModel::parse("data/project_features.tsv", PROJECT_FEATURES)?;
+        rules.personnel = PersonnelWords::parse("data/personnel.tsv", PERSONNEL)?;
+        // A personnel trigger makes its clause a decision on posts: those it
+        // names take no part in the meeting that decides it. One-character
+        // triggers (任) stand inside too many words to be verbs.
+        for t in &rules.personnel.triggers {
+            if t.change.is_some()
+                && t.word.chars().count() > 1
+                && !rules.verbs.iter().any(|v| v.word == t.word)
+            {
+                rules.verbs.push(Verb {
+                    word: t.word.clone(),
+                    relation: Relation::Attended,
+                    kind: VerbKind::Personnel,
+                });
+            }
+        }
         rules.sort_tables();
         Ok(rules)
     }
@@ -465,6 +486,14 @@ impl Rules {
             .iter()
             .find(|v| v.word == word)
             .map(|v| v.relation)
+    }
+
+    /// The post an acting title holds: 代理区长 and 代区长 hold 区长 (the
+    /// prefixes of `data/personnel.tsv`, before a title flagged `single` in
+    /// `data/titles.tsv`); `None` for any other title.
+    pub fn acting_post<'t>(&self, title: &'t str) -> Option<&'t str> {
+        self.personnel
+            .acting_post(title, |t| self.title(t).is_some_and(|t| t.single))
     }
 
     pub fn is_surname(&self, s: &str) -> bool {

@@ -55,6 +55,9 @@ pub struct Chain {
     pub name_before: Option<usize>,
     /// Where each of its titles starts.
     pub title_starts: Vec<usize>,
+    /// District posts written as left (历下区原区长, 前任区委书记): no post held
+    /// now, but the post a transfer ends.
+    pub former: Vec<Post>,
 }
 
 /// The chains of titles in a sentence. `districts` and `cities` are the place
@@ -212,6 +215,7 @@ fn read_chain(
     let w = &rules.words;
     let before = &carry.last_title.clone();
     let mut posts: Vec<Post> = Vec::new();
+    let mut former: Vec<Post> = Vec::new();
     let mut roles = Vec::new();
     let mut group = None;
     let mut previous: Option<(Level, String)> = None;
@@ -229,12 +233,12 @@ fn read_chain(
             cities.iter().any(|c| c.at >= scope_at && c.at < title_at) && place.is_none();
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
         // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
-        let other_body = rules
+        let left = (rules.personnel.former.iter()).any(|f| scope.ends_with(f.as_str()));
+        let not_leading = rules
             .other_bodies
             .iter()
-            .any(|b| scope.contains(b.as_str()))
-            || scope.ends_with('原')
-            || scope.ends_with("前任");
+            .any(|b| scope.contains(b.as_str()));
+        let other_body = not_leading || left;
         // 广州开发区党工委书记、管委会主任: a zone's second post stays with the zone.
         let zone_continues = scope_at == title_at
             && !first
@@ -386,6 +390,15 @@ fn read_chain(
             .min()
             .map(|i| recorded[..i].to_string())
             .filter(|p| p.chars().count() > 2);
+        if left && !not_leading && title.level == Level::District {
+            former.push(Post {
+                title: recorded.clone(),
+                level: Level::District,
+                district: district.clone(),
+                single: title.single,
+                local: local.clone(),
+            });
+        }
         match level {
             Level::District => posts.push(Post {
                 title: recorded.clone(),
@@ -425,7 +438,7 @@ fn read_chain(
     carry.last_title = previous.clone();
     // A district named anywhere in the chain holds for every post in it.
     if let Some(d) = chain_district {
-        for p in &mut posts {
+        for p in posts.iter_mut().chain(&mut former) {
             p.district.get_or_insert_with(|| d.clone());
         }
     }
@@ -439,6 +452,7 @@ fn read_chain(
         group,
         name_before: None,
         title_starts: segments.iter().map(|s| s.1).collect(),
+        former,
     }
 }
 

@@ -118,3 +118,23 @@ SET r.title = row.title,
     r.first_seen = date(row.`first_seen:date`),
     r.last_seen = date(row.`last_seen:date`),
     r.evidence = row.evidence;
+
+LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
+WITH row WHERE row.`:TYPE` = 'APPOINTED'
+MATCH (a:GovGraph {id: row.`:START_ID`}), (b:GovGraph {id: row.`:END_ID`})
+MERGE (a)-[r:APPOINTED {key: row.key}]->(b)
+SET r.title = row.title,
+    r.date = date(row.`date:date`),
+    r.first_seen = date(row.`first_seen:date`),
+    r.last_seen = date(row.`last_seen:date`),
+    r.evidence = row.evidence;
+
+LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
+WITH row WHERE row.`:TYPE` = 'REMOVED'
+MATCH (a:GovGraph {id: row.`:START_ID`}), (b:GovGraph {id: row.`:END_ID`})
+MERGE (a)-[r:REMOVED {key: row.key}]->(b)
+SET r.title = row.title,
+    r.date = date(row.`date:date`),
+    r.first_seen = date(row.`first_seen:date`),
+    r.last_seen = date(row.`last_seen:date`),
+    r.evidence = row.evidence;
