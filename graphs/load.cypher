@@ -57,6 +57,9 @@ SET r.title = row.title,
     r.date = date(row.`date:date`),
     r.first_seen = date(row.`first_seen:date`),
     r.last_seen = date(row.`last_seen:date`),
+    r.start = date(row.`start:date`),
+    r.end = date(row.`end:date`),
+    r.acting = toBoolean(row.`acting:boolean`),
     r.evidence = row.evidence;
 
 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
@@ -127,6 +130,8 @@ SET r.title = row.title,
     r.date = date(row.`date:date`),
     r.first_seen = date(row.`first_seen:date`),
     r.last_seen = date(row.`last_seen:date`),
+    r.change = row.change,
+    r.body = row.body,
     r.evidence = row.evidence;
 
 LOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row
@@ -137,4 +142,6 @@ SET r.title = row.title,
     r.date = date(row.`date:date`),
     r.first_seen = date(row.`first_seen:date`),
     r.last_seen = date(row.`last_seen:date`),
+    r.change = row.change,
+    r.body = row.body,
     r.evidence = row.evidence;

@@ -10,6 +10,9 @@
 //! 5. [`resolve`]: mentions to one [`graph::GovGraph`] across documents;
 //! 6. [`query`] and [`export`]: questions and other formats over the graph.
 //!
+//! [`pinyin`] gives people and districts their names in pinyin, for the graph
+//! and for queries.
+//!
 //! [`pipeline::Pipeline`] strings 3 to 5 together.
 
 pub mod annotate;
@@ -20,6 +23,7 @@ pub mod extract;
 pub mod graph;
 pub mod normalise;
 pub mod output;
+pub mod pinyin;
 pub mod pipeline;
 pub mod query;
 pub mod read;

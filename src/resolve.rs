@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::extract::Facts;
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation, StageSeen};
+use crate::pinyin;
 use crate::rules::Rules;
 
 /// Builds one graph from the facts of every document, dropping each
@@ -51,6 +52,7 @@ fn district_id(g: &mut GovGraph, rules: &Rules, name: &str, city: Option<&str>) 
     if let Some(d) = listed {
         node.aliases = d.aliases.clone();
     }
+    with_pinyin(&mut node, pinyin::district(name));
     let ambiguous = rules.gazetteer.is_ambiguous(name);
     match rules.gazetteer.county(name, city) {
         Some(county) => {
@@ -80,9 +82,18 @@ fn person(g: &mut GovGraph, facts: &Facts, name: &str) -> String {
     if let Some(w) = facts.written_forms.get(name) {
         node.aliases.push(w.clone());
     }
+    with_pinyin(&mut node, pinyin::person(name));
     let id = node.id.clone();
     g.add_node(node);
     id
+}
+
+/// A person's or district's name in pinyin, as its `pinyin` and an alias.
+fn with_pinyin(node: &mut Node, pinyin: Option<String>) {
+    if let Some(p) = &pinyin {
+        node.aliases.push(p.clone());
+    }
+    node.pinyin = pinyin;
 }
 
 /// A holds_post edge for a title as written: an acting title (代区长,
@@ -144,6 +155,7 @@ fn add_people(g: &mut GovGraph, facts: &Facts, rules: &Rules) {
         if let Some(w) = facts.written_forms.get(&role.person) {
             node.aliases.push(w.clone());
         }
+        with_pinyin(&mut node, pinyin::person(&role.person));
         g.add_node(node);
     }
 }
@@ -189,6 +201,7 @@ fn add_events(g: &mut GovGraph, facts: &Facts, rules: &Rules, officials: &BTreeS
         let p = person(g, facts, &part.person);
         let mut e = Edge::new(p, part.event.clone(), part.relation);
         e.date = part.date.map(|d| d.iso());
+        e.title = part.title.clone();
         e.evidence.push(part.evidence.clone());
         g.add_edge(e);
     }

@@ -538,7 +538,300 @@ fn filters_cut_the_graph() {
         n.kind,
         govgraph::graph::NodeKind::Person | govgraph::graph::NodeKind::District
     )));
-    assert_eq!(g.edge_count(), 2);
+    // The posts of 黄伟, 周江涛 and 甲某某, the appointment of 甲某某 and the
+    // resignation of 乙某某.
+    assert_eq!(g.edge_count(), 5);
+}
+
+/// The one `<edge ...>...</edge>` element of an XML export holding every needle.
+fn xml_edge<'a>(text: &'a str, needles: &[&str]) -> &'a str {
+    let found: Vec<&str> = text
+        .split("<edge ")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</edge>").expect("an unclosed <edge>")])
+        .filter(|block| needles.iter().all(|n| block.contains(n)))
+        .collect();
+    assert_eq!(found.len(), 1, "{needles:?} picks {} edges", found.len());
+    found[0]
+}
+
+/// A CSV file as rows of cells (RFC 4180 quoting, as the Neo4j export writes it).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}
+
+/// The personnel facts of the fixture (甲某某, acting 区长 of 南山区 from
+/// 2024-03-01 to 2024-09-30, appointed acting by 南山区人大常委会; 乙某某, who
+/// resigned as 区长 the same day) reach every format with their fields.
+#[test]
+fn personnel_facts_reach_every_format() {
+    let text = |f: &str| {
+        let out = ok(&mut govgraph(&["--graph", FIXTURE, "-f", f]));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let post = ["source=\"person:甲某某\"", "holds_post"];
+    let appointed = ["source=\"person:甲某某\"", "appointed"];
+    let removed = ["source=\"person:乙某某\"", "removed"];
+
+    // GraphML: typed keys, and the values on the edges.
+    let x = text("graphml");
+    for (key, kind) in [
+        ("start", "string"),
+        ("end", "string"),
+        ("acting", "boolean"),
+        ("change", "string"),
+        ("body", "string"),
+    ] {
+        let decl =
+            format!("<key id=\"e_{key}\" for=\"edge\" attr.name=\"{key}\" attr.type=\"{kind}\"/>");
+        assert!(x.contains(&decl), "GraphML lacks {decl}");
+    }
+    let e = xml_edge(&x, &post);
+    for data in [
+        "<data key=\"e_start\">2024-03-01</data>",
+        "<data key=\"e_end\">2024-09-30</data>",
+        "<data key=\"e_acting\">true</data>",
+        "<data key=\"e_first_seen\">2024-05-10</data>",
+        "<data key=\"e_label\">代区长</data>",
+    ] {
+        assert!(e.contains(data), "GraphML holds_post lacks {data}:\n{e}");
+    }
+    let e = xml_edge(&x, &appointed);
+    for data in [
+        "<data key=\"e_title\">区长</data>",
+        "<data key=\"e_date\">2024-03-01</data>",
+        "<data key=\"e_change\">acting</data>",
+        "<data key=\"e_body\">南山区人大常委会</data>",
+        "<data key=\"e_label\">代理区长 2024-03-01</data>",
+    ] {
+        assert!(e.contains(data), "GraphML appointed lacks {data}:\n{e}");
+    }
+    let e = xml_edge(&x, &removed);
+    assert!(e.contains("<data key=\"e_change\">resigned</data>"), "{e}");
+    assert!(
+        e.contains("<data key=\"e_label\">辞去区长 2024-03-01</data>"),
+        "{e}"
+    );
+    let e = xml_edge(&x, &["source=\"person:黄伟\"", "holds_post"]);
+    assert!(
+        !e.contains("e_acting"),
+        "acting written for a substantive holder"
+    );
+
+    // GEXF: the tenure as a spell, the facts on their day, the fields as attributes.
+    let x = text("gexf");
+    assert!(x.contains("<attribute id=\"acting\" title=\"acting\" type=\"boolean\"/>"));
+    for a in ["start", "end", "change", "body"] {
+        let decl = format!("<attribute id=\"{a}\" title=\"{a}\" type=\"string\"/>");
+        assert!(x.contains(&decl), "GEXF lacks {decl}");
+    }
+    let e = xml_edge(&x, &post);
+    let tag = &e[..e.find('>').unwrap()];
+    assert!(
+        !tag.contains(" start=") && tag.contains("label=\"代区长\""),
+        "{tag}"
+    );
+    for part in [
+        "<spells>\n          <spell start=\"2024-03-01\" end=\"2024-09-30\"/>\n        </spells>",
+        "<attvalue for=\"acting\" value=\"true\"/>",
+        "<attvalue for=\"start\" value=\"2024-03-01\"/>",
+        "<attvalue for=\"end\" value=\"2024-09-30\"/>",
+    ] {
+        assert!(e.contains(part), "GEXF holds_post lacks {part}:\n{e}");
+    }
+    // A post only seen held lives from its first to its last sighting.
+    let e = xml_edge(&x, &["source=\"person:黄伟\"", "holds_post"]);
+    assert!(
+        e.contains("<spell start=\"2024-04-23\" end=\"2024-12-12\"/>"),
+        "{e}"
+    );
+    let e = xml_edge(&x, &appointed);
+    for part in [
+        "start=\"2024-03-01\" end=\"2024-03-01\">",
+        "<attvalue for=\"title\" value=\"区长\"/>",
+        "<attvalue for=\"change\" value=\"acting\"/>",
+        "<attvalue for=\"body\" value=\"南山区人大常委会\"/>",
+    ] {
+        assert!(e.contains(part), "GEXF appointed lacks {part}:\n{e}");
+    }
+    let e = xml_edge(&x, &removed);
+    assert!(
+        e.contains("<attvalue for=\"change\" value=\"resigned\"/>"),
+        "{e}"
+    );
+    assert!(
+        e.contains("start=\"2024-03-01\" end=\"2024-03-01\">"),
+        "{e}"
+    );
+
+    // Neo4j: typed columns, filled on the right rows; load.cypher sets them.
+    let d = dir("personnel-neo4j");
+    export("neo4j", &d, &[]);
+    let rows = csv_rows(&std::fs::read_to_string(d.join("relationships.csv")).unwrap());
+    let header = &rows[0];
+    for col in ["start:date", "end:date", "acting:boolean", "change", "body"] {
+        assert!(header.iter().any(|h| h == col), "no {col} in {header:?}");
+    }
+    let row = |start: &str, kind: &str| -> std::collections::BTreeMap<&str, &str> {
+        let found: Vec<_> = rows[1..]
+            .iter()
+            .filter(|r| r[0] == start && r[2] == kind)
+            .collect();
+        assert_eq!(found.len(), 1, "{start} {kind}: {found:?}");
+        header
+            .iter()
+            .map(String::as_str)
+            .zip(found[0].iter().map(String::as_str))
+            .collect()
+    };
+    let r = row("person:甲某某", "HOLDS_POST");
+    assert_eq!(
+        (r["start:date"], r["end:date"], r["acting:boolean"]),
+        ("2024-03-01", "2024-09-30", "true")
+    );
+    assert_eq!(row("person:黄伟", "HOLDS_POST")["acting:boolean"], "false");
+    let r = row("person:甲某某", "APPOINTED");
+    assert_eq!(
+        (r["title"], r["date:date"], r["change"], r["body"]),
+        ("区长", "2024-03-01", "acting", "南山区人大常委会")
+    );
+    assert_eq!(r["acting:boolean"], "", "acting belongs to HOLDS_POST");
+    let r = row("person:乙某某", "REMOVED");
+    assert_eq!((r["change"], r["date:date"]), ("resigned", "2024-03-01"));
+    let cypher = std::fs::read_to_string(d.join("load.cypher")).unwrap();
+    let block = |t: &str| {
+        cypher
+            .split("\n\n")
+            .find(|b| b.contains(&format!("row.`:TYPE` = '{t}'")))
+            .unwrap_or_else(|| panic!("load.cypher loads no {t}"))
+            .to_string()
+    };
+    let b = block("HOLDS_POST");
+    assert!(b.contains("r.start = date(row.`start:date`)"), "{b}");
+    assert!(b.contains("r.end = date(row.`end:date`)"), "{b}");
+    assert!(
+        b.contains("r.acting = toBoolean(row.`acting:boolean`)"),
+        "{b}"
+    );
+    for t in ["APPOINTED", "REMOVED"] {
+        let b = block(t);
+        assert!(b.contains("r.change = row.change"), "{b}");
+        assert!(b.contains("r.body = row.body"), "{b}");
+        assert!(b.contains("r.date = date(row.`date:date`)"), "{b}");
+    }
+
+    // Cytoscape: every field of the edge, as graph.json has it.
+    let v: serde_json::Value = serde_json::from_str(&text("cytoscape")).unwrap();
+    let edges = v["elements"]["edges"].as_array().unwrap();
+    let edge = |source: &str, relation: &str| {
+        edges
+            .iter()
+            .map(|e| &e["data"])
+            .find(|d| d["source"] == source && d["relation"] == relation)
+            .unwrap_or_else(|| panic!("no {relation} edge from {source}"))
+            .clone()
+    };
+    let e = edge("person:甲某某", "holds_post");
+    assert_eq!(
+        (&e["start"], &e["end"], &e["acting"], &e["label"]),
+        (
+            &serde_json::json!("2024-03-01"),
+            &serde_json::json!("2024-09-30"),
+            &serde_json::json!(true),
+            &serde_json::json!("代区长")
+        )
+    );
+    let e = edge("person:甲某某", "appointed");
+    assert_eq!(
+        (&e["change"], &e["body"]),
+        (&"acting".into(), &"南山区人大常委会".into())
+    );
+    assert_eq!(edge("person:乙某某", "removed")["change"], "resigned");
+
+    // JSON-LD: the tenure and the facts as Roles.
+    let v: serde_json::Value = serde_json::from_str(&text("jsonld")).unwrap();
+    let person = |id: &str| {
+        v["@graph"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["@id"] == format!("urn:govgraph:person:{id}"))
+            .unwrap()["memberOf"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let roles = person("甲某某");
+    let tenure = roles.iter().find(|r| r["subjectOf"].is_null()).unwrap();
+    assert_eq!(tenure["@type"], "Role");
+    assert_eq!(tenure["roleName"], "区长");
+    assert_eq!(tenure["startDate"], "2024-03-01");
+    assert_eq!(tenure["endDate"], "2024-09-30");
+    assert_eq!(tenure["description"], "acting");
+    let fact = roles.iter().find(|r| !r["subjectOf"].is_null()).unwrap();
+    assert_eq!(fact["startDate"], "2024-03-01");
+    assert_eq!(fact["subjectOf"]["dateCreated"], "2024-03-01");
+    assert_eq!(fact["subjectOf"]["creator"]["name"], "南山区人大常委会");
+    let roles = person("乙某某");
+    assert_eq!(roles[0]["endDate"], "2024-03-01");
+    assert_eq!(roles[0]["description"], "resigned");
+    assert!(roles[0].get("startDate").is_none());
+
+    // DOT: the acting post with 代 over its tenure; the facts dashed, with the
+    // change and the day.
+    let dot = text("dot");
+    let line = |needle: &str| {
+        dot.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no DOT line with {needle}:\n{dot}"))
+            .to_string()
+    };
+    let l = line("label=\"代区长\\n2024-03-01–2024-09-30\"");
+    assert!(
+        l.starts_with("  \"person:甲某某\" -> \"district:南山区\""),
+        "{l}"
+    );
+    assert!(!l.contains("dashed"), "{l}");
+    let l = line("label=\"代理区长\\n2024-03-01\"");
+    assert!(l.contains("style=dashed"), "{l}");
+    let l = line("label=\"辞去区长\\n2024-03-01\"");
+    assert!(
+        l.contains("style=dashed") && l.contains("\"person:乙某某\""),
+        "{l}"
+    );
+
+    // node-link: graph.json itself round-trips the fields.
+    let v: serde_json::Value = serde_json::from_str(&text("json")).unwrap();
+    let e = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "person:甲某某" && e["relation"] == "holds_post")
+        .unwrap();
+    assert_eq!(
+        (&e["start"], &e["acting"]),
+        (&"2024-03-01".into(), &true.into())
+    );
 }
 
 #[test]

@@ -95,6 +95,10 @@ const SEED_QUESTIONS: &[&[&str]] = &[
     &["stats"],
     &["find", "福田"],
     &["find", "会议"],
+    &["career", "--person", "余锡权"],
+    &["career", "--person", "黄伟"],
+    &["changes"],
+    &["changes", "--district", "龙岗区", "--from", "2024-12-01"],
     // Errors must read the same too.
     &["attended", "--person", "无此人"],
     &["officials", "--on", "2024-02-30"],

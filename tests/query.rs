@@ -138,11 +138,11 @@ fn officials_on_a_date_give_the_holder_at_that_date() {
 fn officials_table_aligns_chinese_by_display_width() {
     let out = ask(&["officials", "--district", "龙岗区"]);
     let expected = "\
-district  title     person  first_seen  last_seen   sources
---------  --------  ------  ----------  ----------  -------
-龙岗区    区委书记  张礼卫  2024-04-24  2024-04-24  1
-龙岗区    区委书记  余锡权  2024-12-10  2024-12-14  1
-龙岗区    区长      王策飞  2024-12-10  2024-12-11  1
+district  title     person  first_seen  last_seen   start  end  sources  basis
+--------  --------  ------  ----------  ----------  -----  ---  -------  -----
+龙岗区    区委书记  张礼卫  2024-04-24  2024-04-24              1
+龙岗区    区委书记  余锡权  2024-12-10  2024-12-14              1
+龙岗区    区长      王策飞  2024-12-10  2024-12-11              1
 ";
     assert_eq!(out, expected, "\nexpected:\n{expected}\ngot:\n{out}");
 }
@@ -440,6 +440,8 @@ fn every_question_has_help_with_examples() {
         "events",
         "stats",
         "find",
+        "career",
+        "changes",
     ] {
         let (code, out, _) = govgraph(&[q, "--help"]);
         assert_eq!(code, 0, "{q}");
@@ -449,6 +451,133 @@ fn every_question_has_help_with_examples() {
             "{q}:\n{out}"
         );
     }
+}
+
+// ---- tenure: appointments and removals (tests/cases/b_R01) ----
+
+/// Runs a question on the graph of `tests/cases/b_R01.txt`, built in memory.
+fn ask_r01(args: &[&str]) -> Value {
+    let mut all = vec!["--input", "tests/cases/b_R01.txt"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let (code, out, err) = govgraph(&all);
+    assert_eq!(code, 0, "govgraph query {args:?} failed:\n{err}");
+    serde_json::from_str(&out).expect("JSON")
+}
+
+#[test]
+fn officials_on_a_date_follow_appointments_and_removals() {
+    let heads = |date: &str| -> Vec<String> {
+        let v = ask_r01(&["officials", "--district", "福田区", "--on", date]);
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|o| o["title"] == "区长")
+                    .map(|o| {
+                        format!(
+                            "{} acting={} {}",
+                            o["person"].as_str().unwrap_or(""),
+                            o["acting"],
+                            o["basis"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Removed on 2024-11-20 (免去…职务), while 李文华 is appointed acting 区长.
+    assert_eq!(heads("2024-11-25"), ["李文华 acting=true tenure"]);
+    assert_eq!(heads("2024-10-01"), ["王建国 acting=false tenure"]);
+    // The table shows the acting holder as 代区长.
+    let (code, out, _) = govgraph(&[
+        "--input",
+        "tests/cases/b_R01.txt",
+        "officials",
+        "--district",
+        "福田区",
+        "--on",
+        "2024-11-25",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("代区长      李文华"), "{out}");
+    assert!(!out.contains("王建国"), "{out}");
+}
+
+#[test]
+fn a_personnel_decision_is_no_attendance() {
+    let v = ask_r01(&["attended", "--person", "李文华"]);
+    assert_eq!(strs(&v, "date"), ["2024-11-25"], "{v:#}");
+}
+
+#[test]
+fn career_lists_every_post_in_order_with_its_basis() {
+    let v = ask_r01(&["career", "--person", "李文华"]);
+    let rows: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r["post"].as_str().unwrap(),
+                r["start"].as_str().unwrap_or("-"),
+                r["start_basis"].as_str().unwrap_or("-"),
+                r["changes"][0].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "代区长 2024-11-20 start acting@2024-11-20",
+            "副区长 2024-11-20 start appointed@2024-11-20",
+            "区委副书记 2024-11-25 first_seen -"
+        ]
+    );
+    // CSV for researchers: the CPED row shape leads.
+    let (code, out, _) = govgraph(&[
+        "--input",
+        "tests/cases/b_R01.txt",
+        "career",
+        "--person",
+        "李文华",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(
+            "person,post,district,start,end,level,changes,sources\n李文华,代区长,福田区,2024-11-20,"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn changes_give_old_and_new_holders_with_their_basis() {
+    let v = ask_r01(&["changes"]);
+    let rows: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}:{} {} → {}:{} {}",
+                c["kind"].as_str().unwrap(),
+                c["new"]["district"].as_str().unwrap(),
+                c["old"]["person"].as_str().unwrap(),
+                c["old"]["basis"].as_str().unwrap_or("-"),
+                c["old"]["date"].as_str().unwrap_or("-"),
+                c["new"]["person"].as_str().unwrap(),
+                c["new"]["basis"].as_str().unwrap_or("-"),
+                c["new"]["date"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        ["succession 福田区 王建国:end 2024-11-20 → 李文华:start 2024-11-20"]
+    );
 }
 
 // ---- the seed articles ----
@@ -556,4 +685,70 @@ fn projects_table_shows_the_timeline_columns() {
         assert!(head.contains(col), "{col} missing from {head}");
     }
     assert!(out.contains("封顶 2024-12-10"), "{out}");
+}
+
+#[test]
+fn seeds_changes_show_the_longgang_succession() {
+    let out = Command::new(env!("CARGO_BIN_EXE_govgraph"))
+        .args(["changes", "--input", "seeds", "--district", "龙岗区"])
+        .current_dir(root())
+        .output()
+        .expect("the govgraph binary runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("succession  龙岗区    区委书记  张礼卫 (last seen 2024-04-24)  → 余锡权 (first seen 2024-12-10)"),
+        "{text}"
+    );
+    // The dates filter the new holder's side.
+    let v = ask_seeds(&["changes", "--from", "2024-12-11"]);
+    assert_eq!(v.as_array().map(Vec::len), Some(0), "{v:#}");
+}
+
+#[test]
+fn seeds_career_of_a_district_secretary() {
+    let v = ask_seeds(&["career", "--person", "余锡权"]);
+    let row = &v[0];
+    assert_eq!(row["post"], "区委书记");
+    assert_eq!(row["district"], "龙岗区");
+    assert_eq!(row["start"], "2024-12-10");
+    assert_eq!(row["start_basis"], "first_seen");
+    assert_eq!(row["level"], "county");
+}
+
+/// A row shows the post its sentence names, the most principal where it names
+/// several; where it names none, the most principal post held that day
+/// (`rank` in data/titles.tsv). `tests/query/principal_post.txt` is written for
+/// this test.
+#[test]
+fn a_row_shows_the_post_its_sentence_names() {
+    let input = "tests/query/principal_post.txt";
+    let (code, out, err) = govgraph(&[
+        "--input",
+        input,
+        "attended",
+        "--person",
+        "林某某",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    // 区委副书记、区长 names both: 区长 ranks first; the bare name takes 区长, the
+    // principal post held; the third sentence names 区委副书记 alone.
+    assert_eq!(strs(&v, "title"), ["区长", "区长", "区委副书记"], "{v:#}");
+    let (code, out, _) = govgraph(&["--input", input, "path", "林某某", "福田区"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("林某某 —holds_post(区长)→ 福田区"), "{out}");
+    let (code, out, _) = govgraph(&[
+        "--input",
+        input,
+        "attendees",
+        "--date",
+        "2024-05-12",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains(",林某某,区长"), "{out}");
 }

@@ -33,6 +33,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Ask a built graph a question.
     Query(query::QueryArgs),
+    /// Posts whose holder changed, and people who moved to a new post.
+    Changes(query::ChangesArgs),
     /// Write a built graph in another format.
     Export(export::ExportArgs),
     /// Measure extraction against hand-made gold annotations.
@@ -93,6 +95,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Query(args) => query::run(args),
+        Command::Changes(args) => query::run_changes(args),
         Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
     }

@@ -197,6 +197,35 @@ pub enum Question {
   govgraph query stats
   govgraph query --input seeds stats --format json")]
     Stats,
+    /// Every post a person held, in order, across districts: start and end
+    /// (from personnel facts, else sightings), level, the personnel facts, and
+    /// the sources (the row shape of career databases such as CPED).
+    #[command(after_help = "Examples:
+  govgraph query career --person 余锡权
+  govgraph query career --person 黄伟 --format csv > career.csv")]
+    Career {
+        /// The person (name, alias, substring or id).
+        #[arg(long, value_name = "P")]
+        person: String,
+    },
+    /// Posts whose holder changed, in order (old holder's end or last
+    /// sighting → new holder's start or first sighting), and people who moved
+    /// to a new post. Also `govgraph changes`.
+    #[command(after_help = "Examples:
+  govgraph query changes
+  govgraph query changes --district 龙岗区 --evidence
+  govgraph query changes --from 2024-06-01 --format json")]
+    Changes {
+        /// Only changes touching this district.
+        #[arg(long, value_name = "D")]
+        district: Option<String>,
+        /// Only changes on or after this date (the new holder's).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only changes on or before this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
     /// Nodes whose name or alias contains TEXT.
     #[command(after_help = "Examples:
   govgraph query find 福田
@@ -280,9 +309,11 @@ fn evidence_read(args: &QueryArgs) -> Wanted {
     // What each answer reads to count sources, and what it shows.
     let (counts, shows): (Lists, Lists) = match args.question {
         // The sources of a post are its holds_post facts'.
-        Question::Officials { .. } => {
+        Question::Officials { .. } | Question::Changes { .. } => {
             ((&[], &[Relation::HoldsPost]), (&[], &[Relation::HoldsPost]))
         }
+        // A post's sources, and the personnel facts are not shown but read.
+        Question::Career { .. } => ((&[], &[Relation::HoldsPost]), (&[], &[Relation::HoldsPost])),
         Question::Attended { .. } | Question::Attendees { .. } => (NONE, (&[], PARTICIPATION)),
         // Any fact can be a step.
         Question::Path { .. } => (NONE, (&[], &Relation::ALL)),
@@ -450,6 +481,15 @@ fn answer(g: &GovGraph, args: &QueryArgs, texts: Option<&EvidenceTexts>) -> Resu
         )?)?,
         Question::Stats => fmt(&query::stats(g)?)?,
         Question::Find { text } => fmt(&query::find(g, text)?)?,
+        Question::Career { person } => fmt(&query::career(g, person)?)?,
+        Question::Changes { district, from, to } => fmt(&query::changes(
+            g,
+            &query::ChangesOptions {
+                district: district.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            },
+        )?)?,
     })
 }
 
@@ -491,6 +531,56 @@ impl<T: Render + Serialize> Shown for T {
             }
         })
     }
+}
+
+/// `govgraph changes`: the same question as `govgraph query changes`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  govgraph changes
+  govgraph changes --district 龙岗区 --evidence
+  govgraph changes --from 2024-06-01 --to 2024-12-31 --format csv")]
+pub struct ChangesArgs {
+    /// Only changes touching this district.
+    #[arg(long, value_name = "D")]
+    pub district: Option<String>,
+    /// Only changes on or after this date (the new holder's).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only changes on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// The graph to read.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "input",
+        help = "The graph to read [default: graphs/graph.json]"
+    )]
+    pub graph: Option<PathBuf>,
+    /// Build the graph in memory from these articles instead.
+    #[arg(long, value_name = "PATH")]
+    pub input: Option<PathBuf>,
+    /// How to print the answer.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Add the sentences each side was read from.
+    #[arg(long)]
+    pub evidence: bool,
+}
+
+/// Runs `govgraph changes` as the query it is.
+pub fn run_changes(args: ChangesArgs) -> anyhow::Result<ExitCode> {
+    run(QueryArgs {
+        question: Question::Changes {
+            district: args.district,
+            from: args.from,
+            to: args.to,
+        },
+        graph: args.graph,
+        input: args.input,
+        format: args.format,
+        evidence: args.evidence,
+    })
 }
 
 #[cfg(test)]

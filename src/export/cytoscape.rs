@@ -3,7 +3,12 @@
 //! `{"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}`; each
 //! node's `data` has `id`, `label` and every graph.json field, each edge's `data`
 //! has `id` (`e0`, `e1`... in edge order), `source`, `target` and every field.
-//! Nodes carry their kind as a class, for styling (`node.person`).
+//! Nodes carry their kind as a class, for styling (`node.person`), and so do
+//! edges their relation (`edge.appointed`). The fields pass through as graph.json
+//! writes them: a holds_post edge's `start`, `end` and `acting` (present only
+//! when true), an appointed or removed edge's `title`, `date`, `change` and
+//! `body`; the label reads `代区长` for an acting holder and `辞去区长 2024-03-01`
+//! for a personnel fact.
 
 use serde_json::{Map, Value, json};
 

@@ -4,10 +4,15 @@
 //! it is held in, located in, or holds a post in) so the picture reads as one box
 //! per district. Labels use a CJK font name so Chinese renders on any machine
 //! that has one of the common CJK fonts installed.
+//!
+//! Personnel facts (appointed, removed) are dashed edges labelled with the change
+//! and the post (`任命副区长`, `代理区长`, `免去区长`) over the day; an acting
+//! holds_post shows `代` before its post (`代区长`) over its tenure.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use super::{acting_title, tenure};
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
 
 /// Fonts tried in order; Graphviz picks the first that fontconfig knows.
@@ -70,7 +75,11 @@ pub fn home_districts(graph: &GovGraph) -> BTreeMap<String, String> {
     for edge in graph.edges() {
         let belongs = matches!(
             edge.relation,
-            Relation::HeldIn | Relation::LocatedIn | Relation::HoldsPost
+            Relation::HeldIn
+                | Relation::LocatedIn
+                | Relation::HoldsPost
+                | Relation::Appointed
+                | Relation::Removed
         );
         if belongs {
             home.entry(edge.source.clone())
@@ -204,14 +213,21 @@ pub fn to_dot_with(graph: &GovGraph, layout: Layout) -> String {
     }
     for edge in graph.edges() {
         let text = edge_text(edge);
+        let tooltip = match &edge.body {
+            Some(body) => format!("{} ({body})", edge.relation),
+            None => edge.relation.to_string(),
+        };
         let _ = write!(
             out,
             "  {} -> {} [color={}, tooltip={}",
             quote(&edge.source),
             quote(&edge.target),
             quote(edge_colour(edge.relation)),
-            label(edge.relation.as_str()),
+            label(&tooltip),
         );
+        if edge.relation.is_personnel() {
+            out.push_str(", style=dashed");
+        }
         if !text.is_empty() && layout != Layout::Sfdp {
             let _ = write!(out, ", label={}", label(&text));
         }
@@ -225,11 +241,28 @@ pub fn to_dot_with(graph: &GovGraph, layout: Layout) -> String {
 fn edge_text(edge: &Edge) -> String {
     match edge.relation {
         Relation::HoldsPost => {
-            let title = edge.title.clone().unwrap_or_default();
-            match (&edge.first_seen, &edge.last_seen) {
+            let title = edge
+                .title
+                .as_deref()
+                .map(|t| acting_title(edge, t))
+                .unwrap_or_default();
+            // The tenure where personnel facts give it, else the sightings; an
+            // open side (a start with no end yet) keeps its dash.
+            match tenure(edge) {
                 (Some(a), Some(b)) if a != b => format!("{title}\n{a}–{b}"),
-                (Some(a), _) | (None, Some(a)) => format!("{title}\n{a}"),
+                (Some(a), Some(_)) => format!("{title}\n{a}"),
+                (Some(a), None) if edge.start.is_some() => format!("{title}\n{a}–"),
+                (None, Some(b)) if edge.end.is_some() => format!("{title}\n–{b}"),
+                (Some(a), None) | (None, Some(a)) => format!("{title}\n{a}"),
                 (None, None) => title,
+            }
+        }
+        Relation::Appointed | Relation::Removed => {
+            let change = edge.change.as_deref().map(change_verb).unwrap_or_default();
+            let title = edge.title.as_deref().unwrap_or_default();
+            match &edge.date {
+                Some(d) => format!("{change}{title}\n{d}"),
+                None => format!("{change}{title}"),
             }
         }
         Relation::Chaired | Relation::Attended => {
@@ -244,6 +277,21 @@ fn edge_text(edge: &Edge) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// The change of a personnel fact as the verb a decision uses (an unknown
+/// change as it is).
+pub(crate) fn change_verb(change: &str) -> &str {
+    match change {
+        "appointed" => "任命",
+        "elected" => "当选",
+        "nominated" => "提名",
+        "acting" => "代理",
+        "removed" => "免去",
+        "resigned" => "辞去",
+        "transferred" => "调离",
+        other => other,
     }
 }
 
@@ -265,9 +313,14 @@ fn legend(out: &mut String, graph: &GovGraph) {
         );
     }
     for r in relations {
+        let arrow = if r.is_personnel() {
+            "╌╌▶"
+        } else {
+            "──▶"
+        };
         let _ = write!(
             out,
-            "<TR><TD><FONT COLOR=\"{}\">──▶</FONT></TD><TD>{}</TD></TR>",
+            "<TR><TD><FONT COLOR=\"{}\">{arrow}</FONT></TD><TD>{}</TD></TR>",
             edge_colour(r),
             r.as_str()
         );
@@ -296,5 +349,28 @@ mod tests {
         let dot = to_dot_with(&g, Layout::Auto);
         assert!(dot.contains("subgraph cluster_0"), "{dot}");
         assert!(dot.contains("label=\"区长\""), "{dot}");
+    }
+
+    #[test]
+    fn an_open_tenure_keeps_its_dash_and_facts_are_dashed() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "甲某某"));
+        g.add_node(Node::new(NodeKind::District, "福田区"));
+        let mut post = Edge::new("person:甲某某", "district:福田区", Relation::HoldsPost);
+        post.title = Some("区长".into());
+        post.start = Some("2024-11-20".into());
+        post.acting = true;
+        g.add_edge(post);
+        let mut fact = Edge::new("person:甲某某", "district:福田区", Relation::Removed);
+        fact.title = Some("副区长".into());
+        fact.date = Some("2024-11-20".into());
+        fact.change = Some("transferred".into());
+        g.add_edge(fact);
+        let dot = to_dot_with(&g, Layout::Dot);
+        assert!(dot.contains("label=\"代区长\\n2024-11-20–\""), "{dot}");
+        assert!(
+            dot.contains("style=dashed, label=\"调离副区长\\n2024-11-20\""),
+            "{dot}"
+        );
     }
 }

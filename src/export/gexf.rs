@@ -1,28 +1,48 @@
 //! GEXF 1.3 for Gephi: attributes, colour, size and shape by kind, and time.
 //!
 //! The graph is `dynamic` with `timeformat="date"`: events carry `start`/`end`
-//! (their date and end date) and so do dated edges (chaired and attended on their
-//! day, holds_post from `first_seen` to `last_seen`), so Gephi's timeline plays
-//! the year. Undated nodes and edges are always visible. Colour, size and shape
-//! are written as the GEXF 1.3 schema declares them (in the GEXF namespace), which
-//! validates against `gexf.xsd` and which Gephi reads as viz attributes.
+//! (their date and end date) and so do dated edges (chaired, attended, appointed
+//! and removed on their day), so Gephi's timeline plays the year. A holds_post
+//! edge lives for its tenure, written as `<spells><spell start=".." end=".."/>`:
+//! from `start` (the personnel fact that began it) or else `first_seen`, to `end`
+//! or else `last_seen`; a side not known is left open. Its `start`, `end` and
+//! `acting` (a boolean) are attributes too, and so are the `change` and `body` of
+//! appointed and removed edges. Undated nodes and edges are always visible.
+//! Colour, size and shape are written as the GEXF 1.3 schema declares them (in
+//! the GEXF namespace), which validates against `gexf.xsd` and which Gephi reads
+//! as viz attributes.
 
 use std::fmt::Write;
 
 use super::escape::xml;
-use super::{edge_label, evidence_text};
-use crate::graph::{GovGraph, NodeKind};
+use super::{edge_label, evidence_text, tenure};
+use crate::graph::{GovGraph, NodeKind, Relation};
 
-const NODE_ATTRS: [&str; 9] = [
-    "kind", "aliases", "date", "end_date", "roles", "city", "province", "code", "evidence",
+const NODE_ATTRS: [(&str, &str); 9] = [
+    ("kind", "string"),
+    ("aliases", "string"),
+    ("date", "string"),
+    ("end_date", "string"),
+    ("roles", "string"),
+    ("city", "string"),
+    ("province", "string"),
+    ("code", "string"),
+    ("evidence", "string"),
 ];
-const EDGE_ATTRS: [&str; 6] = [
-    "relation",
-    "title",
-    "date",
-    "first_seen",
-    "last_seen",
-    "evidence",
+/// Edge attributes with their GEXF types: `acting` is a boolean, written only
+/// when true (as graph.json does); the rest are strings.
+const EDGE_ATTRS: [(&str, &str); 11] = [
+    ("relation", "string"),
+    ("title", "string"),
+    ("date", "string"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("start", "string"),
+    ("end", "string"),
+    ("acting", "boolean"),
+    ("change", "string"),
+    ("body", "string"),
+    ("evidence", "string"),
 ];
 
 /// Colour (r, g, b), size and GEXF shape of each kind of node.
@@ -108,21 +128,43 @@ pub fn to_gexf(graph: &GovGraph) -> String {
             xml(&edge_label(edge)),
             edge.relation
         );
-        let span = match (&edge.date, &edge.first_seen, &edge.last_seen) {
-            (Some(d), _, _) => Some((d, d)),
-            (None, Some(a), Some(b)) => Some((a, b)),
+        // A holds_post edge lives for its tenure (a spell, below); a dated edge
+        // on its day.
+        let span = match (edge.relation, &edge.date, &edge.first_seen, &edge.last_seen) {
+            (Relation::HoldsPost, ..) => None,
+            (_, Some(d), _, _) => Some((d, d)),
+            (_, None, Some(a), Some(b)) => Some((a, b)),
             _ => None,
         };
         if let Some((a, b)) = span.filter(|(a, b)| is_date(a) && is_date(b)) {
             let _ = write!(out, " start=\"{a}\" end=\"{b}\"");
         }
         out.push_str(">\n");
+        if edge.relation == Relation::HoldsPost {
+            let (from, to) = tenure(edge);
+            let (from, to) = (from.filter(|d| is_date(d)), to.filter(|d| is_date(d)));
+            if from.is_some() || to.is_some() {
+                out.push_str("        <spells>\n          <spell");
+                if let Some(a) = from {
+                    let _ = write!(out, " start=\"{a}\"");
+                }
+                if let Some(b) = to {
+                    let _ = write!(out, " end=\"{b}\"");
+                }
+                out.push_str("/>\n        </spells>\n");
+            }
+        }
         let values = [
             Some(edge.relation.to_string()),
             edge.title.clone(),
             edge.date.clone(),
             edge.first_seen.clone(),
             edge.last_seen.clone(),
+            edge.start.clone(),
+            edge.end.clone(),
+            edge.acting.then(|| "true".to_string()),
+            edge.change.clone(),
+            edge.body.clone(),
             some_text(evidence_text(&edge.evidence)),
         ];
         attvalues(&mut out, &EDGE_ATTRS, &values);
@@ -143,23 +185,23 @@ fn is_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn attributes(out: &mut String, class: &str, names: &[&str]) {
+fn attributes(out: &mut String, class: &str, attrs: &[(&str, &str)]) {
     let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
-    for name in names {
+    for (name, kind) in attrs {
         let _ = writeln!(
             out,
-            "      <attribute id=\"{name}\" title=\"{name}\" type=\"string\"/>"
+            "      <attribute id=\"{name}\" title=\"{name}\" type=\"{kind}\"/>"
         );
     }
     out.push_str("    </attributes>\n");
 }
 
-fn attvalues(out: &mut String, names: &[&str], values: &[Option<String>]) {
+fn attvalues(out: &mut String, attrs: &[(&str, &str)], values: &[Option<String>]) {
     if values.iter().all(Option::is_none) {
         return;
     }
     out.push_str("        <attvalues>\n");
-    for (name, v) in names.iter().zip(values) {
+    for ((name, _), v) in attrs.iter().zip(values) {
         if let Some(v) = v {
             let _ = writeln!(
                 out,

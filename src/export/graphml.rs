@@ -1,11 +1,16 @@
 //! GraphML with a typed `<key>` for every attribute, for yEd, Gephi and networkx.
 //!
-//! Every value is a string (GraphML has no date type): dates stay ISO 8601, lists
-//! (aliases, roles) are joined with `|`, and evidence is text, one
-//! `doc:start-end sentence` a line. Nodes and edges also carry `label` and
+//! Every value but `acting` is a string (GraphML has no date type): dates stay
+//! ISO 8601, lists (aliases, roles) are joined with `|`, and evidence is text,
+//! one `doc:start-end sentence` a line. Nodes and edges also carry `label` and
 //! `color` (`#rrggbb`, by kind or relation), which Gephi's GraphML importer uses
 //! as the label and colour, and yEd's Properties Mapper can map. No yFiles
 //! graphics: Gephi would report them as attributes without a type.
+//!
+//! Personnel facts are edges like any other: holds_post carries its tenure
+//! (`start`, `end`) beside its sightings (`first_seen`, `last_seen`) and
+//! `acting` (a boolean key, written only when true); appointed and removed carry
+//! `title`, `date`, `change` and `body`.
 
 use std::fmt::Write;
 
@@ -17,15 +22,22 @@ const NODE_KEYS: [&str; 12] = [
     "kind", "name", "label", "color", "aliases", "date", "end_date", "roles", "city", "province",
     "code", "evidence",
 ];
-const EDGE_KEYS: [&str; 8] = [
-    "relation",
-    "label",
-    "color",
-    "title",
-    "date",
-    "first_seen",
-    "last_seen",
-    "evidence",
+/// Edge keys with their GraphML types: `acting` is a boolean, written only
+/// when true (as graph.json does); the rest are strings.
+const EDGE_KEYS: [(&str, &str); 13] = [
+    ("relation", "string"),
+    ("label", "string"),
+    ("color", "string"),
+    ("title", "string"),
+    ("date", "string"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("start", "string"),
+    ("end", "string"),
+    ("acting", "boolean"),
+    ("change", "string"),
+    ("body", "string"),
+    ("evidence", "string"),
 ];
 
 /// The graph as GraphML text.
@@ -44,10 +56,10 @@ pub fn to_graphml(graph: &GovGraph) -> String {
             "  <key id=\"n_{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"string\"/>"
         );
     }
-    for k in EDGE_KEYS {
+    for (k, t) in EDGE_KEYS {
         let _ = writeln!(
             out,
-            "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"string\"/>"
+            "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
         );
     }
     out.push_str("  <graph id=\"govgraph\" edgedefault=\"directed\">\n");
@@ -85,9 +97,15 @@ pub fn to_graphml(graph: &GovGraph) -> String {
             edge.date.clone(),
             edge.first_seen.clone(),
             edge.last_seen.clone(),
+            edge.start.clone(),
+            edge.end.clone(),
+            edge.acting.then(|| "true".to_string()),
+            edge.change.clone(),
+            edge.body.clone(),
             some_text(evidence_text(&edge.evidence)),
         ];
-        data(&mut out, "e", &EDGE_KEYS, &values);
+        let keys = EDGE_KEYS.map(|(k, _)| k);
+        data(&mut out, "e", &keys, &values);
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -7,8 +7,16 @@
 //! `textContent`, so article text is never read as HTML or code. The view: a
 //! force-directed layout on a canvas (springs, repulsion bucketed on a grid so
 //! 5,000 nodes stay fluid, cooling until it settles), zoom and pan, colour by
-//! kind, search (also `?search=NAME` in the address), filters by kind, district
-//! and dates, and a click on a node shows its facts with their sentences.
+//! kind, edges coloured by relation with a legend that also filters them,
+//! labels by zoom level and degree (placed so none overlaps another, the
+//! selection's first), the selection's neighbourhood highlighted and the rest
+//! faded, search (also `?search=NAME`), filters by kind and district, a time
+//! slider over the graph's dates (also `?from=YYYY-MM-DD&to=YYYY-MM-DD`) that
+//! hides events and their participation outside the range and fades posts and
+//! personnel facts outside it, a career strip for a selected person (each post
+//! as a bar from its start or first sighting to its end or last sighting, with
+//! the appointments and removals on it), and a click on a node shows its facts
+//! with their sentences.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,6 +38,10 @@ pub fn to_html(graph: &GovGraph) -> String {
         "graph": graph.to_file(),
         "colors": colors,
         "districts": districts_of(graph),
+        "relations": Relation::ALL
+            .iter()
+            .map(|r| json!({"name": r.as_str(), "color": relation_colour(*r)}))
+            .collect::<Vec<_>>(),
     });
     let data = json_in_html(&serde_json::to_string(&data).unwrap_or_default());
     let mut out = String::with_capacity(data.len() + CSS.len() + JS.len() + 4096);
@@ -49,14 +61,23 @@ pub fn to_html(graph: &GovGraph) -> String {
          <fieldset><legend>search</legend>\
          <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 郭亮\" autocomplete=\"off\">\
          <div id=\"matches\"></div></fieldset>\n\
+         <fieldset id=\"time\"><legend>time</legend>\
+         <div id=\"time-label\"></div><div id=\"time-hist\"></div>\
+         <div class=\"dual\"><input type=\"range\" id=\"time-lo\" aria-label=\"from\">\
+         <input type=\"range\" id=\"time-hi\" aria-label=\"to\"></div>\
+         <div class=\"dates\"><input type=\"date\" id=\"from\" aria-label=\"from\"> – \
+         <input type=\"date\" id=\"to\" aria-label=\"to\"> \
+         <button id=\"time-reset\" type=\"button\">all</button></div>\
+         <details id=\"range-events\"><summary id=\"range-summary\"></summary>\
+         <ol id=\"range-list\"></ol></details></fieldset>\n\
          <fieldset><legend>kinds</legend><div id=\"kinds\"></div></fieldset>\n\
+         <fieldset><legend>relations</legend><div id=\"legend\"></div></fieldset>\n\
          <fieldset><legend>district</legend><select id=\"district\">\
          <option value=\"\">all districts</option></select></fieldset>\n\
-         <fieldset><legend>dates</legend>from <input type=\"date\" id=\"from\"> \
-         to <input type=\"date\" id=\"to\"></fieldset>\n\
          <button id=\"fit\" type=\"button\">fit to window</button>\n\
          <div id=\"details\"><p>Click a node to see its facts and their sources.</p></div>\n\
-         </div>\n<div id=\"main\"><canvas id=\"canvas\"></canvas><div id=\"status\"></div></div>\n",
+         </div>\n<div id=\"main\"><canvas id=\"canvas\"></canvas><div id=\"tip\" hidden></div>\
+         <div id=\"career\" hidden></div><div id=\"status\"></div></div>\n",
     );
     out.push_str("<script type=\"application/json\" id=\"govgraph-data\">");
     out.push_str(&data);
@@ -64,6 +85,22 @@ pub fn to_html(graph: &GovGraph) -> String {
     out.push_str(JS);
     out.push_str("</script>\n</body>\n</html>\n");
     out
+}
+
+/// The colour of each relation's edges in the view and its legend: one hue a
+/// relation, so the legend tells them apart (the selection is drawn in black).
+fn relation_colour(relation: Relation) -> &'static str {
+    match relation {
+        Relation::HoldsPost => "#4e79a7",
+        Relation::Chaired => "#e15759",
+        Relation::Attended => "#f28e2b",
+        Relation::HeldIn => "#a0a0a0",
+        Relation::LocatedIn => "#9c755f",
+        Relation::Concerns => "#ff7fb0",
+        Relation::Involves => "#3fa7a0",
+        Relation::Appointed => "#2ca02c",
+        Relation::Removed => "#7b3fa0",
+    }
 }
 
 /// For each node, the districts whose `--district` filter would keep it.
@@ -117,5 +154,19 @@ mod tests {
         let page = to_html(&g);
         assert!(!page.contains("alert(1)</script>"));
         assert_eq!(page.matches("</script>").count(), 2);
+    }
+
+    #[test]
+    fn every_relation_has_a_colour_of_its_own() {
+        let colours: BTreeSet<&str> = Relation::ALL.iter().map(|r| relation_colour(*r)).collect();
+        assert_eq!(colours.len(), Relation::ALL.len());
+        let page = to_html(&GovGraph::new());
+        for r in Relation::ALL {
+            assert!(page.contains(&format!(
+                "{{\"color\":\"{}\",\"name\":\"{}\"}}",
+                relation_colour(r),
+                r.as_str()
+            )));
+        }
     }
 }

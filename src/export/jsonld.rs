@@ -1,7 +1,11 @@
 //! schema.org JSON-LD, for linked-data users.
 //!
-//! People are `Person` (each post a `Role` with `roleName`, `startDate`, `endDate`
-//! under `memberOf`), districts `AdministrativeArea`, organisations
+//! People are `Person`, each post a `Role` under `memberOf` (`roleName`,
+//! `startDate` and `endDate` of the tenure, `description` `acting` for an
+//! acting holder), and each appointment or removal a `Role` too, starting or
+//! ending on its day, with the change as `description` and `subjectOf` the
+//! decision: a `CreativeWork` with its day as `dateCreated` and the deciding body
+//! as `creator`. Districts are `AdministrativeArea`, organisations
 //! `GovernmentOrganization`, events `Event` (`startDate`, `endDate`, `location`,
 //! `organizer` for who chaired, `attendee` for who attended, `about` for the
 //! projects), projects `Project` (`location`), places `Place`
@@ -14,6 +18,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
+use super::tenure;
 use crate::graph::{GovGraph, Node, NodeKind, Relation};
 
 /// The graph as JSON-LD text.
@@ -34,11 +39,17 @@ pub fn to_jsonld(graph: &GovGraph) -> String {
                 }
                 // A tenure's start and end where personnel facts give them,
                 // else the days the post was seen held.
-                if let Some(d) = edge.start.as_ref().or(edge.first_seen.as_ref()) {
+                let (from, to) = tenure(edge);
+                if let Some(d) = from {
                     role.insert("startDate".into(), json!(d));
                 }
-                if let Some(d) = edge.end.as_ref().or(edge.last_seen.as_ref()) {
+                if let Some(d) = to {
                     role.insert("endDate".into(), json!(d));
+                }
+                // An acting holder (代区长): the post is roleName, `acting`
+                // its description, as the change of an acting appointment.
+                if edge.acting {
+                    role.insert("description".into(), json!("acting"));
                 }
                 (&edge.source, "memberOf", Value::Object(role))
             }
@@ -61,6 +72,19 @@ pub fn to_jsonld(graph: &GovGraph) -> String {
                 if let Some(c) = &edge.change {
                     role.insert("description".into(), json!(c));
                 }
+                // The decision is a work (made on its day, by the deciding body
+                // where named) whose subject is the role; it also tells this
+                // role from the tenure's.
+                let mut decision = Map::new();
+                decision.insert("@type".into(), json!("CreativeWork"));
+                if let Some(d) = &edge.date {
+                    decision.insert("dateCreated".into(), json!(d));
+                }
+                if let Some(b) = &edge.body {
+                    let body = json!({"@type": "GovernmentOrganization", "name": b});
+                    decision.insert("creator".into(), body);
+                }
+                role.insert("subjectOf".into(), Value::Object(decision));
                 (&edge.source, "memberOf", Value::Object(role))
             }
             Relation::Chaired => (&edge.target, "organizer", json!({"@id": iri(&edge.source)})),

@@ -318,13 +318,50 @@ pub(crate) fn evidence_text(evidence: &[crate::graph::Evidence]) -> String {
         .join("\n")
 }
 
-/// A short label for an edge: the post for holds_post, the relation otherwise.
+/// A short label for an edge: the post for holds_post (`代区长` for an acting
+/// holder of 区长), the change and the post for a personnel fact (`辞去区长`),
+/// the relation otherwise; and the day where there is one.
 pub(crate) fn edge_label(edge: &crate::graph::Edge) -> String {
-    match (&edge.title, &edge.date) {
+    let verb = match (&edge.change, edge.relation.is_personnel()) {
+        (Some(c), true) => dot::change_verb(c),
+        _ => "",
+    };
+    let title = edge
+        .title
+        .as_ref()
+        .map(|t| format!("{verb}{}", acting_title(edge, t)));
+    match (title, &edge.date) {
         (Some(t), Some(d)) => format!("{t} {d}"),
-        (Some(t), None) => t.clone(),
+        (Some(t), None) => t,
         (None, Some(d)) => format!("{} {d}", edge.relation),
         (None, None) => edge.relation.to_string(),
+    }
+}
+
+/// The post as shown: `代` before the title of an acting holds_post (代区长).
+pub(crate) fn acting_title(edge: &crate::graph::Edge, title: &str) -> String {
+    if edge.acting && edge.relation == crate::graph::Relation::HoldsPost {
+        format!("代{title}")
+    } else {
+        title.to_string()
+    }
+}
+
+/// The span of a holds_post edge: from `start` (a personnel fact) or else
+/// `first_seen`, to `end` or else `last_seen`. Either side may be unknown. When
+/// the two sides come out of order (the post seen held only before the decision
+/// that started it) the span is every day known of the edge, first to last, so
+/// it is never inverted.
+pub(crate) fn tenure(edge: &crate::graph::Edge) -> (Option<&str>, Option<&str>) {
+    let from = edge.start.as_deref().or(edge.first_seen.as_deref());
+    let to = edge.end.as_deref().or(edge.last_seen.as_deref());
+    match (from, to) {
+        (Some(a), Some(b)) if a > b => {
+            let days = [&edge.start, &edge.end, &edge.first_seen, &edge.last_seen];
+            let days = days.into_iter().flatten().map(String::as_str);
+            (days.clone().min(), days.max())
+        }
+        span => span,
     }
 }
 
@@ -339,6 +376,27 @@ mod tests {
         }
         assert_eq!(Format::parse("node-link").unwrap(), Format::Json);
         assert!(Format::parse("pdf").is_err());
+    }
+
+    #[test]
+    fn a_tenure_runs_from_its_start_or_first_sighting_and_is_never_inverted() {
+        use crate::graph::{Edge, Relation};
+        let mut e = Edge::new("person:甲某某", "district:南山区", Relation::HoldsPost);
+        e.first_seen = Some("2024-05-10".into());
+        e.last_seen = Some("2024-06-01".into());
+        assert_eq!(tenure(&e), (Some("2024-05-10"), Some("2024-06-01")));
+        e.start = Some("2024-03-01".into());
+        assert_eq!(tenure(&e), (Some("2024-03-01"), Some("2024-06-01")));
+        // Seen held only before the decision that started it: every day known.
+        e.start = Some("2024-09-01".into());
+        assert_eq!(tenure(&e), (Some("2024-05-10"), Some("2024-09-01")));
+        // A start and nothing after it: open.
+        let mut open = Edge::new("person:甲某某", "district:南山区", Relation::HoldsPost);
+        open.start = Some("2024-03-01".into());
+        assert_eq!(tenure(&open), (Some("2024-03-01"), None));
+        open.acting = true;
+        open.title = Some("区长".into());
+        assert_eq!(edge_label(&open), "代区长");
     }
 
     #[test]

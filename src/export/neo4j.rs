@@ -7,6 +7,13 @@
 //! between items). Every text cell is CSV-escaped and guarded against formula
 //! injection (a leading `'`); evidence is one cell, its entries separated by
 //! ` || ` and line breaks turned into spaces, so no field spans lines.
+//!
+//! Personnel facts: every relationship row has `start:date`, `end:date`,
+//! `acting:boolean`, `change` and `body` cells. HOLDS_POST fills its tenure
+//! (`start`, `end`) and `acting` (`true` or `false`, so `NOT r.acting` finds the
+//! substantive holders); APPOINTED and REMOVED fill `title`, `date`, `change`
+//! and `body`; other cells stay empty, which neo4j-admin and LOAD CSV leave
+//! unset. load.cypher sets on each relationship type the properties it has.
 
 use std::fmt::Write;
 
@@ -51,7 +58,8 @@ pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
         nodes.push('\n');
     }
     let mut rels = String::from(
-        ":START_ID,:END_ID,:TYPE,key,title,date:date,first_seen:date,last_seen:date,evidence\n",
+        ":START_ID,:END_ID,:TYPE,key,title,date:date,first_seen:date,last_seen:date,\
+         start:date,end:date,acting:boolean,change,body,evidence\n",
     );
     for e in graph.edges() {
         let cells = [
@@ -63,6 +71,11 @@ pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
             csv(e.date.as_deref().unwrap_or("")),
             csv(e.first_seen.as_deref().unwrap_or("")),
             csv(e.last_seen.as_deref().unwrap_or("")),
+            csv(e.start.as_deref().unwrap_or("")),
+            csv(e.end.as_deref().unwrap_or("")),
+            acting(e).to_string(),
+            csv(e.change.as_deref().unwrap_or("")),
+            csv(e.body.as_deref().unwrap_or("")),
             csv(&evidence(&e.evidence)),
         ];
         rels.push_str(&cells.join(","));
@@ -84,14 +97,29 @@ pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
     ]
 }
 
-/// What tells two relationships between the same nodes apart: relation, title, date.
+/// What tells two relationships between the same nodes apart: relation, title,
+/// date and, for a personnel fact, the kind of change (the graph's edge key).
 fn key(e: &Edge) -> String {
-    format!(
+    let mut k = format!(
         "{}|{}|{}",
         e.relation,
         e.title.as_deref().unwrap_or(""),
         e.date.as_deref().unwrap_or("")
-    )
+    );
+    if let Some(c) = &e.change {
+        k.push('|');
+        k.push_str(c);
+    }
+    k
+}
+
+/// The `acting:boolean` cell: `true`/`false` on HOLDS_POST, empty elsewhere.
+fn acting(e: &Edge) -> &'static str {
+    match (e.relation, e.acting) {
+        (Relation::HoldsPost, true) => "true",
+        (Relation::HoldsPost, false) => "false",
+        _ => "",
+    }
 }
 
 /// Array items joined with neo4j's default `;`; a `;` inside an item becomes `；`.
@@ -141,6 +169,20 @@ fn cypher() -> String {
     }
     for r in Relation::ALL {
         let t = rel_type(r);
+        // What only some relationship types have: a tenure and acting on
+        // HOLDS_POST, the change and its deciding body on personnel facts.
+        let extra = match r {
+            Relation::HoldsPost => {
+                "r.start = date(row.`start:date`),\n    \
+                 r.end = date(row.`end:date`),\n    \
+                 r.acting = toBoolean(row.`acting:boolean`),\n    "
+            }
+            Relation::Appointed | Relation::Removed => {
+                "r.change = row.change,\n    \
+                 r.body = row.body,\n    "
+            }
+            _ => "",
+        };
         let _ = write!(
             out,
             "\nLOAD CSV WITH HEADERS FROM 'file:///relationships.csv' AS row\n\
@@ -151,7 +193,7 @@ fn cypher() -> String {
              r.date = date(row.`date:date`),\n    \
              r.first_seen = date(row.`first_seen:date`),\n    \
              r.last_seen = date(row.`last_seen:date`),\n    \
-             r.evidence = row.evidence;\n"
+             {extra}r.evidence = row.evidence;\n"
         );
     }
     out

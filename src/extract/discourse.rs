@@ -265,6 +265,9 @@ struct Reader<'a> {
     keep_candidates: bool,
     /// The document's name, shared by all its evidence.
     doc_name: std::sync::Arc<str>,
+    /// A decision a semicolon left open, and the paragraph it was read in.
+    personnel_carry: Option<personnel::Carried>,
+    personnel_para: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -389,6 +392,8 @@ impl<'a> Reader<'a> {
             dominant,
             keep_candidates: ex.keep_candidates,
             doc_name: doc.name.as_str().into(),
+            personnel_carry: None,
+            personnel_para: usize::MAX,
         }
     }
 
@@ -585,7 +590,12 @@ impl<'a> Reader<'a> {
         }
         // Decisions on posts: what they say of a post is a personnel fact, not
         // a sighting, and those they name take no part in the meeting.
-        let staffing = personnel::read(self.rules, m);
+        if self.personnel_para != s.para {
+            self.personnel_carry = None;
+            self.personnel_para = s.para;
+        }
+        let (staffing, carry) = personnel::read(self.rules, m, self.personnel_carry.as_ref());
+        self.personnel_carry = carry;
         let parts_before = self.facts.participations.len();
         // Posts and roles the sentence states.
         for (i, p) in m.people.iter().enumerate() {
@@ -715,6 +725,7 @@ impl<'a> Reader<'a> {
                         event: id.clone(),
                         relation: Relation::Attended,
                         date,
+                        title: None,
                         evidence: evidence.clone(),
                     });
                 }
@@ -831,6 +842,7 @@ impl<'a> Reader<'a> {
                         event: id.clone(),
                         relation: *relation,
                         date,
+                        title: None,
                         evidence: evidence.clone(),
                     });
                 }
@@ -853,10 +865,20 @@ impl<'a> Reader<'a> {
                         event: id.clone(),
                         relation: Relation::Attended,
                         date,
+                        title: None,
                         evidence: evidence.clone(),
                     });
                 }
             }
+        }
+        // Each participation shows the post its sentence names.
+        for part in &mut self.facts.participations[parts_before..] {
+            part.title = (m.people.iter())
+                .filter(|p| p.name == part.person)
+                .flat_map(|p| &p.posts)
+                .filter(|q| q.level == Level::District)
+                .min_by_key(|q| crate::rules::title_rank(&q.title))
+                .map(|q| q.title.clone());
         }
         // Those a decision on posts names take no part in the meeting that makes it.
         if !staffing.is_empty() {
@@ -1553,7 +1575,13 @@ fn first_year(text: &str) -> Option<i32> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern is valid"));
     let head: String = text.chars().take(2000).collect();
-    YEAR.captures(&head).and_then(|c| c[1].parse().ok())
+    // "关于2022年…工作情况的报告" names the year a report is about, not its own.
+    YEAR.captures_iter(&head)
+        .find(|c| {
+            c.get(0)
+                .is_some_and(|m| !head[..m.start()].ends_with("关于"))
+        })
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
@@ -1764,6 +1792,17 @@ mod tests {
             .collect();
         let f = facts(&text);
         assert!(f.posts.len() <= 2 * 200 + 2, "{} posts", f.posts.len());
+    }
+
+    #[test]
+    fn the_year_a_report_is_about_dates_nothing() {
+        let f = facts(
+            "3月30日,昆都仑区人大常委会召开会议,区人大常委会主任甲某某主持会议。\n会议听取了关于2022年规范性文件备案审查工作情况的报告。",
+        );
+        let dated: Vec<String> = (f.events.iter())
+            .filter_map(|e| e.date.map(|d| d.iso()))
+            .collect();
+        assert!(dated.iter().all(|d| !d.starts_with("2022")), "{dated:?}");
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub struct Participation {
     pub event: String,
     pub relation: Relation,
     pub date: Option<Day>,
+    /// The post the sentence names for the person, the most principal where it
+    /// names several (区委副书记、区长某某: 区长); `None` where it names none.
+    pub title: Option<String>,
     pub evidence: Evidence,
 }
 

@@ -11,7 +11,10 @@
 //! - `before` triggers take the names right before them and the chain right
 //!   after them: "丁当选为区长", "接受戊辞去区长职务的请求",
 //!   "己、庚分别担任区委书记、区长" (分别 pairs names and posts in order);
-//! - a chain before a name marked 原 ("原区长辛调任…") is the post left.
+//! - a chain before a name marked 原 ("原区长辛调任…") is the post left;
+//! - a trigger before 的 qualifies the titled name after it: "新当选的区长壬";
+//! - a decision runs on over the sentences a semicolon ends ("任命甲为X；乙为Y"):
+//!   [`read`] returns what carries, and takes what the sentence before carried.
 //!
 //! Only the district posts of a chain count (city posts are no district's).
 //! The people a frame names are what the sentence says of their posts: the
@@ -38,7 +41,18 @@ pub struct Staffing {
     pub body: Option<String>,
 }
 
-/// The personnel frames of one sentence, in the order of their people.
+/// An `after` trigger whose list of decisions the sentence's semicolon leaves
+/// open: "选举甲为区人大常委会主任；乙为区长": the next sentence's "乙为区长"
+/// is decided by it too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    pub change: Change,
+    pub body: Option<String>,
+}
+
+/// The personnel frames of one sentence, in the order of their people, and
+/// the decision its closing semicolon carries to the next sentence.
+/// `carried` is what the sentence before carried.
 ///
 /// ```
 /// use govgraph::rules::{Change, Rules};
@@ -46,18 +60,23 @@ pub struct Staffing {
 /// let rules = Rules::builtin();
 /// let jieba = jieba_rs::Jieba::new();
 /// let m = Mentions::find(&rules, &jieba, "福田区人大常委会召开会议，决定免去甲某某的福田区区长职务，任命乙某某为福田区副区长、代理区长。");
-/// let got: Vec<(String, String, Change)> = personnel::read(&rules, &m)
+/// let got: Vec<(String, String, Change)> = personnel::read(&rules, &m, None)
+///     .0
 ///     .into_iter()
 ///     .map(|s| (m.people[s.person].name.clone(), s.post.title, s.change))
 ///     .collect();
 /// assert_eq!(got[0], ("甲某某".to_string(), "区长".to_string(), Change::Removed));
 /// assert_eq!(got[2].2, Change::Acting);
 /// ```
-pub fn read(rules: &Rules, m: &Mentions) -> Vec<Staffing> {
+pub fn read(
+    rules: &Rules,
+    m: &Mentions,
+    carried: Option<&Carried>,
+) -> (Vec<Staffing>, Option<Carried>) {
     let words = &rules.personnel;
     let chars = &m.chars;
     let n = chars.len();
-    let hits: Vec<(usize, usize, Side, Change)> = words
+    let mut hits: Vec<(usize, usize, Side, Change)> = words
         .lexicon
         .find(&m.text)
         .into_iter()
@@ -66,10 +85,17 @@ pub fn read(rules: &Rules, m: &Mentions) -> Vec<Staffing> {
             t.change.map(|c| (h.at, h.len, t.side, c))
         })
         .collect();
+    // What the sentence before left open reads this one from its start.
+    if let Some(c) = carried {
+        hits.insert(0, (0, 0, Side::After, c.change));
+    }
     let mut out: Vec<Staffing> = Vec::new();
     for (i, &(at, len, side, change)) in hits.iter().enumerate() {
         let stop = hits.get(i + 1).map_or(n, |h| h.0);
-        let body = body_before(rules, m, at);
+        let body = match carried {
+            Some(c) if i == 0 => c.body.clone(),
+            _ => body_before(rules, m, at),
+        };
         let each = words
             .each
             .iter()
@@ -80,6 +106,7 @@ pub fn read(rules: &Rules, m: &Mentions) -> Vec<Staffing> {
         let groups = match side {
             Side::After => after_groups(m, at + len, stop),
             Side::Before => before_group(m, at, at + len, stop, strict)
+                .or_else(|| attributive(m, at + len))
                 .into_iter()
                 .collect(),
         };
@@ -115,7 +142,32 @@ pub fn read(rules: &Rules, m: &Mentions) -> Vec<Staffing> {
         }
     }
     out.sort_by_key(|s| s.person);
-    out
+    // A semicolon at the end leaves the last `after` decision open.
+    let open = matches!(chars.last(), Some(';' | '；'));
+    let carry = hits
+        .last()
+        .filter(|h| open && h.2 == Side::After)
+        .map(|&(at, _, _, change)| Carried {
+            change,
+            body: match carried {
+                Some(c) if at == 0 => c.body.clone(),
+                _ => body_before(rules, m, at),
+            },
+        });
+    (out, carry)
+}
+
+/// "新当选的福田区区长甲": a trigger before 的 qualifies the titled name after it.
+fn attributive(m: &Mentions, end: usize) -> Option<(Vec<usize>, &Chain)> {
+    if m.chars.get(end) != Some(&'的') {
+        return None;
+    }
+    let chain = m
+        .chains
+        .iter()
+        .find(|c| c.at == end + 1 && !c.posts.is_empty())?;
+    let person = m.people.iter().position(|p| p.at == chain.end)?;
+    Some((vec![person], chain))
 }
 
 /// The change a trigger makes to one post: a transfer appoints to the post
@@ -278,4 +330,184 @@ fn text_between(chars: &[char], from: usize, to: usize) -> String {
     chars[from.min(chars.len())..to.min(chars.len())]
         .iter()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Extractor, KnownOfficials};
+    use crate::rules::Rules;
+
+    /// (person, district, title, change, date) of each personnel fact, sorted.
+    fn decided(text: &str) -> Vec<(String, String, String, &'static str, String)> {
+        let ex = Extractor::new(Rules::builtin());
+        let doc =
+            crate::normalise::normalise("t.txt", &format!("---\ndate: 2024-11-20\n---\n{text}"));
+        let f = ex.extract(&doc, &KnownOfficials::new());
+        let mut out: Vec<_> = f
+            .personnel
+            .iter()
+            .map(|p| {
+                (
+                    p.person.clone(),
+                    p.district.clone(),
+                    p.title.clone(),
+                    p.change.as_str(),
+                    p.date.map(|d| d.iso()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn row(
+        person: &str,
+        district: &str,
+        title: &str,
+        change: &'static str,
+    ) -> (String, String, String, &'static str, String) {
+        (
+            person.into(),
+            district.into(),
+            title.into(),
+            change,
+            "2024-11-20".into(),
+        )
+    }
+
+    #[test]
+    fn appointed_by_a_standing_committee() {
+        assert_eq!(
+            decided("会议决定任命甲某某同志为南山区副区长。"),
+            [row("甲某某", "南山区", "副区长", "appointed")]
+        );
+        assert_eq!(
+            decided("南山区人大常委会任命乙某某为南山区副区长，丙某某为南山区副区长。"),
+            [
+                row("丙某某", "南山区", "副区长", "appointed"),
+                row("乙某某", "南山区", "副区长", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn removed_and_no_longer_serving() {
+        assert_eq!(
+            decided("会议决定免去甲某某的宝安区副区长职务。"),
+            [row("甲某某", "宝安区", "副区长", "removed")]
+        );
+        assert_eq!(
+            decided("同时，乙某某、丙某某不再担任宝安区人大常委会副主任职务。"),
+            [
+                row("丙某某", "宝安区", "区人大常委会副主任", "removed"),
+                row("乙某某", "宝安区", "区人大常委会副主任", "removed")
+            ]
+        );
+    }
+
+    #[test]
+    fn elected_at_a_congress() {
+        assert_eq!(
+            decided("大会选举甲某某为罗湖区人大常委会主任；乙某某为罗湖区人民政府区长。"),
+            [
+                row("乙某某", "罗湖区", "区长", "elected"),
+                row("甲某某", "罗湖区", "区人大常委会主任", "elected")
+            ]
+        );
+        assert_eq!(
+            decided("丙某某当选为罗湖区区长。"),
+            [row("丙某某", "罗湖区", "区长", "elected")]
+        );
+    }
+
+    #[test]
+    fn nominated_as_a_candidate() {
+        assert_eq!(
+            decided("提名甲某某为盐田区区长候选人。"),
+            [row("甲某某", "盐田区", "区长", "nominated")]
+        );
+    }
+
+    #[test]
+    fn acting_heads_hold_the_post_acting() {
+        assert_eq!(
+            decided("决定任命甲某某为龙华区副区长、代理区长。"),
+            [
+                row("甲某某", "龙华区", "代理区长", "acting"),
+                row("甲某某", "龙华区", "副区长", "appointed")
+            ]
+        );
+        assert_eq!(
+            decided("决定任命乙某某为进贤县代县长。"),
+            [row("乙某某", "进贤县", "代县长", "acting")]
+        );
+    }
+
+    #[test]
+    fn resigned_posts_end() {
+        assert_eq!(
+            decided("会议决定接受甲某某辞去坪山区区长职务的请求。"),
+            [row("甲某某", "坪山区", "区长", "resigned")]
+        );
+    }
+
+    #[test]
+    fn transfers_end_the_post_left_and_start_the_next() {
+        assert_eq!(
+            decided("历下区原区长甲某某调任市中区委书记。"),
+            [
+                row("甲某某", "历下区", "区长", "transferred"),
+                row("甲某某", "市中区", "区委书记", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn taking_up_and_succeeding_to_a_post() {
+        assert_eq!(
+            decided("甲某某履新光明区委书记。"),
+            [row("甲某某", "光明区", "区委书记", "appointed")]
+        );
+        assert_eq!(
+            decided("由乙某某接任光明区区长。"),
+            [row("乙某某", "光明区", "区长", "appointed")]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_names_and_posts_in_order() {
+        assert_eq!(
+            decided("甲某某、乙某某分别担任大鹏新区党工委书记、管委会主任。"),
+            [
+                row("乙某某", "大鹏新区", "管委会主任", "appointed"),
+                row("甲某某", "大鹏新区", "党工委书记", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_decisions_one_per_line() {
+        assert_eq!(
+            decided("任免名单：\n任命甲某某为福田区副区长；\n免去乙某某的福田区副区长职务。"),
+            [
+                row("乙某某", "福田区", "副区长", "removed"),
+                row("甲某某", "福田区", "副区长", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_photo_caption_names_the_newly_elected() {
+        assert_eq!(
+            decided("图为新当选的福田区区长甲某某（左）。"),
+            [row("甲某某", "福田区", "区长", "elected")]
+        );
+    }
+
+    #[test]
+    fn past_and_present_posts_are_no_decisions() {
+        assert!(decided("甲某某曾任福田区副区长。").is_empty());
+        assert!(decided("区委书记甲某某主持召开会议，研究部署任务。").is_empty());
+    }
 }

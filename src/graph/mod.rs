@@ -183,6 +183,10 @@ pub struct Node {
     /// For districts: the GB/T 2260 code (330109), where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// For people and districts: the name in pinyin (`Huang Wei`, `Futian
+    /// District`), also listed in `aliases`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinyin: Option<String>,
     /// For districts: true when several divisions have the name and the
     /// sources do not say which one is meant.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -229,6 +233,7 @@ impl Node {
             city: None,
             province: None,
             code: None,
+            pinyin: None,
             ambiguous: false,
             first_seen: None,
             last_seen: None,
@@ -262,6 +267,9 @@ impl Node {
         }
         if self.code.is_none() {
             self.code = other.code;
+        }
+        if self.pinyin.is_none() {
+            self.pinyin = other.pinyin;
         }
         self.ambiguous = self.ambiguous && other.ambiguous;
         self.first_seen = min_some(self.first_seen.take(), other.first_seen);
@@ -312,7 +320,10 @@ pub struct Edge {
     pub source: String,
     pub target: String,
     pub relation: Relation,
-    /// For holds_post: the post as written without the district (区委书记, 区长 ...).
+    /// For holds_post, appointed and removed: the post as written without the
+    /// district (区委书记, 区长 ...). For chaired and attended: the post the
+    /// sentence names for the person, where it names one (not part of the
+    /// fact's identity: the first source naming one gives it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// For chaired/attended: the day of the event (its first day).
@@ -372,7 +383,9 @@ impl Edge {
             source: self.source.clone(),
             target: self.target.clone(),
             relation: self.relation,
-            title: self.title.clone(),
+            title: (!self.relation.is_participation())
+                .then(|| self.title.clone())
+                .flatten(),
             date: self.date.clone(),
             change: self.change.clone(),
         }
@@ -384,9 +397,13 @@ impl Edge {
         self.start = min_opt(self.start.take(), other.start);
         self.end = max_opt(self.end.take(), other.end);
         self.acting = self.acting && other.acting;
-        // The body named first wins; a later source naming none takes nothing away.
+        // The body (or a participation's post) named first wins; a later source
+        // naming none takes nothing away.
         if self.body.is_none() {
             self.body = other.body;
+        }
+        if self.title.is_none() {
+            self.title = other.title;
         }
         self.evidence.extend(other.evidence);
     }
@@ -588,6 +605,22 @@ mod tests {
         g.add_node(b);
         assert_eq!(g.node_count(), 1);
         assert_eq!(g.node("district:福田区").unwrap().aliases, vec!["福田"]);
+    }
+
+    #[test]
+    fn merging_keeps_the_first_pinyin() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "黄伟"));
+        let mut b = Node::new(NodeKind::Person, "黄伟");
+        b.pinyin = Some("Huang Wei".into());
+        g.add_node(b);
+        let mut c = Node::new(NodeKind::Person, "黄伟");
+        c.pinyin = Some("other".into());
+        g.add_node(c);
+        assert_eq!(
+            g.node("person:黄伟").unwrap().pinyin.as_deref(),
+            Some("Huang Wei")
+        );
     }
 
     #[test]

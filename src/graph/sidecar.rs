@@ -51,7 +51,8 @@
 //! core      strings: count, blob_len, blob (UTF-8), then count lengths
 //!           node count, edge count, format (the string "govgraph-1")
 //!           nodes: per node, id kind name [aliases] date? end_date? [roles]
-//!             city? province? code? ambiguous(0|1) first_seen? last_seen?
+//!             city? province? code? pinyin? ambiguous(0|1) first_seen?
+//!             last_seen?
 //!             [stages: date? stage doc]
 //!           edges: per edge, source target (node numbers, in file order)
 //!             relation title? date? first_seen? last_seen? start? end?
@@ -80,7 +81,7 @@ pub const SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"govgidx\n";
 /// Bump whenever the layout, or a field of [`Node`], [`Edge`] or [`Evidence`],
 /// changes: a sidecar of another version is ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 * 7;
 /// The sampled fingerprint: this many blocks of this many bytes.
 const SAMPLES: u64 = 16;
@@ -226,6 +227,7 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
             city,
             province,
             code,
+            pinyin,
             ambiguous,
             first_seen,
             last_seen,
@@ -242,6 +244,7 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
         w.opt(city);
         w.opt(province);
         w.opt(code);
+        w.opt(pinyin);
         w.int(*ambiguous as u64);
         w.opt(first_seen);
         w.opt(last_seen);
@@ -819,6 +822,7 @@ impl Decoder<'_> {
         let city = self.opt()?;
         let province = self.opt()?;
         let code = self.opt()?;
+        let pinyin = self.opt()?;
         let ambiguous = match self.r.int()? {
             0 => false,
             1 => true,
@@ -846,6 +850,7 @@ impl Decoder<'_> {
             city,
             province,
             code,
+            pinyin,
             ambiguous,
             first_seen,
             last_seen,
@@ -1046,6 +1051,7 @@ mod tests {
         let mut g = GovGraph::new();
         let mut futian = Node::new(NodeKind::District, "福田区");
         futian.aliases.push("福田".into());
+        futian.pinyin = Some("Futian District".into());
         g.add_node(futian);
         g.add_node(Node::new(NodeKind::Person, "黄伟"));
         let mut e = Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost);

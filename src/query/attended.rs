@@ -95,7 +95,10 @@ pub(crate) fn participation(
     let district = event_district(g, ev);
     let date = edge.date.clone().or_else(|| event.date.clone());
     Participation {
-        title: title_in(g, p, district, date.as_deref()),
+        title: edge
+            .title
+            .clone()
+            .or_else(|| title_in(g, p, district, date.as_deref())),
         date,
         end_date: event.end_date.clone(),
         person: person.name.clone(),

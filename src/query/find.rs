@@ -1,10 +1,12 @@
-//! Nodes whose name or alias contains a text.
+//! Nodes whose name or alias contains a text, or whose pinyin contains it
+//! written in pinyin, whatever its case, spaces and tone marks.
 
 use serde::Serialize;
 
 use super::QueryError;
 use super::render::Row;
 use crate::graph::GovGraph;
+use crate::pinyin;
 
 /// A node found by `find`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -13,12 +15,15 @@ pub struct Found {
     pub kind: String,
     pub name: String,
     pub aliases: Vec<String>,
-    /// `name` when the name contains the text, else `alias`.
+    /// `name` when the name contains the text, else `pinyin` when the node's
+    /// pinyin does (folded: `futian` is in `Futian District`), else `alias`.
     pub matched: String,
 }
 
-/// The nodes whose name or one of whose aliases contains `text`, sorted by kind,
-/// then id.
+/// The nodes whose name or one of whose aliases contains `text`, or whose
+/// pinyin contains `text` written in pinyin (compared folded: lowercase, without
+/// spaces, apostrophes and tone marks, see [`crate::pinyin::fold`]), sorted by
+/// kind, then id.
 ///
 /// # Example
 /// ```
@@ -33,6 +38,13 @@ pub struct Found {
 /// let found = find(&g, "福田").unwrap();
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].id, "district:福田区");
+///
+/// let mut luohu = Node::new(NodeKind::District, "罗湖区");
+/// luohu.pinyin = Some("Luohu District".into());
+/// g.add_node(luohu);
+/// let found = find(&g, "luo hu").unwrap();
+/// assert_eq!(found[0].id, "district:罗湖区");
+/// assert_eq!(found[0].matched, "pinyin");
 /// ```
 pub fn find(g: &GovGraph, text: &str) -> Result<Vec<Found>, QueryError> {
     let text = text.trim();
@@ -41,12 +53,17 @@ pub fn find(g: &GovGraph, text: &str) -> Result<Vec<Found>, QueryError> {
             "find needs a non-empty text".into(),
         ));
     }
+    let key = pinyin::search_key(text);
     let mut out: Vec<Found> = g
         .petgraph()
         .node_weights()
         .filter_map(|n| {
             let matched = if n.name.contains(text) {
                 "name"
+            } else if let (Some(key), Some(p)) = (&key, &n.pinyin)
+                && pinyin::fold(p).contains(key.as_str())
+            {
+                "pinyin"
             } else if n.aliases.iter().any(|a| a.contains(text)) {
                 "alias"
             } else {

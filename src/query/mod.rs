@@ -42,6 +42,8 @@
 
 mod attended;
 mod attendees;
+mod career;
+mod changes;
 mod date;
 mod events;
 mod find;
@@ -53,10 +55,13 @@ mod projects;
 mod render;
 mod resolve;
 mod stats;
+mod tenure;
 mod util;
 
 pub use attended::{AttendedOptions, Participation, attended};
 pub use attendees::{Attendance, AttendeesOptions, attendees};
+pub use career::{Spell, career};
+pub use changes::{ChangesOptions, PostChange, Side, changes};
 pub use date::parse_date;
 pub use events::{EventRow, EventsOptions, events};
 pub use find::{Found, find};

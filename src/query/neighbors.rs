@@ -11,7 +11,7 @@ use petgraph::visit::{EdgeRef, NodeIndexable};
 use serde::Serialize;
 
 use super::render::{Render, Table};
-use super::util::fact_line;
+use super::util::{fact_line, principal_first};
 use super::{QueryError, resolve};
 use crate::graph::{GovGraph, Relation};
 
@@ -91,7 +91,11 @@ pub fn neighbors(
         }
         for dir in [Direction::Outgoing, Direction::Incoming] {
             let mut next: Vec<_> = pg.edges_directed(u, dir).collect();
-            next.sort_by_key(|e| e.id());
+            let out = dir == Direction::Outgoing;
+            principal_first(&mut next, |e| {
+                let v = if out { e.target() } else { e.source() };
+                (e.id().index(), v.index(), e.weight())
+            });
             for e in next {
                 let edge = e.weight();
                 if opts.relation.is_some_and(|r| r != edge.relation) {

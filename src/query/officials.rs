@@ -1,15 +1,23 @@
 //! Who holds which post: the holds_post facts, optionally at one date.
 //!
-//! The holders at a date follow one rule, per post (district and title):
-//! 1. the people whose seen range `[first_seen, last_seen]` contains the date;
-//! 2. if there are none, the person of that post last seen on or before the date
+//! The holders at a date follow one rule, per post (district and title; an
+//! acting holder, 代区长, holds the post 区长), with tenures read as
+//! [`super::tenure`] reads them, personnel facts before sightings:
+//! 1. nobody a personnel fact puts out of the post that day (removed before
+//!    it, appointed after it);
+//! 2. the people whose tenure covers the date: from their start (or first
+//!    sighting) to their end (or last sighting; an appointment with no end
+//!    runs on). For a single-holder post (区委书记, 区长: `single` in
+//!    `data/titles.tsv`) the newest of them: a new holder's arrival replaces
+//!    the one before, though it ends nothing in the graph;
+//! 3. if there are none, the person of that post last seen on or before the date
 //!    (the latest `last_seen` not after it; ties all kept), since a post is
 //!    assumed held until a source shows someone else in it;
-//! 3. if nobody was seen in the post by then, nobody: a post is never assumed
+//! 4. if nobody was seen in the post by then, nobody: a post is never assumed
 //!    held before a source shows it.
 //!
-//! The `basis` of each answer says which of 1 (`seen`) and 2 (`last_seen_before`)
-//! gave it.
+//! The `basis` of each answer says which gave it: `tenure` (2, bounded by a
+//! personnel fact), `seen` (2, by sightings alone) or `last_seen_before` (3).
 
 use std::collections::BTreeMap;
 
@@ -19,6 +27,7 @@ use serde::Serialize;
 
 use super::date::parse_opt;
 use super::render::Row;
+use super::tenure;
 use super::util::{edges_of, sentences, sources};
 use super::{QueryError, resolve};
 use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
@@ -37,15 +46,23 @@ pub struct OfficialsOptions {
 pub struct Official {
     pub district: String,
     pub district_id: String,
+    /// The post (区长 for an acting holder too: see `acting`).
     pub title: String,
     pub person: String,
     pub person_id: String,
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
+    /// The day a personnel fact starts the tenure (任命, 当选), where one does.
+    pub start: Option<String>,
+    /// The day a personnel fact ends it (免去, 辞去, 调任), where one does.
+    pub end: Option<String>,
+    /// True for an acting holder (代区长).
+    pub acting: bool,
     /// How many documents show the post held.
     pub sources: usize,
-    /// With `on`: `seen` (the date is within the seen range) or
-    /// `last_seen_before` (the latest holder seen before the date); else null.
+    /// With `on`: `tenure` (a personnel fact bounds the tenure covering the
+    /// date), `seen` (the date is within the seen range) or `last_seen_before`
+    /// (the latest holder seen before the date); else null.
     pub basis: Option<String>,
     pub evidence: Vec<Evidence>,
 }
@@ -74,6 +91,9 @@ pub fn officials(g: &GovGraph, opts: &OfficialsOptions) -> Result<Vec<Official>,
                 person_id: person.id.clone(),
                 first_seen: edge.first_seen.clone(),
                 last_seen: edge.last_seen.clone(),
+                start: edge.start.clone(),
+                end: edge.end.clone(),
+                acting: edge.acting,
                 sources: sources(&edge.evidence),
                 basis: None,
                 evidence: edge.evidence.clone(),
@@ -104,18 +124,26 @@ fn holders_on(all: Vec<Official>, on: &str) -> Vec<Official> {
             .push(o);
     }
     let mut out = Vec::new();
-    for (_, holders) in posts {
-        let seen: Vec<Official> = holders
+    for ((_, title), holders) in posts {
+        let holders: Vec<Official> = holders
+            .into_iter()
+            .filter(|o| !tenure::ruled_out(&o.as_edge(), on))
+            .collect();
+        let mut covering: Vec<Official> = holders
             .iter()
-            .filter(|o| {
-                o.first_seen.as_deref().is_some_and(|f| f <= on)
-                    && o.last_seen.as_deref().is_some_and(|l| on <= l)
-            })
+            .filter(|o| tenure::covers(&o.as_edge(), on))
             .cloned()
             .collect();
-        if !seen.is_empty() {
-            out.extend(seen.into_iter().map(|mut o| {
-                o.basis = Some("seen".into());
+        if crate::rules::single_holder(&title) {
+            // The newest arrival replaces the holders before.
+            let newest = (covering.iter())
+                .filter_map(|o| tenure::from(&o.as_edge()).map(str::to_string))
+                .max();
+            covering.retain(|o| tenure::from(&o.as_edge()).map(str::to_string) == newest);
+        }
+        if !covering.is_empty() {
+            out.extend(covering.into_iter().map(|mut o| {
+                o.basis = Some(tenure::basis(&o.as_edge()).into());
                 o
             }));
             continue;
@@ -141,6 +169,18 @@ fn holders_on(all: Vec<Official>, on: &str) -> Vec<Official> {
     out
 }
 
+impl Official {
+    /// The tenure fields as an edge, for [`tenure`]'s rules.
+    fn as_edge(&self) -> crate::graph::Edge {
+        let mut e = crate::graph::Edge::new("", "", Relation::HoldsPost);
+        e.first_seen = self.first_seen.clone();
+        e.last_seen = self.last_seen.clone();
+        e.start = self.start.clone();
+        e.end = self.end.clone();
+        e
+    }
+}
+
 impl Row for Official {
     fn headers(evidence: bool) -> Vec<&'static str> {
         let mut h = vec![
@@ -149,7 +189,10 @@ impl Row for Official {
             "person",
             "first_seen",
             "last_seen",
+            "start",
+            "end",
             "sources",
+            "basis",
         ];
         if evidence {
             h.push("evidence");
@@ -158,13 +201,21 @@ impl Row for Official {
     }
 
     fn cells(&self, evidence: bool) -> Vec<String> {
+        let title = if self.acting {
+            format!("代{}", self.title)
+        } else {
+            self.title.clone()
+        };
         let mut c = vec![
             self.district.clone(),
-            self.title.clone(),
+            title,
             self.person.clone(),
             self.first_seen.clone().unwrap_or_default(),
             self.last_seen.clone().unwrap_or_default(),
+            self.start.clone().unwrap_or_default(),
+            self.end.clone().unwrap_or_default(),
             self.sources.to_string(),
+            self.basis.clone().unwrap_or_default(),
         ];
         if evidence {
             c.push(sentences(&self.evidence));

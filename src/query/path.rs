@@ -15,7 +15,7 @@ use petgraph::visit::{EdgeRef, NodeIndexable};
 use serde::Serialize;
 
 use super::render::{Render, Table};
-use super::util::{fact_line, sentences};
+use super::util::{fact_line, principal_first, sentences};
 use super::{QueryError, resolve};
 use crate::graph::{Evidence, GovGraph, Relation};
 
@@ -79,7 +79,11 @@ pub fn path(g: &GovGraph, a: &str, b: &str) -> Result<PathAnswer, QueryError> {
     'search: while let Some(u) = queue.pop_front() {
         for dir in [Direction::Outgoing, Direction::Incoming] {
             let mut next: Vec<_> = pg.edges_directed(u, dir).collect();
-            next.sort_by_key(|e| e.id());
+            let out = dir == Direction::Outgoing;
+            principal_first(&mut next, |e| {
+                let v = if out { e.target() } else { e.source() };
+                (e.id().index(), v.index(), e.weight())
+            });
             for e in next {
                 let v = if dir == Direction::Outgoing {
                     e.target()

@@ -1,8 +1,11 @@
 //! From a name as a user types it to one node.
 //!
 //! A name is tried, in order, as a node id (`person:郭亮`), as a node's exact
-//! name, as one of its aliases (福田 → 福田区), and as a substring of a name or
-//! alias. The first step that matches exactly one node wins; a step that matches
+//! name, as one of its aliases (福田 → 福田区), as a person's or district's
+//! pinyin whatever the case, spaces, apostrophes and tone marks (`huang wei`,
+//! `HuangWei` and `Huáng Wěi` are `Huang Wei`, 黄伟), and as a substring of a
+//! name or alias, or of the pinyin so folded (`futian` → `Futian District`).
+//! The first step that matches exactly one node wins; a step that matches
 //! several is an ambiguity, reported with the candidates rather than guessed, and
 //! a name that matches nothing is reported with the closest names in the graph.
 //! Resolution is one linear scan of the nodes: a few milliseconds on 100,000.
@@ -13,6 +16,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{QueryError, kinds_word};
 use crate::graph::{GovGraph, Node, NodeKind};
+use crate::pinyin;
 
 /// The node `name` designates, among the nodes of `kinds` (any kind when empty).
 ///
@@ -28,6 +32,16 @@ use crate::graph::{GovGraph, Node, NodeKind};
 /// let ix = resolve(&g, "福田", &[NodeKind::District]).unwrap();
 /// assert_eq!(g.node_at(ix).id, "district:福田区");
 /// assert!(resolve(&g, "罗湖", &[NodeKind::District]).is_err());
+///
+/// // Pinyin, whatever the case and spacing.
+/// let mut huang = Node::new(NodeKind::Person, "黄伟");
+/// huang.pinyin = Some("Huang Wei".into());
+/// huang.aliases.push("Huang Wei".into());
+/// g.add_node(huang);
+/// for name in ["huang wei", "HuangWei", "Huáng Wěi"] {
+///     let ix = resolve(&g, name, &[NodeKind::Person]).unwrap();
+///     assert_eq!(g.node_at(ix).id, "person:黄伟");
+/// }
 /// ```
 pub fn resolve(g: &GovGraph, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex, QueryError> {
     let name = name.trim();
@@ -44,8 +58,15 @@ pub fn resolve(g: &GovGraph, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex
         return Ok(ix);
     }
     let pg = g.petgraph();
+    // A name written in Latin letters may be pinyin: its folded key.
+    let key = pinyin::search_key(name);
+    let folded = |n: &Node| match (&key, &n.pinyin) {
+        (Some(_), Some(p)) => Some(pinyin::fold(p)),
+        _ => None,
+    };
     let mut exact = Vec::new();
     let mut alias = Vec::new();
+    let mut spelled = Vec::new();
     let mut partial = Vec::new();
     for ix in pg.node_indices() {
         let n = &pg[ix];
@@ -56,11 +77,19 @@ pub fn resolve(g: &GovGraph, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex
             exact.push(ix);
         } else if n.aliases.iter().any(|a| a == name) {
             alias.push(ix);
+        } else if let (Some(key), Some(p)) = (&key, folded(n))
+            && p.contains(key.as_str())
+        {
+            if p == *key {
+                spelled.push(ix);
+            } else {
+                partial.push(ix);
+            }
         } else if n.name.contains(name) || n.aliases.iter().any(|a| a.contains(name)) {
             partial.push(ix);
         }
     }
-    for found in [exact, alias, partial] {
+    for found in [exact, alias, spelled, partial] {
         match found.len() {
             0 => continue,
             1 => return Ok(found[0]),
@@ -92,26 +121,36 @@ fn described(g: &GovGraph, nodes: Vec<NodeIndex>) -> Vec<String> {
         .collect()
 }
 
-/// Up to five nodes whose names share the most characters with `name`.
+/// Up to five nodes whose names share the most characters with `name`; for a
+/// name in pinyin, the people and districts are compared by their folded pinyin
+/// (letters shared with the folded name).
 fn closest(g: &GovGraph, name: &str, kinds: &[NodeKind]) -> Vec<String> {
+    /// How close `candidate` is to a name of `len` characters `wanted`.
+    fn score(wanted: &BTreeSet<char>, len: i64, candidate: &str) -> (i64, i64) {
+        let chars: BTreeSet<char> = candidate.chars().collect();
+        let shared = wanted.intersection(&chars).count() as i64;
+        let diff = (candidate.chars().count() as i64 - len).abs();
+        (shared, -diff)
+    }
     let wanted: BTreeSet<char> = name.chars().collect();
     let len = name.chars().count() as i64;
+    let key = pinyin::search_key(name);
+    let key_chars: BTreeSet<char> = key.iter().flat_map(|k| k.chars()).collect();
+    let key_len = key.as_ref().map_or(0, |k| k.len() as i64);
     let mut scored: Vec<(i64, i64, NodeIndex)> = Vec::new();
     for ix in g.petgraph().node_indices() {
         let n = g.node_at(ix);
         if !kinds.is_empty() && !kinds.contains(&n.kind) {
             continue;
         }
-        let best = std::iter::once(&n.name)
-            .chain(&n.aliases)
-            .map(|candidate| {
-                let chars: BTreeSet<char> = candidate.chars().collect();
-                let shared = wanted.intersection(&chars).count() as i64;
-                let diff = (candidate.chars().count() as i64 - len).abs();
-                (shared, -diff)
-            })
-            .max()
-            .unwrap_or((0, 0));
+        let best = match (&key, &n.pinyin) {
+            (Some(_), Some(p)) => score(&key_chars, key_len, &pinyin::fold(p)),
+            _ => std::iter::once(&n.name)
+                .chain(&n.aliases)
+                .map(|candidate| score(&wanted, len, candidate))
+                .max()
+                .unwrap_or((0, 0)),
+        };
         if best.0 > 0 {
             scored.push((best.0, best.1, ix));
         }

@@ -40,8 +40,10 @@ pub(crate) fn event_district(g: &GovGraph, event: NodeIndex) -> Option<&Node> {
         .find(|n| n.kind == NodeKind::District)
 }
 
-/// The post a person held in a district around a date: the holds_post title whose
-/// seen range contains the date, else the one seen last before it, else the first.
+/// The post a person held in a district around a date, the most principal
+/// where they held several (`rank` in `data/titles.tsv`: 区长 before 区委副书记):
+/// among the posts whose tenure covers the date, else those seen last before
+/// it, else all. An acting holder's post reads 代区长.
 pub(crate) fn title_in(
     g: &GovGraph,
     person: NodeIndex,
@@ -55,18 +57,49 @@ pub(crate) fn title_in(
         .map(|(e, _)| e)
         .collect();
     let date = date.unwrap_or("");
-    let containing = posts.iter().find(|e| {
-        e.first_seen.as_deref().is_some_and(|f| f <= date)
-            && e.last_seen.as_deref().is_some_and(|l| date <= l)
-    });
-    let before = posts
+    let principal = |list: Vec<&&Edge>| {
+        list.into_iter()
+            .min_by_key(|e| crate::rules::title_rank(e.title.as_deref().unwrap_or("")))
+            .map(|e| super::tenure::shown_title(e))
+    };
+    let covering: Vec<&&Edge> = posts
         .iter()
-        .filter(|e| e.last_seen.as_deref().is_some_and(|l| l <= date))
-        .max_by(|a, b| a.last_seen.cmp(&b.last_seen));
-    containing
-        .or(before)
-        .or(posts.first())
-        .and_then(|e| e.title.clone())
+        .filter(|e| super::tenure::covers(e, date))
+        .collect();
+    let latest = posts
+        .iter()
+        .filter_map(|e| e.last_seen.as_deref())
+        .filter(|l| *l <= date)
+        .max();
+    let before: Vec<&&Edge> = posts
+        .iter()
+        .filter(|e| latest.is_some() && e.last_seen.as_deref() == latest)
+        .collect();
+    principal(covering)
+        .or_else(|| principal(before))
+        .or_else(|| principal(posts.iter().collect()))
+}
+
+/// Orders a node's edges for a walk: by edge index, but the edges to one
+/// neighbour together, the most principal post first (`rank` in
+/// `data/titles.tsv`), so that a walk that reaches 福田区 from 周江涛 goes by
+/// 区长, not by 区委副书记. `key` gives an edge's index, its neighbour and the
+/// edge.
+pub(crate) fn principal_first<T>(next: &mut [T], key: impl Fn(&T) -> (usize, usize, &Edge)) {
+    let mut first: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for t in next.iter() {
+        let (id, other, _) = key(t);
+        let f = first.entry(other).or_insert(id);
+        *f = (*f).min(id);
+    }
+    let rank = |e: &Edge| match e.relation {
+        Relation::HoldsPost => crate::rules::title_rank(e.title.as_deref().unwrap_or("")),
+        _ => 0,
+    };
+    next.sort_by_key(|t| {
+        let (id, other, e) = key(t);
+        (first[&other], rank(e), id)
+    });
 }
 
 /// The number of different documents among the evidence.

@@ -93,6 +93,9 @@ pub struct Title {
     pub single: bool,
     /// May also follow the name it belongs to: 邵庭区长, 黄伟书记.
     pub after: bool,
+    /// How principal the post is, 1 the most (区委书记); `None` below every
+    /// ranked post.
+    pub rank: Option<u32>,
 }
 
 /// What a verb does to the subjects of its clause (`data/verbs.tsv`).
@@ -506,6 +509,46 @@ impl Rules {
     }
 }
 
+/// How principal a post is (`rank` in `data/titles.tsv`: 区委书记 1, 区长 2 …),
+/// for a title as the graph records it; `u32::MAX` for an unranked one. What
+/// a row shows when a person holds several posts. Reads that one table, once.
+pub fn title_rank(title: &str) -> u32 {
+    static RANKS: std::sync::LazyLock<HashMap<String, u32>> = std::sync::LazyLock::new(|| {
+        let mut ranks = HashMap::new();
+        for (line, cols) in rows("data/titles.tsv", TITLES) {
+            if let Ok(t) = title_row("data/titles.tsv", line, &cols)
+                && let Some(rank) = t.rank
+            {
+                for name in [t.written, t.canonical] {
+                    let r = ranks.entry(name).or_insert(rank);
+                    *r = (*r).min(rank);
+                }
+            }
+        }
+        ranks
+    });
+    RANKS.get(title).copied().unwrap_or(u32::MAX)
+}
+
+/// True when a post has one holder per district (区委书记, 区长: the flag
+/// `single` in `data/titles.tsv`), for a title as the graph records it. Reads
+/// that one table, once per process, so questions need not load every rule.
+pub fn single_holder(title: &str) -> bool {
+    static SINGLE: std::sync::LazyLock<BTreeSet<String>> = std::sync::LazyLock::new(|| {
+        rows("data/titles.tsv", TITLES)
+            .filter(|(_, cols)| {
+                cols.get(3)
+                    .is_some_and(|f| f.split(',').any(|f| f.trim() == "single"))
+            })
+            .map(|(_, cols)| match cols.get(2).filter(|c| !c.is_empty()) {
+                Some(canonical) => canonical.clone(),
+                None => cols[0].clone(),
+            })
+            .collect()
+    });
+    SINGLE.contains(title)
+}
+
 fn longest_first(a: &str, b: &str) -> std::cmp::Ordering {
     b.chars()
         .count()
@@ -622,6 +665,13 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         .filter(|c| !c.is_empty())
         .unwrap_or(written)
         .clone();
+    let rank = match cols.get(4).map(String::as_str) {
+        None | Some("") => None,
+        Some(r) => Some(
+            r.parse::<u32>()
+                .map_err(|_| bad(file, line, format!("rank {r:?} is not a whole number")))?,
+        ),
+    };
     Ok(Title {
         written: written.clone(),
         level,
@@ -629,6 +679,7 @@ fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesErr
         keeps_place: cols.get(1).is_some_and(|l| l == "local"),
         single,
         after,
+        rank,
     })
 }
 

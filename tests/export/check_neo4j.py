@@ -38,6 +38,8 @@ def check_value(typ, value, where):
             datetime.date.fromisoformat(item)
         elif base in ("int", "long"):
             int(item)
+        elif base == "boolean" and item not in ("true", "false"):
+            raise SystemExit(f"{where}: boolean cell {item!r} is neither true nor false")
     if base == "string" and value[:1] in "=+@" :
         raise SystemExit(f"{where}: cell {value!r} would be read as a formula")
 
@@ -82,11 +84,74 @@ def main():
         raise SystemExit("nodes.csv ids differ from graph.json")
     if len(rels) != len(data["edges"]):
         raise SystemExit(f"{len(rels)} relationships, graph.json has {len(data['edges'])} edges")
+    check_personnel(data, rf, rels)
     cypher = open(os.path.join(folder, "load.cypher"), encoding="utf-8").read()
     for needed in ("CREATE CONSTRAINT", "LOAD CSV WITH HEADERS", "MERGE"):
         if needed not in cypher:
             raise SystemExit(f"load.cypher lacks {needed}")
+    check_cypher(cypher)
     print(f"neo4j: {len(nodes)} nodes, {len(rels)} relationships, headers valid")
+
+
+# The personnel columns: (header field, graph.json field), and how graph.json's
+# value is written (acting: true/false on holds_post, empty elsewhere).
+PERSONNEL = [("start:date", "start"), ("end:date", "end"), ("acting:boolean", "acting"),
+             ("change", "change"), ("body", "body")]
+
+
+def cell(edge, field):
+    value = edge.get(field)
+    if field == "acting":
+        return ("true" if value else "false") if edge["relation"] == "holds_post" else ""
+    return "" if value is None else str(value)
+
+
+def check_personnel(data, rf, rels):
+    """Every relationship row carries the tenure, acting, change and body of its edge,
+    and no two rows of one type between the same nodes share a key (LOAD CSV's MERGE
+    would fold them into one)."""
+    # Columns by header field: `:TYPE`, `key` (a string), `start:date`.
+    col = {(f"{n}:{t}" if t in REL_SPECIAL or t != "string" else n): i
+           for i, (n, t) in enumerate(rf)}
+    for field, _ in PERSONNEL:
+        if field not in col:
+            raise SystemExit(f"relationships.csv lacks the {field} column")
+    want = sorted(
+        (e["source"], e["target"], e["relation"].upper(), tuple(cell(e, f) for _, f in PERSONNEL))
+        for e in data["edges"])
+    have = sorted(
+        (r[col[":START_ID"]], r[col[":END_ID"]], r[col[":TYPE"]],
+         tuple(r[col[h]].lstrip("'") for h, _ in PERSONNEL))
+        for r in rels)
+    if want != have:
+        diff = next((w, h) for w, h in zip(want, have) if w != h)
+        raise SystemExit(f"relationships.csv personnel cells differ: got {diff[1]!r}, expected {diff[0]!r}")
+    keys = [(r[col[":START_ID"]], r[col[":END_ID"]], r[col[":TYPE"]], r[col["key"]]) for r in rels]
+    if len(set(keys)) != len(keys):
+        raise SystemExit("relationships.csv: two relationships share a MERGE key")
+
+
+def check_cypher(cypher):
+    """Each relationship type's LOAD CSV sets the properties that type has."""
+    blocks = {}
+    for block in cypher.split("\n\n"):
+        for line in block.splitlines():
+            if line.startswith("WITH row WHERE row.`:TYPE` = '"):
+                blocks[line.split("'")[1]] = block
+    need = {
+        "HOLDS_POST": ["r.start = date(row.`start:date`)", "r.end = date(row.`end:date`)",
+                       "r.acting = toBoolean(row.`acting:boolean`)", "r.first_seen", "r.title"],
+        "APPOINTED": ["r.date = date(row.`date:date`)", "r.change = row.change",
+                      "r.body = row.body", "r.title = row.title"],
+        "REMOVED": ["r.date = date(row.`date:date`)", "r.change = row.change",
+                    "r.body = row.body", "r.title = row.title"],
+    }
+    for t, wants in need.items():
+        if t not in blocks:
+            raise SystemExit(f"load.cypher loads no {t} relationships")
+        for w in wants:
+            if w not in blocks[t]:
+                raise SystemExit(f"load.cypher: {t} does not set {w}")
 
 
 main()

@@ -397,6 +397,21 @@ fn words() -> &'static Words {
     &WORDS
 }
 
+/// The one-character surnames of `data/surnames.txt` (the person layer's
+/// table): what tells 李国庆, a name, from 国庆, a holiday.
+fn surnames() -> &'static std::collections::HashSet<char> {
+    static SURNAMES: std::sync::LazyLock<std::collections::HashSet<char>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../../../data/surnames.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('#') && l.chars().count() == 1)
+                .filter_map(|l| l.chars().next())
+                .collect()
+        });
+    &SURNAMES
+}
+
 /// Reads `data/dates.tsv`; an error names the line.
 fn parse_words(text: &str) -> Result<Words, String> {
     let mut w = Words {
@@ -1219,8 +1234,14 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
     {
         let h = table.iter().find(|(x, _)| x == w).map(|(_, h)| *h)?;
         let mut e = i + n;
-        if let Some((_, k)) = any_at(chars, e, &["假期", "期间", "当天", "前夕", "节"]) {
+        let marked = any_at(chars, e, &["假期", "期间", "当天", "前夕", "节"]);
+        if let Some((_, k)) = marked {
             e += k;
+        }
+        // 李国庆, 王春节: an unmarked holiday right after a surname is a given name.
+        let after_surname = i > 0 && surnames().contains(&chars[i - 1]);
+        if marked.is_none() && !w.ends_with('节') && after_surname && !year_before {
+            return None;
         }
         return Some((h, skip_time(chars, e)));
     }
@@ -1501,6 +1522,22 @@ mod tests {
         assert_eq!(days("2023-04-10", "清明节"), ["2023-04-05"]);
         assert_eq!(days("2024-02-20", "正月十五"), ["2024-02-24"]);
         assert_eq!(days("2025-01-25", "农历腊月二十三"), ["2025-01-22"]);
+    }
+
+    #[test]
+    fn a_holiday_in_a_given_name_is_no_date() {
+        assert_eq!(
+            days(
+                "2019-03-10",
+                "县人民检察院检察长李国庆以及县人大各委室负责人列席会议"
+            ),
+            ["none"]
+        );
+        assert_eq!(days("2024-09-20", "欢度国庆"), ["2024-10-01..2024-10-07"]);
+        assert_eq!(
+            days("2024-09-20", "李某国庆节期间"),
+            ["2024-10-01..2024-10-07"]
+        );
     }
 
     #[test]
