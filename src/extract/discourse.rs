@@ -88,6 +88,9 @@ pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
     }
     read_rosters(rules, &text, &mut sentences);
     for s in &mut sentences {
+        personnel::add_names(rules, &mut s.mentions);
+    }
+    for s in &mut sentences {
         read_bio(rules, s);
     }
     let mut reader = Reader::new(ex, doc, &simplified, written, known, &sentences);

@@ -22,6 +22,7 @@
 //! gives them no part in the meeting that decided. Linear in the sentence.
 
 use super::mention::Mentions;
+use super::mention::person::{Cue, PersonMention};
 use super::mention::title::{Chain, Post};
 use crate::rules::{Change, Rules, Side};
 
@@ -113,13 +114,26 @@ pub fn read(
         for (people, chain) in groups {
             let posts: Vec<&Post> = chain.posts.iter().collect();
             let paired = each && people.len() == posts.len() && people.len() > 1;
+            // "甲、乙分别担任罗湖区、福田区区委书记": one post, a district each.
+            let places: Vec<(String, Option<String>)> = m
+                .districts
+                .iter()
+                .filter(|d| d.at >= at + len && d.at < chain.end)
+                .map(|d| (d.name.clone(), d.city.clone()))
+                .collect();
+            let by_place =
+                each && posts.len() == 1 && people.len() > 1 && places.len() == people.len();
             for (k, &person) in people.iter().enumerate() {
-                let mine: Vec<&Post> = if paired {
-                    vec![posts[k]]
+                let mine: Vec<Post> = if by_place {
+                    let mut post = posts[0].clone();
+                    post.district = Some(places[k].clone());
+                    vec![post]
+                } else if paired {
+                    vec![posts[k].clone()]
                 } else {
-                    posts.clone()
+                    posts.iter().map(|p| (*p).clone()).collect()
                 };
-                for post in mine {
+                for post in &mine {
                     out.push(Staffing {
                         person,
                         post: post.clone(),
@@ -168,6 +182,108 @@ fn attributive(m: &Mentions, end: usize) -> Option<(Vec<usize>, &Chain)> {
         .find(|c| c.at == end + 1 && !c.posts.is_empty())?;
     let person = m.people.iter().position(|p| p.at == chain.end)?;
     Some((vec![person], chain))
+}
+
+/// Reads the names a trigger vouches for where the person layer read none:
+/// the list right after an `after` trigger ("免除甲同志常务副县长一职",
+/// "任命乙、丙为…"), and the list opening the clause of a `before` trigger
+/// ("丁、戊分别担任…", "己以190票当选为…"). They are added to the sentence's
+/// people, with no post (the frame gives them theirs). Run once per sentence,
+/// before the frames; linear in the sentence.
+pub fn add_names(rules: &Rules, m: &mut Mentions) {
+    let words = &rules.personnel;
+    let hits: Vec<(usize, usize, Side)> = words
+        .lexicon
+        .find(&m.text)
+        .into_iter()
+        .filter_map(|h| {
+            let t = &words.triggers[h.word];
+            t.change.map(|_| (h.at, h.len, t.side))
+        })
+        .collect();
+    let mut found: Vec<PersonMention> = Vec::new();
+    for (at, len, side) in hits {
+        // One-character triggers stand inside too many words to vouch.
+        if len < 2 {
+            continue;
+        }
+        let start = match side {
+            Side::After => at + len,
+            Side::Before => {
+                let named = m
+                    .people
+                    .iter()
+                    .any(|p| p.at + p.len <= at && at - (p.at + p.len) <= GAP + 8);
+                if named {
+                    continue;
+                }
+                (0..at)
+                    .rev()
+                    .find(|&i| breaks(&m.chars[i..=i]))
+                    .map_or(0, |i| i + 1)
+            }
+        };
+        if m.people.iter().any(|p| p.at == start) {
+            continue;
+        }
+        let list = name_list(rules, m, start);
+        let closes = list.last().is_some_and(|p| match side {
+            Side::After => true,
+            Side::Before => {
+                let end = p.at + p.len;
+                let between = &m.chars[end.min(at)..at];
+                end <= at && ((between.len() <= GAP && !breaks(between)) || vote(between))
+            }
+        });
+        if closes {
+            found.extend(list);
+        }
+    }
+    for p in found {
+        m.add_person(p);
+    }
+}
+
+/// Names separated by 、 (和, 与), each perhaps followed by 同志, from `pos`.
+fn name_list(rules: &Rules, m: &Mentions, mut pos: usize) -> Vec<PersonMention> {
+    let mut out = Vec::new();
+    while let Some((mut len, mut name)) = m.name_at(rules, pos, true) {
+        // "郭某以190票当选": 以 before a count opens the vote, not the name.
+        let next = m.chars.get(pos + len).copied().unwrap_or(' ');
+        if len == 3
+            && name.ends_with('以')
+            && (next.is_ascii_digit() || "一二三四五六七八九十".contains(next))
+        {
+            len -= 1;
+            name.pop();
+        }
+        out.push(PersonMention {
+            at: pos,
+            len,
+            name,
+            posts: Vec::new(),
+            roles: Vec::new(),
+            cue: Cue::Appointment,
+            anchor: None,
+        });
+        pos += len;
+        if m.chars[pos..].starts_with(&['同', '志']) {
+            pos += 2;
+        }
+        match m.chars.get(pos) {
+            Some('、' | '和' | '与') => pos += 1,
+            _ => break,
+        }
+    }
+    out
+}
+
+/// "以190票的高票": a vote count between a name and 当选.
+fn vote(between: &[char]) -> bool {
+    between.first() == Some(&'以')
+        && between.contains(&'票')
+        && between.len() <= 12
+        && !breaks(between)
 }
 
 /// The change a trigger makes to one post: a transfer appoints to the post
@@ -256,7 +372,7 @@ fn before_group(
         }
         let between = &m.chars[p_end..edge];
         let joined = if people.is_empty() {
-            between.len() <= gap && !breaks(between)
+            (between.len() <= gap && !breaks(between)) || (!strict && vote(between))
         } else {
             between.is_empty() || matches!(between, ['、'] | ['和'] | ['与'] | ['及'])
         };
@@ -482,6 +598,29 @@ mod tests {
             [
                 row("乙某某", "大鹏新区", "管委会主任", "appointed"),
                 row("甲某某", "大鹏新区", "党工委书记", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn names_no_title_vouches_for_are_read_in_the_slot() {
+        assert_eq!(
+            decided("会议决定，免除甲某同志南山区常务副区长一职。"),
+            [row("甲某", "南山区", "常务副区长", "removed")]
+        );
+        assert_eq!(
+            decided("乙某某以190票当选为南山区人民政府区长。"),
+            [row("乙某某", "南山区", "区长", "elected")]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_names_and_districts_in_order() {
+        assert_eq!(
+            decided("黄某、高某某分别担任罗湖区、福田区区委书记。"),
+            [
+                row("高某某", "福田区", "区委书记", "appointed"),
+                row("黄某", "罗湖区", "区委书记", "appointed")
             ]
         );
     }

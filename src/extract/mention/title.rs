@@ -467,7 +467,11 @@ fn short_organs(title: &str, unit: char) -> String {
     let t = SESSION.replace_all(title, "");
     let t = t
         .replace("人民代表大会常务委员会", "人大常委会")
-        .replace("中国人民政治协商会议", "政协");
+        .replace("中国人民政治协商会议", "政协")
+        .replace("纪律检查委员会", "纪委")
+        // 中共西城区委员会书记: the party committee, said short.
+        .replace("委员会书记", "委书记")
+        .replace("委员会副书记", "委副书记");
     match t.strip_prefix("政协委员会") {
         Some(head) => format!("{unit}政协{head}"),
         None => t,
