@@ -96,7 +96,7 @@ pub enum Question {
   govgraph query attended --person 郭亮 --from 2024-12-01 --to 2024-12-31 --evidence
   govgraph query attended --person 王子健 --relation chaired --format csv")]
     Attended {
-        /// The person (name, alias, substring or id).
+        /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
         person: String,
         /// Events on or after this date.
@@ -130,7 +130,7 @@ pub enum Question {
   govgraph query met --person 郭亮
   govgraph query met --person 郭亮 --format json")]
     Met {
-        /// The person (name, alias, substring or id).
+        /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
         person: String,
     },
@@ -154,7 +154,7 @@ pub enum Question {
   govgraph query neighbors 郭亮 --depth 2
   govgraph query neighbors 福田区 --relation holds_post --format json")]
     Neighbors {
-        /// The node (name, alias, substring or id).
+        /// The node (name, alias, pinyin, substring or id).
         name: String,
         /// How many facts out to go.
         #[arg(long, value_name = "K", default_value_t = 1)]
@@ -204,7 +204,7 @@ pub enum Question {
   govgraph query career --person 余锡权
   govgraph query career --person 黄伟 --format csv > career.csv")]
     Career {
-        /// The person (name, alias, substring or id).
+        /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
         person: String,
     },

@@ -6,13 +6,16 @@
 //!
 //! - `from`/`to` (inclusive, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`): events are kept
 //!   when their date (or span, with `end_date`) meets the range, and dated edges
-//!   (chaired, attended) when their date is in it; a holds_post edge is kept when
-//!   its `first_seen`..`last_seen` meets the range. Undated events are dropped;
+//!   (chaired, attended, appointed, removed) when their date is in it; a
+//!   holds_post edge is kept when its tenure meets the range: from its `start`
+//!   (or `first_seen`, the earlier) to its `end` (or `last_seen`; a start with
+//!   no end runs on). Undated events are dropped;
 //!   people, projects and others are dropped when the range left them no edge.
 //!   Districts always stay.
 //! - `district`: the district (by name, alias or id), the events held in it and the
-//!   projects and places located in it, the people holding a post there, and the
-//!   events those people chaired or attended.
+//!   projects and places located in it, the people holding a post there (or
+//!   appointed to or removed from one), and the events those people chaired or
+//!   attended.
 //! - `around` + `depth`: the node named (by id, name or alias) and every node at most
 //!   `depth` edges away, edges followed in either direction.
 //! - `kinds`: only nodes of these kinds.
@@ -113,11 +116,20 @@ impl Filter {
         let edges: Vec<&Edge> = graph
             .edges()
             .into_iter()
-            .filter(|e| match (&e.date, &e.first_seen, &e.last_seen) {
-                (Some(d), _, _) => meets(d, d),
-                (None, Some(a), Some(b)) => meets(a, b),
-                (None, Some(d), None) | (None, None, Some(d)) => meets(d, d),
-                (None, None, None) => true,
+            .filter(|e| {
+                let first = match (e.start.as_deref(), e.first_seen.as_deref()) {
+                    (Some(s), Some(f)) => Some(s.min(f)),
+                    (s, f) => s.or(f),
+                };
+                let open = e.start.is_some() && e.end.is_none();
+                let last = e.end.as_deref().or(e.last_seen.as_deref());
+                match (&e.date, first, last) {
+                    (Some(d), _, _) => meets(d, d),
+                    (None, Some(a), _) if open => meets(a, "9999-12-31"),
+                    (None, Some(a), Some(b)) => meets(a, b),
+                    (None, Some(d), None) | (None, None, Some(d)) => meets(d, d),
+                    (None, None, None) => true,
+                }
             })
             .collect();
         let mut out = rebuild(&nodes, &edges);
@@ -212,7 +224,7 @@ fn district(graph: &GovGraph, name: &str) -> Result<GovGraph, FilterError> {
             Relation::HeldIn | Relation::LocatedIn => {
                 keep.insert(e.source.clone());
             }
-            Relation::HoldsPost => {
+            Relation::HoldsPost | Relation::Appointed | Relation::Removed => {
                 keep.insert(e.source.clone());
                 people.insert(e.source.clone());
             }
@@ -284,6 +296,34 @@ mod tests {
             Relation::HeldIn,
         ));
         g
+    }
+
+    #[test]
+    fn an_open_tenure_meets_every_later_range() {
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "甲某某"));
+        g.add_node(Node::new(NodeKind::District, "福田区"));
+        let mut post = Edge::new("person:甲某某", "district:福田区", Relation::HoldsPost);
+        post.start = Some("2024-11-20".into());
+        g.add_edge(post);
+        let kept = |from: &str| {
+            let f = Filter {
+                from: Some(from.into()),
+                ..Filter::default()
+            };
+            f.apply(&g).unwrap().edge_count()
+        };
+        assert_eq!(kept("2025-06"), 1, "appointed, never removed: still held");
+        // The same post, now with the end a removal gives it.
+        let mut ended = g.clone();
+        let mut post = Edge::new("person:甲某某", "district:福田区", Relation::HoldsPost);
+        post.end = Some("2024-12-31".into());
+        ended.add_edge(post);
+        let f = Filter {
+            from: Some("2025".into()),
+            ..Filter::default()
+        };
+        assert_eq!(f.apply(&ended).unwrap().edge_count(), 0, "removed by then");
     }
 
     #[test]

@@ -106,10 +106,12 @@ pub fn read(
         let strict = len == 1;
         let groups = match side {
             Side::After => after_groups(m, at + len, stop),
-            Side::Before => before_group(m, at, at + len, stop, strict)
-                .or_else(|| attributive(m, at + len))
-                .into_iter()
-                .collect(),
+            Side::Before => match attributive(m, at + len) {
+                found if !found.is_empty() => found,
+                _ => before_group(m, at, at + len, stop, strict)
+                    .into_iter()
+                    .collect(),
+            },
         };
         for (people, chain) in groups {
             let posts: Vec<&Post> = chain.posts.iter().collect();
@@ -171,17 +173,26 @@ pub fn read(
     (out, carry)
 }
 
-/// "新当选的福田区区长甲": a trigger before 的 qualifies the titled name after it.
-fn attributive(m: &Mentions, end: usize) -> Option<(Vec<usize>, &Chain)> {
+/// "新当选的福田区区长甲、区政协主席乙": a trigger before 的 qualifies the
+/// titled names after it, each with its own title.
+fn attributive(m: &Mentions, end: usize) -> Vec<(Vec<usize>, &Chain)> {
+    let mut out = Vec::new();
     if m.chars.get(end) != Some(&'的') {
-        return None;
+        return out;
     }
-    let chain = m
-        .chains
-        .iter()
-        .find(|c| c.at == end + 1 && !c.posts.is_empty())?;
-    let person = m.people.iter().position(|p| p.at == chain.end)?;
-    Some((vec![person], chain))
+    let mut at = end + 1;
+    while let Some(chain) = m.chains.iter().find(|c| c.at == at && !c.posts.is_empty())
+        && let Some(person) = m.people.iter().position(|p| p.at == chain.end)
+    {
+        out.push((vec![person], chain));
+        let p = &m.people[person];
+        at = p.at + p.len;
+        if m.chars.get(at) != Some(&'、') {
+            break;
+        }
+        at += 1;
+    }
+    out
 }
 
 /// Reads the names a trigger vouches for where the person layer read none:
@@ -304,32 +315,48 @@ fn change_for(rules: &Rules, change: Change, post: &Post) -> Change {
 /// After a trigger (`from`, up to `stop`): each group of names with the chain
 /// right after it ("甲为区长、乙、丙为副区长"). Names no chain follows are
 /// no one's appointees.
-fn after_groups(m: &Mentions, from: usize, stop: usize) -> Vec<(Vec<usize>, &Chain)> {
+fn after_groups(m: &Mentions, mut from: usize, stop: usize) -> Vec<(Vec<usize>, &Chain)> {
+    // "决定任命：甲为…": a list may open after a colon.
+    while matches!(m.chars.get(from), Some(':' | '：' | ' ')) {
+        from += 1;
+    }
     let mut items: Vec<(usize, Result<usize, &Chain>)> = Vec::new();
     for (i, p) in m.people.iter().enumerate() {
         if p.at >= from && p.at < stop {
             items.push((p.at, Ok(i)));
         }
     }
+    // A chain right before a name is that name's title (…、镇长乙), no post of
+    // the names before it.
     for c in &m.chains {
-        if c.at >= from && c.at < stop && !c.posts.is_empty() {
+        let titles_a_name = m.people.iter().any(|p| p.at == c.end);
+        if c.at >= from && c.at < stop && !c.posts.is_empty() && !titles_a_name {
             items.push((c.at, Err(c)));
         }
     }
     items.sort_by_key(|(at, _)| *at);
+    // The first name must stand right after the trigger ("对副县长甲…作出停职
+    // 检查决定" after "免去…；" is no list of its).
+    // "任命县委副书记甲同志为…": the first name may carry its title.
+    let lead = m
+        .chains
+        .iter()
+        .filter(|c| c.at >= from && c.at <= from + GAP && !breaks(&m.chars[from..c.at]))
+        .find(|c| m.people.iter().any(|p| p.at == c.end))
+        .map_or(from, |c| c.end);
+    if items.first().is_none_or(|(at, item)| {
+        item.is_err() || *at < lead || *at - lead > GAP || breaks(&m.chars[lead..*at])
+    }) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut group: Vec<usize> = Vec::new();
-    // The first name must stand right after the trigger.
     let mut last_end = from;
     for (at, item) in items {
         match item {
             Ok(i) => {
                 let p = &m.people[i];
                 if at.saturating_sub(last_end) > GAP || breaks(&m.chars[last_end.min(at)..at]) {
-                    if group.is_empty() && last_end == from {
-                        // Nothing stands right after the trigger: no frame.
-                        return out;
-                    }
                     group.clear();
                 }
                 group.push(i);
@@ -622,6 +649,42 @@ mod tests {
                 row("高某某", "福田区", "区委书记", "appointed"),
                 row("黄某", "罗湖区", "区委书记", "appointed")
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_colon_and_a_name_with_its_title() {
+        assert_eq!(
+            decided("决定任命：甲某某为南山区人民政府副区长。"),
+            [row("甲某某", "南山区", "副区长", "appointed")]
+        );
+        assert_eq!(
+            decided("任命南山区委副书记乙某某同志为南山区人民政府副区长、代理区长。"),
+            [
+                row("乙某某", "南山区", "代理区长", "acting"),
+                row("乙某某", "南山区", "副区长", "appointed")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_newly_elected_named_in_a_list_of_titled_names() {
+        assert_eq!(
+            decided("区委书记甲某某给新当选的南山区区长张海涛、区政协主席陈立新颁发当选证书。"),
+            [
+                row("张海涛", "南山区", "区长", "elected"),
+                row("陈立新", "南山区", "区政协主席", "elected")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_semicolon_carries_a_list_of_decisions_not_another_act() {
+        assert_eq!(
+            decided(
+                "按程序免去甲某某南山区副区长职务；对副区长乙某某、南山区粤海街道党工委书记丙某某作出停职检查决定。"
+            ),
+            [row("甲某某", "南山区", "副区长", "removed")]
         );
     }
 
