@@ -594,7 +594,9 @@ impl<'a> Reader<'a> {
         // Decisions on posts: what they say of a post is a personnel fact, not
         // a sighting, and those they name take no part in the meeting.
         if self.personnel_para != s.para {
-            self.personnel_carry = None;
+            if !self.personnel_carry.as_ref().is_some_and(|c| c.heading) {
+                self.personnel_carry = None;
+            }
             self.personnel_para = s.para;
         }
         let (staffing, carry) = personnel::read(self.rules, m, self.personnel_carry.as_ref());

@@ -24,6 +24,7 @@
 use super::mention::Mentions;
 use super::mention::person::{Cue, PersonMention};
 use super::mention::title::{Chain, Post};
+use crate::extract::is_han;
 use crate::rules::{Change, Rules, Side};
 
 /// How far a trigger's people or chain may stand from it, in characters
@@ -49,6 +50,10 @@ pub struct Staffing {
 pub struct Carried {
     pub change: Change,
     pub body: Option<String>,
+    /// The trigger stands alone as a heading ("任命：" over a list of
+    /// "甲为…" lines): it carries across lines, as long as they read as its
+    /// list.
+    pub heading: bool,
 }
 
 /// The personnel frames of one sentence, in the order of their people, and
@@ -158,18 +163,34 @@ pub fn read(
         }
     }
     out.sort_by_key(|s| s.person);
-    // A semicolon at the end leaves the last `after` decision open.
+    // A semicolon at the end leaves the last `after` decision open; so does a
+    // trigger written alone as a heading ("任命：").
     let open = matches!(chars.last(), Some(';' | '；'));
-    let carry = hits
-        .last()
-        .filter(|h| open && h.2 == Side::After)
-        .map(|&(at, _, _, change)| Carried {
-            change,
+    let heading = |&(at, len, _, _): &(usize, usize, Side, Change)| {
+        len > 0
+            && chars[at + len..]
+                .iter()
+                .all(|c| matches!(c, ':' | '：' | ' ' | '　'))
+            && chars[..at]
+                .iter()
+                .all(|c| !is_han(*c) || matches!(c, '决' | '定'))
+    };
+    let last = hits.last();
+    let carry = match (last, carried) {
+        // A heading's list runs on while its lines read as the list.
+        (Some(&(0, 0, _, _)), Some(c)) if hits.len() == 1 && c.heading && !out.is_empty() => {
+            Some(c.clone())
+        }
+        (Some(h), _) if h.2 == Side::After && (open || heading(h)) => Some(Carried {
+            change: h.3,
             body: match carried {
-                Some(c) if at == 0 => c.body.clone(),
-                _ => body_before(rules, m, at),
+                Some(c) if h.0 == 0 && h.1 == 0 => c.body.clone(),
+                _ => body_before(rules, m, h.0),
             },
-        });
+            heading: heading(h),
+        }),
+        _ => None,
+    };
     (out, carry)
 }
 
@@ -248,6 +269,21 @@ pub fn add_names(rules: &Rules, m: &mut Mentions) {
         });
         if closes {
             found.extend(list);
+        }
+    }
+    // A line of a list under a heading ("任命：" / "甲为区人民政府副区长"): names
+    // opening the sentence, then 为 or 的 and a title chain.
+    if !m.people.iter().any(|p| p.at == 0) {
+        let list = name_list(rules, m, 0);
+        if let Some(last) = list.last() {
+            let end = last.at + last.len;
+            let linked = matches!(m.chars.get(end), Some('为' | '的'))
+                && m.chains
+                    .iter()
+                    .any(|c| c.at == end + 1 && !c.posts.is_empty());
+            if linked {
+                found.extend(list);
+            }
         }
     }
     for p in found {
@@ -685,6 +721,20 @@ mod tests {
                 "按程序免去甲某某南山区副区长职务；对副区长乙某某、南山区粤海街道党工委书记丙某某作出停职检查决定。"
             ),
             [row("甲某某", "南山区", "副区长", "removed")]
+        );
+    }
+
+    #[test]
+    fn a_heading_carries_over_its_list_of_lines() {
+        assert_eq!(
+            decided(
+                "南山区人大常委会任免名单\n任命：\n甲某某为南山区人民政府副区长\n乙某某为南山区人民政府副区长\n免去：\n陈立新的南山区人民政府副区长职务\n会议结束。区委书记李某某出席会议。"
+            ),
+            [
+                row("乙某某", "南山区", "副区长", "appointed"),
+                row("甲某某", "南山区", "副区长", "appointed"),
+                row("陈立新", "南山区", "副区长", "removed")
+            ]
         );
     }
 
