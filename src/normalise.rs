@@ -5,10 +5,17 @@
 //! metadata, HTML is reduced to its text, full-width ASCII forms (，：（) are
 //! folded to their half-width twins so every rule sees one form, and lines are
 //! trimmed. Each remaining line is one paragraph.
+//!
+//! A record (a JSON line, a CSV row) gives its title and date as fields
+//! instead of front matter; they are read exactly as front matter's `title:`
+//! and `date:` are ([`normalise_with`]), so that a record's date dates its
+//! article as a dateline does.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::read::Metadata;
 
 /// An article ready for annotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +25,53 @@ pub struct Document {
     pub title: Option<String>,
     /// `date:` from front matter (ISO 8601 day), if any.
     pub date: Option<String>,
+    /// The article's address, where its record gives one.
+    pub url: Option<String>,
+    /// The outlet that published it, where its record gives one.
+    pub source: Option<String>,
+    /// The file it was read from, named as evidence names files (several
+    /// records share one); `None` for standard input.
+    pub file: Option<String>,
     /// The normalised text: one paragraph per line.
     pub text: String,
+}
+
+/// What is known of a document besides its text: what its `document` node
+/// shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct About {
+    /// The name evidence gives it.
+    pub name: String,
+    pub title: Option<String>,
+    /// The day of publication (ISO 8601) its metadata gives.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub file: Option<String>,
+}
+
+impl About {
+    /// A document known by its name only.
+    pub fn named(name: &str) -> About {
+        About {
+            name: name.to_string(),
+            ..About::default()
+        }
+    }
+}
+
+impl Document {
+    /// Everything but the text.
+    pub fn about(&self) -> About {
+        About {
+            name: self.name.clone(),
+            title: self.title.clone(),
+            date: self.date.clone(),
+            url: self.url.clone(),
+            source: self.source.clone(),
+            file: self.file.clone(),
+        }
+    }
 }
 
 /// Normalises one article.
@@ -30,20 +82,47 @@ pub struct Document {
 /// assert_eq!(doc.text, "福田:区长出席。");
 /// ```
 pub fn normalise(name: &str, raw: &str) -> Document {
+    normalise_with(name, raw, &Metadata::default())
+}
+
+/// Normalises one article whose source gives `meta` besides its text: a
+/// record's `title` and `date` are read as front matter's are (and win over
+/// the text's own front matter), its `url`, `source` and `file` are kept.
+///
+/// ```
+/// use govgraph::read::Metadata;
+/// let meta = Metadata {
+///     date: Some("2024/12/11 08:30".into()),
+///     title: Some("福田区召开会议".into()),
+///     ..Metadata::default()
+/// };
+/// let doc = govgraph::normalise::normalise_with("news.jsonl:1", "区长出席。", &meta);
+/// assert_eq!(doc.date.as_deref(), Some("2024-12-11"));
+/// assert_eq!(doc.title.as_deref(), Some("福田区召开会议"));
+/// ```
+pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let (front, body) = split_front_matter(&raw);
     let mut title = None;
     let mut date = None;
-    for line in front.lines() {
-        if let Some((key, value)) = line.split_once(':') {
-            let value = value.trim().trim_matches('"').trim_matches('\'').trim();
-            match key.trim() {
-                "title" if !value.is_empty() => title = Some(fold_width(value)),
-                "date" => date = iso_day_prefix(value),
-                _ => {}
-            }
+    let given = [("title", &meta.title), ("date", &meta.date)];
+    let given = given
+        .iter()
+        .filter_map(|(key, value)| Some((*key, value.as_deref()?)));
+    for (key, value) in front.lines().filter_map(|l| l.split_once(':')).chain(given) {
+        let value = value.trim().trim_matches('"').trim_matches('\'').trim();
+        match key.trim() {
+            "title" if !value.is_empty() => title = Some(fold_width(value)),
+            "date" => date = iso_day_prefix(value),
+            _ => {}
         }
     }
+    let kept = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(String::from)
+    };
     let body = if looks_like_html(body) {
         strip_html(body)
     } else {
@@ -61,6 +140,9 @@ pub fn normalise(name: &str, raw: &str) -> Document {
         name: name.to_string(),
         title,
         date,
+        url: kept(&meta.url),
+        source: kept(&meta.source),
+        file: kept(&meta.file),
         text,
     }
 }
@@ -94,11 +176,15 @@ fn split_front_matter(raw: &str) -> (&str, &str) {
     }
 }
 
+/// The day a metadata date opens with: 2024-12-11, 2024/12/11 or 2024年12月11日,
+/// with or without a time after it.
 fn iso_day_prefix(value: &str) -> Option<String> {
-    static DAY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})").unwrap());
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})(?:[-/](\d{1,2})[-/](\d{1,2})|年(\d{1,2})月(\d{1,2})日)").unwrap()
+    });
     let c = DAY.captures(value)?;
-    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    let part = |a: usize, b: usize| c.get(a).or(c.get(b))?.as_str().parse().ok();
+    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, part(2, 4)?, part(3, 5)?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
@@ -247,6 +333,33 @@ mod tests {
     fn pinyin_glosses_go() {
         let doc = normalise("x.txt", "區(qū)委書記黃偉,區(qū)長(zhǎng)周某(AI)");
         assert_eq!(doc.text, "區委書記黃偉,區長周某(AI)");
+    }
+
+    #[test]
+    fn a_record_reads_as_front_matter() {
+        let meta = Metadata {
+            title: Some("\"福田区召开会议\"".into()),
+            date: Some("2024年12月11日 10:00".into()),
+            url: Some(" https://example.org/a ".into()),
+            source: Some(String::new()),
+            file: Some("news.jsonl".into()),
+        };
+        let doc = normalise_with(
+            "a1",
+            "---\ntitle: 旧标题\ndate: 2020-01-01\n---\n正文",
+            &meta,
+        );
+        assert_eq!(doc.title.as_deref(), Some("福田区召开会议"));
+        assert_eq!(doc.date.as_deref(), Some("2024-12-11"));
+        assert_eq!(doc.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(doc.source, None);
+        assert_eq!(doc.file.as_deref(), Some("news.jsonl"));
+        assert_eq!(doc.text, "正文");
+        // No record: the front matter alone, as before.
+        let plain = normalise("a.md", "---\ntitle: 旧标题\ndate: 2020-1-2\n---\n正文");
+        assert_eq!(plain.title.as_deref(), Some("旧标题"));
+        assert_eq!(plain.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(plain.about().url, None);
     }
 
     #[test]

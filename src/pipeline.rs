@@ -9,7 +9,9 @@
 //! still links the people another article introduced). A build from files
 //! ([`Pipeline::build_entries`]) holds one batch of texts at a time and the
 //! facts of all; its cost is linear in the corpus (the names' automaton is
-//! linear in the names, each scan linear in the text).
+//! linear in the names, each scan linear in the text). What a document's
+//! metadata says of it (title, date, address, outlet, file) goes beside its
+//! facts to `resolve`, which gives every document read its `document` node.
 
 use std::convert::Infallible;
 
@@ -17,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::extract::{Extractor, Facts, KnownOfficials, known_officials};
 use crate::graph::GovGraph;
-use crate::normalise::{Document, normalise};
+use crate::normalise::{About, Document, normalise_with};
 use crate::read::{Entry, ReadError, SourceFile, read_entry};
 use crate::rules::{Rules, WordSet};
 
@@ -30,6 +32,17 @@ pub struct Pipeline {
     extractor: Extractor,
     /// Threads to read documents on; 0 for one per core.
     threads: usize,
+}
+
+/// How far a build has got: what its progress callback is told after each
+/// batch of documents read the first time (reading some again and linking
+/// the facts come after the last report).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents read, files skipped included.
+    pub documents: usize,
+    /// Bytes of their normalised text (UTF-8).
+    pub bytes: u64,
 }
 
 /// What a build from files gives: the graph, and the files it skipped.
@@ -67,21 +80,25 @@ impl Pipeline {
 
     /// The graph of `files` already in memory; `progress` is told how many
     /// documents are done.
-    pub fn build(&self, files: &[SourceFile], progress: impl FnMut(usize)) -> GovGraph {
+    pub fn build(&self, files: &[SourceFile], mut progress: impl FnMut(usize)) -> GovGraph {
         let load = |i: usize| -> Result<Result<Document, String>, Infallible> {
-            Ok(Ok(normalise(&files[i].name, &files[i].text)))
+            Ok(Ok(normalise_with(
+                &files[i].name,
+                &files[i].text,
+                &files[i].meta,
+            )))
         };
-        match self.run(files.len(), load, progress) {
+        match self.run(files.len(), load, |p: Progress| progress(p.documents)) {
             Ok(built) => built.graph,
             Err(e) => match e {},
         }
     }
 
     /// The graph of already normalised documents.
-    pub fn build_documents(&self, docs: &[Document], progress: impl FnMut(usize)) -> GovGraph {
+    pub fn build_documents(&self, docs: &[Document], mut progress: impl FnMut(usize)) -> GovGraph {
         let load =
             |i: usize| -> Result<Result<Document, String>, Infallible> { Ok(Ok(docs[i].clone())) };
-        match self.run(docs.len(), load, progress) {
+        match self.run(docs.len(), load, |p: Progress| progress(p.documents)) {
             Ok(built) => built.graph,
             Err(e) => match e {},
         }
@@ -93,10 +110,19 @@ impl Pipeline {
     pub fn build_entries(
         &self,
         entries: &[Entry],
-        progress: impl FnMut(usize),
+        mut progress: impl FnMut(usize),
+    ) -> Result<Built, ReadError> {
+        self.build_entries_with_progress(entries, |p| progress(p.documents))
+    }
+
+    /// As [`Pipeline::build_entries`], telling `progress` the bytes read too.
+    pub fn build_entries_with_progress(
+        &self,
+        entries: &[Entry],
+        progress: impl FnMut(Progress),
     ) -> Result<Built, ReadError> {
         let load = |i: usize| -> Result<Result<Document, String>, ReadError> {
-            Ok(read_entry(&entries[i])?.map(|f| normalise(&f.name, &f.text)))
+            Ok(read_entry(&entries[i])?.map(|f| normalise_with(&f.name, &f.text, &f.meta)))
         };
         self.run(entries.len(), load, progress)
     }
@@ -112,7 +138,7 @@ impl Pipeline {
         &self,
         n: usize,
         load: impl Fn(usize) -> Result<Result<Document, String>, E> + Sync,
-        progress: impl FnMut(usize),
+        progress: impl FnMut(Progress),
     ) -> Result<Built, E> {
         // No pool to be had (threads exhausted): rayon's global one.
         let pool = rayon::ThreadPoolBuilder::new()
@@ -127,7 +153,7 @@ impl Pipeline {
         pool: Option<&rayon::ThreadPool>,
         n: usize,
         load: &(impl Fn(usize) -> Result<Result<Document, String>, E> + Sync),
-        mut progress: impl FnMut(usize),
+        mut progress: impl FnMut(Progress),
     ) -> Result<Built, E> {
         fn on<R: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> R + Send) -> R {
             match pool {
@@ -139,24 +165,39 @@ impl Pipeline {
         let none = KnownOfficials::new();
         // Round one: every document alone.
         let mut facts: Vec<Option<Facts>> = Vec::with_capacity(n);
+        // What each document's node shows: its title, date, address ...
+        let mut abouts: Vec<Option<About>> = Vec::with_capacity(n);
         let mut warnings = Vec::new();
+        let mut bytes = 0u64;
         for start in (0..n).step_by(BATCH) {
-            let batch: Vec<Result<Result<Facts, String>, E>> = on(pool, || {
+            type Read = (usize, Facts, About);
+            let batch: Vec<Result<Result<Read, String>, E>> = on(pool, || {
                 (start..n.min(start + BATCH))
                     .into_par_iter()
-                    .map(|i| Ok(load(i)?.map(|doc| ex.extract(&doc, &none))))
+                    .map(|i| {
+                        Ok(load(i)?
+                            .map(|doc| (doc.text.len(), ex.extract(&doc, &none), doc.about())))
+                    })
                     .collect()
             });
             for read in batch {
                 match read? {
-                    Ok(f) => facts.push(Some(f)),
+                    Ok((len, f, about)) => {
+                        abouts.push(Some(about));
+                        bytes += len as u64;
+                        facts.push(Some(f));
+                    }
                     Err(warning) => {
                         warnings.push(warning);
                         facts.push(None);
+                        abouts.push(None);
                     }
                 }
             }
-            progress(facts.len());
+            progress(Progress {
+                documents: facts.len(),
+                bytes,
+            });
         }
         // The officials every document names with a title.
         let known = known_officials(facts.iter().flatten());
@@ -196,9 +237,11 @@ impl Pipeline {
                 }
             }
         }
-        let facts: Vec<Facts> = facts.into_iter().flatten().collect();
+        let facts: Vec<(Facts, About)> = (facts.into_iter().zip(abouts))
+            .filter_map(|(f, about)| Some((f?, about?)))
+            .collect();
         let documents = facts.len();
-        let graph = crate::resolve::resolve(facts, ex.rules());
+        let graph = crate::resolve::resolve_documents(facts, ex.rules());
         Ok(Built {
             graph,
             warnings,

@@ -5,21 +5,38 @@
 //! same meeting reported twice is one event (same date, district and name). A
 //! post keeps the first and last day any source shows it held. People with no
 //! district post are kept with their roles, and take part in no event edges:
-//! the graph's participation facts are about officials.
+//! the graph's participation facts are about officials. Every document is a
+//! `document` node, `document:` and the name its evidence gives it.
 
 use std::collections::BTreeSet;
 
 use crate::extract::Facts;
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation, StageSeen};
+use crate::normalise::About;
 use crate::pinyin;
 use crate::rules::Rules;
 
 /// Builds one graph from the facts of every document, dropping each
 /// document's facts once merged, so that the facts and the graph they make are
-/// not all held at once.
+/// not all held at once. Each document's node knows it by its name only; see
+/// [`resolve_documents`].
 pub fn resolve(all: Vec<Facts>, rules: &Rules) -> GovGraph {
+    let all = all
+        .into_iter()
+        .map(|f| {
+            let about = About::named(&f.doc);
+            (f, about)
+        })
+        .collect();
+    resolve_documents(all, rules)
+}
+
+/// [`resolve`], with what is known of each document besides its facts (its
+/// title, date, address ...) for its `document` node.
+pub fn resolve_documents(all: Vec<(Facts, About)>, rules: &Rules) -> GovGraph {
     let officials: BTreeSet<String> = all
         .iter()
+        .map(|(f, _)| f)
         .flat_map(|f| {
             (f.posts.iter().map(|p| p.person.clone()))
                 .chain(f.personnel.iter().map(|p| p.person.clone()))
@@ -27,11 +44,35 @@ pub fn resolve(all: Vec<Facts>, rules: &Rules) -> GovGraph {
         .collect();
     let officials: BTreeSet<&str> = officials.iter().map(String::as_str).collect();
     let mut g = GovGraph::new();
-    for facts in all {
+    for (facts, about) in all {
+        add_document(&mut g, &facts, about);
         merge(&mut g, &facts, rules, &officials);
     }
     g.normalize();
     g
+}
+
+/// A document's node: named by its title, else by its name; dated by its
+/// metadata, else by the day the document itself gives as its publication
+/// (a dateline, read as its period of one day).
+fn add_document(g: &mut GovGraph, facts: &Facts, about: About) {
+    let mut node = Node::new(
+        NodeKind::Document,
+        about.title.as_deref().unwrap_or(&about.name),
+    );
+    node.id = format!("{}:{}", NodeKind::Document, facts.doc);
+    node.date = about.date.or_else(|| {
+        facts
+            .period
+            .as_ref()
+            .filter(|p| p.from == p.to)
+            .map(|p| p.from.iso())
+    });
+    node.title = about.title;
+    node.url = about.url;
+    node.source = about.source;
+    node.file = about.file;
+    g.add_node(node);
 }
 
 /// One document's facts into the graph.

@@ -13,10 +13,13 @@ use crate::rules::Rules;
 /// Build the graph of the articles under INPUT... and write it to DIR.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt\n  govgraph build seeds -o out --threads 1"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build news.jsonl -o out\n  cat news.jsonl | govgraph build - -o out\n  govgraph build news.csv --text-field content --title-field headline"
 )]
 pub struct BuildArgs {
-    /// Files or folders to read (folders recursively: .txt, .md, .html).
+    /// Files or folders to read (folders recursively: .txt, .md, .html, and
+    /// .jsonl or .ndjson with one article a line); a .csv file (one article a
+    /// row, under a header row); `-` for standard input (JSON lines, or one
+    /// article).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// The folder to write graph.json (with its query sidecar graph.json.idx)
@@ -48,6 +51,41 @@ pub struct BuildArgs {
     #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true,
           value_parser = clap::value_parser!(u16).range(0..=256))]
     pub threads: u16,
+    /// The field (JSON key or CSV column) of a record's text; a record without
+    /// it is skipped.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// The field of a record's id, which names it in evidence (else FILE:LINE).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// The field of a record's title.
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// The field of a record's address.
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+    /// The field of a record's date of publication, which dates the article
+    /// as a dateline does (2024-12-11, 2024/12/11 or 2024年12月11日, a time
+    /// after it allowed).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_field: String,
+    /// The field of a record's outlet.
+    #[arg(long, value_name = "NAME", default_value = "source")]
+    pub source_field: String,
+}
+
+impl BuildArgs {
+    /// The names of a record's fields.
+    fn fields(&self) -> crate::read::Fields {
+        crate::read::Fields {
+            text: self.text_field.clone(),
+            id: self.id_field.clone(),
+            title: self.title_field.clone(),
+            url: self.url_field.clone(),
+            date: self.date_field.clone(),
+            source: self.source_field.clone(),
+        }
+    }
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
@@ -57,27 +95,30 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .map(|f| Format::parse(f.trim()))
         .collect::<Result<Vec<_>, _>>()?;
     let rules = Rules::load(&args.dicts)?;
-    let entries = crate::read::list_inputs(&args.inputs)?;
+    let listing = crate::read::list(&args.inputs, &args.fields())?;
+    for warning in &listing.warnings {
+        eprintln!("govgraph: warning: {warning}");
+    }
+    let entries = listing.entries;
     if entries.is_empty() {
-        anyhow::bail!("no articles (.txt, .md, .html) found in the inputs");
+        anyhow::bail!(
+            "no articles (.txt, .md, .html, or records in .jsonl, .csv) found in the inputs"
+        );
     }
     let pipeline = Pipeline::new(rules)
         .with_year(args.year)
         .with_threads(usize::from(args.threads));
-    let listed = entries.len();
-    let mut shown = 0;
-    let built = pipeline.build_entries(&entries, |done| {
-        // About every tenth of a long run.
-        if !args.quiet && listed > 20 && done * 10 / listed > shown {
-            shown = done * 10 / listed;
-            eprintln!("govgraph: read {done}/{listed} articles");
-        }
-    })?;
+    let bar = Bar::new(entries.len(), args.quiet);
+    let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
+    bar.finish();
+    let built = built?;
     for warning in &built.warnings {
         eprintln!("govgraph: warning: {warning}");
     }
     if built.documents == 0 {
-        anyhow::bail!("no articles (.txt, .md, .html) could be read in the inputs");
+        anyhow::bail!(
+            "no articles (.txt, .md, .html, or records in .jsonl, .csv) could be read in the inputs"
+        );
     }
     let graph = built.graph;
     let total = built.documents;
@@ -89,6 +130,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             for path in written {
                 eprintln!("govgraph: wrote {}", path.display());
             }
+        }
+        // `query`, `export` and `changes` run here read this graph from now on.
+        if format == Format::Json
+            && let Err(err) = super::record_graph(&args.output.join("graph.json"))
+        {
+            eprintln!("govgraph: warning: {err:#}");
         }
     }
     if !args.quiet {
@@ -120,4 +167,76 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of a build, on stderr while it is a terminal and the
+/// build is not --quiet (nothing at all otherwise): articles read, MB of
+/// their text, the rates, and the time left.
+struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+    total: usize,
+    started: std::time::Instant,
+}
+
+impl Bar {
+    /// The bar's look: before the first batch is read (no rate yet), while
+    /// reading, and after (reading some again and linking the facts).
+    const STARTING: &str =
+        "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles";
+    const READING: &str = "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles  {msg}  {eta} left";
+    const LINKING: &str = "{spinner} [{elapsed_precise}] {msg}";
+
+    fn new(total: usize, quiet: bool) -> Bar {
+        use std::io::IsTerminal;
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            Bar::style(&bar, Bar::STARTING);
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
+        Bar {
+            bar,
+            total,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn style(bar: &indicatif::ProgressBar, template: &str) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+    }
+
+    fn update(&self, p: crate::pipeline::Progress) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        let secs = self.started.elapsed().as_secs_f64().max(0.001);
+        let mb = p.bytes as f64 / 1e6;
+        bar.set_position(p.documents as u64);
+        if p.documents < self.total {
+            Bar::style(bar, Bar::READING);
+            bar.set_message(format!(
+                "{mb:.1} MB  {:.1} MB/s  {:.0} articles/s",
+                mb / secs,
+                p.documents as f64 / secs
+            ));
+        } else {
+            Bar::style(bar, Bar::LINKING);
+            bar.set_message(format!(
+                "{} articles, {mb:.1} MB read; linking officials across articles",
+                p.documents
+            ));
+        }
+    }
+
+    /// Clears the bar, so that the summary follows on a clean line.
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -2,7 +2,9 @@
 //!
 //! Single-file formats go to stdout unless `-o` is given, so they can be piped;
 //! `-o` names the file when it ends in the format's extension, a folder otherwise
-//! (neo4j always writes a folder).
+//! (neo4j always writes a folder). The graph read is `--graph`, else
+//! `$GOVGRAPH_GRAPH`, else the one `.govgraph` names, else graphs/graph.json
+//! ([`super::GraphLocation`]); `--from`/`--to` are checked before it is read.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,15 +27,18 @@ govgraph export --format gexf --from 2024-01-01 --to 2024-12-31 -o out/\n  \
 govgraph export --format graphml --around 郭亮 --depth 2 -o huangwei.graphml\n  \
 govgraph export --format neo4j -o neo4j/\n  \
 govgraph export --format dot --layout sfdp | sfdp -Tsvg > all.svg\n  \
-govgraph export --graph other/graph.json --format cytoscape --kind person,event")]
+govgraph export --graph other/graph.json --format cytoscape --kind person,event\n\n\
+Dates: a day (2024-12-11, 2024/12/11, 2024.12.11, 2024年12月11日), a month\n\
+(2024-12, 2024/12, 2024年12月) or a year (2024, 2024年); full-width digits too.\n\
+--from takes a month's or year's first day, --to its last.")]
 pub struct ExportArgs {
     /// The format to write: json (node-link), dot, graphml, gexf, cytoscape, neo4j,
     /// jsonld or html.
     #[arg(short, long, value_name = "F")]
     pub format: String,
     /// The graph to read.
-    #[arg(long, value_name = "FILE", default_value = "graphs/graph.json")]
-    pub graph: PathBuf,
+    #[arg(long, value_name = "FILE", help = super::GRAPH_HELP)]
+    pub graph: Option<PathBuf>,
     /// Where to write: a file if PATH ends in the format's extension (.dot,
     /// .graphml, .gexf, .json, .cyjs, .jsonld, .html), else a folder that gets
     /// the default name (graph.graphml, graph.cytoscape.json ...; neo4j:
@@ -49,10 +54,12 @@ pub struct ExportArgs {
     /// person, district, event, project, organization, place, document.
     #[arg(long = "kind", value_name = "K", value_delimiter = ',')]
     pub kinds: Vec<String>,
-    /// Keep events (and dated facts) on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Keep events (and dated facts) on or after this date (a day, or a month's
+    /// or year's first: 2024-12-11, 2024年12月, 2024).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Keep events (and dated facts) on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Keep events (and dated facts) on or before this date (a day, or a
+    /// month's or year's last: 2024-12-31, 2024-12, 2024年).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Keep only the neighbourhood of this node (name, alias or id).
@@ -98,11 +105,12 @@ impl ExportArgs {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = Format::parse(&args.format)?;
+    super::date_range(args.from.as_deref(), args.to.as_deref())?;
     let opts = args.options()?;
-    let text = std::fs::read_to_string(&args.graph)
-        .with_context(|| format!("reading {}", args.graph.display()))?;
-    let graph =
-        GovGraph::from_json(&text).with_context(|| format!("reading {}", args.graph.display()))?;
+    let location = super::GraphLocation::find(args.graph.as_deref())?;
+    let read = || format!("reading {}{}", location.path.display(), location.origin());
+    let text = std::fs::read_to_string(&location.path).with_context(read)?;
+    let graph = GovGraph::from_json(&text).with_context(read)?;
     match &args.output {
         Some(path) => {
             let target = Target::for_path(format, path);

@@ -11,6 +11,7 @@ mod export;
 mod query;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -156,6 +157,145 @@ fn quiet_panics() {
     }));
 }
 
+/// A usage error: its message on one line, and exit status 2.
+pub(crate) fn usage_error(message: String) -> anyhow::Error {
+    ExitWith { code: 2, message }.into()
+}
+
+/// The span of the date given to option `flag`, if any; a date that is not
+/// one is a usage error naming the option, before any graph is read.
+pub(crate) fn date_option(
+    flag: &str,
+    text: Option<&str>,
+) -> anyhow::Result<Option<crate::query::DateSpan>> {
+    text.map(|t| {
+        crate::query::DateSpan::parse(t).map_err(|_| {
+            usage_error(format!(
+                "bad date {:?} for {flag}: give {}",
+                t.trim(),
+                crate::query::DATE_FORMS
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Checks `--from` and `--to`: each a date, and the range not empty (a month
+/// or year counts from its first day to its last).
+pub(crate) fn date_range(from: Option<&str>, to: Option<&str>) -> anyhow::Result<()> {
+    let first = date_option("--from", from)?;
+    let last = date_option("--to", to)?;
+    if let (Some(first), Some(last), Some(from), Some(to)) = (first, last, from, to)
+        && first.first > last.last
+    {
+        return Err(usage_error(format!(
+            "--from {} is after --to {}: no day is in the range",
+            from.trim(),
+            to.trim()
+        )));
+    }
+    Ok(())
+}
+
+/// The state file `govgraph build -o DIR` leaves in the working folder: one
+/// line, the path of DIR/graph.json (relative paths are relative to the
+/// working folder, as typed).
+pub(crate) const STATE_FILE: &str = ".govgraph";
+/// The environment variable naming the graph to read, over the state file.
+pub(crate) const GRAPH_ENV: &str = "GOVGRAPH_GRAPH";
+/// The graph read when nothing names one.
+pub(crate) const DEFAULT_GRAPH: &str = "graphs/graph.json";
+/// The help of every `--graph` option: which graph is read.
+pub(crate) const GRAPH_HELP: &str = "The graph.json to read [default: $GOVGRAPH_GRAPH if set, \
+     else the graph the last `govgraph build` in this folder wrote (named in ./.govgraph), \
+     else graphs/graph.json]";
+
+/// Which graph a command reads, and what named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GraphLocation {
+    pub path: PathBuf,
+    pub from: GraphFrom,
+}
+
+/// What named the graph, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GraphFrom {
+    /// `--graph FILE`.
+    Option,
+    /// `$GOVGRAPH_GRAPH`.
+    Env,
+    /// `.govgraph`, written by `govgraph build`.
+    State,
+    /// Nothing: graphs/graph.json.
+    Default,
+}
+
+impl GraphLocation {
+    /// The graph to read: `--graph`, else `$GOVGRAPH_GRAPH`, else the graph
+    /// `.govgraph` in the working folder names, else graphs/graph.json.
+    pub(crate) fn find(option: Option<&Path>) -> anyhow::Result<GraphLocation> {
+        if let Some(path) = option {
+            return Ok(GraphLocation {
+                path: path.to_path_buf(),
+                from: GraphFrom::Option,
+            });
+        }
+        if let Some(path) = std::env::var_os(GRAPH_ENV).filter(|v| !v.is_empty()) {
+            return Ok(GraphLocation {
+                path: PathBuf::from(path),
+                from: GraphFrom::Env,
+            });
+        }
+        match std::fs::read_to_string(STATE_FILE) {
+            Ok(text) => {
+                let line = text.lines().next().unwrap_or("").trim_end_matches('\r');
+                if !line.trim().is_empty() {
+                    return Ok(GraphLocation {
+                        path: PathBuf::from(line),
+                        from: GraphFrom::State,
+                    });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!(
+                    "reading {STATE_FILE} (the graph `govgraph build` last wrote here)"
+                )));
+            }
+        }
+        Ok(GraphLocation {
+            path: PathBuf::from(DEFAULT_GRAPH),
+            from: GraphFrom::Default,
+        })
+    }
+
+    /// What named the graph, for messages: "" for `--graph` and the default,
+    /// else " (from $GOVGRAPH_GRAPH)" or " (named in .govgraph by `govgraph build`)".
+    pub(crate) fn origin(&self) -> String {
+        match self.from {
+            GraphFrom::Option | GraphFrom::Default => String::new(),
+            GraphFrom::Env => format!(" (from ${GRAPH_ENV})"),
+            GraphFrom::State => format!(" (named in {STATE_FILE} by `govgraph build`)"),
+        }
+    }
+}
+
+/// Records `graph` as the graph of the working folder, in `.govgraph`,
+/// atomically (a temporary file, then a rename).
+pub(crate) fn record_graph(graph: &Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let text = graph
+        .to_str()
+        .with_context(|| format!("{} is not UTF-8", graph.display()))?;
+    let tmp = PathBuf::from(format!("{STATE_FILE}.{}.tmp", std::process::id()));
+    let written =
+        std::fs::write(&tmp, format!("{text}\n")).and_then(|()| std::fs::rename(&tmp, STATE_FILE));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.with_context(|| format!("recording the graph in {STATE_FILE}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +324,41 @@ mod tests {
             one_line(&err),
             "loading dictionaries: reading dictionary a.dict: no such file"
         );
+    }
+
+    #[test]
+    fn a_bad_date_names_its_option_and_exits_2() {
+        let err = date_option("--on", Some("2024-02-30")).unwrap_err();
+        let exit = err.downcast_ref::<ExitWith>().expect("a usage error");
+        assert_eq!(exit.code, 2);
+        assert!(
+            exit.message
+                .starts_with("bad date \"2024-02-30\" for --on: give a day ("),
+            "{}",
+            exit.message
+        );
+        let span = date_option("--date", Some("2024年12月")).unwrap().unwrap();
+        assert_eq!(
+            (span.first.as_str(), span.last.as_str()),
+            ("2024-12-01", "2024-12-31")
+        );
+        assert!(date_option("--on", None).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_range_must_not_end_before_it_starts() {
+        assert!(date_range(Some("2024-12"), Some("2024-12")).is_ok());
+        assert!(date_range(Some("2024-12-31"), Some("2024年12月")).is_ok());
+        assert!(date_range(None, Some("2024")).is_ok());
+        let err = date_range(Some("2025"), Some("2024-12-31")).unwrap_err();
+        let exit = err.downcast_ref::<ExitWith>().expect("a usage error");
+        assert_eq!(exit.code, 2);
+        assert!(
+            exit.message
+                .contains("--from 2025 is after --to 2024-12-31")
+        );
+        let err = date_range(Some("2024"), Some("soon")).unwrap_err();
+        assert!(err.to_string().contains("for --to"), "{err}");
     }
 
     #[test]

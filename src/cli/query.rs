@@ -1,10 +1,13 @@
 //! `govgraph query`: questions against a built graph.
 //!
-//! The graph comes from `--graph FILE` (default `graphs/graph.json`) or is built
-//! in memory from `--input PATH`. Each question is one subcommand that calls one
-//! function of [`crate::query`] and prints its answer as a table, JSON or CSV. A
-//! name that designates nothing or several things, or a date that is not one, is
-//! a usage error: one line on stderr and exit status 2.
+//! The graph comes from `--graph FILE`, else `$GOVGRAPH_GRAPH`, else the graph
+//! the last `govgraph build` in the working folder wrote (named in `.govgraph`),
+//! else `graphs/graph.json` ([`super::GraphLocation`]), or is built in memory
+//! from `--input PATH`. Each question is one subcommand that calls one function
+//! of [`crate::query`] and prints its answer as a table, JSON or CSV. A name that
+//! designates nothing or several things, or a date that is not one, is a usage
+//! error: one line on stderr and exit status 2. Dates are checked before any
+//! graph is read ([`super::date_option`]).
 //!
 //! A graph.json is read through its sidecar, graph.json.idx, when it has a
 //! valid one ([`crate::graph::sidecar`]): without the evidence sentences when
@@ -19,7 +22,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use super::{ExitWith, print_out};
+use super::{ExitWith, GRAPH_HELP, GraphLocation, date_option, date_range, print_out};
 use crate::graph::sidecar::{self, EvidenceTexts, TextError, Wanted};
 use crate::graph::{GovGraph, Relation};
 use crate::query::{self, QueryError, Render};
@@ -32,7 +35,11 @@ use crate::query::{self, QueryError, Render};
   govgraph query attendees --date 2024-12-13 --district 宝安区
   govgraph query met --person 郭亮 --format json
   govgraph query path 郭亮 吴海峰
-  govgraph query --input seeds stats")]
+  govgraph query --input seeds stats
+
+Dates: a day (2024-12-11, 2024/12/11, 2024.12.11, 2024年12月11日), a month
+(2024-12, 2024/12, 2024年12月) or a year (2024, 2024年); full-width digits too.
+--from takes a month's or year's first day, --to and --on its last.")]
 pub struct QueryArgs {
     #[command(subcommand)]
     pub question: Question,
@@ -42,7 +49,7 @@ pub struct QueryArgs {
         global = true,
         value_name = "FILE",
         conflicts_with = "input",
-        help = "The graph to read [default: graphs/graph.json]"
+        help = GRAPH_HELP
     )]
     pub graph: Option<PathBuf>,
     /// Build the graph in memory from these articles (a file or folder) instead
@@ -85,7 +92,8 @@ pub enum Question {
         /// Only the posts of this district (name, alias or id).
         #[arg(long, value_name = "D")]
         district: Option<String>,
-        /// Only the holders at this date (2024-12-11, 2024/12/11 or 2024年12月11日).
+        /// Only the holders at this date (2024-12-11, 2024/12/11, 2024年12月11日);
+        /// a month or year (2024-12, 2024) means its last day.
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
     },
@@ -99,10 +107,11 @@ pub enum Question {
         /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
         person: String,
-        /// Events on or after this date.
+        /// Events on or after this date (a day, or a month's or year's first:
+        /// 2024-12-11, 2024年12月, 2024).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Events on or before this date.
+        /// Events on or before this date (a day, or a month's or year's last).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
         /// Only `chaired` or only `attended`.
@@ -118,7 +127,8 @@ pub enum Question {
         /// One event (name, substring or id).
         #[arg(long, value_name = "E", required_unless_present = "date")]
         event: Option<String>,
-        /// Every event on this day.
+        /// Every event on this day, or in this month or year (2024-12-13,
+        /// 2024年12月, 2024).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// Only events held in this district.
@@ -181,10 +191,12 @@ pub enum Question {
         /// Only events held in this district.
         #[arg(long, value_name = "D")]
         district: Option<String>,
-        /// Only events on or after this date.
+        /// Only events on or after this date (a day, or a month's or year's
+        /// first: 2024-12-01, 2024-12, 2024).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Only events on or before this date.
+        /// Only events on or before this date (a day, or a month's or year's
+        /// last).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
     },
@@ -219,10 +231,12 @@ pub enum Question {
         /// Only changes touching this district.
         #[arg(long, value_name = "D")]
         district: Option<String>,
-        /// Only changes on or after this date (the new holder's).
+        /// Only changes on or after this date (the new holder's; a day, or a
+        /// month's or year's first: 2024-06-01, 2024-06, 2024).
         #[arg(long, value_name = "DATE")]
         from: Option<String>,
-        /// Only changes on or before this date.
+        /// Only changes on or before this date (a day, or a month's or year's
+        /// last).
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
     },
@@ -237,6 +251,7 @@ pub enum Question {
 }
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
+    check_dates(&args.question)?;
     let result = match fast_answer(&args) {
         Some(Ok(out)) => Ok(out),
         Some(Err(Failed::Query(err))) => Err(Failed::Query(err)),
@@ -266,6 +281,30 @@ pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Checks the question's date options before any graph is read: a date that
+/// is not one, or `--from` after `--to`, is a usage error naming the option.
+fn check_dates(question: &Question) -> anyhow::Result<()> {
+    match question {
+        Question::Officials { on, .. } => {
+            date_option("--on", on.as_deref())?;
+        }
+        Question::Attendees { date, .. } => {
+            date_option("--date", date.as_deref())?;
+        }
+        Question::Attended { from, to, .. }
+        | Question::Events { from, to, .. }
+        | Question::Changes { from, to, .. } => date_range(from.as_deref(), to.as_deref())?,
+        Question::Met { .. }
+        | Question::Path { .. }
+        | Question::Neighbors { .. }
+        | Question::Projects { .. }
+        | Question::Stats
+        | Question::Career { .. }
+        | Question::Find { .. } => {}
+    }
+    Ok(())
+}
+
 /// Why an answer could not be given.
 enum Failed {
     /// The question has no answer: the same whichever way the graph was read.
@@ -286,7 +325,8 @@ fn fast_answer(args: &QueryArgs) -> Option<Result<String, Failed>> {
     if args.input.is_some() {
         return None;
     }
-    let loaded = sidecar::load(&graph_path(args), &evidence_read(args))?;
+    let location = GraphLocation::find(args.graph.as_deref()).ok()?;
+    let loaded = sidecar::load(&location.path, &evidence_read(args))?;
     let result = answer(&loaded.graph, args, loaded.texts.as_ref());
     // As in `run`: the process ends next, so the graph is not freed piecemeal.
     std::mem::forget(loaded);
@@ -346,13 +386,6 @@ fn evidence_read(args: &QueryArgs) -> Wanted {
     wanted
 }
 
-/// `--graph`, or graphs/graph.json.
-fn graph_path(args: &QueryArgs) -> PathBuf {
-    args.graph
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("graphs/graph.json"))
-}
-
 /// The graph the question is asked of, parsed from graph.json or built from
 /// `--input`.
 fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
@@ -370,21 +403,30 @@ fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
         }
         return Ok(crate::pipeline::Pipeline::new(rules).build(&report.files, |_| {}));
     }
-    let path = graph_path(args);
-    let text = std::fs::read_to_string(&path).with_context(|| {
+    let location = GraphLocation::find(args.graph.as_deref())?;
+    let path = &location.path;
+    let text = std::fs::read_to_string(path).with_context(|| {
         format!(
-            "reading {} (build it with `govgraph build`, or use --input)",
-            path.display()
+            "reading {}{} (build it with `govgraph build`, or use --input)",
+            path.display(),
+            location.origin()
         )
     })?;
-    GovGraph::from_json(&text).with_context(|| format!("reading {}", path.display()))
+    GovGraph::from_json(&text)
+        .with_context(|| format!("reading {}{}", path.display(), location.origin()))
 }
 
 /// The answer to the question, formatted; with `texts`, the placeholders of
 /// the graph's evidence are swapped for their sentences.
 fn answer(g: &GovGraph, args: &QueryArgs, texts: Option<&EvidenceTexts>) -> Result<String, Failed> {
+    // Sentences shown in tables cite their documents by title, date and url.
+    let labels = if args.evidence && args.format != OutputFormat::Json {
+        query::citations(g)
+    } else {
+        Default::default()
+    };
     let fmt = |a: &dyn Shown| {
-        a.show(args.format, args.evidence, texts)
+        a.show(args.format, args.evidence, texts, &labels)
             .map_err(|_: TextError| Failed::Texts)
     };
     Ok(match &args.question {
@@ -500,6 +542,7 @@ trait Shown {
         format: OutputFormat,
         evidence: bool,
         texts: Option<&EvidenceTexts>,
+        labels: &std::collections::HashMap<String, String>,
     ) -> Result<String, TextError>;
 }
 
@@ -509,11 +552,17 @@ impl<T: Render + Serialize> Shown for T {
         format: OutputFormat,
         evidence: bool,
         texts: Option<&EvidenceTexts>,
+        labels: &std::collections::HashMap<String, String>,
     ) -> Result<String, TextError> {
         let table = || -> Result<crate::query::Table, TextError> {
             let mut table = self.table(evidence);
             if let Some(texts) = texts {
                 texts.fill_cells(table.rows.iter_mut().flatten())?;
+            }
+            if !labels.is_empty() {
+                for cell in table.rows.iter_mut().flatten() {
+                    *cell = query::cite(cell, labels);
+                }
             }
             Ok(table)
         };
@@ -538,15 +587,21 @@ impl<T: Render + Serialize> Shown for T {
 #[command(after_help = "Examples:
   govgraph changes
   govgraph changes --district 龙岗区 --evidence
-  govgraph changes --from 2024-06-01 --to 2024-12-31 --format csv")]
+  govgraph changes --from 2024-06-01 --to 2024-12-31 --format csv
+  govgraph changes --from 2024年6月 --to 2024
+
+Dates: a day (2024-12-11, 2024/12/11, 2024.12.11, 2024年12月11日), a month
+(2024-12, 2024/12, 2024年12月) or a year (2024, 2024年); full-width digits too.")]
 pub struct ChangesArgs {
     /// Only changes touching this district.
     #[arg(long, value_name = "D")]
     pub district: Option<String>,
-    /// Only changes on or after this date (the new holder's).
+    /// Only changes on or after this date (the new holder's; a day, or a
+    /// month's or year's first: 2024-06-01, 2024-06, 2024).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Only changes on or before this date.
+    /// Only changes on or before this date (a day, or a month's or year's
+    /// last).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// The graph to read.
@@ -554,7 +609,7 @@ pub struct ChangesArgs {
         long,
         value_name = "FILE",
         conflicts_with = "input",
-        help = "The graph to read [default: graphs/graph.json]"
+        help = GRAPH_HELP
     )]
     pub graph: Option<PathBuf>,
     /// Build the graph in memory from these articles instead.

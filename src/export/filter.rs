@@ -4,7 +4,9 @@
 //! dates, district, ego network, kinds. A node is kept with its edges to other kept
 //! nodes; no filter invents nodes or edges. The semantics:
 //!
-//! - `from`/`to` (inclusive, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`): events are kept
+//! - `from`/`to` (inclusive; a day, a month or a year in any form
+//!   [`crate::query::DateSpan`] reads: `2024-12-11`, `2024年12月`, `2024`; a
+//!   month or year counts from its first day to its last): events are kept
 //!   when their date (or span, with `end_date`) meets the range, and dated edges
 //!   (chaired, attended, appointed, removed) when their date is in it; a
 //!   holds_post edge is kept when its tenure meets the range: from its `start`
@@ -23,6 +25,7 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation};
+use crate::query::{DATE_FORMS, DateSpan};
 
 /// Which part of the graph to export. The default keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,7 +47,7 @@ pub enum FilterError {
     NoNode(String),
     #[error("{name:?} names several nodes ({}); give one of these ids", ids.join(", "))]
     Ambiguous { name: String, ids: Vec<String> },
-    #[error("bad date {0:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    #[error("bad date {0:?}: give {forms}", forms = DATE_FORMS)]
     BadDate(String),
     #[error("--from {from} is after --to {to}")]
     EmptyRange { from: String, to: String },
@@ -93,11 +96,11 @@ impl Filter {
             return Ok(graph.clone());
         }
         let from = match &self.from {
-            Some(d) => pad_date(d, "-01", "-01")?,
+            Some(d) => span(d)?.first,
             None => String::new(),
         };
         let to = match &self.to {
-            Some(d) => pad_date(d, "-12", "-31")?,
+            Some(d) => span(d)?.last,
             None => "9999-12-31".to_string(),
         };
         if from > to {
@@ -144,26 +147,9 @@ impl Filter {
     }
 }
 
-/// `2024` -> `2024-01-01` (or `-12-31` for an end), checked.
-fn pad_date(d: &str, month: &str, day: &str) -> Result<String, FilterError> {
-    let bad = || FilterError::BadDate(d.to_string());
-    let parts: Vec<&str> = d.split('-').collect();
-    let ok_num = |s: &str, len: usize, max: u32| {
-        s.len() == len
-            && s.chars().all(|c| c.is_ascii_digit())
-            && s.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v))
-    };
-    match parts.as_slice() {
-        [y] if ok_num(y, 4, 9999) => Ok(format!("{y}{month}{day}")),
-        [y, m] if ok_num(y, 4, 9999) && ok_num(m, 2, 12) => Ok(format!(
-            "{y}-{m}{}",
-            if day == "-01" { "-01" } else { "-31" }
-        )),
-        [y, m, dd] if ok_num(y, 4, 9999) && ok_num(m, 2, 12) && ok_num(dd, 2, 31) => {
-            Ok(d.to_string())
-        }
-        _ => Err(bad()),
-    }
+/// The days a date names (`2024`: all of 2024), as `query` reads dates.
+fn span(d: &str) -> Result<DateSpan, FilterError> {
+    DateSpan::parse(d).map_err(|_| FilterError::BadDate(d.trim().to_string()))
 }
 
 fn rebuild(nodes: &[&Node], edges: &[&Edge]) -> GovGraph {
@@ -336,6 +322,38 @@ mod tests {
         assert!(g.node("event:发布会").is_some());
         assert!(g.node("event:座谈会").is_none());
         assert!(g.node("district:南山区").is_some());
+    }
+
+    #[test]
+    fn dates_take_every_form_query_takes() {
+        let kept = |from: &str, to: &str| {
+            let f = Filter {
+                from: Some(from.into()),
+                to: Some(to.into()),
+                ..Filter::default()
+            };
+            let g = f.apply(&sample()).unwrap();
+            let ids: Vec<String> = g.nodes().iter().map(|n| n.id.clone()).collect();
+            (ids, g.edge_count())
+        };
+        let want = kept("2024-12-01", "2024-12-31");
+        assert!(want.0.contains(&"event:发布会".to_string()));
+        assert_eq!(kept("2024年12月", "2024/12"), want);
+        assert_eq!(kept("２０２４年１２月１１日", "2024.12.11"), want);
+        assert!(
+            !kept("2024-11", "2024-11")
+                .0
+                .contains(&"event:发布会".to_string())
+        );
+        let f = Filter {
+            from: Some("2024-12-01".into()),
+            to: Some("2024-11".into()),
+            ..Filter::default()
+        };
+        assert!(matches!(
+            f.apply(&sample()),
+            Err(FilterError::EmptyRange { .. })
+        ));
     }
 
     #[test]

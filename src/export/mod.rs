@@ -18,7 +18,7 @@ mod neo4j;
 
 use std::path::{Path, PathBuf};
 
-use crate::graph::GovGraph;
+use crate::graph::{GovGraph, NodeKind};
 
 pub use dot::Layout;
 pub use filter::{Filter, FilterError};
@@ -175,14 +175,17 @@ pub fn render(
             bytes: text.into_bytes(),
         }]
     };
+    // Pictures draw the facts: a document node has no edge (evidence names it),
+    // so it would stand alone in the drawing.
+    let facts = || graph.filter_nodes(|n| n.kind != NodeKind::Document);
     Ok(match format {
         Format::Json => one(graph.to_json()),
-        Format::Dot => one(dot::to_dot_with(graph, opts.layout)),
+        Format::Dot => one(dot::to_dot_with(&facts(), opts.layout)),
         Format::Graphml => one(graphml::to_graphml(graph)),
         Format::Gexf => one(gexf::to_gexf(graph)),
         Format::Cytoscape => one(cytoscape::to_cytoscape(graph)),
         Format::Jsonld => one(jsonld::to_jsonld(graph)),
-        Format::Html => one(html::to_html(graph)),
+        Format::Html => one(html::to_html(&facts())),
         Format::Neo4j => neo4j::to_neo4j(graph),
     })
 }

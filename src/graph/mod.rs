@@ -163,12 +163,27 @@ pub struct Node {
     /// Other names the same entity goes by (short forms, forms as written).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// For events: the first day (ISO 8601).
+    /// For events: the first day (ISO 8601). For documents: the day of
+    /// publication, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// For events spanning several days: the last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
+    /// For documents: the article's title, where known (`name` is the title,
+    /// else the file name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For documents: the article's address, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// For documents: the outlet that published the article, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// For documents: the file the article was read from, named as the input
+    /// names it (a JSON-lines or CSV file holds many articles).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// For people who are not district officials: the roles the sources give them
     /// (编辑, 市委社会工作部部长, 院士 ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -229,6 +244,10 @@ impl Node {
             aliases: Vec::new(),
             date: None,
             end_date: None,
+            title: None,
+            url: None,
+            source: None,
+            file: None,
             roles: Vec::new(),
             city: None,
             province: None,
@@ -258,6 +277,18 @@ impl Node {
         }
         if self.end_date.is_none() {
             self.end_date = other.end_date;
+        }
+        if self.title.is_none() {
+            self.title = other.title;
+        }
+        if self.url.is_none() {
+            self.url = other.url;
+        }
+        if self.source.is_none() {
+            self.source = other.source;
+        }
+        if self.file.is_none() {
+            self.file = other.file;
         }
         if self.city.is_none() {
             self.city = other.city;
@@ -485,6 +516,12 @@ impl GovGraph {
             edge.evidence.sort();
             edge.evidence.dedup();
         }
+    }
+
+    /// The document node an evidence's `doc` names (`document:DOC`), if the
+    /// graph has one.
+    pub fn document(&self, doc: &str) -> Option<&Node> {
+        self.node(&format!("{}:{doc}", NodeKind::Document))
     }
 
     /// The node with this id.

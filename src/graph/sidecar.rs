@@ -50,9 +50,9 @@
 //!           evidence_xxh3
 //! core      strings: count, blob_len, blob (UTF-8), then count lengths
 //!           node count, edge count, format (the string "govgraph-1")
-//!           nodes: per node, id kind name [aliases] date? end_date? [roles]
-//!             city? province? code? pinyin? ambiguous(0|1) first_seen?
-//!             last_seen?
+//!           nodes: per node, id kind name [aliases] date? end_date? title?
+//!             url? source? file? [roles] city? province? code? pinyin?
+//!             ambiguous(0|1) first_seen? last_seen?
 //!             [stages: date? stage doc]
 //!           edges: per edge, source target (node numbers, in file order)
 //!             relation title? date? first_seen? last_seen? start? end?
@@ -81,7 +81,7 @@ pub const SUFFIX: &str = ".idx";
 const MAGIC: &[u8; 8] = b"govgidx\n";
 /// Bump whenever the layout, or a field of [`Node`], [`Edge`] or [`Evidence`],
 /// changes: a sidecar of another version is ignored.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 const HEADER_LEN: usize = 8 + 4 + 8 * 7;
 /// The sampled fingerprint: this many blocks of this many bytes.
 const SAMPLES: u64 = 16;
@@ -223,6 +223,10 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
             aliases,
             date,
             end_date,
+            title,
+            url,
+            source,
+            file,
             roles,
             city,
             province,
@@ -240,6 +244,10 @@ fn encode_parts(json: &[u8], nodes: &[&Node], edges: &[&Edge]) -> Option<Vec<u8>
         w.strings(aliases);
         w.opt(date);
         w.opt(end_date);
+        w.opt(title);
+        w.opt(url);
+        w.opt(source);
+        w.opt(file);
         w.strings(roles);
         w.opt(city);
         w.opt(province);
@@ -818,6 +826,10 @@ impl Decoder<'_> {
         let aliases = self.strings()?;
         let date = self.opt()?;
         let end_date = self.opt()?;
+        let title = self.opt()?;
+        let url = self.opt()?;
+        let source = self.opt()?;
+        let file = self.opt()?;
         let roles = self.strings()?;
         let city = self.opt()?;
         let province = self.opt()?;
@@ -846,6 +858,10 @@ impl Decoder<'_> {
             aliases,
             date,
             end_date,
+            title,
+            url,
+            source,
+            file,
             roles,
             city,
             province,
@@ -1054,6 +1070,14 @@ mod tests {
         futian.pinyin = Some("Futian District".into());
         g.add_node(futian);
         g.add_node(Node::new(NodeKind::Person, "黄伟"));
+        let mut doc = Node::new(NodeKind::Document, "区委书记黄伟参加发布会");
+        doc.id = "document:b.txt".into();
+        doc.title = Some(doc.name.clone());
+        doc.date = Some("2024-12-11".into());
+        doc.url = Some("https://example.org/b".into());
+        doc.source = Some("福田区融媒体中心".into());
+        doc.file = Some("b.txt".into());
+        g.add_node(doc);
         let mut e = Edge::new("person:黄伟", "district:福田区", Relation::HoldsPost);
         e.title = Some("区委书记".into());
         for (doc, text) in [("b.txt", "区委书记黄伟参加。"), ("a.txt", "他说：“好\\n”")]
@@ -1102,6 +1126,10 @@ mod tests {
         .unwrap();
         assert!(bare.texts.is_none());
         assert_eq!(bare.graph.nodes(), g.nodes());
+        assert_eq!(
+            bare.graph.document("b.txt").unwrap().url.as_deref(),
+            Some("https://example.org/b")
+        );
         let loaded = load(&path, &Wanted::everything()).unwrap();
         let texts = loaded.texts.unwrap();
         let mut shown = loaded.graph.to_json();

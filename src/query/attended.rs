@@ -4,7 +4,7 @@ use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::date::{parse_opt, within};
+use super::date::{parse_from, parse_to, within};
 use super::render::Row;
 use super::util::{event_district, sentences, title_in};
 use super::{QueryError, resolve};
@@ -13,9 +13,9 @@ use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
 /// Which part of the timeline to give.
 #[derive(Debug, Clone, Default)]
 pub struct AttendedOptions {
-    /// Events on or after this date.
+    /// Events on or after this date (a month or year: its first day).
     pub from: Option<String>,
-    /// Events on or before this date.
+    /// Events on or before this date (a month or year: its last day).
     pub to: Option<String>,
     /// Only `chaired` or only `attended`.
     pub relation: Option<Relation>,
@@ -63,8 +63,8 @@ pub fn attended(
     person: &str,
     opts: &AttendedOptions,
 ) -> Result<Vec<Participation>, QueryError> {
-    let from = parse_opt(&opts.from)?;
-    let to = parse_opt(&opts.to)?;
+    let from = parse_from(&opts.from)?;
+    let to = parse_to(&opts.to)?;
     let p = resolve(g, person, &[NodeKind::Person])?;
     let mut out = Vec::new();
     for e in g.petgraph().edges_directed(p, Direction::Outgoing) {

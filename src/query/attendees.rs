@@ -1,4 +1,5 @@
-//! Who chaired and who attended what: one event, or every event of a day.
+//! Who chaired and who attended what: one event, or every event of a day (or
+//! of a month or a year).
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
@@ -6,19 +7,21 @@ use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use super::attended::participation;
-use super::date::parse_opt;
+use super::date::parse_span_opt;
 use super::render::Row;
 use super::util::{event_district, sentences};
-use super::{QueryError, resolve};
+use super::{DateSpan, QueryError, resolve};
 use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
 
 /// Which events to list the people of: `event`, or `date` (and `district`);
-/// with both `event` and `date`, the event only if it took place that day.
+/// with both `event` and `date`, the event only if it took place that day
+/// (or in that month or year).
 #[derive(Debug, Clone, Default)]
 pub struct AttendeesOptions {
     /// One event, by name, substring of its name, or id.
     pub event: Option<String>,
-    /// Every event on this day (an event spanning days counts on each of them).
+    /// Every event on this day, or in this month or year (an event spanning
+    /// days counts on each of them).
     pub date: Option<String>,
     /// Only events held in this district.
     pub district: Option<String>,
@@ -68,17 +71,18 @@ pub struct Attendance {
 /// assert_eq!(people[0].district.as_deref(), Some("宝安区"));
 /// ```
 pub fn attendees(g: &GovGraph, opts: &AttendeesOptions) -> Result<Vec<Attendance>, QueryError> {
-    let date = parse_opt(&opts.date)?;
+    let date = parse_span_opt(&opts.date)?;
     let district = match &opts.district {
         Some(d) => Some(resolve(g, d, &[NodeKind::District])?),
         None => None,
     };
-    let on_day = |ix: NodeIndex, day: &str| {
+    // An event whose day (or days, from date to end_date) meet the span.
+    let on_day = |ix: NodeIndex, span: &DateSpan| {
         let n = g.node_at(ix);
         n.kind == NodeKind::Event
-            && n.date.as_deref().is_some_and(|d| {
-                d == day || (d <= day && n.end_date.as_deref().is_some_and(|e| day <= e))
-            })
+            && n.date
+                .as_deref()
+                .is_some_and(|d| span.meets(d, n.end_date.as_deref().unwrap_or(d).max(d)))
     };
     let events: Vec<NodeIndex> = match (&opts.event, &date) {
         (Some(e), _) => {

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::date::{parse_opt, within};
+use super::date::{parse_from, parse_to, within};
 use super::render::Row;
 use super::tenure;
 use super::util::sentences;
@@ -29,9 +29,10 @@ use crate::graph::{Edge, Evidence, GovGraph, NodeKind, Relation};
 pub struct ChangesOptions {
     /// Only changes touching this district (name, alias or id).
     pub district: Option<String>,
-    /// Only changes on or after this date (the new side's date).
+    /// Only changes on or after this date (the new side's date; a month or
+    /// year: its first day).
     pub from: Option<String>,
-    /// Only changes on or before this date.
+    /// Only changes on or before this date (a month or year: its last day).
     pub to: Option<String>,
 }
 
@@ -65,8 +66,8 @@ pub struct PostChange {
 /// # Errors
 /// An unknown or ambiguous district, or a date in none of the accepted forms.
 pub fn changes(g: &GovGraph, opts: &ChangesOptions) -> Result<Vec<PostChange>, QueryError> {
-    let from = parse_opt(&opts.from)?;
-    let to = parse_opt(&opts.to)?;
+    let from = parse_from(&opts.from)?;
+    let to = parse_to(&opts.to)?;
     let district = match &opts.district {
         Some(d) => Some(g.node_at(resolve(g, d, &[NodeKind::District])?).id.clone()),
         None => None,

@@ -5,7 +5,7 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::date::{parse_opt, within};
+use super::date::{parse_from, parse_to, within};
 use super::render::Row;
 use super::util::{edges_of, event_district, sentences, sources};
 use super::{QueryError, resolve};
@@ -16,9 +16,11 @@ use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
 pub struct EventsOptions {
     /// Only events held in this district.
     pub district: Option<String>,
-    /// Only events starting on or after this date.
+    /// Only events starting on or after this date (a month or year: its
+    /// first day).
     pub from: Option<String>,
-    /// Only events starting on or before this date.
+    /// Only events starting on or before this date (a month or year: its
+    /// last day).
     pub to: Option<String>,
 }
 
@@ -42,8 +44,8 @@ pub struct EventRow {
 
 /// The events, sorted by date, district id, then event id.
 pub fn events(g: &GovGraph, opts: &EventsOptions) -> Result<Vec<EventRow>, QueryError> {
-    let from = parse_opt(&opts.from)?;
-    let to = parse_opt(&opts.to)?;
+    let from = parse_from(&opts.from)?;
+    let to = parse_to(&opts.to)?;
     let district = opts
         .district
         .as_deref()

@@ -11,7 +11,9 @@
 //! - names are resolved by [`resolve`]: exactly, then by alias (福田 → 福田区),
 //!   then by substring; anything else is a [`QueryError`] listing the closest
 //!   candidates, never a guess;
-//! - dates are accepted as 2024-12-11, 2024/12/11 or 2024年12月11日 ([`parse_date`]);
+//! - dates are accepted as a day (2024-12-11, 2024/12/11, 2024.12.11,
+//!   2024年12月11日), a month (2024-12, 2024年12月) or a year (2024, 2024年), each
+//!   a span of days ([`DateSpan`]) whose first or last day an option takes;
 //! - nothing is precomputed: every question but `stats` walks only the
 //!   neighbourhood of the nodes it names, plus one linear scan to resolve names,
 //!   which stays well within 200 ms on 100,000 nodes (`benches/query.rs`);
@@ -62,7 +64,7 @@ pub use attended::{AttendedOptions, Participation, attended};
 pub use attendees::{Attendance, AttendeesOptions, attendees};
 pub use career::{Spell, career};
 pub use changes::{ChangesOptions, PostChange, Side, changes};
-pub use date::parse_date;
+pub use date::{DATE_FORMS, DateSpan, parse_date};
 pub use events::{EventRow, EventsOptions, events};
 pub use find::{Found, find};
 pub use met::{Met, met};
@@ -73,6 +75,7 @@ pub use projects::{ProjectRow, projects};
 pub use render::{Render, Row, Table};
 pub use resolve::resolve;
 pub use stats::{Central, DateRange, Stats, betweenness, stats};
+pub use util::{citation, citations, cite};
 
 use crate::graph::NodeKind;
 
@@ -94,7 +97,7 @@ pub enum QueryError {
         candidates: Vec<String>,
     },
     /// A date in none of the accepted forms.
-    #[error("bad date {0:?}: expected 2024-12-11, 2024/12/11 or 2024年12月11日")]
+    #[error("bad date {0:?}: give {forms}", forms = DATE_FORMS)]
     BadDate(String),
     /// Any other argument that makes no sense (an unknown relation, an empty name).
     #[error("{0}")]

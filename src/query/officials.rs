@@ -18,6 +18,9 @@
 //!
 //! The `basis` of each answer says which gave it: `tenure` (2, bounded by a
 //! personnel fact), `seen` (2, by sightings alone) or `last_seen_before` (3).
+//!
+//! A month or a year as the date (`--on 2024-12`, `--on 2024`) is read as its
+//! last day: the holders at the end of it.
 
 use std::collections::BTreeMap;
 
@@ -25,7 +28,7 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
-use super::date::parse_opt;
+use super::date::parse_to;
 use super::render::Row;
 use super::tenure;
 use super::util::{edges_of, sentences, sources};
@@ -37,7 +40,8 @@ use crate::graph::{Evidence, GovGraph, NodeKind, Relation};
 pub struct OfficialsOptions {
     /// Only the posts of this district (a name, alias or id).
     pub district: Option<String>,
-    /// Only the holders at this date (see the module docs for the rule).
+    /// Only the holders at this date (see the module docs for the rule); a
+    /// month or a year means its last day: the holders at its end.
     pub on: Option<String>,
 }
 
@@ -69,7 +73,7 @@ pub struct Official {
 
 /// The posts held, sorted by district, title, first seen and person.
 pub fn officials(g: &GovGraph, opts: &OfficialsOptions) -> Result<Vec<Official>, QueryError> {
-    let on = parse_opt(&opts.on)?;
+    let on = parse_to(&opts.on)?;
     let districts: Vec<NodeIndex> = match &opts.district {
         Some(d) => vec![resolve(g, d, &[NodeKind::District])?],
         None => g

@@ -51,12 +51,20 @@ pub fn resolve(g: &GovGraph, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex
             kinds_word(kinds)
         )));
     }
-    let wanted = |n: &Node| kinds.is_empty() || kinds.contains(&n.kind);
     if let Some(ix) = g.index_of(name)
-        && wanted(g.node_at(ix))
+        && (kinds.is_empty() || kinds.contains(&g.node_at(ix).kind))
     {
         return Ok(ix);
     }
+    // A question about any node means the facts' nodes: a document (whose
+    // title holds half the words of its facts) only by its id.
+    let wanted = |n: &Node| {
+        if kinds.is_empty() {
+            n.kind != NodeKind::Document
+        } else {
+            kinds.contains(&n.kind)
+        }
+    };
     let pg = g.petgraph();
     // A name written in Latin letters may be pinyin: its folded key.
     let key = pinyin::search_key(name);

@@ -1,4 +1,5 @@
-//! Small helpers shared by the questions: reading the facts around a node.
+//! Small helpers shared by the questions: reading the facts around a node,
+//! and citing the sources of the facts.
 
 use std::collections::BTreeSet;
 
@@ -7,6 +8,17 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use crate::graph::{Edge, Evidence, GovGraph, Node, NodeKind, Relation};
+
+/// How a document node is cited: its title, date and address, those it has;
+/// `None` without a title.
+pub fn citation(doc: &Node) -> Option<String> {
+    let title = doc.title.as_deref()?;
+    let parts: Vec<&str> = std::iter::once(title)
+        .chain(doc.date.as_deref())
+        .chain(doc.url.as_deref())
+        .collect();
+    Some(parts.join(", "))
+}
 
 /// The edges of `relation` leaving or entering `ix`, with the node at the other end.
 pub(crate) fn edges_of(
@@ -111,7 +123,9 @@ pub(crate) fn sources(evidence: &[Evidence]) -> usize {
         .len()
 }
 
-/// The sentences of the evidence, in order, for a table cell.
+/// The sentences of the evidence, in order, for a table cell, each followed by
+/// its document's name in brackets (`text [doc]`: what [`cite`] turns into
+/// the document's title, date and address).
 pub(crate) fn sentences(evidence: &[Evidence]) -> String {
     let mut seen = BTreeSet::new();
     evidence
@@ -120,6 +134,29 @@ pub(crate) fn sentences(evidence: &[Evidence]) -> String {
         .map(|e| format!("{} [{}]", e.text, e.doc))
         .collect::<Vec<_>>()
         .join(" | ")
+}
+
+/// The citations of `g`'s titled documents, by evidence name: what a table's
+/// `[doc]` becomes. Linear in the nodes.
+pub fn citations(g: &GovGraph) -> std::collections::HashMap<String, String> {
+    let prefix = format!("{}:", NodeKind::Document);
+    (g.petgraph().node_weights())
+        .filter(|n| n.kind == NodeKind::Document)
+        .filter_map(|n| Some((n.id.strip_prefix(&prefix)?.to_string(), citation(n)?)))
+        .collect()
+}
+
+/// A table cell with each `[doc]` after a sentence replaced by the document's
+/// citation, where `labels` has one. Linear in the cell.
+pub fn cite(cell: &str, labels: &std::collections::HashMap<String, String>) -> String {
+    static DOC: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[([^\[\]]+)\]").expect("citation pattern is valid")
+    });
+    DOC.replace_all(cell, |c: &regex::Captures| match labels.get(&c[1]) {
+        Some(label) => format!("[{label}]"),
+        None => c[0].to_string(),
+    })
+    .into_owned()
 }
 
 /// A fact as one line: `郭亮 —holds_post(区委书记)→ 福田区`.
@@ -138,4 +175,46 @@ pub(crate) fn fact_line(g: &GovGraph, edge: &Edge) -> String {
         detail,
         name(&edge.target)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(doc: &str) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            start: 0,
+            end: 4,
+            text: "甲某某出席。".into(),
+        }
+    }
+
+    #[test]
+    fn sentences_cite_a_titled_document_by_title_date_and_address() {
+        let mut g = GovGraph::new();
+        let mut doc = Node::new(NodeKind::Document, "福田区召开会议");
+        doc.id = "document:a1".into();
+        doc.title = Some(doc.name.clone());
+        doc.date = Some("2024-12-11".into());
+        doc.url = Some("https://example.org/a1".into());
+        g.add_node(doc);
+        let mut plain = Node::new(NodeKind::Document, "b.txt");
+        plain.id = "document:b.txt".into();
+        plain.date = Some("2024-12-12".into());
+        g.add_node(plain);
+        let labels = citations(&g);
+        let cell = sentences(&[evidence("a1"), evidence("b.txt")]);
+        assert_eq!(cell, "甲某某出席。 [a1]", "one sentence, cited once");
+        assert_eq!(
+            cite(&cell, &labels),
+            "甲某某出席。 [福田区召开会议, 2024-12-11, https://example.org/a1]"
+        );
+        // An untitled document keeps its name; a graph without documents, too.
+        assert_eq!(
+            cite("甲某某出席。 [b.txt]", &labels),
+            "甲某某出席。 [b.txt]"
+        );
+        assert_eq!(cite(&cell, &citations(&GovGraph::new())), cell);
+    }
 }

@@ -4,9 +4,13 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The built `govgraph` binary.
+/// The built `govgraph` binary, run from the system's temporary folder: a
+/// build records its output as the current graph in the working folder
+/// (`.govgraph`), which must not be the repository's. Tests pass absolute paths.
 pub fn govgraph() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_govgraph"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_govgraph"));
+    cmd.current_dir(std::env::temp_dir());
+    cmd
 }
 
 /// The repository root.
