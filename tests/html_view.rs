@@ -61,6 +61,9 @@ fn export(graph: &Path, page: &Path) -> PathBuf {
 /// each run's profile apart.
 fn chromium(page: &Path, query: &str, name: &str, extra: &[&str]) -> String {
     need("chromium");
+    // One browser at a time, as in tests/export.rs.
+    static ONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
     let profile = temp_dir(&format!("profile-{name}"));
     let out = Command::new("chromium")
         .args([
