@@ -1,4 +1,4 @@
-//! Names in pinyin, for readers who do not read Chinese: 黄伟 is `Huang Wei`,
+//! Names in pinyin, for readers who do not read Chinese: 黄卫东 is `Huang Weidong`,
 //! 福田区 is `Futian District`, and a query may name either way.
 //!
 //! A character's usual reading comes from the `pinyin` crate (rust-pinyin),
@@ -19,15 +19,15 @@
 //!   ethnic groups of autonomous counties (满族 Manchu).
 //!
 //! Names are written as GB/T 28039-2011 has them: the surname, then the given
-//! name as one word, each capitalised once (`Zhang Liwei`, `Ouyang Jianguo`),
+//! name as one word, each capitalised once (`Zhang Lixin`, `Ouyang Jianguo`),
 //! with an apostrophe where a syllable starting with a, o or e follows another
 //! inside a word (`Xi'an`, `Chang'an`), and ü kept (`Lü`). Every function costs
 //! time linear in the name: each character is looked up a bounded number of
 //! times (once per length up to the longest table word).
 //!
 //! [`fold`] and [`search_key`] give the key queries compare: lowercase, no
-//! spaces, apostrophes or tone marks, so `huang wei`, `HuangWei` and `Huáng Wěi`
-//! all name 黄伟.
+//! spaces, apostrophes or tone marks, so `huang weidong`, `HuangWeidong` and `Huáng Wèidōng`
+//! all name 黄卫东.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -129,8 +129,8 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// # Examples
 /// ```
 /// use govgraph::pinyin::person;
-/// assert_eq!(person("黄伟").as_deref(), Some("Huang Wei"));
-/// assert_eq!(person("张礼卫").as_deref(), Some("Zhang Liwei"));
+/// assert_eq!(person("黄卫东").as_deref(), Some("Huang Weidong"));
+/// assert_eq!(person("张立新").as_deref(), Some("Zhang Lixin"));
 /// assert_eq!(person("欧阳建国").as_deref(), Some("Ouyang Jianguo"));
 /// assert_eq!(person("曾志安").as_deref(), Some("Zeng Zhi'an"));
 /// assert_eq!(person("阿不都·热合曼").as_deref(), Some("Abudu Reheman"));
@@ -388,7 +388,7 @@ pub fn fold(text: &str) -> String {
 /// use govgraph::pinyin::search_key;
 /// assert_eq!(search_key("Huang Wei").as_deref(), Some("huangwei"));
 /// assert_eq!(search_key(" futian ").as_deref(), Some("futian"));
-/// assert_eq!(search_key("黄伟"), None);
+/// assert_eq!(search_key("黄卫东"), None);
 /// assert_eq!(search_key("2024"), None);
 /// ```
 pub fn search_key(text: &str) -> Option<String> {

@@ -114,7 +114,7 @@ pub struct Participation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectFact {
     pub name: String,
-    /// Other forms of the name as written (福田区华兴新材…, with the district
+    /// Other forms of the name as written (福田区某某新材…, with the district
     /// read off its name).
     pub aliases: Vec<String>,
     pub district: Option<String>,

@@ -5,7 +5,7 @@
 //! - a works word ending a phrase (`ending` rows of `data/projects.tsv`):
 //!   "福田教育科技产业园", "萧山医院精神卫生中心迁建";
 //! - the items of a list closed by 等…项目, whatever their ending:
-//!   "华兴新材生产研发基地、创科光显等31个项目" gives both items;
+//!   "某某新材生产研发基地、某某光显等31个项目" gives both items;
 //! - a name in quotes: “湾区之眼”;
 //! - the phrase before a stage word (开工, 投产, 签约 ...): "金鑫电器二期投产".
 //!
@@ -49,7 +49,7 @@ pub struct ProjectMention {
     /// The name; for a list item sharing its list's ending, with that ending.
     pub name: String,
     /// Other forms of the name as written: with what was read off before it
-    /// (福田区华兴新材…), without the city it opens with.
+    /// (福田区某某新材…), without the city it opens with.
     pub aliases: Vec<String>,
     /// The district written right before the name (its full name), read off the name.
     pub district: Option<String>,
@@ -776,9 +776,9 @@ pub fn candidates(rules: &Rules, jieba: &Jieba, m: &Mentions) -> Vec<ProjectMent
 /// use govgraph::extract::mention::{Mentions, project};
 /// let rules = Rules::builtin();
 /// let jieba = jieba_rs::Jieba::new();
-/// let m = Mentions::find(&rules, &jieba, "福田区华兴新材生产研发基地、创科光显等31个项目投产投运。");
+/// let m = Mentions::find(&rules, &jieba, "福田区恒远新材生产研发基地、明达光显等31个项目投产投运。");
 /// let names: Vec<_> = project::find(&rules, &jieba, &m).into_iter().map(|p| p.name).collect();
-/// assert_eq!(names, ["华兴新材生产研发基地", "创科光显"]);
+/// assert_eq!(names, ["恒远新材生产研发基地", "明达光显"]);
 /// ```
 pub fn find(rules: &Rules, jieba: &Jieba, m: &Mentions) -> Vec<ProjectMention> {
     select(&candidates(rules, jieba, m))
@@ -2011,10 +2011,10 @@ mod tests {
     fn list_items_are_projects_whatever_their_ending() {
         let rules = Rules::builtin();
         let jieba = jieba_rs::Jieba::new();
-        let s = "福田区华兴新材生产研发基地、创科光显等31个项目投产投运。";
+        let s = "福田区恒远新材生产研发基地、明达光显等31个项目投产投运。";
         let p = candidates(&rules, &jieba, &Mentions::find(&rules, &jieba, s));
         let names: Vec<&str> = p.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["华兴新材生产研发基地", "创科光显"]);
+        assert_eq!(names, ["恒远新材生产研发基地", "明达光显"]);
         assert_eq!(p[0].district.as_deref(), Some("福田区"));
         assert_eq!(p[0].aliases, ["福田区华兴新材生产研发基地"]);
         assert_eq!(p[0].stage.as_deref(), Some("投产"));

@@ -49,7 +49,7 @@ pub struct Chain {
     pub roles: Vec<String>,
     /// The group word the chain is (区领导), when it is one.
     pub group: Option<String>,
-    /// Where a name written before the title may start ("邵庭区长", "黄伟书记"):
+    /// Where a name written before the title may start ("甲某区长", "乙某书记"):
     /// what stands before a title that may follow its name, when it holds no
     /// place or organ.
     pub name_before: Option<usize>,
@@ -148,7 +148,7 @@ pub fn chains(
 
 /// True when what stands before a title (from `from` to `to`) may be the name
 /// of its holder: two to four characters, or parts joined by ·, holding no
-/// place and no organ ("邵庭|区长" but not "政协|主席", "福田|区委书记").
+/// place and no organ ("甲某|区长" but not "政协|主席", "福田|区委书记").
 fn could_be_name(
     rules: &Rules,
     chars: &[char],
