@@ -509,41 +509,45 @@ impl Rules {
     }
 }
 
+/// The shipped titles table alone, parsed once per process by the same
+/// [`title_row`] as the full rules: what questions read of posts without
+/// loading every rule.
+fn shipped_titles() -> &'static [Title] {
+    static TITLES_ONLY: std::sync::LazyLock<Vec<Title>> = std::sync::LazyLock::new(|| {
+        rows("data/titles.tsv", TITLES)
+            .filter_map(|(line, cols)| title_row("data/titles.tsv", line, &cols).ok())
+            .collect()
+    });
+    &TITLES_ONLY
+}
+
 /// How principal a post is (`rank` in `data/titles.tsv`: 区委书记 1, 区长 2 …),
 /// for a title as the graph records it; `u32::MAX` for an unranked one. What
-/// a row shows when a person holds several posts. Reads that one table, once.
+/// a row shows when a person holds several posts.
 pub fn title_rank(title: &str) -> u32 {
-    static RANKS: std::sync::LazyLock<HashMap<String, u32>> = std::sync::LazyLock::new(|| {
-        let mut ranks = HashMap::new();
-        for (line, cols) in rows("data/titles.tsv", TITLES) {
-            if let Ok(t) = title_row("data/titles.tsv", line, &cols)
-                && let Some(rank) = t.rank
-            {
-                for name in [t.written, t.canonical] {
-                    let r = ranks.entry(name).or_insert(rank);
-                    *r = (*r).min(rank);
+    static RANKS: std::sync::LazyLock<HashMap<&'static str, u32>> =
+        std::sync::LazyLock::new(|| {
+            let mut ranks = HashMap::new();
+            for t in shipped_titles() {
+                if let Some(rank) = t.rank {
+                    for name in [t.written.as_str(), t.canonical.as_str()] {
+                        let r = ranks.entry(name).or_insert(rank);
+                        *r = (*r).min(rank);
+                    }
                 }
             }
-        }
-        ranks
-    });
+            ranks
+        });
     RANKS.get(title).copied().unwrap_or(u32::MAX)
 }
 
 /// True when a post has one holder per district (区委书记, 区长: the flag
-/// `single` in `data/titles.tsv`), for a title as the graph records it. Reads
-/// that one table, once per process, so questions need not load every rule.
+/// `single` in `data/titles.tsv`), for a title as the graph records it.
 pub fn single_holder(title: &str) -> bool {
-    static SINGLE: std::sync::LazyLock<BTreeSet<String>> = std::sync::LazyLock::new(|| {
-        rows("data/titles.tsv", TITLES)
-            .filter(|(_, cols)| {
-                cols.get(3)
-                    .is_some_and(|f| f.split(',').any(|f| f.trim() == "single"))
-            })
-            .map(|(_, cols)| match cols.get(2).filter(|c| !c.is_empty()) {
-                Some(canonical) => canonical.clone(),
-                None => cols[0].clone(),
-            })
+    static SINGLE: std::sync::LazyLock<BTreeSet<&'static str>> = std::sync::LazyLock::new(|| {
+        (shipped_titles().iter())
+            .filter(|t| t.single)
+            .map(|t| t.canonical.as_str())
             .collect()
     });
     SINGLE.contains(title)
