@@ -58,6 +58,8 @@ struct Read {
     /// Clause spans, relative to the sentence.
     clauses: Vec<(usize, usize)>,
     frames: Vec<Frame>,
+    /// The personnel table's triggers the sentence writes.
+    triggers: Vec<personnel::TriggerHit>,
 }
 
 /// Reads a document into facts.
@@ -83,12 +85,14 @@ pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
                 mentions,
                 clauses,
                 frames: Vec::new(),
+                triggers: Vec::new(),
             });
         }
     }
     read_rosters(rules, &text, &mut sentences);
     for s in &mut sentences {
-        personnel::add_names(rules, &mut s.mentions);
+        s.triggers = personnel::triggers(rules, &s.mentions.text);
+        personnel::add_names(rules, &mut s.mentions, &s.triggers);
     }
     for s in &mut sentences {
         read_bio(rules, s);
@@ -599,7 +603,8 @@ impl<'a> Reader<'a> {
             }
             self.personnel_para = s.para;
         }
-        let (staffing, carry) = personnel::read(self.rules, m, self.personnel_carry.as_ref());
+        let (staffing, carry) =
+            personnel::read(self.rules, m, &s.triggers, self.personnel_carry.as_ref());
         self.personnel_carry = carry;
         let parts_before = self.facts.participations.len();
         // Posts and roles the sentence states.

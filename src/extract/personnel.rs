@@ -43,6 +43,34 @@ pub struct Staffing {
     pub body: Option<String>,
 }
 
+/// A trigger of the personnel table written in a sentence (a word of kind
+/// `not` is none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    /// Character offset and length in the sentence.
+    pub at: usize,
+    pub len: usize,
+    pub side: Side,
+    pub change: Change,
+}
+
+/// The triggers a sentence writes, left to right: one automaton pass, shared by
+/// [`add_names`] and [`read`].
+pub fn triggers(rules: &Rules, text: &str) -> Vec<TriggerHit> {
+    let words = &rules.personnel;
+    (words.lexicon.find(text).into_iter())
+        .filter_map(|h| {
+            let t = &words.triggers[h.word];
+            t.change.map(|change| TriggerHit {
+                at: h.at,
+                len: h.len,
+                side: t.side,
+                change,
+            })
+        })
+        .collect()
+}
+
 /// An `after` trigger whose list of decisions the sentence's semicolon leaves
 /// open: "选举甲为区人大常委会主任；乙为区长": the next sentence's "乙为区长"
 /// is decided by it too.
@@ -57,8 +85,9 @@ pub struct Carried {
 }
 
 /// The personnel frames of one sentence, in the order of their people, and
-/// the decision its closing semicolon carries to the next sentence.
-/// `carried` is what the sentence before carried.
+/// the decision its closing semicolon carries to the next sentence. `found`
+/// are the sentence's [`triggers`]; `carried` is what the sentence before
+/// carried.
 ///
 /// ```
 /// use govgraph::rules::{Change, Rules};
@@ -66,7 +95,8 @@ pub struct Carried {
 /// let rules = Rules::builtin();
 /// let jieba = jieba_rs::Jieba::new();
 /// let m = Mentions::find(&rules, &jieba, "福田区人大常委会召开会议，决定免去甲某某的福田区区长职务，任命乙某某为福田区副区长、代理区长。");
-/// let got: Vec<(String, String, Change)> = personnel::read(&rules, &m, None)
+/// let found = personnel::triggers(&rules, &m.text);
+/// let got: Vec<(String, String, Change)> = personnel::read(&rules, &m, &found, None)
 ///     .0
 ///     .into_iter()
 ///     .map(|s| (m.people[s.person].name.clone(), s.post.title, s.change))
@@ -77,19 +107,14 @@ pub struct Carried {
 pub fn read(
     rules: &Rules,
     m: &Mentions,
+    found: &[TriggerHit],
     carried: Option<&Carried>,
 ) -> (Vec<Staffing>, Option<Carried>) {
     let words = &rules.personnel;
     let chars = &m.chars;
     let n = chars.len();
-    let mut hits: Vec<(usize, usize, Side, Change)> = words
-        .lexicon
-        .find(&m.text)
-        .into_iter()
-        .filter_map(|h| {
-            let t = &words.triggers[h.word];
-            t.change.map(|c| (h.at, h.len, t.side, c))
-        })
+    let mut hits: Vec<(usize, usize, Side, Change)> = (found.iter())
+        .map(|h| (h.at, h.len, h.side, h.change))
         .collect();
     // What the sentence before left open reads this one from its start.
     if let Some(c) = carried {
@@ -222,19 +247,9 @@ fn attributive(m: &Mentions, end: usize) -> Vec<(Vec<usize>, &Chain)> {
 /// ("丁、戊分别担任…", "己以190票当选为…"). They are added to the sentence's
 /// people, with no post (the frame gives them theirs). Run once per sentence,
 /// before the frames; linear in the sentence.
-pub fn add_names(rules: &Rules, m: &mut Mentions) {
-    let words = &rules.personnel;
-    let hits: Vec<(usize, usize, Side)> = words
-        .lexicon
-        .find(&m.text)
-        .into_iter()
-        .filter_map(|h| {
-            let t = &words.triggers[h.word];
-            t.change.map(|_| (h.at, h.len, t.side))
-        })
-        .collect();
+pub fn add_names(rules: &Rules, m: &mut Mentions, hits: &[TriggerHit]) {
     let mut found: Vec<PersonMention> = Vec::new();
-    for (at, len, side) in hits {
+    for &TriggerHit { at, len, side, .. } in hits {
         // One-character triggers stand inside too many words to vouch.
         if len < 2 {
             continue;
