@@ -2011,10 +2011,10 @@ mod tests {
     fn list_items_are_projects_whatever_their_ending() {
         let rules = Rules::builtin();
         let jieba = jieba_rs::Jieba::new();
-        let s = "福田区恒远新材生产研发基地、明达光显等31个项目投产投运。";
+        let s = "福田区华兴新材生产研发基地、创科光显等31个项目投产投运。";
         let p = candidates(&rules, &jieba, &Mentions::find(&rules, &jieba, s));
         let names: Vec<&str> = p.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["恒远新材生产研发基地", "明达光显"]);
+        assert_eq!(names, ["华兴新材生产研发基地", "创科光显"]);
         assert_eq!(p[0].district.as_deref(), Some("福田区"));
         assert_eq!(p[0].aliases, ["福田区华兴新材生产研发基地"]);
         assert_eq!(p[0].stage.as_deref(), Some("投产"));
