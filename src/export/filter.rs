@@ -119,20 +119,12 @@ impl Filter {
         let edges: Vec<&Edge> = graph
             .edges()
             .into_iter()
-            .filter(|e| {
-                let first = match (e.start.as_deref(), e.first_seen.as_deref()) {
-                    (Some(s), Some(f)) => Some(s.min(f)),
-                    (s, f) => s.or(f),
-                };
-                let open = e.start.is_some() && e.end.is_none();
-                let last = e.end.as_deref().or(e.last_seen.as_deref());
-                match (&e.date, first, last) {
-                    (Some(d), _, _) => meets(d, d),
-                    (None, Some(a), _) if open => meets(a, "9999-12-31"),
-                    (None, Some(a), Some(b)) => meets(a, b),
-                    (None, Some(d), None) | (None, None, Some(d)) => meets(d, d),
-                    (None, None, None) => true,
-                }
+            .filter(|e| match (&e.date, e.tenure_from(), e.tenure_to()) {
+                (Some(d), _, _) => meets(d, d),
+                (None, Some(a), _) if e.tenure_open() => meets(a, "9999-12-31"),
+                (None, Some(a), Some(b)) => meets(a, b),
+                (None, Some(d), None) | (None, None, Some(d)) => meets(d, d),
+                (None, None, None) => true,
             })
             .collect();
         let mut out = rebuild(&nodes, &edges);

@@ -422,6 +422,25 @@ impl Edge {
         }
     }
 
+    /// For holds_post: the first day the post is shown held: its `start`, or
+    /// its `first_seen` when earlier or when there is no start.
+    pub fn tenure_from(&self) -> Option<&str> {
+        match (self.start.as_deref(), self.first_seen.as_deref()) {
+            (Some(s), Some(f)) => Some(s.min(f)),
+            (s, f) => s.or(f),
+        }
+    }
+
+    /// For holds_post: the last day: its `end`, else its `last_seen`.
+    pub fn tenure_to(&self) -> Option<&str> {
+        self.end.as_deref().or(self.last_seen.as_deref())
+    }
+
+    /// For holds_post: true when a `start` has no `end`, a tenure that runs on.
+    pub fn tenure_open(&self) -> bool {
+        self.start.is_some() && self.end.is_none()
+    }
+
     fn merge(&mut self, other: Edge) {
         self.first_seen = min_opt(self.first_seen.take(), other.first_seen);
         self.last_seen = max_opt(self.last_seen.take(), other.last_seen);

@@ -73,7 +73,7 @@ pub fn career(g: &GovGraph, person: &str) -> Result<Vec<Spell>, QueryError> {
             .collect();
         changes.sort();
         changes.dedup();
-        let start = tenure::from(edge).map(str::to_string);
+        let start = edge.tenure_from().map(str::to_string);
         let start_basis = start.as_ref().map(|s| {
             if edge.start.as_ref() == Some(s) {
                 "start"

@@ -91,10 +91,10 @@ pub fn changes(g: &GovGraph, opts: &ChangesOptions) -> Result<Vec<PostChange>, Q
         }
     }
     for holders in by_post.values_mut() {
-        holders.sort_by_key(|e| (tenure::from(e).is_none(), tenure::from(e), &e.source));
+        holders.sort_by_key(|e| (e.tenure_from().is_none(), e.tenure_from(), &e.source));
         for pair in holders.windows(2) {
             let (old, new) = (pair[0], pair[1]);
-            if old.source != new.source && tenure::from(new) > tenure::from(old) {
+            if old.source != new.source && new.tenure_from() > old.tenure_from() {
                 out.push(PostChange {
                     kind: "succession".into(),
                     old: side(g, old, false),
@@ -109,14 +109,14 @@ pub fn changes(g: &GovGraph, opts: &ChangesOptions) -> Result<Vec<PostChange>, Q
         by_person.entry(&e.source).or_default().push(e);
     }
     for held in by_person.values_mut() {
-        held.retain(|e| tenure::from(e).is_some());
-        held.sort_by_key(|e| (tenure::from(e), &e.target, &e.title));
+        held.retain(|e| e.tenure_from().is_some());
+        held.sort_by_key(|e| (e.tenure_from(), &e.target, &e.title));
         for pair in held.windows(2) {
             let (old, new) = (pair[0], pair[1]);
-            let (was, next) = (tenure::from(old), tenure::from(new));
+            let (was, next) = (old.tenure_from(), new.tenure_from());
             let by_fact = (old.end.is_some() || new.start.is_some())
-                && !(old.start.is_some() && old.end.is_none())
-                && tenure::to(old).is_some_and(|t| Some(t) <= next);
+                && !old.tenure_open()
+                && old.tenure_to().is_some_and(|t| Some(t) <= next);
             let city = |id: &str| g.node(id).and_then(|n| n.city.clone());
             let by_sight = old.target != new.target
                 && city(&old.target).is_some()
@@ -169,7 +169,7 @@ pub fn changes(g: &GovGraph, opts: &ChangesOptions) -> Result<Vec<PostChange>, Q
 fn side(g: &GovGraph, e: &Edge, new: bool) -> Side {
     let name = |id: &str| g.node(id).map_or(id.to_string(), |n| n.name.clone());
     let (date, basis) = if new {
-        let day = tenure::from(e).map(str::to_string);
+        let day = e.tenure_from().map(str::to_string);
         let basis = match (&day, &e.start) {
             (Some(d), Some(s)) if d == s => "start",
             (Some(_), _) => "first_seen",

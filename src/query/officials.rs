@@ -141,9 +141,9 @@ fn holders_on(all: Vec<Official>, on: &str) -> Vec<Official> {
         if crate::rules::single_holder(&title) {
             // The newest arrival replaces the holders before.
             let newest = (covering.iter())
-                .filter_map(|o| tenure::from(&o.as_edge()).map(str::to_string))
+                .filter_map(|o| o.as_edge().tenure_from().map(str::to_string))
                 .max();
-            covering.retain(|o| tenure::from(&o.as_edge()).map(str::to_string) == newest);
+            covering.retain(|o| o.as_edge().tenure_from().map(str::to_string) == newest);
         }
         if !covering.is_empty() {
             out.extend(covering.into_iter().map(|mut o| {

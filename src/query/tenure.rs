@@ -9,20 +9,6 @@
 
 use crate::graph::Edge;
 
-/// The first day the edge shows the post held: its start, or its first
-/// sighting when earlier or when there is no start.
-pub(crate) fn from(e: &Edge) -> Option<&str> {
-    match (e.start.as_deref(), e.first_seen.as_deref()) {
-        (Some(s), Some(f)) => Some(s.min(f)),
-        (s, f) => s.or(f),
-    }
-}
-
-/// The last day: the end, or the last sighting (`None` for neither).
-pub(crate) fn to(e: &Edge) -> Option<&str> {
-    e.end.as_deref().or(e.last_seen.as_deref())
-}
-
 /// True when a personnel fact says the post was not held on `day`: it ended
 /// before or started after.
 pub(crate) fn ruled_out(e: &Edge, day: &str) -> bool {
@@ -34,12 +20,12 @@ pub(crate) fn ruled_out(e: &Edge, day: &str) -> bool {
 /// True when the tenure covers `day`: from on or before it, and an end, a
 /// last sighting or an open start on or after it.
 pub(crate) fn covers(e: &Edge, day: &str) -> bool {
-    if ruled_out(e, day) || from(e).is_none_or(|f| f > day) {
+    if ruled_out(e, day) || e.tenure_from().is_none_or(|f| f > day) {
         return false;
     }
     match e.end.as_deref() {
         Some(end) => end >= day,
-        None => e.start.is_some() || e.last_seen.as_deref().is_some_and(|l| l >= day),
+        None => e.tenure_open() || e.last_seen.as_deref().is_some_and(|l| l >= day),
     }
 }
 
@@ -94,13 +80,7 @@ mod tests {
         assert!(covers(&seen, "2024-05-01"));
         assert!(!covers(&seen, "2024-12-13"));
         assert_eq!(basis(&seen), "seen");
-        assert_eq!(
-            from(&post(
-                Some("2024-03-01"),
-                None,
-                Some(("2024-02-01", "2024-05-01"))
-            )),
-            Some("2024-02-01")
-        );
+        let seen_first = post(Some("2024-03-01"), None, Some(("2024-02-01", "2024-05-01")));
+        assert_eq!(seen_first.tenure_from(), Some("2024-02-01"));
     }
 }
