@@ -349,6 +349,19 @@ impl Rules {
         rules.project_words = ProjectWords::parse("data/projects.tsv", PROJECTS)?;
         rules.project_model = ProjectModel::parse("data/project_features.tsv", PROJECT_FEATURES)?;
         rules.personnel = PersonnelWords::parse("data/personnel.tsv", PERSONNEL)?;
+        // A personnel trigger ties the names beside it to the title chain after
+        // them (names.tsv's post_link and opens_list, for the person layer):
+        // those before a `before` trigger, those after an `after` one.
+        for t in &rules.personnel.triggers {
+            let list = match t.side {
+                _ if t.change.is_none() => continue,
+                Side::Before => &mut rules.post_links,
+                Side::After => &mut rules.list_openers,
+            };
+            if !list.contains(&t.word) {
+                list.push(t.word.clone());
+            }
+        }
         // A personnel trigger makes its clause a decision on posts: those it
         // names take no part in the meeting that decides it. One-character
         // triggers (任) stand inside too many words to be verbs.
