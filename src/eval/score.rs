@@ -259,6 +259,16 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// A post as gold files write it: an acting holder's is 代 and the post
+/// (代区长), as the graph records 区长 with `acting`.
+fn as_gold_writes(title: &str, acting: bool) -> String {
+    if acting {
+        format!("代{title}")
+    } else {
+        title.to_string()
+    }
+}
+
 /// A title as compared: [`name_key`], with an acting title written one way
 /// (代理区长 and 代区长 are both 代区长).
 fn title_key(title: &str) -> String {
@@ -343,12 +353,7 @@ impl GraphFacts {
                 {
                     let (name, district) = (name_key(&source.name), name_key(&target.name));
                     if let Some(title) = &edge.title {
-                        // An acting holder's title is 代 and the post (代区长).
-                        let title = if edge.acting {
-                            format!("代{title}")
-                        } else {
-                            title.clone()
-                        };
+                        let title = as_gold_writes(title, edge.acting);
                         facts
                             .titles
                             .insert((name.clone(), district.clone(), title_key(&title)));
@@ -358,11 +363,7 @@ impl GraphFacts {
                 Relation::Appointed | Relation::Removed if source.kind == NodeKind::Person => {
                     let change = edge.change.as_deref().unwrap_or("");
                     let Some(title) = &edge.title else { continue };
-                    let title = if change == "acting" {
-                        format!("代{title}")
-                    } else {
-                        title.clone()
-                    };
+                    let title = as_gold_writes(title, change == "acting");
                     let key = (
                         name_key(&source.name),
                         name_key(&target.name),
