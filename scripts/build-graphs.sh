@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds graphs/ from seeds/: every export format, and graph.svg drawn by
-# Graphviz (installed first if missing). Run it whenever extraction changes;
-# a test checks that the committed graphs match a fresh build.
+# Builds graphs/ from seeds/ in every export format. Needs only Rust (cargo);
+# graphs/graph.svg is redrawn by scripts/draw-svg.sh where Graphviz and a CJK
+# font are installed, and otherwise left as it is. Run it whenever extraction
+# changes: a test checks that the committed graphs match a fresh build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps/graphviz.sh
-cargo build --release --quiet
+echo "govgraph: compiling (release; the first build takes a few minutes)" >&2
+cargo build --release
 ./target/release/govgraph build seeds -o graphs --formats json,dot,graphml,gexf,cytoscape,neo4j,jsonld,html
-dot -Tsvg graphs/graph.dot -o graphs/.graph.svg.tmp
-mv graphs/.graph.svg.tmp graphs/graph.svg
+./scripts/draw-svg.sh || true

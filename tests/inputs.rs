@@ -156,13 +156,32 @@ fn a_jsonl_file_gives_a_document_per_article_and_evidence_cites_them() {
         ),
         "{answer}"
     );
-    // JSON answers keep the document's id, for a reader to look it up.
+    // JSON answers keep the document's id, and cite the document beside it;
+    // the answer's own fields keep their order.
     let answer = ask(
         &out_dir,
         &["attended", "--person", "甲某某", "--format", "json"],
     );
+    assert!(answer.starts_with("[\n  {\n    \"date\": "), "{answer}");
     let rows: Value = serde_json::from_str(&answer).unwrap();
     assert_eq!(rows[0]["evidence"][0]["doc"], "ft-001");
+    assert_eq!(
+        rows[0]["evidence"][0]["document"],
+        serde_json::json!({
+            "title": "福田区召开优化营商环境推进会",
+            "date": "2024-12-11",
+            "url": "https://news.example.org/ft/001.html",
+            "source": "福田区融媒体中心"
+        })
+    );
+    let document_keys: Vec<&str> = answer
+        .lines()
+        .skip_while(|l| !l.contains("\"document\": {"))
+        .skip(1)
+        .take(4)
+        .map(|l| l.trim().split('"').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(document_keys, ["title", "date", "url", "source"]);
 }
 
 #[test]

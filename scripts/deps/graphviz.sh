@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Graphviz renders graph.dot in the tests.
+# Graphviz (with a CJK font for the labels) renders graph.dot in the tests.
 set -euo pipefail
-command -v dot >/dev/null 2>&1 && exit 0
-echo "installing graphviz and a CJK font" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null
+source "$(dirname "$0")/../lib/apt.sh"
+missing=()
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+fc-list : family 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+apt_install "drawing graph.dot" "${missing[@]}"

@@ -13,7 +13,7 @@ use crate::rules::Rules;
 /// Build the graph of the articles under INPUT... and write it to DIR.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build article.html more/ -o out --formats json,dot,graphml\n  govgraph build seeds --dict my-names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build news.jsonl -o out\n  cat news.jsonl | govgraph build - -o out\n  govgraph build news.csv --text-field content --title-field headline"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build seeds examples/articles.jsonl -o out --formats json,dot,graphml\n  govgraph build seeds --dict examples/names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build examples/articles.jsonl -o out\n  cat examples/articles.jsonl | govgraph build - -o out\n  govgraph build examples/articles.csv --text-field content --title-field headline --url-field link --date-field published -o out"
 )]
 pub struct BuildArgs {
     /// Files or folders to read (folders recursively: .txt, .md, .html, and
@@ -35,7 +35,7 @@ pub struct BuildArgs {
     )]
     pub formats: Vec<String>,
     /// A user dictionary of people, titles, districts, organisations and projects
-    /// (repeatable; format in README.md).
+    /// (repeatable; format in docs/rules.md).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
     /// Print nothing but errors.

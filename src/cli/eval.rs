@@ -22,7 +22,8 @@ macro_rules! examples {
   govgraph eval --gold tests/gold
   govgraph eval --gold tests/gold --inputs seeds --summary
   govgraph eval --gold tests/gold --format json > eval.json
-  govgraph eval --gold tests/gold --dict my-names.txt --check"
+  govgraph eval --gold tests/gold --dict examples/names.txt --summary
+  govgraph eval --gold tests/cases --inputs tests/cases --check"
     };
 }
 
@@ -41,7 +42,7 @@ as `-` (null in JSON) and never misses a target.
 
 The table lists what was missed and what was wrong first (leave it out with
 --summary), then the scores of each file, the total and the targets. JSON always
-has everything. Details in README.md.
+has everything. Details in docs/eval.md.
 
 ",
     examples!()
@@ -64,7 +65,8 @@ pub struct EvalArgs {
     #[arg(long, value_enum, value_name = "F", default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
     /// Exit with status 1, and one line per miss on stderr, when the totals miss
-    /// a target of issue 3.
+    /// a target (officials F1 0.98, titles F1 0.95, participations F1 0.90, ...:
+    /// the table in docs/eval.md).
     #[arg(long)]
     pub check: bool,
     /// Print only the scores, not the list of what was missed and wrong.

@@ -24,10 +24,10 @@ use crate::graph::{GovGraph, NodeKind};
 govgraph export --format html -o graph.html\n  \
 govgraph export --format dot --district 福田区 | dot -Tsvg > futian.svg\n  \
 govgraph export --format gexf --from 2024-01-01 --to 2024-12-31 -o out/\n  \
-govgraph export --format graphml --around 郭亮 --depth 2 -o huangwei.graphml\n  \
+govgraph export --format graphml --around 黄伟 --depth 2 -o huangwei.graphml\n  \
 govgraph export --format neo4j -o neo4j/\n  \
 govgraph export --format dot --layout sfdp | sfdp -Tsvg > all.svg\n  \
-govgraph export --graph other/graph.json --format cytoscape --kind person,event\n\n\
+govgraph export --graph graphs/graph.json --format cytoscape --kind person,event\n\n\
 Dates: a day (2024-12-11, 2024/12/11, 2024.12.11, 2024年12月11日), a month\n\
 (2024-12, 2024/12, 2024年12月) or a year (2024, 2024年); full-width digits too.\n\
 --from takes a month's or year's first day, --to its last.")]

@@ -21,7 +21,7 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "govgraph", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph query officials --district 福田区\n  govgraph query attended --person 郭亮\n  govgraph export --format graphml -o graph.graphml\n  govgraph eval --gold tests/gold --inputs seeds"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph query officials --district 福田区\n  govgraph query attended --person 黄伟\n  govgraph export --format graphml -o graph.graphml\n  govgraph eval --gold tests/gold --inputs seeds"
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -31,10 +31,10 @@ use crate::query::{self, QueryError, Render};
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   govgraph query officials --district 龙岗区 --on 2024-04-24
-  govgraph query attended --person 郭亮 --evidence
+  govgraph query attended --person 黄伟 --evidence
   govgraph query attendees --date 2024-12-13 --district 宝安区
-  govgraph query met --person 郭亮 --format json
-  govgraph query path 郭亮 吴海峰
+  govgraph query met --person 黄伟 --format json
+  govgraph query path 黄伟 周江涛
   govgraph query --input seeds stats
 
 Dates: a day (2024-12-11, 2024/12/11, 2024.12.11, 2024年12月11日), a month
@@ -69,7 +69,7 @@ pub struct QueryArgs {
 pub enum OutputFormat {
     /// Columns aligned for a terminal.
     Table,
-    /// The fields documented in README.md (govgraph query).
+    /// The fields documented in docs/commands.md.
     Json,
     /// RFC 4180, one header line.
     Csv,
@@ -100,9 +100,9 @@ pub enum Question {
     /// A person's timeline: the events they chaired or attended, with date,
     /// district, post and (with --evidence) the sentence.
     #[command(after_help = "Examples:
-  govgraph query attended --person 郭亮
-  govgraph query attended --person 郭亮 --from 2024-12-01 --to 2024-12-31 --evidence
-  govgraph query attended --person 王子健 --relation chaired --format csv")]
+  govgraph query attended --person 黄伟
+  govgraph query attended --person 黄伟 --from 2024-12-01 --to 2024-12-31 --evidence
+  govgraph query attended --person 黄伟 --relation chaired --format csv")]
     Attended {
         /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
@@ -137,8 +137,8 @@ pub enum Question {
     },
     /// The people who shared events with a person, with counts and dates.
     #[command(after_help = "Examples:
-  govgraph query met --person 郭亮
-  govgraph query met --person 郭亮 --format json")]
+  govgraph query met --person 黄伟
+  govgraph query met --person 黄伟 --format json")]
     Met {
         /// The person (name, alias, pinyin, substring or id).
         #[arg(long, value_name = "P")]
@@ -147,11 +147,11 @@ pub enum Question {
     /// The shortest chain of facts linking two entities, one fact a line.
     ///
     /// Facts are followed in either direction; each line states the fact as
-    /// recorded, e.g. "郭亮 —holds_post(区委书记)→ 福田区".
+    /// recorded, e.g. "黄伟 —holds_post(区委书记)→ 福田区".
     #[command(after_help = "Examples:
-  govgraph query path 郭亮 吴海峰
-  govgraph query path 郭亮 宝安区 --evidence
-  govgraph query path person:郭亮 district:龙岗区 --format json")]
+  govgraph query path 黄伟 周江涛
+  govgraph query path 黄伟 宝安区 --evidence
+  govgraph query path person:黄伟 district:龙岗区 --format json")]
     Path {
         /// Where the chain starts (any node: name, alias, substring or id).
         a: String,
@@ -161,7 +161,7 @@ pub enum Question {
     /// The ego network of a node: every node within --depth facts of it.
     #[command(after_help = "Examples:
   govgraph query neighbors 福田区
-  govgraph query neighbors 郭亮 --depth 2
+  govgraph query neighbors 黄伟 --depth 2
   govgraph query neighbors 福田区 --relation holds_post --format json")]
     Neighbors {
         /// The node (name, alias, pinyin, substring or id).
@@ -170,7 +170,7 @@ pub enum Question {
         #[arg(long, value_name = "K", default_value_t = 1)]
         depth: usize,
         /// Follow only facts of this relation (holds_post, chaired, attended,
-        /// held_in, located_in, concerns, involves).
+        /// held_in, located_in, concerns, involves, appointed, removed).
         #[arg(long, value_name = "R")]
         relation: Option<String>,
     },
@@ -204,7 +204,7 @@ pub enum Question {
     /// most connected people and districts (degree, betweenness).
     ///
     /// Betweenness is exact up to 5,000 nodes and estimated from sampled source
-    /// nodes above that (see README.md (govgraph query)).
+    /// nodes above that (see docs/commands.md).
     #[command(after_help = "Examples:
   govgraph query stats
   govgraph query --input seeds stats --format json")]
@@ -425,8 +425,14 @@ fn answer(g: &GovGraph, args: &QueryArgs, texts: Option<&EvidenceTexts>) -> Resu
     } else {
         Default::default()
     };
+    // JSON answers carry their evidence always, each entry with its document.
+    let documents = if args.format == OutputFormat::Json {
+        query::documents_json(g)
+    } else {
+        Default::default()
+    };
     let fmt = |a: &dyn Shown| {
-        a.show(args.format, args.evidence, texts, &labels)
+        a.show(args.format, args.evidence, texts, &labels, &documents)
             .map_err(|_: TextError| Failed::Texts)
     };
     Ok(match &args.question {
@@ -543,6 +549,7 @@ trait Shown {
         evidence: bool,
         texts: Option<&EvidenceTexts>,
         labels: &std::collections::HashMap<String, String>,
+        documents: &query::DocumentFields,
     ) -> Result<String, TextError>;
 }
 
@@ -553,6 +560,7 @@ impl<T: Render + Serialize> Shown for T {
         evidence: bool,
         texts: Option<&EvidenceTexts>,
         labels: &std::collections::HashMap<String, String>,
+        documents: &query::DocumentFields,
     ) -> Result<String, TextError> {
         let table = || -> Result<crate::query::Table, TextError> {
             let mut table = self.table(evidence);
@@ -571,7 +579,7 @@ impl<T: Render + Serialize> Shown for T {
             OutputFormat::Csv => table()?.to_csv(),
             OutputFormat::Json => {
                 let mut text =
-                    serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{e}"));
+                    query::cited_json(self, documents).unwrap_or_else(|e| format!("{e}"));
                 if let Some(texts) = texts {
                     text = texts.fill_json(&text)?;
                 }

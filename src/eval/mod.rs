@@ -7,7 +7,7 @@
 //! it holds more facts. A ratio with nothing to divide by (0/0) is undefined:
 //! shown as `-`, written as `null`, and never a missed target.
 //!
-//! The quality bar of issue 3 lives in [`TARGETS`], and only there.
+//! The quality bar lives in [`TARGETS`], and only there.
 
 mod gold;
 mod report;
@@ -26,7 +26,7 @@ pub use score::{
 
 use serde::Serialize;
 
-/// The lowest acceptable totals over the seeds (issue 3).
+/// The lowest acceptable totals over the seeds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Targets {
     pub officials_f1: f64,

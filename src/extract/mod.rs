@@ -215,6 +215,9 @@ impl Extractor {
         for name in rules.projects.keys() {
             jieba.add_word(name, Some(100_000), Some("nz"));
         }
+        for word in &rules.segmentation_words {
+            jieba.add_word(word, Some(100_000), None);
+        }
         Extractor {
             jieba,
             year: None,

@@ -5,7 +5,7 @@
 //! `govgraph::query::attended(&g, "郭亮", &Default::default())`. Every answer is
 //! a plain, serialisable value sorted in a fixed order and carries the evidence it
 //! rests on; [`Render`] turns it into a table for people and CSV for
-//! spreadsheets, and serde turns it into the JSON documented in `README.md (govgraph query)`.
+//! spreadsheets, and serde turns it into the JSON documented in `docs/commands.md`.
 //!
 //! The decisions behind the answers:
 //! - names are resolved by [`resolve`]: exactly, then by alias (福田 → 福田区),
@@ -75,7 +75,7 @@ pub use projects::{ProjectRow, projects};
 pub use render::{Render, Row, Table};
 pub use resolve::resolve;
 pub use stats::{Central, DateRange, Stats, betweenness, stats};
-pub use util::{citation, citations, cite};
+pub use util::{DocumentFields, citation, citations, cite, cited_json, documents_json};
 
 use crate::graph::NodeKind;
 

@@ -146,6 +146,158 @@ pub fn citations(g: &GovGraph) -> std::collections::HashMap<String, String> {
         .collect()
 }
 
+/// What JSON answers attach to an evidence entry: its document's `title`,
+/// `date`, `url` and `source` (those it has), in that order.
+pub type DocumentFields = std::collections::HashMap<String, Vec<(&'static str, String)>>;
+
+/// The [`DocumentFields`] of `g`'s documents that have any, by evidence name.
+/// Linear in the nodes.
+pub fn documents_json(g: &GovGraph) -> DocumentFields {
+    let prefix = format!("{}:", NodeKind::Document);
+    (g.petgraph().node_weights())
+        .filter(|n| n.kind == NodeKind::Document)
+        .filter_map(|n| {
+            let doc = n.id.strip_prefix(&prefix)?;
+            let fields: Vec<(&'static str, String)> = [
+                ("title", &n.title),
+                ("date", &n.date),
+                ("url", &n.url),
+                ("source", &n.source),
+            ]
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value.clone()?)))
+            .collect();
+            (!fields.is_empty()).then(|| (doc.to_string(), fields))
+        })
+        .collect()
+}
+
+/// A JSON value whose objects keep their keys in the order written (a
+/// `serde_json::Value` sorts them), so that citing evidence changes nothing
+/// else of an answer.
+#[derive(Debug)]
+enum Ordered {
+    Scalar(serde_json::Value),
+    Array(Vec<Ordered>),
+    Object(Vec<(String, Ordered)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(v.into()))
+            }
+            fn visit_unit<E>(self) -> Result<Ordered, E> {
+                Ok(Ordered::Scalar(serde_json::Value::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = a.next_element()? {
+                    items.push(item);
+                }
+                Ok(Ordered::Array(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Ordered, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = a.next_entry()? {
+                    fields.push(field);
+                }
+                Ok(Ordered::Object(fields))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl serde::Serialize for Ordered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Ordered::Scalar(v) => v.serialize(s),
+            Ordered::Array(items) => s.collect_seq(items),
+            Ordered::Object(fields) => {
+                let mut map = s.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl Ordered {
+    fn cite(&mut self, docs: &DocumentFields) {
+        match self {
+            Ordered::Scalar(_) => {}
+            Ordered::Array(items) => items.iter_mut().for_each(|v| v.cite(docs)),
+            Ordered::Object(fields) => {
+                let doc = fields.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                    ("doc", Ordered::Scalar(serde_json::Value::String(d))) => Some(d.as_str()),
+                    _ => None,
+                });
+                let is_evidence = fields.iter().any(|(k, _)| k == "text");
+                match doc.filter(|_| is_evidence).and_then(|d| docs.get(d)) {
+                    Some(document) => {
+                        let document = Ordered::Object(
+                            (document.iter())
+                                .map(|(k, v)| (k.to_string(), Ordered::Scalar(v.as_str().into())))
+                                .collect(),
+                        );
+                        fields.push(("document".to_string(), document));
+                    }
+                    None => fields.iter_mut().for_each(|(_, v)| v.cite(docs)),
+                }
+            }
+        }
+    }
+}
+
+/// A JSON answer, pretty-printed, with every evidence entry (an object with
+/// `doc` and `text`) given its document's citation as `document`, where
+/// `docs` has one; keys keep their order. Linear in the answer.
+///
+/// # Errors
+/// When `answer` does not serialize as JSON.
+pub fn cited_json<T: serde::Serialize>(
+    answer: &T,
+    docs: &DocumentFields,
+) -> serde_json::Result<String> {
+    if docs.is_empty() {
+        return serde_json::to_string_pretty(answer);
+    }
+    let mut value: Ordered = serde_json::from_str(&serde_json::to_string(answer)?)?;
+    value.cite(docs);
+    serde_json::to_string_pretty(&value)
+}
+
 /// A table cell with each `[doc]` after a sentence replaced by the document's
 /// citation, where `labels` has one. Linear in the cell.
 pub fn cite(cell: &str, labels: &std::collections::HashMap<String, String>) -> String {

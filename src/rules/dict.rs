@@ -11,8 +11,9 @@
 //! ```
 //!
 //! jieba's user-dictionary lines (`word [freq] [tag]`, space-separated) are also
-//! read: tag `nr` is a person, `nt` an organisation, `ns` a district; other tags
-//! are ignored. A line that fits neither form is an error naming its line number.
+//! read: tag `nr` is a person, `nt` an organisation, `ns` a district; a word with
+//! no tag or another tag only teaches segmentation to keep it whole. A line that
+//! fits neither form is an error naming its line number.
 
 use super::{District, RulesError, Title, bad, district_row, title_row};
 
@@ -27,6 +28,8 @@ pub enum UserEntry {
     District(District),
     Title(Title),
     Organization(String),
+    /// A word segmentation keeps whole, and nothing more.
+    Word(String),
     Project {
         name: String,
         district: Option<String>,
@@ -127,13 +130,26 @@ fn jieba_line(origin: &str, line: usize, cols: &[String]) -> Result<UserEntry, R
             aliases: Vec::new(),
             city: None,
         }),
-        _ => UserEntry::Organization(word),
+        _ => UserEntry::Word(word),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_without_a_kind_only_keeps_segmentation_whole() {
+        let entries = parse("d.txt", "前海深港 5\n琶洲 3 n\n某某集团 nt\n").unwrap();
+        assert_eq!(
+            entries,
+            [
+                UserEntry::Word("前海深港".into()),
+                UserEntry::Word("琶洲".into()),
+                UserEntry::Organization("某某集团".into()),
+            ]
+        );
+    }
 
     #[test]
     fn reads_both_forms() {

@@ -182,6 +182,9 @@ pub struct Rules {
     /// People the user names: name -> (district, title) when given.
     pub people: BTreeMap<String, Option<(String, String)>>,
     pub organizations: BTreeSet<String>,
+    /// Words the user's dictionaries give without a kind: segmentation keeps
+    /// them whole, nothing more.
+    pub segmentation_words: BTreeSet<String>,
     /// Project names the user names, with their district when given.
     pub projects: BTreeMap<String, Option<String>>,
     /// Every county-level division of China, cities and provinces (`data/gazetteer.tsv`).
@@ -415,6 +418,9 @@ impl Rules {
                 UserEntry::Title(t) => self.titles.push(t),
                 UserEntry::Organization(name) => {
                     self.organizations.insert(name);
+                }
+                UserEntry::Word(word) => {
+                    self.segmentation_words.insert(word);
                 }
                 UserEntry::Project { name, district } => {
                     self.projects.insert(name, district);

@@ -1,5 +1,8 @@
 //! What the integration tests that run the built binary share.
 
+// Each test file uses a part of this module.
+#![allow(dead_code)]
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -40,4 +43,40 @@ pub fn run(cmd: &mut Command) -> Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fresh folder laid out as the repository's root, as a reader who cloned
+/// it would run examples from: copies of `seeds/`, `graphs/` and `examples/`,
+/// and `tests/` linked (read only).
+pub fn repo_scratch(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    for sub in ["seeds", "graphs", "examples"] {
+        copy_tree(&root().join(sub), &dir.join(sub));
+    }
+    std::os::unix::fs::symlink(root().join("tests"), dir.join("tests")).unwrap();
+    dir
+}
+
+/// `PATH` with the built binary's folder first, so that `govgraph` in a
+/// shell line is the one under test.
+pub fn path_with_govgraph() -> String {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_govgraph"));
+    format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
