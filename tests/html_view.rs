@@ -46,12 +46,18 @@ fn b_r01_page() -> &'static Path {
 }
 
 fn export(graph: &Path, page: &Path) -> PathBuf {
+    export_with(graph, page, &[])
+}
+
+/// The page of `graph`, exported with the options `args` (filters).
+fn export_with(graph: &Path, page: &Path, args: &[&str]) -> PathBuf {
     run(govgraph()
         .arg("export")
         .arg("--graph")
         .arg(graph)
         .arg("--format")
         .arg("html")
+        .args(args)
         .arg("-o")
         .arg(page));
     page.to_path_buf()
@@ -533,4 +539,125 @@ setTimeout(function () {
         ["2024-11-20", "2024-11-25", "2024-11-20 – 2024-11-25"]
     );
     assert!(career[3].split(',').any(|e| e == late), "{career:?}");
+}
+
+/// Three invented articles of 南山区, one record each with its title, address,
+/// date and outlet; the third's address is a `javascript:` one, as a scraper may
+/// hand on.
+const NEWS: &str = r#"{"id": "ns-001", "title": "南山区召开区委常委会会议", "url": "https://example.org/nanshan/2024/1203.html", "date": "2024-12-03", "source": "南山区融媒体中心", "text": "12月3日，南山区委书记张某某主持召开区委常委会会议。区长李某某出席会议。"}
+{"id": "ns-002", "title": "南山区举行重点项目集中开工仪式", "url": "https://example.org/nanshan/2024/1205.html", "date": "2024-12-05", "source": "深圳特区报", "text": "12月5日，南山区举行重点项目集中开工仪式。区委书记张某某出席活动并宣布开工。"}
+{"id": "ns-003", "title": "南山区召开安全生产工作会议", "url": "javascript:alert(1)", "date": "2024-12-06", "text": "12月6日，南山区召开安全生产工作会议。区长李某某主持会议并讲话。"}
+"#;
+
+/// The citations under the evidence of the details, one `<div class="cite"`
+/// each, up to its closing `</div>`.
+fn citations(dom: &str) -> Vec<&str> {
+    let details = section(dom, "<div id=\"details\"", "<div id=\"main\"");
+    details
+        .match_indices("<div class=\"cite\"")
+        .map(|(at, _)| section(&details[at..], "<div class=\"cite\"", "</div>"))
+        .collect()
+}
+
+#[test]
+fn evidence_cites_its_article_with_a_link_to_it() {
+    let d = temp_dir("cite");
+    let news = d.join("news.jsonl");
+    std::fs::write(&news, NEWS).unwrap();
+    let out = d.join("out");
+    run(govgraph()
+        .arg("build")
+        .arg(&news)
+        .arg("-o")
+        .arg(&out)
+        .arg("--formats")
+        .arg("json,html")
+        .arg("-q"));
+    let page = out.join("graph.html");
+
+    let dom = dom(&page, "?search=张某某", "cite");
+    assert!(dom.contains("data-selected=\"person:张某某\""), "{dom}");
+    let cites = citations(&dom);
+    let first = cites
+        .iter()
+        .find(|c| c.contains("南山区召开区委常委会会议"))
+        .unwrap_or_else(|| panic!("no evidence cites the article of 12月3日: {cites:?}"));
+    assert!(
+        first.contains(
+            "<a class=\"url\" href=\"https://example.org/nanshan/2024/1203.html\" \
+             target=\"_blank\" rel=\"noopener noreferrer\""
+        ),
+        "{first}"
+    );
+    assert!(first.contains("2024-12-03"), "{first}");
+    assert!(first.contains("南山区融媒体中心"), "{first}");
+    let second = cites
+        .iter()
+        .find(|c| c.contains("南山区举行重点项目集中开工仪式"))
+        .unwrap_or_else(|| panic!("no evidence cites the article of 12月5日: {cites:?}"));
+    assert!(
+        second.contains("href=\"https://example.org/nanshan/2024/1205.html\""),
+        "{second}"
+    );
+    assert!(second.contains("深圳特区报"), "{second}");
+
+    // Documents are cited, not drawn: no node, no kind to tick.
+    let g = GovGraph::from_json(&std::fs::read_to_string(out.join("graph.json")).unwrap()).unwrap();
+    let documents = g
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == NodeKind::Document)
+        .count();
+    assert_eq!(documents, 3);
+    assert!(
+        dom.contains(&format!(
+            "<span id=\"node-count\">{}</span>",
+            g.node_count() - documents
+        )),
+        "{}",
+        section(&dom, "<div id=\"counts\"", "</div>")
+    );
+    assert!(
+        !section(&dom, "<div id=\"kinds\"", "</div>").contains("document"),
+        "{dom}"
+    );
+
+    // The article whose address is javascript: is cited by its title, the
+    // address shown as text and never as a link.
+    let dom = crate::dom(&page, "?search=李某某", "cite-js");
+    assert!(dom.contains("data-selected=\"person:李某某\""), "{dom}");
+    let cites = citations(&dom);
+    let bad = cites
+        .iter()
+        .find(|c| c.contains("南山区召开安全生产工作会议"))
+        .unwrap_or_else(|| panic!("no evidence cites the article of 12月6日: {cites:?}"));
+    assert!(bad.contains("2024-12-06"), "{bad}");
+    assert!(bad.contains(">javascript:alert(1)</span>"), "{bad}");
+    assert!(!bad.contains("<a "), "{bad}");
+    let lower = dom.to_lowercase();
+    assert!(
+        !lower.contains("href=\"javascript:") && !lower.contains("href=\" javascript:"),
+        "a javascript: address became a link:\n{dom}"
+    );
+    assert!(
+        cites
+            .iter()
+            .any(|c| c.contains("href=\"https://example.org/"))
+    );
+
+    // A part cut out of the graph still cites the articles its filters dropped.
+    let part = export_with(
+        &out.join("graph.json"),
+        &d.join("part.html"),
+        &["--from", "2024-12-05"],
+    );
+    let dom = crate::dom(&part, "?search=张某某", "cite-part");
+    let cites = citations(&dom);
+    assert!(
+        cites
+            .iter()
+            .any(|c| c.contains("南山区举行重点项目集中开工仪式")
+                && c.contains("href=\"https://example.org/nanshan/2024/1205.html\"")),
+        "{cites:?}"
+    );
 }

@@ -16,20 +16,36 @@
 //! personnel facts outside it, a career strip for a selected person (each post
 //! as a bar from its start or first sighting to its end or last sighting, with
 //! the appointments and removals on it), and a click on a node shows its facts
-//! with their sentences.
+//! with their sentences, each citing its article (title, date, outlet, and its
+//! address as a link when that is an http or https one).
+//!
+//! Document nodes are not drawn: they have no edges (evidence names them), so
+//! on the canvas they would only be a ring of loose dots, one an article. The
+//! page carries them as a table of sources, by the name evidence gives, for the
+//! citations.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::json;
 
 use super::escape::json_in_html;
-use crate::graph::{GovGraph, NodeKind, Relation};
+use crate::graph::{GovGraph, Node, NodeKind, Relation};
 
 const CSS: &str = include_str!("html/view.css");
 const JS: &str = include_str!("html/view.js");
 
-/// The page.
-pub fn to_html(graph: &GovGraph) -> String {
+/// The page of `graph`'s facts (its document nodes left out of the drawing),
+/// citing its evidence by the document nodes of `sources`: `graph` itself, or
+/// the whole graph when `graph` is a part cut out of it whose filters dropped
+/// them.
+pub fn to_html(graph: &GovGraph, sources: &GovGraph) -> String {
+    let drawn;
+    let graph = if graph.nodes().iter().any(|n| n.kind == NodeKind::Document) {
+        drawn = graph.filter_nodes(|n| n.kind != NodeKind::Document);
+        &drawn
+    } else {
+        graph
+    };
     let colors: serde_json::Map<String, serde_json::Value> = NodeKind::ALL
         .iter()
         .map(|k| (k.as_str().to_string(), json!(super::dot::style(*k).1)))
@@ -38,6 +54,7 @@ pub fn to_html(graph: &GovGraph) -> String {
         "graph": graph.to_file(),
         "colors": colors,
         "districts": districts_of(graph),
+        "documents": documents_cited(graph, sources),
         "relations": Relation::ALL
             .iter()
             .map(|r| json!({"name": r.as_str(), "color": relation_colour(*r)}))
@@ -59,7 +76,7 @@ pub fn to_html(graph: &GovGraph) -> String {
          <div id=\"counts\"><span id=\"node-count\"></span> nodes, \
          <span id=\"edge-count\"></span> edges<br><span id=\"shown\"></span></div>\n\
          <fieldset><legend>search</legend>\
-         <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 郭亮\" autocomplete=\"off\">\
+         <input type=\"search\" id=\"search\" placeholder=\"name, e.g. 黄伟\" autocomplete=\"off\">\
          <div id=\"matches\"></div></fieldset>\n\
          <fieldset id=\"time\"><legend>time</legend>\
          <div id=\"time-label\"></div><div id=\"time-hist\"></div>\
@@ -101,6 +118,45 @@ fn relation_colour(relation: Relation) -> &'static str {
         Relation::Appointed => "#2ca02c",
         Relation::Removed => "#7b3fa0",
     }
+}
+
+/// The documents `graph`'s evidence names, by that name, each as its citation
+/// (`name`, and `title`, `date`, `source`, `url`, `file` where known), from
+/// the document nodes of `sources`. A name with no document node is left out:
+/// the view then cites the evidence by its name alone.
+fn documents_cited(
+    graph: &GovGraph,
+    sources: &GovGraph,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for n in graph.nodes() {
+        names.extend(n.evidence.iter().map(|e| e.doc.as_ref()));
+    }
+    for e in graph.edges() {
+        names.extend(e.evidence.iter().map(|e| e.doc.as_ref()));
+    }
+    names
+        .into_iter()
+        .filter_map(|name| Some((name.to_string(), citation(sources.document(name)?))))
+        .collect()
+}
+
+/// A document node as the view cites it.
+fn citation(doc: &Node) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    out.insert("name".into(), json!(doc.name));
+    for (key, value) in [
+        ("title", &doc.title),
+        ("date", &doc.date),
+        ("source", &doc.source),
+        ("url", &doc.url),
+        ("file", &doc.file),
+    ] {
+        if let Some(v) = value {
+            out.insert(key.into(), json!(v));
+        }
+    }
+    serde_json::Value::Object(out)
 }
 
 /// For each node, the districts whose `--district` filter would keep it.
@@ -151,16 +207,53 @@ mod tests {
             NodeKind::Project,
             "</script><script>alert(1)</script>",
         ));
-        let page = to_html(&g);
+        let page = to_html(&g, &g);
         assert!(!page.contains("alert(1)</script>"));
         assert_eq!(page.matches("</script>").count(), 2);
+    }
+
+    #[test]
+    fn documents_are_cited_not_drawn() {
+        use crate::graph::{Edge, Evidence};
+        let mut g = GovGraph::new();
+        g.add_node(Node::new(NodeKind::Person, "张某某"));
+        g.add_node(Node::new(NodeKind::District, "南山区"));
+        let mut cited = Node::new(NodeKind::Document, "南山区召开区委常委会会议");
+        cited.id = "document:ns-001".into();
+        cited.title = Some(cited.name.clone());
+        cited.url = Some("https://example.org/1.html".into());
+        cited.date = Some("2024-12-03".into());
+        g.add_node(cited);
+        let mut other = Node::new(NodeKind::Document, "b.txt");
+        other.id = "document:b.txt".into();
+        other.file = Some("b.txt".into());
+        g.add_node(other);
+        let mut post = Edge::new("person:张某某", "district:南山区", Relation::HoldsPost);
+        post.evidence = vec![Evidence {
+            doc: "ns-001".into(),
+            start: 0,
+            end: 4,
+            text: "南山区委书记张某某".into(),
+        }];
+        g.add_edge(post);
+        let page = to_html(&g, &g);
+        assert!(page.contains(
+            "\"documents\":{\"ns-001\":{\"date\":\"2024-12-03\",\"name\":\"南山区召开区委常委会会议\",\
+             \"title\":\"南山区召开区委常委会会议\",\"url\":\"https://example.org/1.html\"}}"
+        ));
+        assert!(!page.contains("\"id\":\"document:"));
+        assert!(!page.contains("b.txt"));
+        // A part of the graph, its documents filtered out, cites the whole's.
+        let part = g.filter_nodes(|n| n.kind != NodeKind::Document);
+        assert!(to_html(&part, &g).contains("\"documents\":{\"ns-001\":{"));
+        assert!(to_html(&part, &part).contains("\"documents\":{}"));
     }
 
     #[test]
     fn every_relation_has_a_colour_of_its_own() {
         let colours: BTreeSet<&str> = Relation::ALL.iter().map(|r| relation_colour(*r)).collect();
         assert_eq!(colours.len(), Relation::ALL.len());
-        let page = to_html(&GovGraph::new());
+        let page = to_html(&GovGraph::new(), &GovGraph::new());
         for r in Relation::ALL {
             assert!(page.contains(&format!(
                 "{{\"color\":\"{}\",\"name\":\"{}\"}}",

@@ -162,6 +162,7 @@ pub fn render(
     format: Format,
     opts: &ExportOptions,
 ) -> Result<Vec<OutputFile>, ExportError> {
+    let whole = graph;
     let filtered;
     let graph = if opts.filter.is_empty() {
         graph
@@ -176,7 +177,8 @@ pub fn render(
         }]
     };
     // Pictures draw the facts: a document node has no edge (evidence names it),
-    // so it would stand alone in the drawing.
+    // so it would stand alone in the drawing. The HTML view cites the documents
+    // of the whole graph, which a filter may have cut.
     let facts = || graph.filter_nodes(|n| n.kind != NodeKind::Document);
     Ok(match format {
         Format::Json => one(graph.to_json()),
@@ -185,7 +187,7 @@ pub fn render(
         Format::Gexf => one(gexf::to_gexf(graph)),
         Format::Cytoscape => one(cytoscape::to_cytoscape(graph)),
         Format::Jsonld => one(jsonld::to_jsonld(graph)),
-        Format::Html => one(html::to_html(&facts())),
+        Format::Html => one(html::to_html(graph, whole)),
         Format::Neo4j => neo4j::to_neo4j(graph),
     })
 }

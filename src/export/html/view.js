@@ -5,6 +5,8 @@
   var DATA = JSON.parse(document.getElementById("govgraph-data").textContent);
   var nodes = DATA.graph.nodes, edges = DATA.graph.edges;
   var COLORS = DATA.colors, HOMES = DATA.districts;
+  // The articles evidence names, by that name: the citations (not drawn).
+  var DOCS = DATA.documents || {};
   var RELS = (DATA.relations || []).slice();
   var N = nodes.length;
   var byId = {};
@@ -468,14 +470,51 @@
   }
 
   // ---- details -----------------------------------------------------------
+  // Each sentence with its article: title (else file name), date of
+  // publication, outlet, and its address, a link only when it is http or https.
   function evidenceList(parent, list) {
     (list || []).forEach(function (ev) {
       if (!ev || typeof ev !== "object") return;
       var p = el("div", ev.text, "ev");
       p.title = ev.doc + " " + ev.start + "–" + ev.end;
-      p.appendChild(el("div", "— " + ev.doc));
+      p.appendChild(citation(ev.doc));
       parent.appendChild(p);
     });
+  }
+  // The address as the browser would read it, if it is a web page's (http or
+  // https); javascript:, data:, file: and relative addresses are not.
+  function webUrl(raw) {
+    if (typeof raw !== "string" || !raw) return null;
+    var u;
+    try { u = new URL(raw); } catch (err) { return null; }
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  }
+  function citation(name) {
+    var doc = Object.prototype.hasOwnProperty.call(DOCS, name) ? DOCS[name] : null;
+    var box = el("div", "— ", "cite");
+    if (!doc) { box.appendChild(el("cite", name)); return box; }
+    box.setAttribute("data-doc", name);
+    var t = el("cite", doc.title || doc.name || name);
+    if (doc.file && doc.file !== (doc.title || doc.name)) t.title = doc.file;
+    box.appendChild(t);
+    [doc.date, doc.source].forEach(function (v) {
+      if (v) box.appendChild(document.createTextNode(" · " + v));
+    });
+    if (doc.url) {
+      box.appendChild(document.createTextNode(" · "));
+      var href = webUrl(doc.url);
+      if (href) {
+        var a = el("a", String(doc.url).replace(/^\s*https?:\/\//i, ""), "url");
+        a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+        a.title = href + " (opens in a new tab)";
+        box.appendChild(a);
+      } else {
+        var u = el("span", doc.url, "url bad-url");
+        u.title = "not a web address: not linked";
+        box.appendChild(u);
+      }
+    }
+    return box;
   }
   // A post as people write it: 代 before an acting holder's title.
   function postTitle(d) { return (d.acting ? "代" : "") + (d.title || "?"); }
