@@ -32,6 +32,8 @@ pub struct Pipeline {
     extractor: Extractor,
     /// Threads to read documents on; 0 for one per core.
     threads: usize,
+    /// The day of publication (ISO 8601) of documents that give none.
+    date: Option<String>,
 }
 
 /// How far a build has got: what its progress callback is told after each
@@ -61,6 +63,7 @@ impl Pipeline {
         Pipeline {
             extractor: Extractor::new(rules),
             threads: 0,
+            date: None,
         }
     }
 
@@ -68,6 +71,14 @@ impl Pipeline {
     /// (no dateline, no full date, no year in their opening).
     pub fn with_year(mut self, year: Option<i32>) -> Pipeline {
         self.extractor = self.extractor.with_year(year);
+        self
+    }
+
+    /// Gives documents whose front matter or record gives no date of
+    /// publication this one (an ISO 8601 day), which dates them as a dateline
+    /// does.
+    pub fn with_date(mut self, date: Option<String>) -> Pipeline {
+        self.date = date;
         self
     }
 
@@ -145,6 +156,16 @@ impl Pipeline {
             .num_threads(self.threads)
             .build()
             .ok();
+        let load = |i: usize| {
+            load(i).map(|read| {
+                read.map(|mut doc| {
+                    if doc.date.is_none() {
+                        doc.date.clone_from(&self.date);
+                    }
+                    doc
+                })
+            })
+        };
         self.read_all(pool.as_ref(), n, &load, progress)
     }
 

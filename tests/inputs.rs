@@ -440,3 +440,63 @@ fn plain_files_are_documents_named_as_their_evidence_names_them() {
         }
     }
 }
+
+#[test]
+fn date_gives_undated_articles_a_day_of_publication_and_no_other() {
+    let dir = temp_dir("inputs-date");
+    // No date anywhere: 昨日 and 12月9日 are read against --date.
+    fs::write(
+        dir.join("a.txt"),
+        "昨日，福田区召开安全生产工作会议。区委书记甲某某主持会议。\n12月9日，甲某某调研重点项目。",
+    )
+    .unwrap();
+    // A front-matter date wins over --date.
+    fs::write(
+        dir.join("b.md"),
+        "---\ndate: 2023-05-06\n---\n昨日，罗湖区召开区委常委会会议。区委书记乙某某主持会议。",
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    run(govgraph()
+        .arg("build")
+        .arg(dir.join("a.txt"))
+        .arg(dir.join("b.md"))
+        .arg("-o")
+        .arg(&out_dir)
+        .args(["--date", "2024年12月11日", "-q"]));
+    let a = ask(
+        &out_dir,
+        &["attended", "--person", "甲某某", "--format", "csv"],
+    );
+    assert!(a.contains("2024-12-10,chaired"), "{a}");
+    assert!(a.contains("2024-12-09,"), "{a}");
+    let b = ask(
+        &out_dir,
+        &["attended", "--person", "乙某某", "--format", "csv"],
+    );
+    assert!(b.contains("2023-05-05,chaired"), "{b}");
+    let g = graph(&out_dir);
+    let dates: Vec<&str> = documents(&g)
+        .iter()
+        .filter_map(|d| d["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2024-12-11", "2023-05-06"]);
+    for bad in ["2024-12", "明天"] {
+        let out = govgraph()
+            .arg("build")
+            .arg(dir.join("a.txt"))
+            .arg("-o")
+            .arg(dir.join("bad"))
+            .args(["--date", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out).trim(),
+            format!(
+                "govgraph: bad date {bad:?} for --date: give a day (2024-12-11, 2024/12/11, 2024年12月11日)"
+            )
+        );
+        assert!(!dir.join("bad").exists());
+    }
+}

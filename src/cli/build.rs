@@ -46,6 +46,11 @@ pub struct BuildArgs {
     /// is then YEAR-12-11. Without it such dates stay undated.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+    /// The date of publication of articles whose front matter or record gives
+    /// none (a day: 2024-12-11, 2024/12/11, 2024年12月11日); it dates them as a
+    /// dateline does, so 昨日 and 12月10日 are read against it.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     /// Threads to read articles on, up to 256 (default, or 0: one per core).
     /// The graph is the same for any number.
     #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true,
@@ -94,6 +99,16 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|f| Format::parse(f.trim()))
         .collect::<Result<Vec<_>, _>>()?;
+    let date = match args.date.as_deref().map(crate::query::DateSpan::parse) {
+        Some(Ok(span)) if span.is_day() => Some(span.first),
+        Some(_) => {
+            return Err(super::usage_error(format!(
+                "bad date {:?} for --date: give a day (2024-12-11, 2024/12/11, 2024年12月11日)",
+                args.date.as_deref().unwrap_or_default().trim()
+            )));
+        }
+        None => None,
+    };
     let rules = Rules::load(&args.dicts)?;
     let listing = crate::read::list(&args.inputs, &args.fields())?;
     for warning in &listing.warnings {
@@ -107,6 +122,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let pipeline = Pipeline::new(rules)
         .with_year(args.year)
+        .with_date(date)
         .with_threads(usize::from(args.threads));
     let bar = Bar::new(entries.len(), args.quiet);
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
