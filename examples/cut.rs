@@ -59,12 +59,12 @@ fn run() -> Result<String, String> {
     let mut bytes: u64 = 0;
     let mut words: u64 = 0;
     for entry in &entries {
-        match read_entry(entry).map_err(|e| e.to_string())? {
+        match read_entry(entry) {
             Ok(file) => {
                 bytes += std::fs::metadata(&file.path).map_or(0, |m| m.len());
                 words += jieba.cut(&file.text, true).len() as u64;
             }
-            Err(warning) => eprintln!("cut: {warning}"),
+            Err(skipped) => eprintln!("cut: {skipped}"),
         }
     }
     let seconds = start.elapsed().as_secs_f64();

@@ -9,7 +9,12 @@
 //! A record (a JSON line, a CSV row) gives its title and date as fields
 //! instead of front matter; they are read exactly as front matter's `title:`
 //! and `date:` are ([`normalise_with`]), so that a record's date dates its
-//! article as a dateline does.
+//! article as a dateline does. A page's own title (`og:title`, `ArticleTitle`,
+//! `<title>`) is its title when neither gives one.
+//!
+//! HTML is parsed by `scraper` (html5ever, the HTML5 parsing algorithm
+//! browsers follow), so unclosed tags, comments, scripts and every entity come
+//! out as a browser shows them, where regular expressions would guess.
 
 use std::sync::LazyLock;
 
@@ -21,7 +26,8 @@ use crate::read::Metadata;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub name: String,
-    /// `title:` from front matter, if any.
+    /// The record's title, else `title:` from front matter, else an HTML
+    /// page's own title, if any.
     pub title: Option<String>,
     /// `date:` from front matter (ISO 8601 day), if any.
     pub date: Option<String>,
@@ -124,7 +130,11 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
             .map(String::from)
     };
     let body = if looks_like_html(body) {
-        strip_html(body)
+        let (text, page_title) = html_text(body);
+        if title.is_none() {
+            title = page_title.map(|t| fold_width(&t));
+        }
+        text
     } else {
         body.to_string()
     };
@@ -196,59 +206,259 @@ fn looks_like_html(s: &str) -> bool {
     TAG.is_match(s)
 }
 
-/// Reduces HTML to text: blocks become lines, scripts and styles vanish, entities
-/// are decoded.
-fn strip_html(s: &str) -> String {
-    static DROP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?is)<(script|style|head)\b.*?</(script|style|head)\s*>|<!--.*?-->").unwrap()
-    });
-    static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)<\s*(br|/?p|/?div|/?h[1-6]|/?li|/?tr|/?section|/?article|/?blockquote)\b[^>]*>",
-        )
-        .unwrap()
-    });
-    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^<>]*>").unwrap());
-    let s = DROP.replace_all(s, "");
-    let s = BLOCK.replace_all(&s, "\n");
-    let s = TAG.replace_all(&s, "");
-    decode_entities(&s)
+/// A whole page, not text with a few tags in it: it has a doctype, or an
+/// `<html>`, `<head>` or `<body>` tag.
+fn is_page(s: &str) -> bool {
+    static PAGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)<(!doctype\s+html|html|head|body)\b").unwrap());
+    PAGE.is_match(s)
 }
 
-/// Decodes the HTML entities that turn up in news pages.
-pub fn decode_entities(s: &str) -> String {
-    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap()
-    });
-    ENTITY
-        .replace_all(s, |c: &regex::Captures| {
-            let body = &c[1];
-            let decoded =
-                if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
-                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
-                } else if let Some(dec) = body.strip_prefix('#') {
-                    dec.parse().ok().and_then(char::from_u32)
+/// Elements whose content is never article text.
+const DROPPED: &[&str] = &[
+    "head", "title", "script", "style", "noscript", "template", "iframe", "object", "svg", "math",
+    "canvas",
+];
+
+/// Elements that stand on lines of their own.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// The text of an HTML page or fragment, one block a line, and the page's
+/// title (`og:title`, else the `ArticleTitle` meta government sites give,
+/// else `<title>`).
+///
+/// The parser is html5ever's (through `scraper`): tags left open, comments,
+/// scripts that hold tags in strings and entities come out as a browser would
+/// have them. Block elements (`p`, `div`, `li`, `tr`, headings, `br` ...)
+/// break lines; inline ones join; table cells are parted by a space. The
+/// content of `head`, `script`, `style`, `noscript`, `template` and the like
+/// is dropped. In a whole page (a doctype, `<html>` or `<body>`) a line break
+/// of the source is a space, as a browser shows it, and nothing between two
+/// wide (CJK) characters; in text with a few tags in it (Markdown that holds
+/// HTML) its line breaks are its author's paragraphs and stay.
+fn html_text(s: &str) -> (String, Option<String>) {
+    let html = scraper::Html::parse_document(s);
+    let mut out = Text::new(is_page(s));
+    let root = html.tree.root();
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        // Enter the node: its text, or its element opened.
+        let mut enter = false;
+        match node.value() {
+            scraper::Node::Text(text) => out.push_str(text),
+            scraper::Node::Element(e) if !DROPPED.contains(&e.name()) => {
+                out.open(e.name());
+                enter = true;
+            }
+            _ => {}
+        }
+        if enter && let Some(child) = node.first_child() {
+            next = Some(child);
+            continue;
+        }
+        // Leave it, and every parent it is the last child of.
+        let mut done = node;
+        loop {
+            if enter && let Some(e) = done.value().as_element() {
+                out.close(e.name());
+            }
+            // Every parent left here had been entered.
+            enter = true;
+            if let Some(sibling) = done.next_sibling() {
+                next = Some(sibling);
+                break;
+            }
+            match done.parent() {
+                Some(parent) if parent.id() != root.id() => done = parent,
+                _ => {
+                    next = None;
+                    break;
+                }
+            }
+        }
+    }
+    let meta = |key: &str, name: &str| {
+        root.descendants()
+            .filter_map(|n| n.value().as_element())
+            .find(|e| {
+                e.name() == "meta" && e.attr(key).is_some_and(|v| v.eq_ignore_ascii_case(name))
+            })
+            .and_then(|e| e.attr("content"))
+            .map(String::from)
+    };
+    let title_element = || {
+        let title = root.descendants().find(|n| {
+            n.value().as_element().is_some_and(|e| e.name() == "title")
+                && !n
+                    .ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+        })?;
+        Some(
+            title
+                .children()
+                .filter_map(|c| c.value().as_text())
+                .map(|t| &**t)
+                .collect::<String>(),
+        )
+    };
+    let title = [
+        meta("property", "og:title"),
+        meta("name", "ArticleTitle"),
+        title_element(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    .find(|t| !t.is_empty());
+    (out.text, title)
+}
+
+/// The text of an HTML tree, as it is walked.
+struct Text {
+    text: String,
+    /// Whether the source's line breaks are spaces (a whole page).
+    page: bool,
+    /// White space seen since the last character: none, a space, or a run
+    /// with a line break in it.
+    space: Owed,
+    /// A line break is owed before the next character.
+    line: bool,
+    /// Inside `pre` (how deep): white space as written.
+    pre: usize,
+}
+
+/// White space owed, the least first.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Owed {
+    Nothing,
+    Space,
+    Break,
+}
+
+impl Text {
+    fn new(page: bool) -> Text {
+        Text {
+            text: String::new(),
+            page,
+            space: Owed::Nothing,
+            line: false,
+            pre: 0,
+        }
+    }
+
+    fn open(&mut self, name: &str) {
+        match name {
+            "br" => self.newline(),
+            "td" | "th" => self.space = self.space.max(Owed::Space),
+            "pre" => {
+                self.line = true;
+                self.pre += 1;
+            }
+            _ if BLOCKS.contains(&name) => self.line = true,
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "pre" => {
+                self.line = true;
+                self.pre = self.pre.saturating_sub(1);
+            }
+            _ if BLOCKS.contains(&name) => self.line = true,
+            _ => {}
+        }
+    }
+
+    /// A line break that `<br>` asks for: also after an empty line.
+    fn newline(&mut self) {
+        self.text.push('\n');
+        self.space = Owed::Nothing;
+        self.line = false;
+    }
+
+    fn push_str(&mut self, s: &str) {
+        for c in s.chars() {
+            if self.pre > 0 {
+                if c == '\n' {
+                    self.newline();
                 } else {
-                    match body {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        "nbsp" | "ensp" | "emsp" => Some(' '),
-                        "ldquo" => Some('“'),
-                        "rdquo" => Some('”'),
-                        "lsquo" => Some('‘'),
-                        "rsquo" => Some('’'),
-                        "middot" => Some('·'),
-                        "mdash" => Some('—'),
-                        "hellip" => Some('…'),
-                        _ => None,
-                    }
-                };
-            decoded.map_or_else(|| c[0].to_string(), String::from)
-        })
-        .into_owned()
+                    self.push(c);
+                }
+            } else if c == '\n' && !self.page {
+                self.line = true;
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+                let space = if c == '\n' { Owed::Break } else { Owed::Space };
+                self.space = self.space.max(space);
+            } else {
+                self.push(c);
+            }
+        }
+    }
+
+    /// Pushes a character, after the line break or space owed.
+    fn push(&mut self, c: char) {
+        let last = self.text.chars().next_back();
+        if self.line {
+            if last.is_some_and(|l| l != '\n') {
+                self.text.push('\n');
+            }
+        } else if let Some(last) = last.filter(|&l| l != '\n') {
+            let wide = |c: char| unicode_width::UnicodeWidthChar::width(c) == Some(2);
+            match self.space {
+                Owed::Break if wide(last) && wide(c) => {}
+                Owed::Space | Owed::Break => self.text.push(' '),
+                Owed::Nothing => {}
+            }
+        }
+        self.space = Owed::Nothing;
+        self.line = false;
+        self.text.push(c);
+    }
 }
 
 /// Markdown links keep their text; bare autolinks go.
@@ -360,6 +570,124 @@ mod tests {
         assert_eq!(plain.title.as_deref(), Some("旧标题"));
         assert_eq!(plain.date.as_deref(), Some("2020-01-02"));
         assert_eq!(plain.about().url, None);
+    }
+
+    /// A district government's article page as its CMS writes it: navigation,
+    /// a meta title, a style, scripts with tags in their strings, comments,
+    /// nested divs, a paragraph left open, `<br>`, a table, entities.
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="ArticleTitle" content="福田区召开优化营商环境推进会">
+<meta name="PubDate" content="2024-12-11 09:30">
+<title>福田区召开优化营商环境推进会_福田政府在线</title>
+<link rel="stylesheet" href="/css/article.css">
+<style>.content p { text-indent: 2em; }</style>
+<script>var tpl = "<p>模板里的段落</p>"; document.write('<div>' + tpl + '</div>');</script>
+</head>
+<body>
+<!-- 头部 开始 -->
+<div class="header"><div class="nav"><ul>
+  <li><a href="/">首页</a></li><li><a href="/xxgk/">信息公开</a></li>
+</ul></div></div>
+<!-- <p>注释里的段落</p> -->
+<div class="main"><div class="article">
+  <h1 class="title">福田区召开优化营商环境推进会</h1>
+  <div class="info">发布时间：2024-12-11&nbsp;&nbsp;来源：<span>福田区融媒体中心</span></div>
+  <div class="content" id="zoom">
+    <p>12月11日上午，福田区召开优化营商环境推进会。区委书记甲某某出席会议并讲话，
+      区长乙某某主持会议。
+    <p>会议要求，要推动&#x4E2D;小企业&amp;个体工商户&#20849;同发展，做到&ldquo;无事不扰&rdquo;。
+    <p>出席人员：<br>区委副书记丙某某<br/>副区长丁某某</p>
+    <table border="1"><tbody>
+      <tr><td>项目</td><td>责任单位</td></tr>
+      <tr>
+        <td>营商环境提升行动</td>
+        <td><p>区发展改革局</p></td>
+      </tr>
+    </tbody></table>
+    <script type="text/javascript">if (a < b) { document.write("<p>脚本里的段落</p>"); }</script>
+    <noscript><p>请开启脚本</p></noscript>
+    <template><p>模板</p></template>
+  </div>
+</div></div>
+<div class="footer">主办：深圳市福田区人民政府办公室</div>
+</body>
+</html>
+"#;
+
+    #[test]
+    fn a_government_page_becomes_its_lines() {
+        let doc = normalise("ft-001.html", PAGE);
+        assert_eq!(
+            doc.text,
+            "首页\n信息公开\n\
+             福田区召开优化营商环境推进会\n\
+             发布时间:2024-12-11 来源:福田区融媒体中心\n\
+             12月11日上午,福田区召开优化营商环境推进会。区委书记甲某某出席会议并讲话,区长乙某某主持会议。\n\
+             会议要求,要推动中小企业&个体工商户共同发展,做到“无事不扰”。\n\
+             出席人员:\n区委副书记丙某某\n副区长丁某某\n\
+             项目 责任单位\n\
+             营商环境提升行动\n区发展改革局\n\
+             主办:深圳市福田区人民政府办公室"
+        );
+        // The page's meta title, not <title> with the site's name after it.
+        assert_eq!(doc.title.as_deref(), Some("福田区召开优化营商环境推进会"));
+    }
+
+    #[test]
+    fn a_page_title_is_og_title_else_title_and_yields_to_front_matter() {
+        let page = "<html><head><title>\n  龙华区召开安全生产工作会议 - 龙华政府在线\n</title>\
+                    <meta property=\"og:title\" content=\"龙华区召开安全生产工作会议\"></head>\
+                    <body><p>区长戊某某主持会议。</p></body></html>";
+        let doc = normalise("a.html", page);
+        assert_eq!(doc.title.as_deref(), Some("龙华区召开安全生产工作会议"));
+        assert_eq!(doc.text, "区长戊某某主持会议。");
+        let bare = page.replace(
+            "<meta property=\"og:title\" content=\"龙华区召开安全生产工作会议\">",
+            "",
+        );
+        let doc = normalise("a.html", &bare);
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("龙华区召开安全生产工作会议 - 龙华政府在线")
+        );
+        let front = format!("---\ntitle: 前言标题\n---\n{page}");
+        assert_eq!(normalise("a.md", &front).title.as_deref(), Some("前言标题"));
+        let meta = Metadata {
+            title: Some("记录标题".into()),
+            ..Metadata::default()
+        };
+        let doc = normalise_with("r1", page, &meta);
+        assert_eq!(doc.title.as_deref(), Some("记录标题"));
+        // No title anywhere: none.
+        assert_eq!(normalise("b.html", "<p>正文</p>").title, None);
+    }
+
+    #[test]
+    fn text_with_a_few_tags_keeps_its_line_breaks() {
+        let doc = normalise(
+            "a.md",
+            "第一段,区委书记己某某出席。<br>\n第二段\n<strong>第三段</strong>\n\n第四&nbsp;段",
+        );
+        assert_eq!(
+            doc.text,
+            "第一段,区委书记己某某出席。\n第二段\n第三段\n第四 段"
+        );
+    }
+
+    #[test]
+    fn inline_elements_join_and_pre_keeps_its_lines() {
+        let doc = normalise(
+            "a.html",
+            "<body><p><strong>坪山</strong>区委书记<span>庚某某</span> <em>调研</em></p>\
+             <pre>一、总体要求\n二、重点任务</pre></body>",
+        );
+        assert_eq!(
+            doc.text,
+            "坪山区委书记庚某某 调研\n一、总体要求\n二、重点任务"
+        );
     }
 
     #[test]

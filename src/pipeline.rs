@@ -13,14 +13,12 @@
 //! metadata says of it (title, date, address, outlet, file) goes beside its
 //! facts to `resolve`, which gives every document read its `document` node.
 
-use std::convert::Infallible;
-
 use rayon::prelude::*;
 
 use crate::extract::{Extractor, Facts, KnownOfficials, known_officials};
 use crate::graph::GovGraph;
 use crate::normalise::{About, Document, normalise_with};
-use crate::read::{Entry, ReadError, SourceFile, read_entry};
+use crate::read::{Entry, Skipped, SourceFile, read_entry};
 use crate::rules::{Rules, WordSet};
 
 /// Documents read together: enough to keep every core busy, few enough that
@@ -51,7 +49,8 @@ pub struct Progress {
 #[derive(Debug)]
 pub struct Built {
     pub graph: GovGraph,
-    pub warnings: Vec<String>,
+    /// Articles listed that could not be read, each with why.
+    pub skipped: Vec<Skipped>,
     /// Documents read (skipped files not counted).
     pub documents: usize,
     /// Documents read a second time with the officials of others.
@@ -92,37 +91,28 @@ impl Pipeline {
     /// The graph of `files` already in memory; `progress` is told how many
     /// documents are done.
     pub fn build(&self, files: &[SourceFile], mut progress: impl FnMut(usize)) -> GovGraph {
-        let load = |i: usize| -> Result<Result<Document, String>, Infallible> {
-            Ok(Ok(normalise_with(
+        let load = |i: usize| -> Result<Document, Skipped> {
+            Ok(normalise_with(
                 &files[i].name,
                 &files[i].text,
                 &files[i].meta,
-            )))
+            ))
         };
-        match self.run(files.len(), load, |p: Progress| progress(p.documents)) {
-            Ok(built) => built.graph,
-            Err(e) => match e {},
-        }
+        self.run(files.len(), load, |p: Progress| progress(p.documents))
+            .graph
     }
 
     /// The graph of already normalised documents.
     pub fn build_documents(&self, docs: &[Document], mut progress: impl FnMut(usize)) -> GovGraph {
-        let load =
-            |i: usize| -> Result<Result<Document, String>, Infallible> { Ok(Ok(docs[i].clone())) };
-        match self.run(docs.len(), load, |p: Progress| progress(p.documents)) {
-            Ok(built) => built.graph,
-            Err(e) => match e {},
-        }
+        let load = |i: usize| -> Result<Document, Skipped> { Ok(docs[i].clone()) };
+        self.run(docs.len(), load, |p: Progress| progress(p.documents))
+            .graph
     }
 
     /// The graph of the listed files, read from disk a batch at a time (a
-    /// document read again is read from disk again). Files that are not text
-    /// are skipped with a warning; a file that cannot be read is an error.
-    pub fn build_entries(
-        &self,
-        entries: &[Entry],
-        mut progress: impl FnMut(usize),
-    ) -> Result<Built, ReadError> {
+    /// document read again is read from disk again). A file that cannot be
+    /// read, or is not text, is skipped and told of in [`Built::skipped`].
+    pub fn build_entries(&self, entries: &[Entry], mut progress: impl FnMut(usize)) -> Built {
         self.build_entries_with_progress(entries, |p| progress(p.documents))
     }
 
@@ -131,9 +121,9 @@ impl Pipeline {
         &self,
         entries: &[Entry],
         progress: impl FnMut(Progress),
-    ) -> Result<Built, ReadError> {
-        let load = |i: usize| -> Result<Result<Document, String>, ReadError> {
-            Ok(read_entry(&entries[i])?.map(|f| normalise_with(&f.name, &f.text, &f.meta)))
+    ) -> Built {
+        let load = |i: usize| -> Result<Document, Skipped> {
+            read_entry(&entries[i]).map(|f| normalise_with(&f.name, &f.text, &f.meta))
         };
         self.run(entries.len(), load, progress)
     }
@@ -143,39 +133,37 @@ impl Pipeline {
         self.extractor.extract(doc, &KnownOfficials::new())
     }
 
-    /// Reads documents `0..n`: `load(i)` gives the i-th, or the warning of a
-    /// file skipped, or an error that stops the build.
-    fn run<E: Send>(
+    /// Reads documents `0..n`: `load(i)` gives the i-th, or why it is
+    /// skipped.
+    fn run(
         &self,
         n: usize,
-        load: impl Fn(usize) -> Result<Result<Document, String>, E> + Sync,
+        load: impl Fn(usize) -> Result<Document, Skipped> + Sync,
         progress: impl FnMut(Progress),
-    ) -> Result<Built, E> {
+    ) -> Built {
         // No pool to be had (threads exhausted): rayon's global one.
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads)
             .build()
             .ok();
         let load = |i: usize| {
-            load(i).map(|read| {
-                read.map(|mut doc| {
-                    if doc.date.is_none() {
-                        doc.date.clone_from(&self.date);
-                    }
-                    doc
-                })
+            load(i).map(|mut doc| {
+                if doc.date.is_none() {
+                    doc.date.clone_from(&self.date);
+                }
+                doc
             })
         };
         self.read_all(pool.as_ref(), n, &load, progress)
     }
 
-    fn read_all<E: Send>(
+    fn read_all(
         &self,
         pool: Option<&rayon::ThreadPool>,
         n: usize,
-        load: &(impl Fn(usize) -> Result<Result<Document, String>, E> + Sync),
+        load: &(impl Fn(usize) -> Result<Document, Skipped> + Sync),
         mut progress: impl FnMut(Progress),
-    ) -> Result<Built, E> {
+    ) -> Built {
         fn on<R: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> R + Send) -> R {
             match pool {
                 Some(p) => p.install(f),
@@ -188,28 +176,27 @@ impl Pipeline {
         let mut facts: Vec<Option<Facts>> = Vec::with_capacity(n);
         // What each document's node shows: its title, date, address ...
         let mut abouts: Vec<Option<About>> = Vec::with_capacity(n);
-        let mut warnings = Vec::new();
+        let mut skipped = Vec::new();
         let mut bytes = 0u64;
         for start in (0..n).step_by(BATCH) {
             type Read = (usize, Facts, About);
-            let batch: Vec<Result<Result<Read, String>, E>> = on(pool, || {
+            let batch: Vec<Result<Read, Skipped>> = on(pool, || {
                 (start..n.min(start + BATCH))
                     .into_par_iter()
                     .map(|i| {
-                        Ok(load(i)?
-                            .map(|doc| (doc.text.len(), ex.extract(&doc, &none), doc.about())))
+                        load(i).map(|doc| (doc.text.len(), ex.extract(&doc, &none), doc.about()))
                     })
                     .collect()
             });
             for read in batch {
-                match read? {
+                match read {
                     Ok((len, f, about)) => {
                         abouts.push(Some(about));
                         bytes += len as u64;
                         facts.push(Some(f));
                     }
-                    Err(warning) => {
-                        warnings.push(warning);
+                    Err(skip) => {
+                        skipped.push(skip);
                         facts.push(None);
                         abouts.push(None);
                     }
@@ -229,29 +216,27 @@ impl Pipeline {
         if !known.is_empty() {
             for start in (0..n).step_by(BATCH) {
                 let (first_round, known, known_names) = (&facts, &known, &known_names);
-                let batch: Vec<Result<Option<Facts>, E>> = on(pool, || {
+                let batch: Vec<Option<Facts>> = on(pool, || {
                     (start..n.min(start + BATCH))
                         .into_par_iter()
                         .map(|i| {
-                            let Some(first) = &first_round[i] else {
-                                return Ok(None);
-                            };
-                            let Ok(doc) = load(i)? else {
-                                return Ok(None);
-                            };
-                            Ok(ex.known_in(&doc, first, known_names).map(|held| {
+                            let first = first_round[i].as_ref()?;
+                            // Read again: a file that no longer reads keeps
+                            // what it gave the first time.
+                            let doc = load(i).ok()?;
+                            ex.known_in(&doc, first, known_names).map(|held| {
                                 let known: KnownOfficials = held
                                     .into_iter()
                                     .filter_map(|n| known.get_key_value(n))
                                     .map(|(n, d)| (n.clone(), d.clone()))
                                     .collect();
                                 ex.extract(&doc, &known)
-                            }))
+                            })
                         })
                         .collect()
                 });
                 for (i, again) in (start..).zip(batch) {
-                    if let Some(f) = again? {
+                    if let Some(f) = again {
                         facts[i] = Some(f);
                         read_again += 1;
                     }
@@ -263,11 +248,11 @@ impl Pipeline {
             .collect();
         let documents = facts.len();
         let graph = crate::resolve::resolve_documents(facts, ex.rules());
-        Ok(Built {
+        Built {
             graph,
-            warnings,
+            skipped,
             documents,
             read_again,
-        })
+        }
     }
 }

@@ -5,7 +5,15 @@
 //! `.html`) and JSON-lines files (`.jsonl`, `.ndjson`) are taken; a CSV file is
 //! read only when named, since a folder's CSV files are more often tables than
 //! articles (an export's `nodes.csv`). A file named explicitly whose ending is
-//! none of these is read as one plain-text article, with a warning.
+//! none of these is read as one plain-text article, with a warning. Hidden
+//! entries (a name opening with `.`) are passed over.
+//!
+//! Folders are walked by `walkdir`, which sorts each folder's entries, reports
+//! an error per entry instead of ending the walk, and knows a symbolic link
+//! loop when it follows links. Symbolic links inside folders are followed only
+//! when asked ([`list_with`]); a link named as an input is always followed.
+//! Only regular files are opened: a FIFO or socket named `a.txt` would block
+//! or fail the read, so its type is checked first.
 //!
 //! A record file holds one article per record: JSON lines (one object a line)
 //! or CSV (a header row naming the columns; read with the `csv` crate, which is
@@ -23,19 +31,25 @@
 //! that is not blank opens with `{`, else one article named `stdin`. It is held
 //! in memory.
 //!
-//! One unreadable article must not cost the user the rest: a file that is
-//! neither UTF-8 nor GB18030 (many Chinese sites still serve GBK), a line that
-//! is not a JSON object and a record without text are skipped with a warning
-//! naming the file (and line). A path that does not exist, on the other hand,
-//! is an error: the user mistyped something.
+//! One unreadable article must not cost the user the rest: a file that cannot
+//! be read (permission denied, an I/O error), a dangling symbolic link, a link
+//! not followed or leading in a loop, what is not a regular file, a file that
+//! is binary or neither UTF-8 nor GB18030 (many Chinese sites still serve GBK),
+//! a line that is not a JSON object and a record without text are each
+//! [`Skipped`], with the reason, and the rest is read. A path named as an input
+//! that does not exist, on the other hand, is an error: the user mistyped
+//! something.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsStr;
+use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::Value;
+use walkdir::WalkDir;
 
 /// File endings of articles, read whole.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -159,29 +173,140 @@ struct Columns {
     source: Option<usize>,
 }
 
-/// The articles under the inputs, and what was skipped or doubtful on the way.
+/// The articles under the inputs, what was skipped on the way, and what was
+/// doubtful (a file of no known kind read as text, a record's id taken).
 #[derive(Debug, Default)]
 pub struct Listing {
     pub entries: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
 }
 
-/// What reading the inputs gave: the articles, and the files skipped on the way.
+/// What reading the inputs gave: the articles, what was skipped on the way,
+/// and what was doubtful.
 #[derive(Debug, Default)]
 pub struct ReadReport {
     pub files: Vec<SourceFile>,
+    pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
+}
+
+/// A file, link, folder or record that is not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// What is skipped: its path, or `PATH:LINE` for a record.
+    pub what: String,
+    pub why: Why,
+}
+
+impl Skipped {
+    fn path(path: &Path, why: Why) -> Skipped {
+        Skipped {
+            what: path.display().to_string(),
+            why,
+        }
+    }
+
+    fn line(path: &Path, line: u64, why: Why) -> Skipped {
+        Skipped {
+            what: format!("{}:{line}", path.display()),
+            why,
+        }
+    }
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "skipping {}: {}", self.what, self.why)
+    }
+}
+
+/// Why something is skipped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Why {
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("cannot be read ({0})")]
+    Io(String),
+    #[error("dangling symbolic link (what it points to does not exist)")]
+    DanglingLink,
+    #[error("symbolic link, not followed (--follow-links follows links)")]
+    LinkNotFollowed,
+    #[error("symbolic link loop (it leads back to {})", .0.display())]
+    LinkLoop(PathBuf),
+    /// What it is instead: "a FIFO", "a socket" ...
+    #[error("not a regular file but {0}, so never opened")]
+    NotRegular(&'static str),
+    #[error("not text (binary: it holds NUL bytes)")]
+    Binary,
+    #[error("not UTF-8 or GB18030 text")]
+    NotDecodable,
+    #[error("not JSON ({0})")]
+    NotJson(String),
+    #[error("not a JSON object")]
+    NotObject,
+    /// The name of the text's field.
+    #[error("no text (field {0:?})")]
+    NoText(String),
+    #[error("no column {field:?} for the text (its columns: {columns})")]
+    NoTextColumn { field: String, columns: String },
+    #[error("not CSV ({0})")]
+    NotCsv(String),
+    #[error("the record is gone")]
+    Gone,
+}
+
+impl Why {
+    /// What a summary counts it as, for one and for more.
+    pub fn label(&self) -> (&'static str, &'static str) {
+        match self {
+            Why::PermissionDenied => ("permission denied", "permission denied"),
+            Why::Io(_) => ("I/O error", "I/O errors"),
+            Why::DanglingLink => ("dangling symbolic link", "dangling symbolic links"),
+            Why::LinkNotFollowed => ("symbolic link not followed", "symbolic links not followed"),
+            Why::LinkLoop(_) => ("symbolic link loop", "symbolic link loops"),
+            Why::NotRegular(_) => ("not a regular file", "not regular files"),
+            Why::Binary | Why::NotDecodable => ("not text", "not text"),
+            Why::NotJson(_) | Why::NotObject => ("not JSON", "not JSON"),
+            Why::NoText(_) => ("no text", "no text"),
+            Why::NoTextColumn { .. } => ("no text column", "no text column"),
+            Why::NotCsv(_) => ("not CSV", "not CSV"),
+            Why::Gone => ("record gone", "records gone"),
+        }
+    }
+
+    /// Why an I/O error keeps a file from being read.
+    fn of_io(err: &io::Error) -> Why {
+        match err.kind() {
+            io::ErrorKind::PermissionDenied => Why::PermissionDenied,
+            _ => Why::Io(err.to_string()),
+        }
+    }
+}
+
+/// How many were skipped and why, most first: "3 skipped: 2 permission
+/// denied, 1 not text" (`None` when nothing was).
+pub fn summary(skipped: &[Skipped]) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for s in skipped {
+        *counts.entry(s.why.label()).or_default() += 1;
+    }
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let reasons: Vec<String> = counts
+        .into_iter()
+        .map(|((one, more), n)| format!("{n} {}", if n == 1 { one } else { more }))
+        .collect();
+    Some(format!("{} skipped: {}", skipped.len(), reasons.join(", ")))
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{}: no such file or folder", .0.display())]
     Missing(PathBuf),
-    #[error("reading {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     #[error("reading standard input: {0}")]
     Stdin(std::io::Error),
     #[error("- (standard input) is given more than once")]
@@ -193,12 +318,13 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<ReadReport, ReadError> {
     let listing = list(inputs, &Fields::default())?;
     let mut report = ReadReport {
         files: Vec::new(),
+        skipped: listing.skipped,
         warnings: listing.warnings,
     };
     for entry in listing.entries {
-        match read_entry(&entry)? {
+        match read_entry(&entry) {
             Ok(file) => report.files.push(file),
-            Err(warning) => report.warnings.push(warning),
+            Err(skipped) => report.skipped.push(skipped),
         }
     }
     Ok(report)
@@ -219,13 +345,27 @@ enum Kind {
     Stdin,
 }
 
+/// The articles under `inputs`, as [`list_with`] gives them when symbolic
+/// links in folders are not followed.
+pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
+    list_with(inputs, fields, false)
+}
+
 /// The articles under `inputs`, in order, without reading their texts:
 /// folders recursively and sorted, files as given, record files record by
-/// record. Names are unique: where two inputs hold files of one name, the later
-/// is named by its path; a record whose id is taken is named `FILE:LINE`.
-pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
+/// record; symbolic links in folders followed if `follow_links` (a loop is
+/// skipped), else skipped. Names are unique: where two inputs hold files of
+/// one name, the later is named by its path; a record whose id is taken is
+/// named `FILE:LINE`. An input that does not exist is an error; whatever
+/// else cannot be read is [`Skipped`].
+pub fn list_with(
+    inputs: &[PathBuf],
+    fields: &Fields,
+    follow_links: bool,
+) -> Result<Listing, ReadError> {
     let mut files: Vec<(String, PathBuf, Kind)> = Vec::new();
     let mut warnings = Vec::new();
+    let mut skipped = Vec::new();
     for input in inputs {
         if input.as_os_str() == STDIN {
             if files.iter().any(|f| f.2 == Kind::Stdin) {
@@ -234,18 +374,23 @@ pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
             files.push(("stdin".into(), input.clone(), Kind::Stdin));
             continue;
         }
-        if !input.exists() {
-            return Err(ReadError::Missing(input.clone()));
-        }
-        if input.is_dir() {
-            let mut paths = Vec::new();
-            walk(input, &mut paths)?;
-            paths.sort();
-            for path in paths {
+        let meta = match named(input) {
+            Ok(meta) => meta,
+            Err(None) => return Err(ReadError::Missing(input.clone())),
+            Err(Some(why)) => {
+                skipped.push(Skipped::path(input, why));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            for path in walk(input, follow_links, &mut skipped) {
                 let name = relative_name(input, &path);
                 let kind = kind_of(&path).unwrap_or(Kind::Article);
                 files.push((name, path, kind));
             }
+        } else if !meta.is_file() {
+            let why = Why::NotRegular(type_name(meta.file_type()));
+            skipped.push(Skipped::path(input, why));
         } else {
             let name = input
                 .file_name()
@@ -272,6 +417,7 @@ pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
     let mut found = Found {
         entries: Vec::new(),
         names: Vec::new(),
+        skipped,
         warnings,
     };
     for (name, path, kind) in files {
@@ -284,12 +430,28 @@ pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
                     record: None,
                 },
             ),
-            Kind::JsonLines => list_json_lines(&name, &path, fields, &mut found)?,
-            Kind::Csv => list_csv(&name, &path, fields, &mut found)?,
+            Kind::JsonLines => list_json_lines(&name, &path, fields, &mut found),
+            Kind::Csv => list_csv(&name, &path, fields, &mut found),
             Kind::Stdin => list_stdin(&path, fields, &mut found)?,
         }
     }
     Ok(found.named())
+}
+
+/// What an input named on the command line is, a symbolic link followed:
+/// `Err(None)` when nothing is there, `Err(Some(why))` when it is there but
+/// cannot be told (a dangling link, a folder above it not readable).
+fn named(input: &Path) -> Result<fs::Metadata, Option<Why>> {
+    match fs::symlink_metadata(input) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(None),
+        Err(e) => Err(Some(Why::of_io(&e))),
+        Ok(meta) if meta.file_type().is_symlink() => match fs::metadata(input) {
+            Ok(target) => Ok(target),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Some(Why::DanglingLink)),
+            Err(e) => Err(Some(Why::of_io(&e))),
+        },
+        Ok(meta) => Ok(meta),
+    }
 }
 
 /// Entries found, each with the names it may take, best first, and whether
@@ -297,6 +459,7 @@ pub fn list(inputs: &[PathBuf], fields: &Fields) -> Result<Listing, ReadError> {
 struct Found {
     entries: Vec<Entry>,
     names: Vec<(Vec<String>, bool)>,
+    skipped: Vec<Skipped>,
     warnings: Vec<String>,
 }
 
@@ -345,64 +508,77 @@ impl Found {
         }
         Listing {
             entries: self.entries,
+            skipped: self.skipped,
             warnings: self.warnings,
         }
     }
 }
 
 /// Lists the records of the JSON-lines file `path`, named `name`.
-fn list_json_lines(
-    name: &str,
-    path: &Path,
-    fields: &Fields,
-    found: &mut Found,
-) -> Result<(), ReadError> {
-    let io_error = |source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+fn list_json_lines(name: &str, path: &Path, fields: &Fields, found: &mut Found) {
     let file = Arc::new(RecordFile {
         name: name.to_string(),
         fields: fields.clone(),
         columns: Columns::default(),
     });
-    let reader = BufReader::new(File::open(path).map_err(io_error)?);
-    each_line(reader, |at, line, bytes| match json_record(bytes, fields) {
-        Ok((id, _)) => found.push_record(
-            id,
-            name,
-            path,
-            line,
-            Entry {
-                name: String::new(),
-                path: path.to_path_buf(),
-                record: Some(Record::Json {
-                    file: file.clone(),
-                    at,
-                    len: bytes.len(),
-                    line,
-                }),
-            },
-        ),
-        Err(why) => found
-            .warnings
-            .push(format!("skipping {}:{line}: {why}", path.display())),
-    })
-    .map_err(io_error)
+    let reader = match open_regular(path) {
+        Ok(f) => BufReader::new(f),
+        Err(why) => {
+            found.skipped.push(Skipped::path(path, why));
+            return;
+        }
+    };
+    let mut last = 0;
+    let listed = each_line(
+        reader,
+        |at, line, bytes| match json_record(bytes, fields) {
+            Ok((id, _)) => found.push_record(
+                id,
+                name,
+                path,
+                line,
+                Entry {
+                    name: String::new(),
+                    path: path.to_path_buf(),
+                    record: Some(Record::Json {
+                        file: file.clone(),
+                        at,
+                        len: bytes.len(),
+                        line,
+                    }),
+                },
+            ),
+            Err(why) => found.skipped.push(Skipped::line(path, line, why)),
+        },
+        &mut last,
+    );
+    if let Err(e) = listed {
+        // The lines before are listed; the rest cannot be read.
+        found
+            .skipped
+            .push(Skipped::line(path, last + 1, Why::of_io(&e)));
+    }
 }
 
 /// Calls `f` with the byte offset, number (from 1) and bytes (without the line
-/// break) of every line of `reader` that is not blank.
-fn each_line(mut reader: impl BufRead, mut f: impl FnMut(u64, u64, &[u8])) -> io::Result<()> {
+/// break) of every line of `reader` that is not blank; `line` is the number of
+/// the last line read whole.
+fn each_line(
+    mut reader: impl BufRead,
+    mut f: impl FnMut(u64, u64, &[u8]),
+    line: &mut u64,
+) -> io::Result<()> {
     let mut buf = Vec::new();
-    let (mut at, mut line) = (0u64, 0u64);
+    let mut at = 0u64;
+    *line = 0;
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf)?;
         if n == 0 {
             return Ok(());
         }
-        line += 1;
+        *line += 1;
+        let line = *line;
         let bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         if !bytes.iter().all(u8::is_ascii_whitespace) {
@@ -413,11 +589,11 @@ fn each_line(mut reader: impl BufRead, mut f: impl FnMut(u64, u64, &[u8])) -> io
 }
 
 /// The id and the article of one JSON line, or why it is skipped.
-fn json_record(bytes: &[u8], fields: &Fields) -> Result<(Option<String>, Article), String> {
-    let text = decode(bytes).ok_or("not UTF-8 or GB18030 text")?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON ({e})"))?;
+fn json_record(bytes: &[u8], fields: &Fields) -> Result<(Option<String>, Article), Why> {
+    let text = text_of(bytes)?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| Why::NotJson(e.to_string()))?;
     let Value::Object(map) = value else {
-        return Err("not a JSON object".into());
+        return Err(Why::NotObject);
     };
     let field = |key: &str| match map.get(key) {
         Some(Value::String(s)) => Some(s.clone()),
@@ -450,9 +626,9 @@ fn article(
     text: String,
     [id, title, url, date, source]: [Option<String>; 5],
     fields: &Fields,
-) -> Result<(Option<String>, Article), String> {
+) -> Result<(Option<String>, Article), Why> {
     if text.trim().is_empty() {
-        return Err(format!("no text (field {:?})", fields.text));
+        return Err(Why::NoText(fields.text.clone()));
     }
     let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let meta = Metadata {
@@ -466,30 +642,33 @@ fn article(
 }
 
 /// Lists the records of the CSV file `path`, named `name`.
-fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) -> Result<(), ReadError> {
-    let io_error = |source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
+fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) {
+    let mut reader = match open_regular(path) {
+        Ok(f) => csv_reader(true, f),
+        Err(why) => {
+            found.skipped.push(Skipped::path(path, why));
+            return;
+        }
     };
-    let csv_error = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(source) => io_error(source),
-        other => io_error(io::Error::other(format!("{other:?}"))),
+    let header = match reader.byte_headers() {
+        Ok(header) => header.clone(),
+        Err(e) => {
+            found.skipped.push(Skipped::path(path, csv_why(e)));
+            return;
+        }
     };
-    let mut reader = csv_reader(true, File::open(path).map_err(io_error)?);
-    let header = reader.byte_headers().map_err(csv_error)?.clone();
     let header: Vec<String> = header
         .iter()
         .map(|h| decode(h).unwrap_or_default().trim().to_string())
         .collect();
     let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let Some(text) = column(&fields.text) else {
-        found.warnings.push(format!(
-            "skipping {}: no column {:?} for the text (its columns: {})",
-            path.display(),
-            fields.text,
-            header.join(", ")
-        ));
-        return Ok(());
+        let why = Why::NoTextColumn {
+            field: fields.text.clone(),
+            columns: header.join(", "),
+        };
+        found.skipped.push(Skipped::path(path, why));
+        return;
     };
     let file = Arc::new(RecordFile {
         name: name.to_string(),
@@ -504,7 +683,20 @@ fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) -> Resu
         },
     });
     let mut record = csv::ByteRecord::new();
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                // The records before are listed; the rest cannot be read.
+                let skipped = match e.position() {
+                    Some(p) => Skipped::line(path, p.line(), csv_why(e)),
+                    None => Skipped::path(path, csv_why(e)),
+                };
+                found.skipped.push(skipped);
+                break;
+            }
+        }
         let (at, line) = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
         match csv_record(&record, &file) {
             Ok((id, _)) => found.push_record(
@@ -522,12 +714,18 @@ fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) -> Resu
                     }),
                 },
             ),
-            Err(why) => found
-                .warnings
-                .push(format!("skipping {}:{line}: {why}", path.display())),
+            Err(why) => found.skipped.push(Skipped::line(path, line, why)),
         }
     }
-    Ok(())
+}
+
+/// Why a CSV file cannot be read on.
+fn csv_why(e: csv::Error) -> Why {
+    let text = e.to_string();
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Why::of_io(&e),
+        _ => Why::NotCsv(text),
+    }
 }
 
 /// A CSV reader of rows of any length, with or without a header row.
@@ -542,15 +740,10 @@ fn csv_reader<R: Read>(headers: bool, from: R) -> csv::Reader<R> {
 fn csv_record(
     record: &csv::ByteRecord,
     file: &RecordFile,
-) -> Result<(Option<String>, Article), String> {
+) -> Result<(Option<String>, Article), Why> {
     let c = &file.columns;
-    let field = |column: Option<usize>| -> Result<Option<String>, String> {
-        match column.and_then(|i| record.get(i)) {
-            Some(bytes) => decode(bytes)
-                .map(Some)
-                .ok_or_else(|| "not UTF-8 or GB18030 text".to_string()),
-            None => Ok(None),
-        }
+    let field = |column: Option<usize>| -> Result<Option<String>, Why> {
+        column.and_then(|i| record.get(i)).map(text_of).transpose()
     };
     let text = field(Some(c.text))?.unwrap_or_default();
     article(
@@ -589,68 +782,72 @@ fn list_stdin(path: &Path, fields: &Fields, found: &mut Found) -> Result<(), Rea
     };
     let first = first.map(|l| l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l));
     if first.is_some_and(|l| l.starts_with(b"{")) {
-        each_line(&bytes[..], |_, line, bytes| {
-            match json_record(bytes, fields) {
-                Ok((id, (text, meta))) => {
-                    found.push_record(id, "stdin", path, line, held("", text, meta));
-                }
-                Err(why) => found.warnings.push(format!("skipping stdin:{line}: {why}")),
+        let each = |_, line, bytes: &[u8]| match json_record(bytes, fields) {
+            Ok((id, (text, meta))) => {
+                found.push_record(id, "stdin", path, line, held("", text, meta));
             }
-        })
-        .map_err(ReadError::Stdin)?;
+            Err(why) => found.skipped.push(Skipped {
+                what: format!("stdin:{line}"),
+                why,
+            }),
+        };
+        each_line(&bytes[..], each, &mut 0).map_err(ReadError::Stdin)?;
     } else if first.is_some() {
-        match decode(&bytes) {
-            Some(text) => found.push(
+        match text_of(&bytes) {
+            Ok(text) => found.push(
                 vec!["stdin".into()],
                 held("stdin", text, Metadata::default()),
             ),
-            None => found
-                .warnings
-                .push("skipping stdin: not UTF-8 or GB18030 text".into()),
+            Err(why) => found.skipped.push(Skipped {
+                what: "stdin".into(),
+                why,
+            }),
         }
     }
     Ok(())
 }
 
-/// Reads one listed article: `Ok(Err(warning))` when it is skipped (not
-/// UTF-8 or GB18030, or a record that no longer reads as one), an error when
-/// it cannot be read at all.
-pub fn read_entry(entry: &Entry) -> Result<Result<SourceFile, String>, ReadError> {
-    let io_error = |source| ReadError::Io {
-        path: entry.path.clone(),
-        source,
-    };
-    let read = |file: &RecordFile, line: u64, parsed: Result<(Option<String>, Article), String>| {
+/// Reads one listed article, or tells why it is skipped: it cannot be read
+/// (permission denied, an I/O error, no longer a regular file), it is not
+/// text, or a record no longer reads as one.
+pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
+    let path = &entry.path;
+    let record = |file: &RecordFile, line: u64, parsed: Result<(Option<String>, Article), Why>| {
         parsed
             .map(|(_, (text, mut meta))| {
                 meta.file = Some(file.name.clone());
                 SourceFile {
                     name: entry.name.clone(),
-                    path: entry.path.clone(),
+                    path: path.clone(),
                     text,
                     meta,
                 }
             })
-            .map_err(|why| format!("skipping {}:{line}: {why}", entry.path.display()))
+            .map_err(|why| Skipped::line(path, line, why))
     };
-    Ok(match &entry.record {
+    // The file from byte `at`.
+    let open_at = |at: u64, line: u64| {
+        let mut f = open_regular(path).map_err(|why| Skipped::line(path, line, why))?;
+        f.seek(SeekFrom::Start(at))
+            .map_err(|e| Skipped::line(path, line, Why::of_io(&e)))?;
+        Ok(f)
+    };
+    match &entry.record {
         None => {
-            let bytes = fs::read(&entry.path).map_err(io_error)?;
-            match decode(&bytes) {
-                Some(text) => Ok(SourceFile {
+            let mut bytes = Vec::new();
+            open_regular(path)
+                .and_then(|mut f| f.read_to_end(&mut bytes).map_err(|e| Why::of_io(&e)))
+                .and_then(|_| text_of(&bytes))
+                .map(|text| SourceFile {
                     name: entry.name.clone(),
-                    path: entry.path.clone(),
+                    path: path.clone(),
                     text,
                     meta: Metadata {
                         file: Some(entry.name.clone()),
                         ..Metadata::default()
                     },
-                }),
-                None => Err(format!(
-                    "skipping {}: not UTF-8 or GB18030 text",
-                    entry.path.display()
-                )),
-            }
+                })
+                .map_err(|why| Skipped::path(path, why))
         }
         Some(Record::Held(file)) => Ok(SourceFile {
             name: entry.name.clone(),
@@ -663,23 +860,65 @@ pub fn read_entry(entry: &Entry) -> Result<Result<SourceFile, String>, ReadError
             line,
         }) => {
             let mut bytes = vec![0; *len];
-            let mut f = File::open(&entry.path).map_err(io_error)?;
-            f.seek(SeekFrom::Start(*at)).map_err(io_error)?;
-            f.read_exact(&mut bytes).map_err(io_error)?;
-            read(file, *line, json_record(&bytes, &file.fields))
+            open_at(*at, *line)?
+                .read_exact(&mut bytes)
+                .map_err(|e| Skipped::line(path, *line, Why::of_io(&e)))?;
+            record(file, *line, json_record(&bytes, &file.fields))
         }
         Some(Record::Csv { file, at, line }) => {
-            let mut f = File::open(&entry.path).map_err(io_error)?;
-            f.seek(SeekFrom::Start(*at)).map_err(io_error)?;
-            let mut record = csv::ByteRecord::new();
-            let got = csv_reader(false, BufReader::new(f)).read_byte_record(&mut record);
+            let f = open_at(*at, *line)?;
+            let mut row = csv::ByteRecord::new();
+            let got = csv_reader(false, BufReader::new(f)).read_byte_record(&mut row);
             match got {
-                Ok(true) => read(file, *line, csv_record(&record, file)),
-                Ok(false) => read(file, *line, Err("the record is gone".into())),
-                Err(e) => read(file, *line, Err(format!("not CSV ({e})"))),
+                Ok(true) => record(file, *line, csv_record(&row, file)),
+                Ok(false) => record(file, *line, Err(Why::Gone)),
+                Err(e) => record(file, *line, Err(csv_why(e))),
             }
         }
-    })
+    }
+}
+
+/// Opens a regular file; what is not one (a FIFO, a socket, a device, a
+/// folder) is never opened, for opening a FIFO waits for a writer.
+fn open_regular(path: &Path) -> Result<File, Why> {
+    let meta = fs::metadata(path).map_err(|e| Why::of_io(&e))?;
+    if !meta.is_file() {
+        return Err(Why::NotRegular(type_name(meta.file_type())));
+    }
+    File::open(path).map_err(|e| Why::of_io(&e))
+}
+
+/// What a file that is not a regular file is, for a message.
+fn type_name(kind: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "of a kind of its own"
+    }
+}
+
+/// The text of bytes, or why they are none: binary (NUL bytes), or neither
+/// UTF-8 nor GB18030.
+fn text_of(bytes: &[u8]) -> Result<String, Why> {
+    if bytes.contains(&0) {
+        return Err(Why::Binary);
+    }
+    decode(bytes).ok_or(Why::NotDecodable)
 }
 
 /// Decodes bytes as UTF-8, else as GB18030; `None` when it is neither.
@@ -695,28 +934,93 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     (!had_errors).then(|| text.into_owned())
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
-    let entries = fs::read_dir(dir).map_err(|source| ReadError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| ReadError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+/// The article and JSON-lines files under the folder `root`, sorted by name
+/// folder by folder (which is the order of their paths), hidden entries
+/// passed over; what would have been read but cannot be goes to `skipped`.
+fn walk(root: &Path, follow_links: bool, skipped: &mut Vec<Skipped>) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        // The root is read whatever its name (`.` is a folder to read).
+        .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                skipped.extend(walk_error(root, &err));
+                continue;
+            }
+        };
         let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
+        // With links followed, this is the type of what a link leads to.
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(kind_of(&path), Some(Kind::Article | Kind::JsonLines)) {
-            out.push(path);
+        if kind.is_symlink() {
+            skipped.extend(link_not_followed(path).map(|why| Skipped::path(path, why)));
+        } else if !read_in_folders(path) {
+            // Not an article: passed over in silence.
+        } else if kind.is_file() {
+            paths.push(path.to_path_buf());
+        } else {
+            skipped.push(Skipped::path(path, Why::NotRegular(type_name(kind))));
         }
     }
-    Ok(())
+    paths
+}
+
+/// A symbolic link in a folder, not followed: skipped when it leads to a
+/// folder or is named as an article would be (and told apart when it leads
+/// nowhere); a link to anything else is passed over, as that thing would be.
+fn link_not_followed(path: &Path) -> Option<Why> {
+    match fs::metadata(path) {
+        Ok(target) => (target.is_dir() || read_in_folders(path)).then_some(Why::LinkNotFollowed),
+        // What it leads to cannot be known: its name tells.
+        Err(_) if !read_in_folders(path) => None,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(Why::DanglingLink),
+        Err(e) => Some(Why::of_io(&e)),
+    }
+}
+
+/// What a walk's error skips: a folder that cannot be read, a link loop, a
+/// link that leads nowhere (if named as an article would be).
+fn walk_error(root: &Path, err: &walkdir::Error) -> Option<Skipped> {
+    let path = err.path().unwrap_or(root);
+    if path != root && path.file_name().is_some_and(hidden) {
+        return None;
+    }
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Some(Skipped::path(path, Why::LinkLoop(ancestor.to_path_buf())));
+    }
+    let why = match err.io_error() {
+        Some(e) if e.kind() == io::ErrorKind::NotFound && is_link(path) => {
+            if !read_in_folders(path) {
+                return None;
+            }
+            Why::DanglingLink
+        }
+        Some(e) => Why::of_io(e),
+        None => Why::Io(err.to_string()),
+    };
+    Some(Skipped::path(path, why))
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// A name opening with a dot: hidden.
+fn hidden(name: &OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Whether a file of this name is read when found in a folder: articles and
+/// JSON lines (not CSV).
+fn read_in_folders(path: &Path) -> bool {
+    matches!(kind_of(path), Some(Kind::Article | Kind::JsonLines))
 }
 
 /// How a file is read, by its ending; `None` for an ending of no known kind.
@@ -785,12 +1089,14 @@ mod tests {
         let listing = list(std::slice::from_ref(&path), &Fields::default()).unwrap();
         let names: Vec<&str> = listing.entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["a1", "7", "news.jsonl:6"]);
-        assert_eq!(listing.warnings.len(), 3, "{:?}", listing.warnings);
-        assert!(listing.warnings[0].contains("news.jsonl:3: not JSON ("));
-        assert!(listing.warnings[1].ends_with("news.jsonl:4: no text (field \"text\")"));
-        assert!(listing.warnings[2].contains("\"a1\" is taken"));
+        assert_eq!(listing.skipped.len(), 2, "{:?}", listing.skipped);
+        let skipped: Vec<String> = listing.skipped.iter().map(|s| s.to_string()).collect();
+        assert!(skipped[0].contains("news.jsonl:3: not JSON ("));
+        assert!(skipped[1].ends_with("news.jsonl:4: no text (field \"text\")"));
+        assert_eq!(listing.warnings.len(), 1, "{:?}", listing.warnings);
+        assert!(listing.warnings[0].contains("\"a1\" is taken"));
         let read: Vec<SourceFile> = (listing.entries.iter())
-            .map(|e| read_entry(e).unwrap().unwrap())
+            .map(|e| read_entry(e).unwrap())
             .collect();
         assert_eq!(read[0].text, "甲");
         assert_eq!(read[0].meta.title.as_deref(), Some("标题"));
@@ -815,18 +1121,64 @@ mod tests {
         let listing = list(std::slice::from_ref(&path), &fields).unwrap();
         let names: Vec<&str> = listing.entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["news.csv:2", "news.csv:5"]);
-        assert_eq!(listing.warnings.len(), 1);
-        assert!(listing.warnings[0].ends_with("news.csv:4: no text (field \"body\")"));
-        let first = read_entry(&listing.entries[0]).unwrap().unwrap();
+        assert_eq!(listing.skipped.len(), 1);
+        let skipped = listing.skipped[0].to_string();
+        assert!(skipped.ends_with("news.csv:4: no text (field \"body\")"));
+        let first = read_entry(&listing.entries[0]).unwrap();
         assert_eq!(first.text, "甲,\n乙");
         assert_eq!(first.meta.title.as_deref(), Some("标题"));
         assert_eq!(first.meta.date.as_deref(), Some("2024-12-11"));
-        let last = read_entry(&listing.entries[1]).unwrap().unwrap();
+        let last = read_entry(&listing.entries[1]).unwrap();
         assert_eq!((last.text.as_str(), last.meta.title.clone()), ("丙", None));
 
         let none = list(std::slice::from_ref(&path), &Fields::default()).unwrap();
         assert!(none.entries.is_empty());
-        assert!(none.warnings[0].contains("no column \"text\""));
+        assert!(none.skipped[0].to_string().contains("no column \"text\""));
+    }
+
+    #[test]
+    fn a_summary_counts_reasons_most_first() {
+        let skip = |why: Why| Skipped {
+            what: "a.txt".into(),
+            why,
+        };
+        assert_eq!(summary(&[]), None);
+        let skipped = [
+            skip(Why::NotDecodable),
+            skip(Why::PermissionDenied),
+            skip(Why::Io("Input/output error (os error 5)".into())),
+            skip(Why::Binary),
+            skip(Why::PermissionDenied),
+            skip(Why::Io("Stale file handle (os error 116)".into())),
+            skip(Why::NotDecodable),
+        ];
+        assert_eq!(
+            summary(&skipped).as_deref(),
+            Some("7 skipped: 3 not text, 2 I/O errors, 2 permission denied")
+        );
+        assert_eq!(
+            summary(&skipped[..2]).as_deref(),
+            Some("2 skipped: 1 not text, 1 permission denied")
+        );
+        assert_eq!(
+            skip(Why::PermissionDenied).to_string(),
+            "skipping a.txt: permission denied"
+        );
+    }
+
+    #[test]
+    fn a_folder_named_as_an_input_is_read_whatever_its_name() {
+        let dir = std::env::temp_dir().join(format!("govgraph-walk-{}", std::process::id()));
+        let corpus = dir.join(".corpus");
+        fs::create_dir_all(corpus.join(".hidden")).unwrap();
+        fs::write(corpus.join("a.txt"), "福田区").unwrap();
+        fs::write(corpus.join(".b.txt"), "福田区").unwrap();
+        fs::write(corpus.join(".hidden/c.txt"), "福田区").unwrap();
+        let listing = list(std::slice::from_ref(&corpus), &Fields::default()).unwrap();
+        let names: Vec<&str> = listing.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["a.txt"]);
+        assert!(listing.skipped.is_empty(), "{:?}", listing.skipped);
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]

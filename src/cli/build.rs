@@ -13,7 +13,7 @@ use crate::rules::Rules;
 /// Build the graph of the articles under INPUT... and write it to DIR.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build seeds examples/articles.jsonl -o out --formats json,dot,graphml\n  govgraph build seeds --dict examples/names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build examples/articles.jsonl -o out\n  cat examples/articles.jsonl | govgraph build - -o out\n  govgraph build examples/articles.csv --text-field content --title-field headline --url-field link --date-field published -o out"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build seeds examples/articles.jsonl -o out --formats json,dot,graphml\n  govgraph build seeds --follow-links --strict -o out\n  govgraph build seeds --dict examples/names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build examples/articles.jsonl -o out\n  cat examples/articles.jsonl | govgraph build - -o out\n  govgraph build examples/articles.csv --text-field content --title-field headline --url-field link --date-field published -o out"
 )]
 pub struct BuildArgs {
     /// Files or folders to read (folders recursively: .txt, .md, .html, and
@@ -77,6 +77,18 @@ pub struct BuildArgs {
     /// The field of a record's outlet.
     #[arg(long, value_name = "NAME", default_value = "source")]
     pub source_field: String,
+    /// Follow symbolic links inside folders (a link named as an INPUT is
+    /// always followed). A link that leads back into a folder it is in is
+    /// skipped with a warning, never walked twice. Without this flag a link
+    /// in a folder is skipped with a warning.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Fail when anything is skipped (a file that cannot be read, is not
+    /// text or not a regular file, a symbolic link not followed, dangling or
+    /// in a loop, a bad record): exit status 1 and no graph written. Without it, what is skipped is warned
+    /// of, counted on the last line, and the graph built from the rest.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl BuildArgs {
@@ -110,12 +122,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let rules = Rules::load(&args.dicts)?;
-    let listing = crate::read::list(&args.inputs, &args.fields())?;
+    let listing = crate::read::list_with(&args.inputs, &args.fields(), args.follow_links)?;
     for warning in &listing.warnings {
         eprintln!("govgraph: warning: {warning}");
     }
+    for skipped in &listing.skipped {
+        eprintln!("govgraph: warning: {skipped}");
+    }
+    let mut skipped = listing.skipped;
+    strict(args.strict, &skipped)?;
     let entries = listing.entries;
     if entries.is_empty() {
+        tally(0, &skipped);
         anyhow::bail!(
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) found in the inputs"
         );
@@ -127,11 +145,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let bar = Bar::new(entries.len(), args.quiet);
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
     bar.finish();
-    let built = built?;
-    for warning in &built.warnings {
-        eprintln!("govgraph: warning: {warning}");
+    for skip in &built.skipped {
+        eprintln!("govgraph: warning: {skip}");
     }
+    skipped.extend(built.skipped);
+    strict(args.strict, &skipped)?;
     if built.documents == 0 {
+        tally(0, &skipped);
         anyhow::bail!(
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) could be read in the inputs"
         );
@@ -182,7 +202,25 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    // Last, as warnings are printed even when --quiet: what was skipped.
+    tally(total, &skipped);
     Ok(ExitCode::SUCCESS)
+}
+
+/// With --strict, anything skipped ends the build before anything is written.
+fn strict(strict: bool, skipped: &[crate::read::Skipped]) -> anyhow::Result<()> {
+    match crate::read::summary(skipped) {
+        Some(summary) if strict => anyhow::bail!("--strict: {summary}, so no graph is written"),
+        _ => Ok(()),
+    }
+}
+
+/// The line that counts what was read and skipped, when anything was skipped:
+/// `govgraph: 412 read, 3 skipped: 2 permission denied, 1 not text`.
+fn tally(read: usize, skipped: &[crate::read::Skipped]) {
+    if let Some(summary) = crate::read::summary(skipped) {
+        eprintln!("govgraph: {read} read, {summary}");
+    }
 }
 
 /// The progress bar of a build, on stderr while it is a terminal and the

@@ -102,8 +102,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let report = crate::read::read_inputs(std::slice::from_ref(&article))
             .with_context(|| format!("{}: reading its article", gold_file.path.display()))?;
         if report.files.is_empty() {
+            let why = (report.skipped.first()).map_or_else(
+                || "is not UTF-8 or GB18030 text".to_string(),
+                |s| format!("cannot be read: {}", s.why),
+            );
             anyhow::bail!(
-                "{}: its article {} is not UTF-8 or GB18030 text",
+                "{}: its article {} {why}",
                 gold_file.path.display(),
                 article.display()
             );

@@ -395,6 +395,9 @@ fn load(args: &QueryArgs) -> anyhow::Result<GovGraph> {
         for warning in &report.warnings {
             eprintln!("govgraph: warning: {warning}");
         }
+        for skipped in &report.skipped {
+            eprintln!("govgraph: warning: {skipped}");
+        }
         if report.files.is_empty() {
             anyhow::bail!(
                 "no articles (.txt, .md, .html) found in {}",
