@@ -138,11 +138,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) found in the inputs"
         );
     }
+    let bar = Bar::new(entries.len(), args.quiet);
     let pipeline = Pipeline::new(rules)
         .with_year(args.year)
         .with_date(date)
-        .with_threads(usize::from(args.threads));
-    let bar = Bar::new(entries.len(), args.quiet);
+        .with_threads(usize::from(args.threads))
+        .with_reading_counter(bar.counter());
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
     bar.finish();
     for skip in &built.skipped {
@@ -223,39 +224,92 @@ fn tally(read: usize, skipped: &[crate::read::Skipped]) {
     }
 }
 
-/// The progress bar of a build, on stderr while it is a terminal and the
-/// build is not --quiet (nothing at all otherwise): articles read, MB of
-/// their text, the rates, and the time left.
+/// The progress bar on stderr: articles done (a batch at a time), and the
+/// megabytes of text read, sentence by sentence, so that it moves within a
+/// large article too (a ticker thread reads the counter four times a second).
 struct Bar {
     bar: Option<indicatif::ProgressBar>,
     total: usize,
-    started: std::time::Instant,
+    /// Bytes of text read so far, counted by the pipeline.
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Articles done, as the last batch reported.
+    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ticker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Bar {
-    /// The bar's look: before the first batch is read (no rate yet), while
-    /// reading, and after (reading some again and linking the facts).
-    const STARTING: &str =
-        "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles";
-    const READING: &str = "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles  {msg}  {eta} left";
+    /// The bar's look: while reading, and after (reading some again and
+    /// linking the facts).
+    const READING: &str =
+        "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles  {msg}";
     const LINKING: &str = "{spinner} [{elapsed_precise}] {msg}";
 
     fn new(total: usize, quiet: bool) -> Bar {
         use std::io::IsTerminal;
+        use std::sync::Arc;
+        let read = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
                 Some(total as u64),
                 indicatif::ProgressDrawTarget::stderr(),
             );
-            Bar::style(&bar, Bar::STARTING);
+            Bar::style(&bar, Bar::READING);
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
+        });
+        let ticker = bar.clone().map(|bar| {
+            let (read, done, stop) = (read.clone(), done.clone(), stop.clone());
+            let started = std::time::Instant::now();
+            std::thread::spawn(move || {
+                use std::sync::atomic::Ordering::Relaxed;
+                while !stop.load(Relaxed) {
+                    let done = done.load(Relaxed);
+                    if done < total {
+                        bar.set_message(Bar::reading(
+                            read.load(Relaxed),
+                            done,
+                            total,
+                            started.elapsed().as_secs_f64(),
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+            })
         });
         Bar {
             bar,
             total,
-            started: std::time::Instant::now(),
+            read,
+            done,
+            stop,
+            ticker,
         }
+    }
+
+    /// The counter the pipeline adds the bytes of each sentence to.
+    fn counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
+        self.read.clone()
+    }
+
+    /// "12.3 MB  4.1 MB/s  310 articles/s  1m 20s left": the time left from
+    /// the article rate once a batch is done, else none yet.
+    fn reading(bytes: u64, done: usize, total: usize, secs: f64) -> String {
+        let secs = secs.max(0.001);
+        let mb = bytes as f64 / 1e6;
+        let mut msg = format!("{mb:.1} MB  {:.1} MB/s", mb / secs);
+        if done > 0 {
+            let rate = done as f64 / secs;
+            let left = ((total - done) as f64 / rate).round() as u64;
+            msg.push_str(&format!(
+                "  {rate:.0} articles/s  {}m {:02}s left",
+                left / 60,
+                left % 60
+            ));
+        }
+        msg
     }
 
     fn style(bar: &indicatif::ProgressBar, template: &str) {
@@ -265,32 +319,45 @@ impl Bar {
     }
 
     fn update(&self, p: crate::pipeline::Progress) {
+        self.done
+            .store(p.documents, std::sync::atomic::Ordering::Relaxed);
         let Some(bar) = &self.bar else {
             return;
         };
-        let secs = self.started.elapsed().as_secs_f64().max(0.001);
-        let mb = p.bytes as f64 / 1e6;
         bar.set_position(p.documents as u64);
-        if p.documents < self.total {
-            Bar::style(bar, Bar::READING);
-            bar.set_message(format!(
-                "{mb:.1} MB  {:.1} MB/s  {:.0} articles/s",
-                mb / secs,
-                p.documents as f64 / secs
-            ));
-        } else {
+        if p.documents >= self.total {
             Bar::style(bar, Bar::LINKING);
             bar.set_message(format!(
-                "{} articles, {mb:.1} MB read; linking officials across articles",
-                p.documents
+                "{} articles, {:.1} MB read; linking officials across articles",
+                p.documents,
+                p.bytes as f64 / 1e6
             ));
         }
     }
 
-    /// Clears the bar, so that the summary follows on a clean line.
-    fn finish(&self) {
+    /// Stops the ticker and clears the bar, so that the summary follows on a
+    /// clean line.
+    fn finish(mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(ticker) = self.ticker.take() {
+            let _ = ticker.join();
+        }
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bar;
+
+    #[test]
+    fn the_bar_gives_rates_and_the_time_left_once_articles_are_done() {
+        assert_eq!(Bar::reading(3_000_000, 0, 10, 2.0), "3.0 MB  1.5 MB/s");
+        assert_eq!(
+            Bar::reading(3_000_000, 4, 10, 2.0),
+            "3.0 MB  1.5 MB/s  2 articles/s  0m 03s left"
+        );
     }
 }

@@ -62,8 +62,14 @@ struct Read {
     triggers: Vec<personnel::TriggerHit>,
 }
 
-/// Reads a document into facts.
-pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
+/// Reads a document into facts; `read`, when given, counts the bytes of the
+/// sentences whose mentions are found.
+pub fn read(
+    ex: &Extractor,
+    doc: &Document,
+    known: &KnownOfficials,
+    read: Option<&std::sync::atomic::AtomicU64>,
+) -> Facts {
     let simplified = super::simplified(&doc.text);
     let text = Annotated::new(&simplified);
     let written: Vec<char> = doc.text.chars().collect();
@@ -74,6 +80,9 @@ pub fn read(ex: &Extractor, doc: &Document, known: &KnownOfficials) -> Facts {
         for &span in &para.sentences {
             let s = text.text(span);
             let mentions = Mentions::find(rules, &ex.jieba, &s);
+            if let Some(read) = read {
+                read.fetch_add(s.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            }
             let clauses = text
                 .clauses(span)
                 .into_iter()

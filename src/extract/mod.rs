@@ -270,7 +270,19 @@ impl Extractor {
 
     /// The facts a document states. `known` are officials other documents named.
     pub fn extract(&self, doc: &Document, known: &KnownOfficials) -> Facts {
-        discourse::read(self, doc, known)
+        discourse::read(self, doc, known, None)
+    }
+
+    /// As [`Extractor::extract`], adding to `read` the bytes of each sentence
+    /// (UTF-8, as normalised) as its mentions are found, so that a progress
+    /// display moves within a large article.
+    pub fn extract_counting(
+        &self,
+        doc: &Document,
+        known: &KnownOfficials,
+        read: &std::sync::atomic::AtomicU64,
+    ) -> Facts {
+        discourse::read(self, doc, known, Some(read))
     }
 }
 
