@@ -3,38 +3,50 @@
 //! Article text is hostile until proven otherwise: a sentence may hold `<script>`,
 //! quotes, `&`, `]]>` or start with `=`. Every exporter passes every string it
 //! writes through the escaper of its format, so such text always comes through as
-//! plain text and never as markup, code or a spreadsheet formula.
+//! plain text and never as markup, code or a spreadsheet formula. XML escaping
+//! itself is quick-xml's; what is here is only what it leaves to us.
+
+use std::borrow::Cow;
 
 /// Escapes text for XML element content and attribute values (either quote).
 ///
-/// Characters XML 1.0 forbids (most C0 controls) are dropped.
+/// quick-xml's [`escape`](quick_xml::escape::escape) turns `<`, `>`, `&`, `"`
+/// and `'` into entities. Two things it leaves to us are done here: tab, line
+/// feed and carriage return become character references (in an attribute value
+/// a parser would read them back as spaces, and a carriage return anywhere as a
+/// line feed), and characters XML 1.0 forbids (most C0 controls) are dropped.
 ///
 /// # Example
 /// ```
 /// use govgraph::export::escape::xml;
 /// assert_eq!(xml("<a href=\"x\">&]]>'"), "&lt;a href=&quot;x&quot;&gt;&amp;]]&gt;&apos;");
+/// assert_eq!(xml("a\nb"), "a&#10;b");
 /// ```
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+pub fn xml(s: &str) -> Cow<'_, str> {
+    let kept: Cow<'_, str> = if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| is_xml_char(*c)).collect())
+    };
+    let escaped = quick_xml::escape::escape(kept);
+    if !escaped.contains(['\t', '\n', '\r']) {
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for c in escaped.chars() {
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
+            c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
+/// The characters an XML 1.0 document may hold.
 fn is_xml_char(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
 /// Makes JSON text safe to embed inside an HTML `<script>` element: `<`, `>`, `&`
@@ -99,6 +111,12 @@ mod tests {
     #[test]
     fn xml_drops_forbidden_controls() {
         assert_eq!(xml("a\u{1}b\u{FFFE}"), "ab");
+    }
+
+    #[test]
+    fn xml_escapes_line_breaks_and_tabs() {
+        assert_eq!(xml("a\tb\r\nc"), "a&#9;b&#13;&#10;c");
+        assert!(matches!(xml("plain 文本"), Cow::Borrowed(_)));
     }
 
     #[test]
