@@ -3,8 +3,9 @@
 //! Article text is hostile until proven otherwise: a sentence may hold `<script>`,
 //! quotes, `&`, `]]>` or start with `=`. Every exporter passes every string it
 //! writes through the escaper of its format, so such text always comes through as
-//! plain text and never as markup, code or a spreadsheet formula. XML escaping
-//! itself is quick-xml's; what is here is only what it leaves to us.
+//! plain text and never as markup, code or a spreadsheet formula. The escaping
+//! itself is the libraries': quick-xml's for XML, the `csv` crate's quoting for
+//! CSV; what is here is only what they leave to us.
 
 use std::borrow::Cow;
 
@@ -74,27 +75,23 @@ pub fn json_in_html(json: &str) -> String {
     out
 }
 
-/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break;
-/// a cell that a spreadsheet would read as a formula (starting with `=`, `+`,
-/// `-`, `@`, tab or carriage return) gets a leading `'` so it stays text.
+/// Guards one CSV cell against formula injection: a cell that a spreadsheet
+/// would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return, unless it is a plain number) gets a leading `'` so it stays text.
+/// Quoting is left to the `csv` crate's writer, which the cell is then given to.
 ///
 /// # Example
 /// ```
-/// use govgraph::export::escape::csv;
-/// assert_eq!(csv("=1+1"), "'=1+1");
-/// assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
-/// assert_eq!(csv("2024-12-11"), "2024-12-11");
+/// use govgraph::export::escape::formula_guard;
+/// assert_eq!(formula_guard("=1+1"), "'=1+1");
+/// assert_eq!(formula_guard("-3"), "-3");
+/// assert_eq!(formula_guard("2024-12-11"), "2024-12-11");
 /// ```
-pub fn csv(s: &str) -> String {
-    let mut cell = String::with_capacity(s.len() + 2);
+pub fn formula_guard(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number_or_date(s) {
-        cell.push('\'');
-    }
-    cell.push_str(s);
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
+        Cow::Owned(format!("'{s}"))
     } else {
-        cell
+        Cow::Borrowed(s)
     }
 }
 
@@ -121,9 +118,10 @@ mod tests {
 
     #[test]
     fn csv_guards_every_formula_start() {
-        for s in ["=A1", "+A1", "@SUM(A1)", "-A1"] {
-            assert!(csv(s).starts_with('\''), "{s}");
+        for s in ["=A1", "+A1", "@SUM(A1)", "-A1", "\tA1", "\rA1"] {
+            assert!(formula_guard(s).starts_with('\''), "{s:?}");
         }
-        assert_eq!(csv("-3"), "-3");
+        assert_eq!(formula_guard("-3"), "-3");
+        assert_eq!(formula_guard("a,b"), "a,b");
     }
 }

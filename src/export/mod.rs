@@ -3,9 +3,10 @@
 //! Exporters know nothing of extraction: they read a [`GovGraph`] and write
 //! bytes, in sorted id order, so the same graph always gives byte-identical
 //! files; and each escapes every text it writes for its own format (see
-//! [`escape`]). GraphML and GEXF are written by quick-xml's Writer, so their
-//! escaping and nesting are the library's. A [`Filter`] can first cut a
-//! readable picture out of a large graph.
+//! [`escape`]). GraphML and GEXF are written by quick-xml's Writer, the Neo4j
+//! CSVs by the `csv` crate's, so quoting, escaping and nesting are the
+//! libraries'. A [`Filter`] can first cut a readable picture out of a large
+//! graph.
 
 mod cytoscape;
 mod dot;
@@ -178,7 +179,7 @@ pub fn render(
             bytes,
         }]
     };
-    // The XML writers write into memory, which does not fail; were one
+    // The XML and CSV writers write into memory, which does not fail; were one
     // to fail all the same, the error names the file it was making.
     let written = |name: &str, source: std::io::Error| ExportError::Io {
         path: PathBuf::from(name),
@@ -195,7 +196,7 @@ pub fn render(
         Format::Cytoscape => one(cytoscape::to_cytoscape(graph).into_bytes()),
         Format::Jsonld => one(jsonld::to_jsonld(graph).into_bytes()),
         Format::Html => one(html::to_html(&facts()).into_bytes()),
-        Format::Neo4j => neo4j::to_neo4j(graph),
+        Format::Neo4j => neo4j::to_neo4j(graph)?,
     })
 }
 

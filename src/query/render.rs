@@ -1,8 +1,9 @@
 //! Answers as aligned tables and as CSV.
 //!
 //! Chinese characters take two columns in a terminal, so columns are padded by
-//! display width (`unicode-width`), not by `char` count. JSON needs no help here:
-//! every answer is `Serialize`.
+//! display width (`unicode-width`), not by `char` count. CSV is written by the
+//! `csv` crate's Writer: quoting is the library's, not ours. JSON needs no help
+//! here: every answer is `Serialize`.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -72,22 +73,23 @@ impl Table {
         text
     }
 
-    /// The table as CSV (RFC 4180): a header line, then one line per row.
+    /// The table as CSV (RFC 4180): a header line, then one line per row, each
+    /// ending in `\n`, a cell quoted only when it holds a comma, quote or line
+    /// break. (A record that is one empty cell is written `""`, so that it is
+    /// not read as a blank line; every answer has two columns or more.)
     pub fn to_csv(&self) -> String {
-        let field = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
-        let mut text = String::new();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .flexible(true)
+            .from_writer(Vec::new());
+        // Writing into memory does not fail, a flexible writer takes rows of any
+        // length, and every cell is a `String`, so the output is UTF-8: none of
+        // these `expect`s can be reached.
         for row in std::iter::once(&self.headers).chain(&self.rows) {
-            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
-            text.push_str(&cells.join(","));
-            text.push('\n');
+            w.write_record(row).expect("CSV into memory");
         }
-        text
+        let bytes = w.into_inner().expect("CSV into memory");
+        String::from_utf8(bytes).expect("CSV of UTF-8 cells")
     }
 }
 
