@@ -5,9 +5,14 @@
 //! The table puts the details first and the scores last, so the numbers are
 //! what a terminal shows when the run ends; `details: false` leaves the details
 //! out. The JSON always has everything, under field names that only grow.
+//!
+//! The table's columns are laid out by comfy-table, not by format widths of our
+//! own: each column is as wide as it has always been, or wider when a value
+//! needs it (the whole column widens, so the block stays aligned).
 
 use std::fmt::Write as _;
 
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Width, presets};
 use serde::Serialize;
 
 use super::score::{FileScore, Prf, Scores, Share};
@@ -92,25 +97,24 @@ impl Report {
                     continue;
                 }
                 let _ = writeln!(out, "== {}: missed and wrong", f.gold);
-                for finding in &f.score.findings {
-                    let _ = write!(
-                        out,
-                        "  {:<8} {:<16} {}",
-                        finding.kind.label(),
-                        finding.measure.label(),
-                        finding.item
-                    );
+                let rows = f.score.findings.iter().map(|finding| {
+                    let mut item = finding.item.clone();
                     if let Some(note) = &finding.note {
-                        let _ = write!(out, "  [{note}]");
+                        let _ = write!(item, "  [{note}]");
                     }
-                    out.push('\n');
-                }
+                    vec![
+                        finding.kind.label().to_string(),
+                        finding.measure.label().to_string(),
+                        item,
+                    ]
+                });
+                out.push_str(&block(None, rows, &FINDING_COLUMNS));
                 out.push('\n');
             }
         }
         for f in &self.files {
             let _ = writeln!(out, "== {} ({})", f.gold, f.article);
-            write_scores(&mut out, &f.score.scores);
+            out.push_str(&scores(&f.score.scores));
             if let Some(p) = &f.score.period {
                 let gold = p
                     .gold
@@ -131,83 +135,166 @@ impl Report {
             "== TOTAL over {} files (micro-averaged)",
             self.total.files
         );
-        write_scores(&mut out, &self.total.scores);
+        out.push_str(&scores(&self.total.scores));
         if let Some(p) = &self.total.period {
             let _ = writeln!(out, "  period            {}/{} files match", p.right, p.of);
         }
         out.push('\n');
         let _ = writeln!(out, "== targets");
-        for t in &self.targets {
-            let _ = writeln!(
-                out,
-                "  {:<26} {:>6}  >= {:.2}  {}",
-                t.measure,
+        let rows = self.targets.iter().map(|t| {
+            vec![
+                t.measure.to_string(),
                 fmt_ratio(t.value),
-                t.target,
-                if t.met { "ok" } else { "MISSED" }
-            );
-        }
+                format!(">= {:.2}", t.target),
+                (if t.met { "ok" } else { "MISSED" }).to_string(),
+            ]
+        });
+        out.push_str(&block(None, rows, &TARGET_COLUMNS));
         out
     }
 }
 
-const HEADER: &str =
-    "  measure            graph   gold  matched  precision  recall     F1  accuracy";
-
-fn write_scores(out: &mut String, s: &Scores) {
-    let _ = writeln!(out, "{HEADER}");
-    prf_row(out, "officials", &s.officials);
-    prf_row(out, "titles", &s.titles);
-    prf_row(out, "participations", &s.participations);
-    share_row(out, "chaired/attended", &s.relation);
-    let _ = writeln!(
-        out,
-        "  {:<16} {:>7} {:>6} {:>8} {:>10} {:>7}",
-        "district events",
-        "",
-        s.events.of,
-        s.events.right,
-        "",
-        fmt_ratio(s.events.value())
-    );
-    prf_row(out, "projects", &s.projects);
-    share_row(out, "project district", &s.project_district);
-    prf_row(out, "personnel", &s.personnel);
-    share_row(out, "personnel dates", &s.personnel_dates);
+/// One column of a block: its least width, whether it aligns right, and the
+/// spaces after it.
+struct Column {
+    width: u16,
+    right: bool,
+    gap: u16,
 }
 
-fn prf_row(out: &mut String, name: &str, p: &Prf) {
+const fn left(width: u16, gap: u16) -> Column {
+    Column {
+        width,
+        right: false,
+        gap,
+    }
+}
+
+const fn right(width: u16, gap: u16) -> Column {
+    Column {
+        width,
+        right: true,
+        gap,
+    }
+}
+
+/// A finding: kind, measure, and the item with its note.
+const FINDING_COLUMNS: [Column; 3] = [left(8, 1), left(16, 1), left(0, 0)];
+
+/// The scores: measure, then numbers.
+const SCORE_COLUMNS: [Column; 8] = [
+    left(16, 1),
+    right(7, 1),
+    right(6, 1),
+    right(8, 1),
+    right(10, 1),
+    right(7, 1),
+    right(6, 1),
+    right(9, 0),
+];
+
+const SCORE_HEADER: [&str; 8] = [
+    "measure",
+    "graph",
+    "gold",
+    "matched",
+    "precision",
+    "recall",
+    "F1",
+    "accuracy",
+];
+
+/// A target: measure, value, the target, and whether it is met.
+const TARGET_COLUMNS: [Column; 4] = [left(26, 1), right(6, 2), left(0, 2), left(0, 0)];
+
+/// Rows as lines indented by two spaces, columns aligned by comfy-table, with
+/// no trailing spaces; a cell missing at the end of a row is empty.
+fn block(
+    header: Option<Vec<String>>,
+    rows: impl IntoIterator<Item = Vec<String>>,
+    columns: &[Column],
+) -> String {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
+    if let Some(header) = header {
+        table.set_header(header);
+    }
+    table.add_rows(rows);
+    for (i, (column, c)) in table.column_iter_mut().zip(columns).enumerate() {
+        let padding = (if i == 0 { 2 } else { 0 }, c.gap);
+        column.set_padding(padding);
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            c.width + padding.0 + padding.1,
+        )));
+        if c.right {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = String::new();
+    for line in table.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A block of scores under their header: precision, recall and F1 for what is
+/// counted both ways; a share for what is judged on matches.
+fn scores(s: &Scores) -> String {
+    let header = SCORE_HEADER.map(String::from).to_vec();
+    let events = vec![
+        "district events".to_string(),
+        String::new(),
+        s.events.of.to_string(),
+        s.events.right.to_string(),
+        String::new(),
+        fmt_ratio(s.events.value()),
+    ];
+    let rows = [
+        prf_row("officials", &s.officials),
+        prf_row("titles", &s.titles),
+        prf_row("participations", &s.participations),
+        share_row("chaired/attended", &s.relation),
+        events,
+        prf_row("projects", &s.projects),
+        share_row("project district", &s.project_district),
+        prf_row("personnel", &s.personnel),
+        share_row("personnel dates", &s.personnel_dates),
+    ];
+    block(Some(header), rows, &SCORE_COLUMNS)
+}
+
+fn prf_row(name: &str, p: &Prf) -> Vec<String> {
     let matched = if p.matched_graph == p.matched_gold {
         p.matched_gold.to_string()
     } else {
         format!("{}|{}", p.matched_graph, p.matched_gold)
     };
-    let _ = writeln!(
-        out,
-        "  {:<16} {:>7} {:>6} {:>8} {:>10} {:>7} {:>6}",
-        name,
-        p.graph,
-        p.gold,
+    vec![
+        name.to_string(),
+        p.graph.to_string(),
+        p.gold.to_string(),
         matched,
         fmt_ratio(p.precision()),
         fmt_ratio(p.recall()),
-        fmt_ratio(p.f1())
-    );
+        fmt_ratio(p.f1()),
+    ]
 }
 
-fn share_row(out: &mut String, name: &str, s: &Share) {
-    let _ = writeln!(
-        out,
-        "  {:<16} {:>7} {:>6} {:>8} {:>10} {:>7} {:>6} {:>9}",
-        name,
-        "",
-        "",
+fn share_row(name: &str, s: &Share) -> Vec<String> {
+    vec![
+        name.to_string(),
+        String::new(),
+        String::new(),
         format!("{}/{}", s.right, s.of),
-        "",
-        "",
-        "",
-        fmt_ratio(s.value())
-    );
+        String::new(),
+        String::new(),
+        String::new(),
+        fmt_ratio(s.value()),
+    ]
 }
 
 /// Three decimals, or `-` for an undefined ratio.

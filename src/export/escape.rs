@@ -3,38 +3,51 @@
 //! Article text is hostile until proven otherwise: a sentence may hold `<script>`,
 //! quotes, `&`, `]]>` or start with `=`. Every exporter passes every string it
 //! writes through the escaper of its format, so such text always comes through as
-//! plain text and never as markup, code or a spreadsheet formula.
+//! plain text and never as markup, code or a spreadsheet formula. The escaping
+//! itself is the libraries': quick-xml's for XML, the `csv` crate's quoting for
+//! CSV; what is here is only what they leave to us.
+
+use std::borrow::Cow;
 
 /// Escapes text for XML element content and attribute values (either quote).
 ///
-/// Characters XML 1.0 forbids (most C0 controls) are dropped.
+/// quick-xml's [`escape`](quick_xml::escape::escape) turns `<`, `>`, `&`, `"`
+/// and `'` into entities. Two things it leaves to us are done here: tab, line
+/// feed and carriage return become character references (in an attribute value
+/// a parser would read them back as spaces, and a carriage return anywhere as a
+/// line feed), and characters XML 1.0 forbids (most C0 controls) are dropped.
 ///
 /// # Example
 /// ```
 /// use govgraph::export::escape::xml;
 /// assert_eq!(xml("<a href=\"x\">&]]>'"), "&lt;a href=&quot;x&quot;&gt;&amp;]]&gt;&apos;");
+/// assert_eq!(xml("a\nb"), "a&#10;b");
 /// ```
-pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+pub fn xml(s: &str) -> Cow<'_, str> {
+    let kept: Cow<'_, str> = if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| is_xml_char(*c)).collect())
+    };
+    let escaped = quick_xml::escape::escape(kept);
+    if !escaped.contains(['\t', '\n', '\r']) {
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for c in escaped.chars() {
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
+            c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
+/// The characters an XML 1.0 document may hold.
 fn is_xml_char(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
 /// Makes JSON text safe to embed inside an HTML `<script>` element: `<`, `>`, `&`
@@ -62,27 +75,23 @@ pub fn json_in_html(json: &str) -> String {
     out
 }
 
-/// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break;
-/// a cell that a spreadsheet would read as a formula (starting with `=`, `+`,
-/// `-`, `@`, tab or carriage return) gets a leading `'` so it stays text.
+/// Guards one CSV cell against formula injection: a cell that a spreadsheet
+/// would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return, unless it is a plain number) gets a leading `'` so it stays text.
+/// Quoting is left to the `csv` crate's writer, which the cell is then given to.
 ///
 /// # Example
 /// ```
-/// use govgraph::export::escape::csv;
-/// assert_eq!(csv("=1+1"), "'=1+1");
-/// assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
-/// assert_eq!(csv("2024-12-11"), "2024-12-11");
+/// use govgraph::export::escape::formula_guard;
+/// assert_eq!(formula_guard("=1+1"), "'=1+1");
+/// assert_eq!(formula_guard("-3"), "-3");
+/// assert_eq!(formula_guard("2024-12-11"), "2024-12-11");
 /// ```
-pub fn csv(s: &str) -> String {
-    let mut cell = String::with_capacity(s.len() + 2);
+pub fn formula_guard(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number_or_date(s) {
-        cell.push('\'');
-    }
-    cell.push_str(s);
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
+        Cow::Owned(format!("'{s}"))
     } else {
-        cell
+        Cow::Borrowed(s)
     }
 }
 
@@ -102,10 +111,17 @@ mod tests {
     }
 
     #[test]
+    fn xml_escapes_line_breaks_and_tabs() {
+        assert_eq!(xml("a\tb\r\nc"), "a&#9;b&#13;&#10;c");
+        assert!(matches!(xml("plain 文本"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn csv_guards_every_formula_start() {
-        for s in ["=A1", "+A1", "@SUM(A1)", "-A1"] {
-            assert!(csv(s).starts_with('\''), "{s}");
+        for s in ["=A1", "+A1", "@SUM(A1)", "-A1", "\tA1", "\rA1"] {
+            assert!(formula_guard(s).starts_with('\''), "{s:?}");
         }
-        assert_eq!(csv("-3"), "-3");
+        assert_eq!(formula_guard("-3"), "-3");
+        assert_eq!(formula_guard("a,b"), "a,b");
     }
 }

@@ -11,10 +11,15 @@
 //! Colour, size and shape are written as the GEXF 1.3 schema declares them (in
 //! the GEXF namespace), which validates against `gexf.xsd` and which Gephi reads
 //! as viz attributes.
+//!
+//! XML is written by quick-xml's Writer: escaping and nesting are the library's,
+//! not ours.
 
-use std::fmt::Write;
+use std::io;
 
-use super::escape::xml;
+use quick_xml::events::BytesText;
+
+use super::xml::{XmlWriter, attr, finish, start};
 use super::{edge_label, evidence_text, tenure};
 use crate::graph::{GovGraph, NodeKind, Relation};
 
@@ -65,113 +70,175 @@ pub(crate) fn hex(s: &str) -> (u8, u8, u8) {
 }
 
 /// The graph as GEXF 1.3 text.
-pub fn to_gexf(graph: &GovGraph) -> String {
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(
-        "<gexf xmlns=\"http://gexf.net/1.3\" \
-         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" \
-         version=\"1.3\">\n",
-    );
-    out.push_str("  <meta>\n    <creator>govgraph</creator>\n");
-    out.push_str("    <description>officials, districts, events and projects read from government news</description>\n");
-    out.push_str("  </meta>\n");
-    out.push_str(
-        "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\" idtype=\"string\">\n",
-    );
-    attributes(&mut out, "node", &NODE_ATTRS);
-    attributes(&mut out, "edge", &EDGE_ATTRS);
+///
+/// Errors only if the writer does, which writing into memory does not.
+pub fn to_gexf(graph: &GovGraph) -> io::Result<Vec<u8>> {
+    let mut w = start()?;
+    w.create_element("gexf")
+        .with_attributes([
+            ("xmlns", "http://gexf.net/1.3"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+            ),
+            ("version", "1.3"),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("meta").write_inner_content(|w| {
+                w.create_element("creator")
+                    .write_text_content(BytesText::new("govgraph"))?;
+                w.create_element("description")
+                    .write_text_content(BytesText::new(
+                        "officials, districts, events and projects read from government news",
+                    ))?;
+                Ok(())
+            })?;
+            w.create_element("graph")
+                .with_attributes([
+                    ("defaultedgetype", "directed"),
+                    ("mode", "dynamic"),
+                    ("timeformat", "date"),
+                    ("idtype", "string"),
+                ])
+                .write_inner_content(|w| {
+                    attributes(w, "node", &NODE_ATTRS)?;
+                    attributes(w, "edge", &EDGE_ATTRS)?;
+                    nodes(w, graph)?;
+                    edges(w, graph)
+                })?;
+            Ok(())
+        })?;
+    Ok(finish(w))
+}
+
+/// `<nodes>`: each with its label, its time when it has dates, its attributes
+/// and its colour, size and shape.
+fn nodes(w: &mut XmlWriter, graph: &GovGraph) -> io::Result<()> {
     let nodes = graph.nodes();
-    let _ = writeln!(out, "    <nodes count=\"{}\">", nodes.len());
-    for node in nodes {
-        let _ = write!(
-            out,
-            "      <node id=\"{}\" label=\"{}\"",
-            xml(&node.id),
-            xml(&node.name)
-        );
-        if let Some(d) = &node.date {
-            let end = node.end_date.as_deref().unwrap_or(d);
-            if is_date(d) && is_date(end) {
-                let _ = write!(out, " start=\"{d}\" end=\"{end}\"");
+    w.create_element("nodes")
+        .with_attribute(("count", nodes.len().to_string().as_str()))
+        .write_inner_content(|w| {
+            for node in nodes {
+                let mut element = w
+                    .create_element("node")
+                    .with_attribute(attr("id", &node.id))
+                    .with_attribute(attr("label", &node.name));
+                if let Some(d) = &node.date {
+                    let end = node.end_date.as_deref().unwrap_or(d);
+                    if is_date(d) && is_date(end) {
+                        element = element
+                            .with_attribute(("start", d.as_str()))
+                            .with_attribute(("end", end));
+                    }
+                }
+                let values = [
+                    Some(node.kind.to_string()),
+                    join(&node.aliases),
+                    node.date.clone(),
+                    node.end_date.clone(),
+                    join(&node.roles),
+                    node.city.clone(),
+                    node.province.clone(),
+                    node.code.clone(),
+                    some_text(evidence_text(&node.evidence)),
+                ];
+                element.write_inner_content(|w| {
+                    attvalues(w, &NODE_ATTRS, &values)?;
+                    let ((r, g, b), size, shape) = viz(node.kind);
+                    w.create_element("color")
+                        .with_attributes([
+                            ("r", r.to_string().as_str()),
+                            ("g", g.to_string().as_str()),
+                            ("b", b.to_string().as_str()),
+                        ])
+                        .write_empty()?;
+                    w.create_element("size")
+                        .with_attribute(("value", size.to_string().as_str()))
+                        .write_empty()?;
+                    w.create_element("shape")
+                        .with_attribute(("value", shape))
+                        .write_empty()?;
+                    Ok(())
+                })?;
             }
-        }
-        out.push_str(">\n");
-        let values = [
-            Some(node.kind.to_string()),
-            join(&node.aliases),
-            node.date.clone(),
-            node.end_date.clone(),
-            join(&node.roles),
-            node.city.clone(),
-            node.province.clone(),
-            node.code.clone(),
-            some_text(evidence_text(&node.evidence)),
-        ];
-        attvalues(&mut out, &NODE_ATTRS, &values);
-        let ((r, g, b), size, shape) = viz(node.kind);
-        let _ = writeln!(out, "        <color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
-        let _ = writeln!(out, "        <size value=\"{size}\"/>");
-        let _ = writeln!(out, "        <shape value=\"{shape}\"/>");
-        out.push_str("      </node>\n");
-    }
-    out.push_str("    </nodes>\n");
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// `<edges>`: each with its label and kind, its time (a day, or a holds_post
+/// tenure as a spell) and its attributes.
+fn edges(w: &mut XmlWriter, graph: &GovGraph) -> io::Result<()> {
     let edges = graph.edges();
-    let _ = writeln!(out, "    <edges count=\"{}\">", edges.len());
-    for (i, edge) in edges.into_iter().enumerate() {
-        let _ = write!(
-            out,
-            "      <edge id=\"e{i}\" source=\"{}\" target=\"{}\" label=\"{}\" kind=\"{}\"",
-            xml(&edge.source),
-            xml(&edge.target),
-            xml(&edge_label(edge)),
-            edge.relation
-        );
-        // A holds_post edge lives for its tenure (a spell, below); a dated edge
-        // on its day.
-        let span = match (edge.relation, &edge.date, &edge.first_seen, &edge.last_seen) {
-            (Relation::HoldsPost, ..) => None,
-            (_, Some(d), _, _) => Some((d, d)),
-            (_, None, Some(a), Some(b)) => Some((a, b)),
-            _ => None,
-        };
-        if let Some((a, b)) = span.filter(|(a, b)| is_date(a) && is_date(b)) {
-            let _ = write!(out, " start=\"{a}\" end=\"{b}\"");
-        }
-        out.push_str(">\n");
-        if edge.relation == Relation::HoldsPost {
-            let (from, to) = tenure(edge);
-            let (from, to) = (from.filter(|d| is_date(d)), to.filter(|d| is_date(d)));
-            if from.is_some() || to.is_some() {
-                out.push_str("        <spells>\n          <spell");
-                if let Some(a) = from {
-                    let _ = write!(out, " start=\"{a}\"");
+    w.create_element("edges")
+        .with_attribute(("count", edges.len().to_string().as_str()))
+        .write_inner_content(|w| {
+            for (i, edge) in edges.into_iter().enumerate() {
+                let mut element = w
+                    .create_element("edge")
+                    .with_attribute(("id", format!("e{i}").as_str()))
+                    .with_attribute(attr("source", &edge.source))
+                    .with_attribute(attr("target", &edge.target))
+                    .with_attribute(attr("label", &edge_label(edge)))
+                    .with_attribute(("kind", edge.relation.as_str()));
+                // A holds_post edge lives for its tenure (a spell, below); a dated
+                // edge on its day.
+                let span = match (edge.relation, &edge.date, &edge.first_seen, &edge.last_seen) {
+                    (Relation::HoldsPost, ..) => None,
+                    (_, Some(d), _, _) => Some((d, d)),
+                    (_, None, Some(a), Some(b)) => Some((a, b)),
+                    _ => None,
+                };
+                if let Some((a, b)) = span.filter(|(a, b)| is_date(a) && is_date(b)) {
+                    element = element
+                        .with_attribute(("start", a.as_str()))
+                        .with_attribute(("end", b.as_str()));
                 }
-                if let Some(b) = to {
-                    let _ = write!(out, " end=\"{b}\"");
-                }
-                out.push_str("/>\n        </spells>\n");
+                let values = [
+                    Some(edge.relation.to_string()),
+                    edge.title.clone(),
+                    edge.date.clone(),
+                    edge.first_seen.clone(),
+                    edge.last_seen.clone(),
+                    edge.start.clone(),
+                    edge.end.clone(),
+                    edge.acting.then(|| "true".to_string()),
+                    edge.change.clone(),
+                    edge.body.clone(),
+                    some_text(evidence_text(&edge.evidence)),
+                ];
+                element.write_inner_content(|w| {
+                    if edge.relation == Relation::HoldsPost {
+                        spells(w, tenure(edge))?;
+                    }
+                    attvalues(w, &EDGE_ATTRS, &values)
+                })?;
             }
-        }
-        let values = [
-            Some(edge.relation.to_string()),
-            edge.title.clone(),
-            edge.date.clone(),
-            edge.first_seen.clone(),
-            edge.last_seen.clone(),
-            edge.start.clone(),
-            edge.end.clone(),
-            edge.acting.then(|| "true".to_string()),
-            edge.change.clone(),
-            edge.body.clone(),
-            some_text(evidence_text(&edge.evidence)),
-        ];
-        attvalues(&mut out, &EDGE_ATTRS, &values);
-        out.push_str("      </edge>\n");
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// A holds_post edge's tenure as `<spells><spell start=".." end=".."/></spells>`,
+/// a side not known left open; nothing when neither side is known.
+fn spells(w: &mut XmlWriter, (from, to): (Option<&str>, Option<&str>)) -> io::Result<()> {
+    let (from, to) = (from.filter(|d| is_date(d)), to.filter(|d| is_date(d)));
+    if from.is_none() && to.is_none() {
+        return Ok(());
     }
-    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    out
+    w.create_element("spells").write_inner_content(|w| {
+        let mut spell = w.create_element("spell");
+        if let Some(a) = from {
+            spell = spell.with_attribute(("start", a));
+        }
+        if let Some(b) = to {
+            spell = spell.with_attribute(("end", b));
+        }
+        spell.write_empty()?;
+        Ok(())
+    })?;
+    Ok(())
 }
 
 /// Only `YYYY-MM-DD` goes into `start`/`end`, which the schema types as dates.
@@ -185,32 +252,40 @@ fn is_date(s: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
-fn attributes(out: &mut String, class: &str, attrs: &[(&str, &str)]) {
-    let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
-    for (name, kind) in attrs {
-        let _ = writeln!(
-            out,
-            "      <attribute id=\"{name}\" title=\"{name}\" type=\"{kind}\"/>"
-        );
-    }
-    out.push_str("    </attributes>\n");
+fn attributes(w: &mut XmlWriter, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    w.create_element("attributes")
+        .with_attributes([("class", class), ("mode", "static")])
+        .write_inner_content(|w| {
+            for &(name, kind) in attrs {
+                w.create_element("attribute")
+                    .with_attributes([("id", name), ("title", name), ("type", kind)])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+    Ok(())
 }
 
-fn attvalues(out: &mut String, attrs: &[(&str, &str)], values: &[Option<String>]) {
+fn attvalues(
+    w: &mut XmlWriter,
+    attrs: &[(&str, &str)],
+    values: &[Option<String>],
+) -> io::Result<()> {
     if values.iter().all(Option::is_none) {
-        return;
+        return Ok(());
     }
-    out.push_str("        <attvalues>\n");
-    for ((name, _), v) in attrs.iter().zip(values) {
-        if let Some(v) = v {
-            let _ = writeln!(
-                out,
-                "          <attvalue for=\"{name}\" value=\"{}\"/>",
-                xml(v)
-            );
+    w.create_element("attvalues").write_inner_content(|w| {
+        for ((name, _), v) in attrs.iter().zip(values) {
+            if let Some(v) = v {
+                w.create_element("attvalue")
+                    .with_attribute(("for", *name))
+                    .with_attribute(attr("value", v))
+                    .write_empty()?;
+            }
         }
-    }
-    out.push_str("        </attvalues>\n");
+        Ok(())
+    })?;
+    Ok(())
 }
 
 fn join(items: &[String]) -> Option<String> {

@@ -11,10 +11,13 @@
 //! (`start`, `end`) beside its sightings (`first_seen`, `last_seen`) and
 //! `acting` (a boolean key, written only when true); appointed and removed carry
 //! `title`, `date`, `change` and `body`.
+//!
+//! XML is written by quick-xml's Writer: escaping and nesting are the library's,
+//! not ours.
 
-use std::fmt::Write;
+use std::io;
 
-use super::escape::xml;
+use super::xml::{XmlWriter, attr, finish, start, text};
 use super::{edge_label, evidence_text};
 use crate::graph::GovGraph;
 
@@ -41,83 +44,106 @@ const EDGE_KEYS: [(&str, &str); 13] = [
 ];
 
 /// The graph as GraphML text.
-pub fn to_graphml(graph: &GovGraph) -> String {
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
-         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
-         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-    );
-    for k in NODE_KEYS {
-        let _ = writeln!(
-            out,
-            "  <key id=\"n_{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"string\"/>"
-        );
-    }
-    for (k, t) in EDGE_KEYS {
-        let _ = writeln!(
-            out,
-            "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
-        );
-    }
-    out.push_str("  <graph id=\"govgraph\" edgedefault=\"directed\">\n");
-    for node in graph.nodes() {
-        let _ = writeln!(out, "    <node id=\"{}\">", xml(&node.id));
-        let values = [
-            Some(node.kind.to_string()),
-            Some(node.name.clone()),
-            Some(node.name.clone()),
-            Some(super::dot::style(node.kind).1.to_string()),
-            join(&node.aliases),
-            node.date.clone(),
-            node.end_date.clone(),
-            join(&node.roles),
-            node.city.clone(),
-            node.province.clone(),
-            node.code.clone(),
-            some_text(evidence_text(&node.evidence)),
-        ];
-        data(&mut out, "n", &NODE_KEYS, &values);
-        out.push_str("    </node>\n");
-    }
-    for (i, edge) in graph.edges().into_iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
-            xml(&edge.source),
-            xml(&edge.target)
-        );
-        let values = [
-            Some(edge.relation.to_string()),
-            Some(edge_label(edge)),
-            Some(super::dot::edge_colour(edge.relation).to_string()),
-            edge.title.clone(),
-            edge.date.clone(),
-            edge.first_seen.clone(),
-            edge.last_seen.clone(),
-            edge.start.clone(),
-            edge.end.clone(),
-            edge.acting.then(|| "true".to_string()),
-            edge.change.clone(),
-            edge.body.clone(),
-            some_text(evidence_text(&edge.evidence)),
-        ];
-        let keys = EDGE_KEYS.map(|(k, _)| k);
-        data(&mut out, "e", &keys, &values);
-        out.push_str("    </edge>\n");
-    }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+///
+/// Errors only if the writer does, which writing into memory does not.
+pub fn to_graphml(graph: &GovGraph) -> io::Result<Vec<u8>> {
+    let mut w = start()?;
+    w.create_element("graphml")
+        .with_attributes([
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns \
+                 http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ])
+        .write_inner_content(|w| {
+            let node_keys = NODE_KEYS.map(|k| (k, "string"));
+            keys(w, "node", "n", &node_keys)?;
+            keys(w, "edge", "e", &EDGE_KEYS)?;
+            w.create_element("graph")
+                .with_attributes([("id", "govgraph"), ("edgedefault", "directed")])
+                .write_inner_content(|w| {
+                    for node in graph.nodes() {
+                        let values = [
+                            Some(node.kind.to_string()),
+                            Some(node.name.clone()),
+                            Some(node.name.clone()),
+                            Some(super::dot::style(node.kind).1.to_string()),
+                            join(&node.aliases),
+                            node.date.clone(),
+                            node.end_date.clone(),
+                            join(&node.roles),
+                            node.city.clone(),
+                            node.province.clone(),
+                            node.code.clone(),
+                            some_text(evidence_text(&node.evidence)),
+                        ];
+                        w.create_element("node")
+                            .with_attribute(attr("id", &node.id))
+                            .write_inner_content(|w| data(w, "n", &NODE_KEYS, &values))?;
+                    }
+                    let edge_keys = EDGE_KEYS.map(|(k, _)| k);
+                    for (i, edge) in graph.edges().into_iter().enumerate() {
+                        let values = [
+                            Some(edge.relation.to_string()),
+                            Some(edge_label(edge)),
+                            Some(super::dot::edge_colour(edge.relation).to_string()),
+                            edge.title.clone(),
+                            edge.date.clone(),
+                            edge.first_seen.clone(),
+                            edge.last_seen.clone(),
+                            edge.start.clone(),
+                            edge.end.clone(),
+                            edge.acting.then(|| "true".to_string()),
+                            edge.change.clone(),
+                            edge.body.clone(),
+                            some_text(evidence_text(&edge.evidence)),
+                        ];
+                        w.create_element("edge")
+                            .with_attribute(("id", format!("e{i}").as_str()))
+                            .with_attribute(attr("source", &edge.source))
+                            .with_attribute(attr("target", &edge.target))
+                            .write_inner_content(|w| data(w, "e", &edge_keys, &values))?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(finish(w))
 }
 
-fn data(out: &mut String, prefix: &str, keys: &[&str], values: &[Option<String>]) {
+/// One `<key>` for each attribute of nodes or edges, typed.
+fn keys(w: &mut XmlWriter, class: &str, prefix: &str, keys: &[(&str, &str)]) -> io::Result<()> {
+    for &(k, t) in keys {
+        w.create_element("key")
+            .with_attributes([
+                ("id", format!("{prefix}_{k}").as_str()),
+                ("for", class),
+                ("attr.name", k),
+                ("attr.type", t),
+            ])
+            .write_empty()?;
+    }
+    Ok(())
+}
+
+/// A `<data>` for each value there is.
+fn data(
+    w: &mut XmlWriter,
+    prefix: &str,
+    keys: &[&str],
+    values: &[Option<String>],
+) -> io::Result<()> {
     for (k, v) in keys.iter().zip(values) {
         if let Some(v) = v {
-            let _ = writeln!(out, "      <data key=\"{prefix}_{k}\">{}</data>", xml(v));
+            w.create_element("data")
+                .with_attribute(("key", format!("{prefix}_{k}").as_str()))
+                .write_text_content(text(v))?;
         }
     }
+    Ok(())
 }
 
 fn join(items: &[String]) -> Option<String> {
@@ -137,7 +163,7 @@ mod tests {
     fn names_are_escaped() {
         let mut g = GovGraph::new();
         g.add_node(Node::new(NodeKind::Project, "<script>&\"]]>"));
-        let x = to_graphml(&g);
+        let x = String::from_utf8(to_graphml(&g).unwrap()).unwrap();
         assert!(x.contains("&lt;script&gt;&amp;&quot;]]&gt;"), "{x}");
         assert!(!x.contains("<script>"));
     }

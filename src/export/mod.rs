@@ -1,10 +1,12 @@
 //! Writing a graph in the formats other tools read.
 //!
 //! Exporters know nothing of extraction: they read a [`GovGraph`] and write
-//! bytes. Each writes its own format by hand, in sorted id order, so the same
-//! graph always gives byte-identical files; and each escapes every text it
-//! writes for its own format (see [`escape`]). A [`Filter`] can first cut a
-//! readable picture out of a large graph.
+//! bytes, in sorted id order, so the same graph always gives byte-identical
+//! files; and each escapes every text it writes for its own format (see
+//! [`escape`]). GraphML and GEXF are written by quick-xml's Writer, the Neo4j
+//! CSVs by the `csv` crate's, so quoting, escaping and nesting are the
+//! libraries'. A [`Filter`] can first cut a readable picture out of a large
+//! graph.
 
 mod cytoscape;
 mod dot;
@@ -15,6 +17,7 @@ mod graphml;
 mod html;
 mod jsonld;
 mod neo4j;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -170,25 +173,32 @@ pub fn render(
         filtered = opts.filter.apply(graph)?;
         &filtered
     };
-    let one = |text: String| {
+    let name = format.file_name().unwrap_or("graph");
+    let one = |bytes: Vec<u8>| {
         vec![OutputFile {
-            name: format.file_name().unwrap_or("graph").to_string(),
-            bytes: text.into_bytes(),
+            name: name.to_string(),
+            bytes,
         }]
+    };
+    // The XML and CSV writers write into memory, which does not fail; were one
+    // to fail all the same, the error names the file it was making.
+    let written = |name: &str, source: std::io::Error| ExportError::Io {
+        path: PathBuf::from(name),
+        source,
     };
     // Pictures draw the facts: a document node has no edge (evidence names it),
     // so it would stand alone in the drawing. The HTML view cites the documents
     // of the whole graph, which a filter may have cut.
     let facts = || graph.filter_nodes(|n| n.kind != NodeKind::Document);
     Ok(match format {
-        Format::Json => one(graph.to_json()),
-        Format::Dot => one(dot::to_dot_with(&facts(), opts.layout)),
-        Format::Graphml => one(graphml::to_graphml(graph)),
-        Format::Gexf => one(gexf::to_gexf(graph)),
-        Format::Cytoscape => one(cytoscape::to_cytoscape(graph)),
-        Format::Jsonld => one(jsonld::to_jsonld(graph)),
-        Format::Html => one(html::to_html(graph, whole)),
-        Format::Neo4j => neo4j::to_neo4j(graph),
+        Format::Json => one(graph.to_json().into_bytes()),
+        Format::Dot => one(dot::to_dot_with(&facts(), opts.layout).into_bytes()),
+        Format::Graphml => one(graphml::to_graphml(graph).map_err(|e| written(name, e))?),
+        Format::Gexf => one(gexf::to_gexf(graph).map_err(|e| written(name, e))?),
+        Format::Cytoscape => one(cytoscape::to_cytoscape(graph).into_bytes()),
+        Format::Jsonld => one(jsonld::to_jsonld(graph).into_bytes()),
+        Format::Html => one(html::to_html(graph, whole).into_bytes()),
+        Format::Neo4j => neo4j::to_neo4j(graph)?,
     })
 }
 

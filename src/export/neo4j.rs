@@ -4,9 +4,10 @@
 //! Headers follow neo4j-admin's rules: `id:ID`, `:LABEL` (the kind, capitalised,
 //! plus `GovGraph` on every node), `:START_ID`, `:END_ID`, `:TYPE` (the relation
 //! in upper case), typed properties (`date:date`, `aliases:string[]` with `;`
-//! between items). Every text cell is CSV-escaped and guarded against formula
-//! injection (a leading `'`); evidence is one cell, its entries separated by
-//! ` || ` and line breaks turned into spaces, so no field spans lines.
+//! between items). Every text cell is guarded against formula injection (a
+//! leading `'`) and then CSV-quoted; evidence is one cell, its entries
+//! separated by ` || ` and line breaks turned into spaces, so no field spans
+//! lines.
 //!
 //! Personnel facts: every relationship row has `start:date`, `end:date`,
 //! `acting:boolean`, `change` and `body` cells. HOLDS_POST fills its tenure
@@ -14,11 +15,16 @@
 //! substantive holders); APPOINTED and REMOVED fill `title`, `date`, `change`
 //! and `body`; other cells stay empty, which neo4j-admin and LOAD CSV leave
 //! unset. load.cypher sets on each relationship type the properties it has.
+//!
+//! CSV is written by the `csv` crate's Writer: quoting is the library's, not
+//! ours; only the formula guard ([`super::escape::formula_guard`]) is ours.
 
 use std::fmt::Write;
+use std::io;
+use std::path::PathBuf;
 
-use super::OutputFile;
-use super::escape::csv;
+use super::escape::formula_guard as guard;
+use super::{ExportError, OutputFile};
 use crate::graph::{Edge, Evidence, GovGraph, NodeKind, Relation};
 
 /// The neo4j label of a kind.
@@ -35,66 +41,113 @@ pub fn rel_type(r: Relation) -> String {
     r.as_str().to_ascii_uppercase()
 }
 
+const NODE_HEADER: [&str; 11] = [
+    "id:ID",
+    ":LABEL",
+    "name",
+    "aliases:string[]",
+    "date:date",
+    "end_date:date",
+    "roles:string[]",
+    "city",
+    "province",
+    "code",
+    "evidence",
+];
+
+const REL_HEADER: [&str; 14] = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "key",
+    "title",
+    "date:date",
+    "first_seen:date",
+    "last_seen:date",
+    "start:date",
+    "end:date",
+    "acting:boolean",
+    "change",
+    "body",
+    "evidence",
+];
+
 /// The three files.
-pub fn to_neo4j(graph: &GovGraph) -> Vec<OutputFile> {
-    let mut nodes = String::from(
-        "id:ID,:LABEL,name,aliases:string[],date:date,end_date:date,roles:string[],city,province,code,evidence\n",
-    );
-    for n in graph.nodes() {
-        let cells = [
-            csv(&n.id),
+///
+/// Errors only if the CSV writer does, which writing into memory does not.
+pub fn to_neo4j(graph: &GovGraph) -> Result<Vec<OutputFile>, ExportError> {
+    let text = |s: Option<&String>| guard(s.map_or("", String::as_str)).into_owned();
+    let nodes = graph.nodes().into_iter().map(|n| {
+        [
+            guard(&n.id).into_owned(),
             format!("{};GovGraph", label(n.kind)),
-            csv(&n.name),
-            csv(&list(&n.aliases)),
-            csv(n.date.as_deref().unwrap_or("")),
-            csv(n.end_date.as_deref().unwrap_or("")),
-            csv(&list(&n.roles)),
-            csv(n.city.as_deref().unwrap_or("")),
-            csv(n.province.as_deref().unwrap_or("")),
-            csv(n.code.as_deref().unwrap_or("")),
-            csv(&evidence(&n.evidence)),
-        ];
-        nodes.push_str(&cells.join(","));
-        nodes.push('\n');
-    }
-    let mut rels = String::from(
-        ":START_ID,:END_ID,:TYPE,key,title,date:date,first_seen:date,last_seen:date,\
-         start:date,end:date,acting:boolean,change,body,evidence\n",
-    );
-    for e in graph.edges() {
-        let cells = [
-            csv(&e.source),
-            csv(&e.target),
+            guard(&n.name).into_owned(),
+            guard(&list(&n.aliases)).into_owned(),
+            text(n.date.as_ref()),
+            text(n.end_date.as_ref()),
+            guard(&list(&n.roles)).into_owned(),
+            text(n.city.as_ref()),
+            text(n.province.as_ref()),
+            text(n.code.as_ref()),
+            guard(&evidence(&n.evidence)).into_owned(),
+        ]
+    });
+    let nodes = csv_file("nodes.csv", NODE_HEADER, nodes)?;
+    let rels = graph.edges().into_iter().map(|e| {
+        [
+            guard(&e.source).into_owned(),
+            guard(&e.target).into_owned(),
             rel_type(e.relation),
-            csv(&key(e)),
-            csv(e.title.as_deref().unwrap_or("")),
-            csv(e.date.as_deref().unwrap_or("")),
-            csv(e.first_seen.as_deref().unwrap_or("")),
-            csv(e.last_seen.as_deref().unwrap_or("")),
-            csv(e.start.as_deref().unwrap_or("")),
-            csv(e.end.as_deref().unwrap_or("")),
+            guard(&key(e)).into_owned(),
+            text(e.title.as_ref()),
+            text(e.date.as_ref()),
+            text(e.first_seen.as_ref()),
+            text(e.last_seen.as_ref()),
+            text(e.start.as_ref()),
+            text(e.end.as_ref()),
             acting(e).to_string(),
-            csv(e.change.as_deref().unwrap_or("")),
-            csv(e.body.as_deref().unwrap_or("")),
-            csv(&evidence(&e.evidence)),
-        ];
-        rels.push_str(&cells.join(","));
-        rels.push('\n');
-    }
-    vec![
+            text(e.change.as_ref()),
+            text(e.body.as_ref()),
+            guard(&evidence(&e.evidence)).into_owned(),
+        ]
+    });
+    let rels = csv_file("relationships.csv", REL_HEADER, rels)?;
+    Ok(vec![
         OutputFile {
             name: "load.cypher".into(),
             bytes: cypher().into_bytes(),
         },
-        OutputFile {
-            name: "nodes.csv".into(),
-            bytes: nodes.into_bytes(),
-        },
-        OutputFile {
-            name: "relationships.csv".into(),
-            bytes: rels.into_bytes(),
-        },
-    ]
+        nodes,
+        rels,
+    ])
+}
+
+/// A CSV file of a header and rows, written by the `csv` crate: RFC 4180,
+/// fields quoted only when they hold a comma, quote or line break, `\n` after
+/// each record.
+fn csv_file<const N: usize>(
+    name: &str,
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Result<OutputFile, ExportError> {
+    let write = || -> io::Result<Vec<u8>> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(header)?;
+        for row in rows {
+            w.write_record(&row)?;
+        }
+        w.into_inner().map_err(|e| e.into_error())
+    };
+    let bytes = write().map_err(|source| ExportError::Io {
+        path: PathBuf::from(name),
+        source,
+    })?;
+    Ok(OutputFile {
+        name: name.to_string(),
+        bytes,
+    })
 }
 
 /// What tells two relationships between the same nodes apart: relation, title,

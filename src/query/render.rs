@@ -1,9 +1,11 @@
 //! Answers as aligned tables and as CSV.
 //!
-//! Chinese characters take two columns in a terminal, so columns are padded by
-//! display width (`unicode-width`), not by `char` count. JSON needs no help here:
-//! every answer is `Serialize`.
+//! Tables are laid out by comfy-table: it pads columns by display width
+//! (Chinese characters take two columns in a terminal), not by `char` count.
+//! CSV is written by the `csv` crate's Writer: quoting is the library's, not
+//! ours. JSON needs no help here: every answer is `Serialize`.
 
+use comfy_table::{ContentArrangement, presets};
 use unicode_width::UnicodeWidthStr;
 
 /// Rows under headers, ready to print.
@@ -38,56 +40,82 @@ impl Table {
     /// assert_eq!(t.to_text(), "person  title\n------  --------\n郭亮    区委书记\n");
     /// ```
     pub fn to_text(&self) -> String {
-        let clean = |s: &str| s.replace(['\n', '\r', '\t'], " ");
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
-                let w = clean(cell).width();
-                match widths.get_mut(i) {
-                    Some(x) => *x = (*x).max(w),
-                    None => widths.push(w),
-                }
-            }
-        }
-        let line = |cells: &[String]| {
-            let mut out = String::new();
-            for (i, cell) in cells.iter().enumerate() {
-                let cell = clean(cell);
-                out.push_str(&cell);
-                if i + 1 < cells.len() {
-                    let pad = widths[i].saturating_sub(cell.width()) + 2;
-                    out.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-            let mut out = out.trim_end().to_string();
-            out.push('\n');
-            out
+        // A cell is one line: comfy-table would break a cell at a line break.
+        let clean = |cells: &[String]| -> Vec<String> {
+            cells
+                .iter()
+                .map(|c| c.replace(['\n', '\r', '\t'], " "))
+                .collect()
         };
-        let mut text = line(&self.headers);
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-        text.push_str(&line(&rule));
-        for row in &self.rows {
-            text.push_str(&line(row));
+        let mut headers = clean(&self.headers);
+        let mut table = comfy_table::Table::new();
+        table
+            .load_preset(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .force_no_tty()
+            .set_header(headers.clone())
+            .add_rows(self.rows.iter().map(|row| clean(row)));
+        // The rule under the headers is each column's width in dashes. It is
+        // the headers' second line rather than comfy-table's header separator,
+        // which would run on under the padding between columns.
+        let widths: Vec<usize> = table
+            .column_max_content_widths()
+            .into_iter()
+            .enumerate()
+            .map(|(i, width)| {
+                // comfy-table makes a column at least one cell wide; one with
+                // nothing to show (cells past the headers, say) is none wide.
+                let blank = || {
+                    table
+                        .column_cells_with_header_iter(i)
+                        .all(|cell| cell.is_none_or(|c| c.content().width() == 0))
+                };
+                if width == 1 && blank() {
+                    0
+                } else {
+                    width.into()
+                }
+            })
+            .collect();
+        if widths.is_empty() {
+            // No columns: comfy-table draws nothing, a table is still its lines.
+            return "\n".repeat(2 + self.rows.len());
+        }
+        headers.resize(widths.len(), String::new());
+        for (header, width) in headers.iter_mut().zip(&widths) {
+            header.push('\n');
+            header.push_str(&"-".repeat(*width));
+        }
+        table.set_header(headers);
+        // Two spaces after each column; an empty one, one cell wide, takes one.
+        for (column, width) in table.column_iter_mut().zip(&widths) {
+            column.set_padding((0, if *width == 0 { 1 } else { 2 }));
+        }
+        let mut text = String::new();
+        for line in table.lines() {
+            text.push_str(line.trim_end());
+            text.push('\n');
         }
         text
     }
 
-    /// The table as CSV (RFC 4180): a header line, then one line per row.
+    /// The table as CSV (RFC 4180): a header line, then one line per row, each
+    /// ending in `\n`, a cell quoted only when it holds a comma, quote or line
+    /// break. (A record that is one empty cell is written `""`, so that it is
+    /// not read as a blank line; every answer has two columns or more.)
     pub fn to_csv(&self) -> String {
-        let field = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
-        let mut text = String::new();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .flexible(true)
+            .from_writer(Vec::new());
+        // Writing into memory does not fail, a flexible writer takes rows of any
+        // length, and every cell is a `String`, so the output is UTF-8: none of
+        // these `expect`s can be reached.
         for row in std::iter::once(&self.headers).chain(&self.rows) {
-            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
-            text.push_str(&cells.join(","));
-            text.push('\n');
+            w.write_record(row).expect("CSV into memory");
         }
-        text
+        let bytes = w.into_inner().expect("CSV into memory");
+        String::from_utf8(bytes).expect("CSV of UTF-8 cells")
     }
 }
 
