@@ -75,9 +75,31 @@ pub fn json_in_html(json: &str) -> String {
     out
 }
 
-/// Guards one CSV cell against formula injection: a cell that a spreadsheet
-/// would read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
-/// return, unless it is a plain number) gets a leading `'` so it stays text.
+/// True for a cell a spreadsheet would read as a formula: one starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return, unless it is a plain number
+/// (OWASP, "CSV Injection").
+///
+/// govgraph's one rule for such cells, in every CSV it writes: the cell is
+/// always written between quotes; where the CSV is meant for people and their
+/// spreadsheets (`query --format csv`) it also gets a leading `'`
+/// ([`formula_guard`]), the mark that makes Excel, LibreOffice and Google
+/// Sheets keep it as text (quotes alone do not: a spreadsheet still evaluates a
+/// quoted `"=1+1"`). Where the CSV is data for a database (the Neo4j export)
+/// the value is kept as it is, quoted, so that Neo4j stores what the article
+/// wrote; those files are for `neo4j-admin` and `LOAD CSV`, not spreadsheets.
+///
+/// # Example
+/// ```
+/// use govgraph::export::escape::looks_like_formula;
+/// assert!(looks_like_formula("=1+1发布会"));
+/// assert!(!looks_like_formula("-3"));
+/// ```
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number_or_date(s)
+}
+
+/// Guards one CSV cell meant for a spreadsheet against formula injection: a
+/// cell that [`looks_like_formula`] gets a leading `'` so it stays text.
 /// Quoting is left to the `csv` crate's writer, which the cell is then given to.
 ///
 /// # Example
@@ -88,11 +110,99 @@ pub fn json_in_html(json: &str) -> String {
 /// assert_eq!(formula_guard("2024-12-11"), "2024-12-11");
 /// ```
 pub fn formula_guard(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number_or_date(s) {
+    if looks_like_formula(s) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// Who reads a CSV: what [`csv`] does with a cell that [`looks_like_formula`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFor {
+    /// People, in spreadsheets: the cell is quoted and gets a leading `'`.
+    Spreadsheets,
+    /// A database: the cell is quoted, its value kept as it is.
+    Database,
+}
+
+/// A CSV file: `header` then `rows` (any lengths), RFC 4180 as the `csv`
+/// crate writes it (a field quoted when it holds a comma, quote or line
+/// break; `\n` after each record), and every cell that [`looks_like_formula`]
+/// quoted as well, and guarded for `readers` (see [`looks_like_formula`] for
+/// the rule). Linear in the cells.
+///
+/// # Errors
+/// Only what writing into memory can give, which is nothing in practice.
+///
+/// # Example
+/// ```
+/// use govgraph::export::escape::{csv, CsvFor};
+/// let rows = [vec!["=1+1发布会".to_string(), "a,b".into()]];
+/// let header = ["event", "place"];
+/// let db = csv(&header, rows.iter(), CsvFor::Database).unwrap();
+/// assert_eq!(String::from_utf8(db).unwrap(), "event,place\n\"=1+1发布会\",\"a,b\"\n");
+/// let sheet = csv(&header, rows.iter(), CsvFor::Spreadsheets).unwrap();
+/// assert_eq!(String::from_utf8(sheet).unwrap(), "event,place\n\"'=1+1发布会\",\"a,b\"\n");
+/// ```
+pub fn csv<H, R>(
+    header: &[H],
+    rows: impl IntoIterator<Item = R>,
+    readers: CsvFor,
+) -> std::io::Result<Vec<u8>>
+where
+    H: AsRef<str>,
+    R: AsRef<[String]>,
+{
+    let builder = |style| {
+        let mut b = ::csv::WriterBuilder::new();
+        b.terminator(::csv::Terminator::Any(b'\n'))
+            .flexible(true)
+            .quote_style(style);
+        b
+    };
+    // Plain cells as the writer sees fit; formula-like ones always quoted,
+    // which the writer is asked for one cell at a time.
+    let plain = builder(::csv::QuoteStyle::Necessary);
+    let quoted = builder(::csv::QuoteStyle::Always);
+    let mut out = plain.from_writer(Vec::new());
+    out.write_record(header.iter().map(AsRef::as_ref))?;
+    let mut out = out.into_inner().map_err(|e| e.into_error())?;
+    let mut line: Vec<u8> = Vec::new();
+    for row in rows {
+        let row = row.as_ref();
+        if !row.iter().any(|c| looks_like_formula(c)) {
+            let mut w = plain.from_writer(std::mem::take(&mut out));
+            w.write_record(row)?;
+            out = w.into_inner().map_err(|e| e.into_error())?;
+            continue;
+        }
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let formula = looks_like_formula(cell);
+            let cell = match (formula, readers) {
+                (true, CsvFor::Spreadsheets) => formula_guard(cell),
+                _ => Cow::Borrowed(cell.as_str()),
+            };
+            let mut w =
+                (if formula { &quoted } else { &plain }).from_writer(std::mem::take(&mut line));
+            w.write_record([cell.as_ref()])?;
+            line = w.into_inner().map_err(|e| e.into_error())?;
+            // One field of its own: an empty one is written `""`, which in a
+            // row of several is the empty cell, written as nothing.
+            let field: &[u8] = match line.strip_suffix(b"\n") {
+                Some(b"\"\"") if !formula => b"",
+                Some(f) => f,
+                None => &line,
+            };
+            out.extend_from_slice(field);
+            line.clear();
+        }
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 /// `-3` or `-1.5` are numbers, not formulas.

@@ -4,8 +4,9 @@
 //! Headers follow neo4j-admin's rules: `id:ID`, `:LABEL` (the kind, capitalised,
 //! plus `GovGraph` on every node), `:START_ID`, `:END_ID`, `:TYPE` (the relation
 //! in upper case), typed properties (`date:date`, `aliases:string[]` with `;`
-//! between items). Every text cell is guarded against formula injection (a
-//! leading `'`) and then CSV-quoted; evidence is one cell, its entries
+//! between items). A cell that looks like a spreadsheet formula is quoted and
+//! kept as it is, so Neo4j stores what the article wrote (the rule:
+//! [`super::escape::looks_like_formula`]); evidence is one cell, its entries
 //! separated by ` || ` and line breaks turned into spaces, so no field spans
 //! lines.
 //!
@@ -17,13 +18,12 @@
 //! unset. load.cypher sets on each relationship type the properties it has.
 //!
 //! CSV is written by the `csv` crate's Writer: quoting is the library's, not
-//! ours; only the formula guard ([`super::escape::formula_guard`]) is ours.
+//! ours; only the formula rule ([`super::escape::looks_like_formula`]) is ours.
 
 use std::fmt::Write;
-use std::io;
 use std::path::PathBuf;
 
-use super::escape::formula_guard as guard;
+use super::escape::{CsvFor, csv};
 use super::{ExportError, OutputFile};
 use crate::graph::{Edge, Evidence, GovGraph, NodeKind, Relation};
 
@@ -76,29 +76,29 @@ const REL_HEADER: [&str; 14] = [
 ///
 /// Errors only if the CSV writer does, which writing into memory does not.
 pub fn to_neo4j(graph: &GovGraph) -> Result<Vec<OutputFile>, ExportError> {
-    let text = |s: Option<&String>| guard(s.map_or("", String::as_str)).into_owned();
+    let text = |s: Option<&String>| s.cloned().unwrap_or_default();
     let nodes = graph.nodes().into_iter().map(|n| {
         [
-            guard(&n.id).into_owned(),
+            n.id.clone(),
             format!("{};GovGraph", label(n.kind)),
-            guard(&n.name).into_owned(),
-            guard(&list(&n.aliases)).into_owned(),
+            n.name.clone(),
+            list(&n.aliases),
             text(n.date.as_ref()),
             text(n.end_date.as_ref()),
-            guard(&list(&n.roles)).into_owned(),
+            list(&n.roles),
             text(n.city.as_ref()),
             text(n.province.as_ref()),
             text(n.code.as_ref()),
-            guard(&evidence(&n.evidence)).into_owned(),
+            evidence(&n.evidence),
         ]
     });
     let nodes = csv_file("nodes.csv", NODE_HEADER, nodes)?;
     let rels = graph.edges().into_iter().map(|e| {
         [
-            guard(&e.source).into_owned(),
-            guard(&e.target).into_owned(),
+            e.source.clone(),
+            e.target.clone(),
             rel_type(e.relation),
-            guard(&key(e)).into_owned(),
+            key(e),
             text(e.title.as_ref()),
             text(e.date.as_ref()),
             text(e.first_seen.as_ref()),
@@ -108,7 +108,7 @@ pub fn to_neo4j(graph: &GovGraph) -> Result<Vec<OutputFile>, ExportError> {
             acting(e).to_string(),
             text(e.change.as_ref()),
             text(e.body.as_ref()),
-            guard(&evidence(&e.evidence)).into_owned(),
+            evidence(&e.evidence),
         ]
     });
     let rels = csv_file("relationships.csv", REL_HEADER, rels)?;
@@ -123,24 +123,14 @@ pub fn to_neo4j(graph: &GovGraph) -> Result<Vec<OutputFile>, ExportError> {
 }
 
 /// A CSV file of a header and rows, written by the `csv` crate: RFC 4180,
-/// fields quoted only when they hold a comma, quote or line break, `\n` after
-/// each record.
+/// fields quoted when they hold a comma, quote or line break or look like a
+/// formula (kept as they are), `\n` after each record.
 fn csv_file<const N: usize>(
     name: &str,
     header: [&str; N],
     rows: impl Iterator<Item = [String; N]>,
 ) -> Result<OutputFile, ExportError> {
-    let write = || -> io::Result<Vec<u8>> {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        w.write_record(header)?;
-        for row in rows {
-            w.write_record(&row)?;
-        }
-        w.into_inner().map_err(|e| e.into_error())
-    };
-    let bytes = write().map_err(|source| ExportError::Io {
+    let bytes = csv(&header, rows, CsvFor::Database).map_err(|source| ExportError::Io {
         path: PathBuf::from(name),
         source,
     })?;

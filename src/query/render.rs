@@ -41,10 +41,20 @@ impl Table {
     /// ```
     pub fn to_text(&self) -> String {
         // A cell is one line: comfy-table would break a cell at a line break.
+        // Tables go to terminals: no control character of the article's text
+        // (an escape sequence that clears the screen, a bell) reaches one.
         let clean = |cells: &[String]| -> Vec<String> {
             cells
                 .iter()
-                .map(|c| c.replace(['\n', '\r', '\t'], " "))
+                .map(|c| {
+                    c.chars()
+                        .filter_map(|ch| match ch {
+                            '\n' | '\r' | '\t' => Some(' '),
+                            ch if ch.is_control() => None,
+                            ch => Some(ch),
+                        })
+                        .collect()
+                })
                 .collect()
         };
         let mut headers = clean(&self.headers);
@@ -104,17 +114,17 @@ impl Table {
     /// break. (A record that is one empty cell is written `""`, so that it is
     /// not read as a blank line; every answer has two columns or more.)
     pub fn to_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .flexible(true)
-            .from_writer(Vec::new());
-        // Writing into memory does not fail, a flexible writer takes rows of any
-        // length, and every cell is a `String`, so the output is UTF-8: none of
-        // these `expect`s can be reached.
-        for row in std::iter::once(&self.headers).chain(&self.rows) {
-            w.write_record(row).expect("CSV into memory");
-        }
-        let bytes = w.into_inner().expect("CSV into memory");
+        // For people and their spreadsheets: a cell that looks like a formula
+        // is quoted and gets a leading `'` (the rule: `escape::looks_like_formula`).
+        // Writing into memory does not fail, rows of any length are taken, and
+        // every cell is a `String`, so the output is UTF-8: none of these
+        // `expect`s can be reached.
+        let bytes = crate::export::escape::csv(
+            &self.headers,
+            self.rows.iter(),
+            crate::export::escape::CsvFor::Spreadsheets,
+        )
+        .expect("CSV into memory");
         String::from_utf8(bytes).expect("CSV of UTF-8 cells")
     }
 }
@@ -165,6 +175,24 @@ mod tests {
         assert_eq!(
             t.to_text(),
             "name    n\n------  --\n福田区  1\na b     22\n"
+        );
+    }
+
+    #[test]
+    fn no_control_character_reaches_a_terminal() {
+        let mut t = Table::new(&["event"]);
+        t.push(vec!["\u{1b}[2J发布会\u{7}\u{9b}31m".into()]);
+        assert_eq!(t.to_text(), "event\n------------\n[2J发布会31m\n");
+    }
+
+    #[test]
+    fn a_formula_in_a_csv_cell_stays_text_in_a_spreadsheet() {
+        let mut t = Table::new(&["event", "n"]);
+        t.push(vec!["=1+1发布会".into(), "-3".into()]);
+        t.push(vec!["@SUM(A1)".into(), "+86 755".into()]);
+        assert_eq!(
+            t.to_csv(),
+            "event,n\n\"'=1+1发布会\",-3\n\"'@SUM(A1)\",\"'+86 755\"\n"
         );
     }
 }

@@ -29,7 +29,7 @@ def parse_header(header, special):
     return fields
 
 
-def check_value(typ, value, where):
+def check_value(typ, value, where, raw=""):
     if value == "":
         return
     base = typ[:-2] if typ.endswith("[]") else typ
@@ -40,20 +40,27 @@ def check_value(typ, value, where):
             int(item)
         elif base == "boolean" and item not in ("true", "false"):
             raise SystemExit(f"{where}: boolean cell {item!r} is neither true nor false")
-    if base == "string" and value[:1] in "=+@" :
-        raise SystemExit(f"{where}: cell {value!r} would be read as a formula")
+    # A cell that looks like a formula is kept as the article wrote it (Neo4j
+    # stores it) and quoted; no guard character is added to the value.
+    if base == "string" and value[:1] in "=+@":
+        quoted = '"' + value.replace('"', '""') + '"'
+        if quoted not in raw:
+            raise SystemExit(f"{where}: formula-like cell {value!r} is not quoted")
+    if value[:1] == "'" and value[1:2] in "=+-@":
+        raise SystemExit(f"{where}: cell {value!r} was changed by a guard character")
 
 
 def read(path, special):
     with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+        raw = f.read()
+    rows = list(csv.reader(raw.splitlines(keepends=True)))
     fields = parse_header(rows[0], special)
     for i, row in enumerate(rows[1:], start=2):
         if len(row) != len(fields):
             raise SystemExit(f"{path}:{i}: {len(row)} cells, header has {len(fields)}")
         for (name, typ), value in zip(fields, row):
             if typ not in special:
-                check_value(typ, value, f"{path}:{i}")
+                check_value(typ, value, f"{path}:{i}", raw)
     return fields, rows[1:]
 
 
