@@ -34,6 +34,8 @@ pub struct Pipeline {
     date: Option<String>,
     /// Bytes of text read so far in the first round, sentence by sentence.
     reading: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+    /// How long one document may take to read, each time it is read.
+    time_limit: Option<std::time::Duration>,
 }
 
 /// How far a build has got: what its progress callback is told after each
@@ -66,6 +68,7 @@ impl Pipeline {
             threads: 0,
             date: None,
             reading: None,
+            time_limit: None,
         }
     }
 
@@ -92,6 +95,15 @@ impl Pipeline {
         counter: std::sync::Arc<std::sync::atomic::AtomicU64>,
     ) -> Pipeline {
         self.reading = Some(counter);
+        self
+    }
+
+    /// Skips a document whose reading takes longer than `limit` (checked
+    /// between sentences), with [`Why::TooSlow`](crate::read::Why::TooSlow):
+    /// a runaway article costs at most `limit`, never the build. Read again in
+    /// the second round and overrunning there, it keeps its first reading.
+    pub fn with_time_limit(mut self, limit: Option<std::time::Duration>) -> Pipeline {
+        self.time_limit = limit;
         self
     }
 
@@ -147,6 +159,29 @@ impl Pipeline {
         self.extractor.extract(doc, &KnownOfficials::new())
     }
 
+    /// One document's facts, within the time limit if there is one.
+    fn extract(
+        &self,
+        doc: &Document,
+        known: &KnownOfficials,
+        read: Option<&std::sync::atomic::AtomicU64>,
+    ) -> Option<Facts> {
+        match self.time_limit {
+            Some(limit) => self.extractor.extract_within(doc, known, read, limit),
+            None => Some(match read {
+                Some(read) => self.extractor.extract_counting(doc, known, read),
+                None => self.extractor.extract(doc, known),
+            }),
+        }
+    }
+
+    fn too_slow(&self, doc: &Document) -> Skipped {
+        Skipped {
+            what: doc.name.clone(),
+            why: crate::read::Why::TooSlow(self.time_limit.unwrap_or_default().as_millis() as u64),
+        }
+    }
+
     /// Reads documents `0..n`: `load(i)` gives the i-th, or why it is
     /// skipped.
     fn run(
@@ -198,12 +233,10 @@ impl Pipeline {
                 (start..n.min(start + BATCH))
                     .into_par_iter()
                     .map(|i| {
-                        load(i).map(|doc| {
-                            let facts = match self.reading.as_deref() {
-                                Some(read) => ex.extract_counting(&doc, &none, read),
-                                None => ex.extract(&doc, &none),
-                            };
-                            (doc.text.len(), facts, doc.about())
+                        load(i).and_then(|doc| {
+                            let facts = self.extract(&doc, &none, self.reading.as_deref());
+                            let facts = facts.ok_or_else(|| self.too_slow(&doc))?;
+                            Ok((doc.text.len(), facts, doc.about()))
                         })
                     })
                     .collect()
@@ -244,14 +277,16 @@ impl Pipeline {
                             // Read again: a file that no longer reads keeps
                             // what it gave the first time.
                             let doc = load(i).ok()?;
-                            ex.known_in(&doc, first, known_names).map(|held| {
-                                let known: KnownOfficials = held
-                                    .into_iter()
-                                    .filter_map(|n| known.get_key_value(n))
-                                    .map(|(n, d)| (n.clone(), d.clone()))
-                                    .collect();
-                                ex.extract(&doc, &known)
-                            })
+                            ex.known_in(&doc, first, known_names)
+                                .map(|held| {
+                                    let known: KnownOfficials = held
+                                        .into_iter()
+                                        .filter_map(|n| known.get_key_value(n))
+                                        .map(|(n, d)| (n.clone(), d.clone()))
+                                        .collect();
+                                    self.extract(&doc, &known, None)
+                                })
+                                .flatten()
                         })
                         .collect()
                 });

@@ -254,6 +254,12 @@ pub enum Why {
     NotCsv(String),
     #[error("the record is gone")]
     Gone,
+    /// Its size and the limit, in bytes.
+    #[error("larger than {} MiB ({} MiB; --max-file-size raises the limit)", .limit / (1 << 20), .size.div_ceil(1 << 20))]
+    TooLarge { size: u64, limit: u64 },
+    /// The limit, in milliseconds.
+    #[error("took longer than {} s to read, so left out (--max-file-seconds raises the limit)", *.0 as f64 / 1000.0)]
+    TooSlow(u64),
 }
 
 impl Why {
@@ -272,6 +278,8 @@ impl Why {
             Why::NoTextColumn { .. } => ("no text column", "no text column"),
             Why::NotCsv(_) => ("not CSV", "not CSV"),
             Why::Gone => ("record gone", "records gone"),
+            Why::TooLarge { .. } => ("too large", "too large"),
+            Why::TooSlow(_) => ("too slow to read", "too slow to read"),
         }
     }
 

@@ -89,6 +89,22 @@ pub struct BuildArgs {
     /// of, counted on the last line, and the graph built from the rest.
     #[arg(long)]
     pub strict: bool,
+    /// The most time one article may take to read, in seconds (fractions
+    /// allowed): an article still being read then is skipped with a warning,
+    /// and the build goes on. Articles of the genre take well under a second.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300.0,
+          value_parser = seconds)]
+    pub max_file_seconds: f64,
+}
+
+/// A positive number of seconds, up to a day.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds between 0 and 86400"
+        )),
+    }
 }
 
 impl BuildArgs {
@@ -143,6 +159,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .with_year(args.year)
         .with_date(date)
         .with_threads(usize::from(args.threads))
+        .with_time_limit(Some(std::time::Duration::from_secs_f64(
+            args.max_file_seconds,
+        )))
         .with_reading_counter(bar.counter());
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
     bar.finish();

@@ -63,13 +63,16 @@ struct Read {
 }
 
 /// Reads a document into facts; `read`, when given, counts the bytes of the
-/// sentences whose mentions are found.
+/// sentences whose mentions are found. Past `deadline` it stops between two
+/// sentences and gives `None`: the caller skips the document.
 pub fn read(
     ex: &Extractor,
     doc: &Document,
     known: &KnownOfficials,
     read: Option<&std::sync::atomic::AtomicU64>,
-) -> Facts {
+    deadline: Option<std::time::Instant>,
+) -> Option<Facts> {
+    let late = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
     let simplified = super::simplified(&doc.text);
     let text = Annotated::new(&simplified);
     let written: Vec<char> = doc.text.chars().collect();
@@ -78,6 +81,9 @@ pub fn read(
     let mut sentences: Vec<Read> = Vec::new();
     for (pi, para) in text.paragraphs.iter().enumerate() {
         for &span in &para.sentences {
+            if late() {
+                return None;
+            }
             let s = text.text(span);
             let mentions = Mentions::find(rules, &ex.jieba, &s);
             if let Some(read) = read {
@@ -118,8 +124,10 @@ pub fn read(
         s.frames = frame::frames(rules, &s.mentions, &s.clauses);
     }
     // Layer 3.
-    reader.walk(&text, &sentences);
-    reader.finish()
+    if late() || !reader.walk(&text, &sentences, deadline) {
+        return None;
+    }
+    Some(reader.finish())
 }
 
 /// A roster: a line holding only a title chain, the holder's name on the next
@@ -466,7 +474,13 @@ impl<'a> Reader<'a> {
     }
 
     /// The walk through the document.
-    fn walk(&mut self, text: &Annotated, sentences: &[Read]) {
+    /// Reads the sentences in order; false when `deadline` passed first.
+    fn walk(
+        &mut self,
+        text: &Annotated,
+        sentences: &[Read],
+        deadline: Option<std::time::Instant>,
+    ) -> bool {
         let mut section: Option<Place> = None;
         let mut previous_para: Option<Place> = None;
         let mut para_place: Option<Place> = None;
@@ -483,6 +497,9 @@ impl<'a> Reader<'a> {
             }
         }
         for s in sentences {
+            if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                return false;
+            }
             if s.para != current_para {
                 current_para = s.para;
                 if let Some(h) = self.heading(text, s) {
@@ -514,6 +531,7 @@ impl<'a> Reader<'a> {
             }
             self.sentence(s, para_place.clone(), &mut cx);
         }
+        true
     }
 
     /// A heading line that opens a district's section: "福田区", "坪山", "【南山区】".

@@ -270,7 +270,7 @@ impl Extractor {
 
     /// The facts a document states. `known` are officials other documents named.
     pub fn extract(&self, doc: &Document, known: &KnownOfficials) -> Facts {
-        discourse::read(self, doc, known, None)
+        discourse::read(self, doc, known, None, None).unwrap_or_default()
     }
 
     /// As [`Extractor::extract`], adding to `read` the bytes of each sentence
@@ -282,7 +282,21 @@ impl Extractor {
         known: &KnownOfficials,
         read: &std::sync::atomic::AtomicU64,
     ) -> Facts {
-        discourse::read(self, doc, known, Some(read))
+        discourse::read(self, doc, known, Some(read), None).unwrap_or_default()
+    }
+
+    /// As [`Extractor::extract`] (counting into `read` when given), but
+    /// `None` once `limit` has passed since it began: it stops between two
+    /// sentences, so a runaway article costs at most `limit` and a sentence.
+    pub fn extract_within(
+        &self,
+        doc: &Document,
+        known: &KnownOfficials,
+        read: Option<&std::sync::atomic::AtomicU64>,
+        limit: std::time::Duration,
+    ) -> Option<Facts> {
+        let deadline = std::time::Instant::now().checked_add(limit);
+        discourse::read(self, doc, known, read, deadline)
     }
 }
 
