@@ -242,7 +242,7 @@ fn run() -> Result<(), String> {
 
 fn read_doc(path: &Path) -> Option<govgraph::normalise::Document> {
     let bytes = std::fs::read(path).ok()?;
-    let text = govgraph::read::decode(&bytes)?;
+    let text = govgraph::read::decode(&bytes).ok()?.text;
     let name = path.file_name()?.to_string_lossy().into_owned();
     Some(govgraph::normalise::normalise(&name, &text))
 }

@@ -55,6 +55,9 @@ pub struct Built {
     pub graph: GovGraph,
     /// Articles listed that could not be read, each with why.
     pub skipped: Vec<Skipped>,
+    /// Articles read with invalid bytes replaced, in listed order:
+    /// `news/a.txt: 2 invalid bytes replaced (UTF-8)`.
+    pub warnings: Vec<String>,
     /// Documents read (skipped files not counted).
     pub documents: usize,
     /// Documents read a second time with the officials of others.
@@ -148,10 +151,21 @@ impl Pipeline {
         entries: &[Entry],
         progress: impl FnMut(Progress),
     ) -> Built {
+        // Told once per article (one read again replaces the same bytes),
+        // in listed order whatever the thread that read it.
+        let replaced = std::sync::Mutex::new(std::collections::BTreeMap::new());
         let load = |i: usize| -> Result<Document, Skipped> {
-            read_entry(&entries[i]).map(|f| normalise_with(&f.name, &f.text, &f.meta))
+            read_entry(&entries[i]).map(|f| {
+                if let (Some(r), Ok(mut all)) = (&f.replaced, replaced.lock()) {
+                    all.insert(i, r.to_string());
+                }
+                normalise_with(&f.name, &f.text, &f.meta)
+            })
         };
-        self.run(entries.len(), load, progress)
+        let mut built = self.run(entries.len(), load, progress);
+        let replaced = replaced.into_inner().unwrap_or_else(|e| e.into_inner());
+        built.warnings = replaced.into_values().collect();
+        built
     }
 
     /// The facts of one document alone.
@@ -306,6 +320,7 @@ impl Pipeline {
         Built {
             graph,
             skipped,
+            warnings: Vec::new(),
             documents,
             read_again,
         }

@@ -31,12 +31,24 @@
 //! that is not blank opens with `{`, else one article named `stdin`. It is held
 //! in memory.
 //!
+//! Encodings: `encoding_rs` decodes; `chardetng`, the detector Firefox uses,
+//! guesses. Articles are read in the encodings a Chinese news corpus holds:
+//! UTF-8 (with or without its byte-order mark), UTF-16LE and UTF-16BE after
+//! their mark, GB18030 (and GBK, which many Chinese sites still serve) and Big5
+//! (Traditional-Chinese pages); [`decode`] tells how it chooses. A few invalid
+//! bytes are replaced by U+FFFD and told of ([`SourceFile::replaced`]); beyond
+//! one character in a hundred, or with NUL bytes outside UTF-16, the bytes are
+//! not text. Each JSON line and CSV row is decoded as a file is, on its own
+//! (files gathered from many crawls mix encodings), a CSV row's fields in the
+//! encoding of the whole row; a record file, or standard input, that opens
+//! with a UTF-16 mark is decoded whole first, and held in memory.
+//!
 //! One unreadable article must not cost the user the rest: a file that cannot
 //! be read (permission denied, an I/O error), a dangling symbolic link, a link
 //! not followed or leading in a loop, what is not a regular file, a file that
-//! is binary or neither UTF-8 nor GB18030 (many Chinese sites still serve GBK),
-//! a line that is not a JSON object and a record without text are each
-//! [`Skipped`], with the reason, and the rest is read. A path named as an input
+//! is not text (binary, or in none of those encodings), a line that is not a
+//! JSON object and a record without text are each [`Skipped`], with the
+//! reason, and the rest is read. A path named as an input
 //! that does not exist, on the other hand, is an error: the user mistyped
 //! something.
 
@@ -74,6 +86,8 @@ pub struct SourceFile {
     pub text: String,
     /// What its source says of it besides the text.
     pub meta: Metadata,
+    /// Invalid bytes replaced in decoding it, if any: a warning to give.
+    pub replaced: Option<Replaced>,
 }
 
 /// What a source says of an article besides its text, as written there:
@@ -237,10 +251,9 @@ pub enum Why {
     /// What it is instead: "a FIFO", "a socket" ...
     #[error("not a regular file but {0}, so never opened")]
     NotRegular(&'static str),
-    #[error("not text (binary: it holds NUL bytes)")]
-    Binary,
-    #[error("not UTF-8 or GB18030 text")]
-    NotDecodable,
+    /// Binary, or in no encoding read ([`decode`]).
+    #[error("{0}")]
+    NotText(NotText),
     #[error("not JSON ({0})")]
     NotJson(String),
     #[error("not a JSON object")]
@@ -272,7 +285,7 @@ impl Why {
             Why::LinkNotFollowed => ("symbolic link not followed", "symbolic links not followed"),
             Why::LinkLoop(_) => ("symbolic link loop", "symbolic link loops"),
             Why::NotRegular(_) => ("not a regular file", "not regular files"),
-            Why::Binary | Why::NotDecodable => ("not text", "not text"),
+            Why::NotText(_) => ("not text", "not text"),
             Why::NotJson(_) | Why::NotObject => ("not JSON", "not JSON"),
             Why::NoText(_) => ("no text", "no text"),
             Why::NoTextColumn { .. } => ("no text column", "no text column"),
@@ -331,7 +344,12 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<ReadReport, ReadError> {
     };
     for entry in listing.entries {
         match read_entry(&entry) {
-            Ok(file) => report.files.push(file),
+            Ok(file) => {
+                report
+                    .warnings
+                    .extend(file.replaced.iter().map(|r| r.to_string()));
+                report.files.push(file);
+            }
             Err(skipped) => report.skipped.push(skipped),
         }
     }
@@ -529,18 +547,29 @@ fn list_json_lines(name: &str, path: &Path, fields: &Fields, found: &mut Found) 
         fields: fields.clone(),
         columns: Columns::default(),
     });
-    let reader = match open_regular(path) {
+    let mut reader = match open_regular(path) {
         Ok(f) => BufReader::new(f),
         Err(why) => {
             found.skipped.push(Skipped::path(path, why));
             return;
         }
     };
+    match utf16_whole(path, &mut reader, found) {
+        Ok(None) => {}
+        Ok(Some(text)) => {
+            list_held_json_lines(name, Some(name), path, text.as_bytes(), fields, found);
+            return;
+        }
+        Err(why) => {
+            found.skipped.push(Skipped::path(path, why));
+            return;
+        }
+    }
     let mut last = 0;
     let listed = each_line(
         reader,
         |at, line, bytes| match json_record(bytes, fields) {
-            Ok((id, _)) => found.push_record(
+            Ok((id, _, _)) => found.push_record(
                 id,
                 name,
                 path,
@@ -565,6 +594,79 @@ fn list_json_lines(name: &str, path: &Path, fields: &Fields, found: &mut Found) 
         found
             .skipped
             .push(Skipped::line(path, last + 1, Why::of_io(&e)));
+    }
+}
+
+/// The text of a record file in UTF-16 (it opens with a UTF-16 byte-order
+/// mark), read whole: its lines and fields cannot be found in its bytes as in
+/// those of an encoding ASCII is part of. `None` for any other file, which is
+/// read record by record. Invalid bytes replaced are warned of here.
+fn utf16_whole(
+    path: &Path,
+    reader: &mut BufReader<File>,
+    found: &mut Found,
+) -> Result<Option<String>, Why> {
+    let head = reader.fill_buf().map_err(|e| Why::of_io(&e))?;
+    if !utf16_bom(head) {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| Why::of_io(&e))?;
+    let decoded = text_of(&bytes)?;
+    if let Some(warning) = decoded.warning() {
+        found
+            .warnings
+            .push(format!("{}: {warning}", path.display()));
+    }
+    Ok(Some(decoded.text))
+}
+
+fn utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
+/// Lists the JSON lines of `bytes`, held in memory, as the records of the file
+/// named `file` (`None`: standard input) at `path`; `name` names their lines
+/// (`stdin:3`, `news.jsonl:3`).
+fn list_held_json_lines(
+    name: &str,
+    file: Option<&str>,
+    path: &Path,
+    bytes: &[u8],
+    fields: &Fields,
+    found: &mut Found,
+) {
+    let what = |line: u64| match file {
+        Some(_) => format!("{}:{line}", path.display()),
+        None => format!("{name}:{line}"),
+    };
+    let each = |_, line, bytes: &[u8]| match json_record(bytes, fields) {
+        Ok((id, (text, mut meta), lossy)) => {
+            meta.file = file.map(str::to_string);
+            let replaced = replaced(what(line), lossy);
+            found.push_record(id, name, path, line, held(path, text, meta, replaced));
+        }
+        Err(why) => found.skipped.push(Skipped {
+            what: what(line),
+            why,
+        }),
+    };
+    // Lines in memory: no error to be had.
+    let _ = each_line(bytes, each, &mut 0);
+}
+
+/// An entry that holds its article, read already.
+fn held(path: &Path, text: String, meta: Metadata, replaced: Option<Replaced>) -> Entry {
+    Entry {
+        name: String::new(),
+        path: path.to_path_buf(),
+        record: Some(Record::Held(Arc::new(SourceFile {
+            name: String::new(),
+            path: path.to_path_buf(),
+            text,
+            meta,
+            replaced,
+        }))),
     }
 }
 
@@ -596,10 +698,35 @@ fn each_line(
     }
 }
 
-/// The id and the article of one JSON line, or why it is skipped.
-fn json_record(bytes: &[u8], fields: &Fields) -> Result<(Option<String>, Article), Why> {
-    let text = text_of(bytes)?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| Why::NotJson(e.to_string()))?;
+/// The encoding of a record's text and the invalid bytes replaced in it,
+/// when any were.
+type Lossy = Option<(Encoding, usize)>;
+
+fn lossy(decoded: &Decoded) -> Lossy {
+    (decoded.replaced > 0).then_some((decoded.encoding, decoded.invalid_bytes))
+}
+
+/// What a reader is warned of for `what`, when `lossy` says bytes were
+/// replaced.
+fn replaced(what: String, lossy: Lossy) -> Option<Replaced> {
+    lossy.map(|(encoding, bytes)| Replaced {
+        what,
+        encoding,
+        bytes,
+    })
+}
+
+/// A record read: its id, its article, and the bytes replaced in decoding it.
+type Parsed = (Option<String>, Article, Lossy);
+
+/// The id and the article of one JSON line, or why it is skipped. The line is
+/// decoded on its own ([`decode`]): files gathered from many crawls mix
+/// encodings line by line.
+fn json_record(bytes: &[u8], fields: &Fields) -> Result<Parsed, Why> {
+    let decoded = text_of(bytes)?;
+    let lossy = lossy(&decoded);
+    let value: Value =
+        serde_json::from_str(&decoded.text).map_err(|e| Why::NotJson(e.to_string()))?;
     let Value::Object(map) = value else {
         return Err(Why::NotObject);
     };
@@ -612,7 +739,7 @@ fn json_record(bytes: &[u8], fields: &Fields) -> Result<(Option<String>, Article
         Some(Value::String(s)) => s.clone(),
         _ => String::new(),
     };
-    article(
+    let (id, article) = article(
         text,
         [
             field(&fields.id),
@@ -622,7 +749,8 @@ fn json_record(bytes: &[u8], fields: &Fields) -> Result<(Option<String>, Article
             field(&fields.source),
         ],
         fields,
-    )
+    )?;
+    Ok((id, article, lossy))
 }
 
 /// An article's text and metadata, from a record.
@@ -652,12 +780,32 @@ fn article(
 /// Lists the records of the CSV file `path`, named `name`.
 fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) {
     let mut reader = match open_regular(path) {
-        Ok(f) => csv_reader(true, f),
+        Ok(f) => BufReader::new(f),
         Err(why) => {
             found.skipped.push(Skipped::path(path, why));
             return;
         }
     };
+    match utf16_whole(path, &mut reader, found) {
+        Ok(None) => list_csv_rows(name, path, fields, csv_reader(true, reader), false, found),
+        Ok(Some(text)) => {
+            let reader = csv_reader(true, text.as_bytes());
+            list_csv_rows(name, path, fields, reader, true, found);
+        }
+        Err(why) => found.skipped.push(Skipped::path(path, why)),
+    }
+}
+
+/// Lists the records `reader` reads of the CSV file `path`, named `name`:
+/// each found again in the file when read, or `held` in memory.
+fn list_csv_rows<R: Read>(
+    name: &str,
+    path: &Path,
+    fields: &Fields,
+    mut reader: csv::Reader<R>,
+    held_rows: bool,
+    found: &mut Found,
+) {
     let header = match reader.byte_headers() {
         Ok(header) => header.clone(),
         Err(e) => {
@@ -667,7 +815,13 @@ fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) {
     };
     let header: Vec<String> = header
         .iter()
-        .map(|h| decode(h).unwrap_or_default().trim().to_string())
+        .map(|h| {
+            decode(h)
+                .map(|d| d.text)
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
         .collect();
     let column = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
     let Some(text) = column(&fields.text) else {
@@ -707,7 +861,12 @@ fn list_csv(name: &str, path: &Path, fields: &Fields, found: &mut Found) {
         }
         let (at, line) = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
         match csv_record(&record, &file) {
-            Ok((id, _)) => found.push_record(
+            Ok((id, (text, mut meta), lossy)) if held_rows => {
+                meta.file = Some(name.to_string());
+                let replaced = replaced(format!("{}:{line}", path.display()), lossy);
+                found.push_record(id, name, path, line, held(path, text, meta, replaced));
+            }
+            Ok((id, _, _)) => found.push_record(
                 id,
                 name,
                 path,
@@ -744,27 +903,35 @@ fn csv_reader<R: Read>(headers: bool, from: R) -> csv::Reader<R> {
         .from_reader(from)
 }
 
-/// The id and the article of one CSV record, or why it is skipped.
-fn csv_record(
-    record: &csv::ByteRecord,
-    file: &RecordFile,
-) -> Result<(Option<String>, Article), Why> {
-    let c = &file.columns;
-    let field = |column: Option<usize>| -> Result<Option<String>, Why> {
-        column.and_then(|i| record.get(i)).map(text_of).transpose()
+/// The id and the article of one CSV record, or why it is skipped. The
+/// encoding is that of the whole row (a date or an id alone says little of
+/// it), which each field is decoded in.
+fn csv_record(record: &csv::ByteRecord, file: &RecordFile) -> Result<Parsed, Why> {
+    let mut row = Vec::with_capacity(record.as_slice().len() + record.len());
+    for (i, field) in record.iter().enumerate() {
+        if i > 0 {
+            row.push(b'\n');
+        }
+        row.extend_from_slice(field);
+    }
+    let encoding = text_of(&row)?.encoding;
+    let mut invalid = 0;
+    let mut field = |column: Option<usize>| {
+        let decoded = decode_as(encoding, column.and_then(|i| record.get(i))?, false);
+        invalid += decoded.invalid_bytes;
+        Some(decoded.text)
     };
-    let text = field(Some(c.text))?.unwrap_or_default();
-    article(
-        text,
-        [
-            field(c.id)?,
-            field(c.title)?,
-            field(c.url)?,
-            field(c.date)?,
-            field(c.source)?,
-        ],
-        &file.fields,
-    )
+    let c = &file.columns;
+    let text = field(Some(c.text)).unwrap_or_default();
+    let others = [
+        field(c.id),
+        field(c.title),
+        field(c.url),
+        field(c.date),
+        field(c.source),
+    ];
+    let (id, article) = article(text, others, &file.fields)?;
+    Ok((id, article, (invalid > 0).then_some((encoding, invalid))))
 }
 
 /// Lists standard input: JSON lines, or one article.
@@ -774,38 +941,38 @@ fn list_stdin(path: &Path, fields: &Fields, found: &mut Found) -> Result<(), Rea
         .lock()
         .read_to_end(&mut bytes)
         .map_err(ReadError::Stdin)?;
+    // UTF-16 is decoded first: its lines and `{` are found in its text.
+    if utf16_bom(&bytes) {
+        match decode(&bytes) {
+            Ok(decoded) => {
+                if let Some(warning) = decoded.warning() {
+                    found.warnings.push(format!("stdin: {warning}"));
+                }
+                bytes = decoded.text.into_bytes();
+            }
+            Err(not) => {
+                found.skipped.push(Skipped {
+                    what: "stdin".into(),
+                    why: Why::NotText(not),
+                });
+                return Ok(());
+            }
+        }
+    }
     let first = bytes
         .split(|&b| b == b'\n')
         .map(|l| l.trim_ascii_start())
         .find(|l| !l.is_empty());
-    let held = |name: &str, text: String, meta: Metadata| Entry {
-        name: String::new(),
-        path: path.to_path_buf(),
-        record: Some(Record::Held(Arc::new(SourceFile {
-            name: name.to_string(),
-            path: path.to_path_buf(),
-            text,
-            meta,
-        }))),
-    };
     let first = first.map(|l| l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l));
     if first.is_some_and(|l| l.starts_with(b"{")) {
-        let each = |_, line, bytes: &[u8]| match json_record(bytes, fields) {
-            Ok((id, (text, meta))) => {
-                found.push_record(id, "stdin", path, line, held("", text, meta));
-            }
-            Err(why) => found.skipped.push(Skipped {
-                what: format!("stdin:{line}"),
-                why,
-            }),
-        };
-        each_line(&bytes[..], each, &mut 0).map_err(ReadError::Stdin)?;
+        list_held_json_lines("stdin", None, path, &bytes, fields, found);
     } else if first.is_some() {
         match text_of(&bytes) {
-            Ok(text) => found.push(
-                vec!["stdin".into()],
-                held("stdin", text, Metadata::default()),
-            ),
+            Ok(decoded) => {
+                let replaced = replaced("stdin".into(), lossy(&decoded));
+                let entry = held(path, decoded.text, Metadata::default(), replaced);
+                found.push(vec!["stdin".into()], entry);
+            }
             Err(why) => found.skipped.push(Skipped {
                 what: "stdin".into(),
                 why,
@@ -817,18 +984,20 @@ fn list_stdin(path: &Path, fields: &Fields, found: &mut Found) -> Result<(), Rea
 
 /// Reads one listed article, or tells why it is skipped: it cannot be read
 /// (permission denied, an I/O error, no longer a regular file), it is not
-/// text, or a record no longer reads as one.
+/// text, or a record no longer reads as one. Invalid bytes replaced in
+/// decoding it are in [`SourceFile::replaced`], for the caller to warn of.
 pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
     let path = &entry.path;
-    let record = |file: &RecordFile, line: u64, parsed: Result<(Option<String>, Article), Why>| {
+    let record = |file: &RecordFile, line: u64, parsed: Result<Parsed, Why>| {
         parsed
-            .map(|(_, (text, mut meta))| {
+            .map(|(_, (text, mut meta), lossy)| {
                 meta.file = Some(file.name.clone());
                 SourceFile {
                     name: entry.name.clone(),
                     path: path.clone(),
                     text,
                     meta,
+                    replaced: replaced(format!("{}:{line}", path.display()), lossy),
                 }
             })
             .map_err(|why| Skipped::line(path, line, why))
@@ -846,10 +1015,11 @@ pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
             open_regular(path)
                 .and_then(|mut f| f.read_to_end(&mut bytes).map_err(|e| Why::of_io(&e)))
                 .and_then(|_| text_of(&bytes))
-                .map(|text| SourceFile {
+                .map(|decoded| SourceFile {
                     name: entry.name.clone(),
                     path: path.clone(),
-                    text,
+                    replaced: replaced(path.display().to_string(), lossy(&decoded)),
+                    text: decoded.text,
                     meta: Metadata {
                         file: Some(entry.name.clone()),
                         ..Metadata::default()
@@ -920,26 +1090,356 @@ fn type_name(kind: fs::FileType) -> &'static str {
     }
 }
 
-/// The text of bytes, or why they are none: binary (NUL bytes), or neither
-/// UTF-8 nor GB18030.
-fn text_of(bytes: &[u8]) -> Result<String, Why> {
-    if bytes.contains(&0) {
-        return Err(Why::Binary);
-    }
-    decode(bytes).ok_or(Why::NotDecodable)
+/// The text of bytes, or why they are none ([`decode`]).
+fn text_of(bytes: &[u8]) -> Result<Decoded, Why> {
+    decode(bytes).map_err(Why::NotText)
 }
 
-/// Decodes bytes as UTF-8, else as GB18030; `None` when it is neither.
-pub fn decode(bytes: &[u8]) -> Option<String> {
+/// The encodings articles are read in: those a Chinese news corpus holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    Utf8,
+    /// Little-endian UTF-16: read only after its byte-order mark.
+    Utf16Le,
+    /// Big-endian UTF-16: read only after its byte-order mark.
+    Utf16Be,
+    /// GB18030, and GBK and GB2312, which it contains.
+    Gb18030,
+    /// Big5 (Traditional Chinese), with the HKSCS extensions.
+    Big5,
+}
+
+impl Encoding {
+    /// Its name: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Big5 => "Big5",
+        }
+    }
+
+    /// The `encoding_rs` codec that decodes it.
+    fn codec(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Utf8 => encoding_rs::UTF_8,
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Gb18030 => encoding_rs::GB18030,
+            Encoding::Big5 => encoding_rs::BIG5,
+        }
+    }
+
+    /// One of these, for an `encoding_rs` encoding (GBK is read as GB18030,
+    /// which contains it); `None` for any other (windows-1252, Shift_JIS ...).
+    fn of(codec: &'static encoding_rs::Encoding) -> Option<Encoding> {
+        [
+            Encoding::Utf8,
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+            Encoding::Gb18030,
+            Encoding::Big5,
+        ]
+        .into_iter()
+        .find(|e| e.codec() == codec)
+        .or((codec == encoding_rs::GBK).then_some(Encoding::Gb18030))
+    }
+
+    /// Whether ASCII bytes are ASCII characters in it, and never part of
+    /// another (so lines and CSV fields may be split before decoding).
+    fn ascii_compatible(self) -> bool {
+        !matches!(self, Encoding::Utf16Le | Encoding::Utf16Be)
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Text decoded from bytes by [`decode`], and how: the encoding read, and the
+/// invalid byte sequences replaced.
+///
+/// Each invalid sequence (a stray byte, a character cut short, a lone UTF-16
+/// surrogate) is one U+FFFD REPLACEMENT CHARACTER in `text`: `replaced` counts
+/// them, `invalid_bytes` the bytes they stood for. A few are let through
+/// (one stray byte must not cost a long article), and told of
+/// ([`Decoded::warning`]); beyond one character in a hundred the bytes are
+/// [`NotText`] instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    pub encoding: Encoding,
+    /// Whether the bytes opened with a byte-order mark.
+    pub bom: bool,
+    /// Invalid byte sequences, each now one U+FFFD.
+    pub replaced: usize,
+    /// The bytes in them.
+    pub invalid_bytes: usize,
+}
+
+impl Decoded {
+    /// What a reader is warned of, when anything was replaced: `2 invalid
+    /// bytes replaced (UTF-8)`.
+    pub fn warning(&self) -> Option<String> {
+        (self.replaced > 0).then(|| replaced_warning(self.invalid_bytes, self.encoding))
+    }
+}
+
+fn replaced_warning(bytes: usize, encoding: Encoding) -> String {
+    let s = if bytes == 1 { "" } else { "s" };
+    format!("{bytes} invalid byte{s} replaced ({encoding})")
+}
+
+/// Invalid bytes replaced in an article read, which a build warns of:
+/// `news/a.txt: 2 invalid bytes replaced (UTF-8)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// The file (`PATH:LINE` for a record), as [`Skipped`] names it.
+    pub what: String,
+    pub encoding: Encoding,
+    /// The invalid bytes.
+    pub bytes: usize,
+}
+
+impl fmt::Display for Replaced {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let warning = replaced_warning(self.bytes, self.encoding);
+        write!(f, "{}: {warning}", self.what)
+    }
+}
+
+/// Why bytes are not text ([`decode`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    /// NUL bytes, outside UTF-16: a binary file.
+    Nul,
+    /// The signature of a binary format opens it: what it is ("a PNG
+    /// image").
+    Signature(&'static str),
+    /// Control characters (other than tab, line breaks and form feed) make
+    /// more than one character in a hundred.
+    Control { count: usize, chars: usize },
+    /// More than one character in a hundred is invalid in the encoding that
+    /// reads it best.
+    Invalid {
+        encoding: Encoding,
+        replaced: usize,
+        chars: usize,
+    },
+}
+
+impl std::error::Error for NotText {}
+
+impl fmt::Display for NotText {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            NotText::Nul => write!(f, "not text (binary: it holds NUL bytes)"),
+            NotText::Signature(what) => write!(f, "not text (binary: {what})"),
+            NotText::Control { count, chars } => write!(
+                f,
+                "not text (binary: {count} of its {chars} characters are control characters)"
+            ),
+            NotText::Invalid {
+                encoding,
+                replaced,
+                chars,
+            } => write!(
+                f,
+                "not text in UTF-8, UTF-16, GB18030 or Big5 \
+                 (at best {replaced} of its {chars} characters invalid, in {encoding})"
+            ),
+        }
+    }
+}
+
+/// How many invalid or control characters `chars` characters of text may
+/// hold: one in a hundred, and always one.
+fn tolerated(chars: usize) -> usize {
+    chars.div_ceil(100)
+}
+
+/// The bytes the encoding detector looks at: enough to tell the encoding of
+/// any article, a bounded cost for a large file.
+const SAMPLE: usize = 1 << 20;
+
+/// The signatures of binary formats a crawl saves beside its pages, which may
+/// hold no NUL byte in their first bytes (or none at all: a PDF may be ASCII).
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7z archive"),
+    (b"Rar!\x1A\x07", "a RAR archive"),
+    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Office document"),
+    (b"\x7FELF", "an executable"),
+];
+
+/// Decodes bytes to text, in the encoding they are in, or tells why they are
+/// not text.
+///
+/// - A byte-order mark decides: UTF-8, UTF-16LE, UTF-16BE (NUL bytes are part
+///   of UTF-16, so the mark is looked at first).
+/// - Otherwise NUL bytes, or the signature of a binary format (PNG, JPEG,
+///   GIF, PDF, zip, gzip ...), make the bytes binary: [`NotText::Nul`],
+///   [`NotText::Signature`]. UTF-16 without its mark is taken for binary.
+/// - Valid UTF-8 is UTF-8. So is UTF-8 with a few invalid sequences: at most
+///   one in a hundred of its characters that are not ASCII, and ten valid
+///   ones for each (text in GBK or Big5 read as UTF-8 has an invalid sequence
+///   every character or two, and a valid one by chance now and then).
+/// - Otherwise `chardetng` guesses from the first megabyte. Its guess is taken
+///   when it is GBK (read as GB18030) or Big5 and reads the bytes within the
+///   threshold below; any other guess (windows-1252, Shift_JIS, EUC-KR ...) is
+///   passed over for a Chinese corpus, and of GB18030, Big5 and UTF-8 the one
+///   with the fewest invalid sequences is taken, GB18030 first.
+///
+/// Limits: every Big5 character is also a valid GB18030 one, so only the
+/// detector tells Big5 from GBK; and a few GBK characters are valid UTF-8 by
+/// chance (通知 is), so a string of a few characters may be misread, which an
+/// article's length makes unlikely. The same bytes always decode the same.
+///
+/// The threshold: text may hold invalid sequences (each replaced by U+FFFD,
+/// and counted in [`Decoded`]) and control characters other than tab, line
+/// breaks and form feed, each up to one character in a hundred (and always
+/// one, for a short record). A stray byte or two in an article is damage to
+/// read past; beyond that the guess is wrong or the bytes are no text, and
+/// reading them would put garbage in the graph: [`NotText::Invalid`],
+/// [`NotText::Control`].
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    if let Some((codec, len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let encoding = Encoding::of(codec).unwrap_or(Encoding::Utf8);
+        let rest = &bytes[len..];
+        if encoding.ascii_compatible() && rest.contains(&0) {
+            return Err(NotText::Nul);
+        }
+        return checked(decode_as(encoding, rest, true));
+    }
     if bytes.contains(&0) {
-        return None;
+        return Err(NotText::Nul);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Err(NotText::Signature(what));
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Some(text.to_string());
+        return checked(Decoded {
+            text: text.to_string(),
+            encoding: Encoding::Utf8,
+            bom: false,
+            replaced: 0,
+            invalid_bytes: 0,
+        });
     }
-    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    (!had_errors).then(|| text.into_owned())
+    let utf8 = decode_as(Encoding::Utf8, bytes, false);
+    let non_ascii = utf8.text.chars().filter(|c| !c.is_ascii()).count();
+    let valid = non_ascii.saturating_sub(utf8.replaced);
+    if utf8.replaced <= tolerated(non_ascii) && valid >= 10 * utf8.replaced {
+        return checked(utf8);
+    }
+    checked(guessed(bytes, utf8))
+}
+
+/// Bytes that are neither marked nor UTF-8, in the encoding `chardetng`
+/// guesses if it is one of a Chinese corpus and reads them within the
+/// threshold, else in the one of GB18030, Big5 and UTF-8 (`utf8`, decoded
+/// already) with the fewest invalid sequences.
+fn guessed(bytes: &[u8], utf8: Decoded) -> Decoded {
+    let mut detector = chardetng::EncodingDetector::new();
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = Encoding::of(detector.guess(None, true))
+        .filter(|e| matches!(e, Encoding::Gb18030 | Encoding::Big5));
+    let mut tried = Vec::with_capacity(3);
+    if let Some(encoding) = guess {
+        let decoded = decode_as(encoding, bytes, false);
+        if decoded.replaced <= tolerated(decoded.text.chars().count()) {
+            return decoded;
+        }
+        tried.push(decoded);
+    }
+    for encoding in [Encoding::Gb18030, Encoding::Big5] {
+        if guess != Some(encoding) {
+            tried.push(decode_as(encoding, bytes, false));
+        }
+    }
+    tried.push(utf8);
+    let order = |e: Encoding| match e {
+        Encoding::Gb18030 => 0,
+        Encoding::Big5 => 1,
+        _ => 2,
+    };
+    tried
+        .into_iter()
+        .min_by_key(|d| (d.replaced, order(d.encoding)))
+        .unwrap_or_else(|| decode_as(Encoding::Gb18030, bytes, false))
+}
+
+/// Decodes `bytes` (without a byte-order mark) in `encoding`, each invalid
+/// sequence replaced by U+FFFD and counted.
+fn decode_as(encoding: Encoding, bytes: &[u8], bom: bool) -> Decoded {
+    let mut decoder = encoding.codec().new_decoder_without_bom_handling();
+    let room = |decoder: &encoding_rs::Decoder, len: usize| {
+        decoder
+            .max_utf8_buffer_length_without_replacement(len)
+            .unwrap_or(len.saturating_add(16))
+    };
+    let mut text = String::with_capacity(room(&decoder, bytes.len()));
+    let (mut replaced, mut invalid_bytes) = (0, 0);
+    let mut rest = bytes;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        rest = &rest[read..];
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => text.reserve(room(&decoder, rest.len())),
+            encoding_rs::DecoderResult::Malformed(len, _) => {
+                replaced += 1;
+                invalid_bytes += usize::from(len);
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    Decoded {
+        text,
+        encoding,
+        bom,
+        replaced,
+        invalid_bytes,
+    }
+}
+
+/// Decoded bytes, unless invalid sequences or control characters make more
+/// than one character in a hundred.
+fn checked(decoded: Decoded) -> Result<Decoded, NotText> {
+    let (mut chars, mut control) = (0, 0);
+    for c in decoded.text.chars() {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+            control += 1;
+        }
+    }
+    if control > tolerated(chars) {
+        Err(NotText::Control {
+            count: control,
+            chars,
+        })
+    } else if decoded.replaced > tolerated(chars) {
+        Err(NotText::Invalid {
+            encoding: decoded.encoding,
+            replaced: decoded.replaced,
+            chars,
+        })
+    } else {
+        Ok(decoded)
+    }
 }
 
 /// The article and JSON-lines files under the folder `root`, sorted by name
@@ -1058,21 +1558,227 @@ fn relative_name(root: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    const SIMPLIFIED: &str = "12月3日，福田区召开区委常委会会议。区委书记张某某主持会议。";
+    const TRADITIONAL: &str = "12月3日，福田區召開區委常委會會議。區委書記張某某主持會議。";
+
+    fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text} in {}", encoding.name());
+        bytes.into_owned()
+    }
+
+    /// UTF-16 with its byte-order mark (`encoding_rs` encodes UTF-16 as
+    /// UTF-8, as the Encoding Standard has it).
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        bytes
+    }
+
+    fn read(bytes: &[u8]) -> (String, Encoding, bool, usize) {
+        let d = decode(bytes).unwrap_or_else(|e| panic!("{e}"));
+        (d.text, d.encoding, d.bom, d.replaced)
+    }
+
     #[test]
-    fn gbk_text_is_decoded() {
-        let (bytes, _, _) = encoding_rs::GB18030.encode("区委书记出席会议");
-        assert_eq!(decode(&bytes).as_deref(), Some("区委书记出席会议"));
+    fn every_encoding_of_a_chinese_corpus_is_read() {
+        let article = || SIMPLIFIED.to_string();
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(SIMPLIFIED.as_bytes());
+        let cases = [
+            (SIMPLIFIED.as_bytes().to_vec(), Encoding::Utf8, false),
+            (bom, Encoding::Utf8, true),
+            (utf16(SIMPLIFIED, false), Encoding::Utf16Le, true),
+            (utf16(SIMPLIFIED, true), Encoding::Utf16Be, true),
+            (
+                encoded(encoding_rs::GBK, SIMPLIFIED),
+                Encoding::Gb18030,
+                false,
+            ),
+            (
+                encoded(encoding_rs::GB18030, SIMPLIFIED),
+                Encoding::Gb18030,
+                false,
+            ),
+        ];
+        for (bytes, encoding, bom) in cases {
+            assert_eq!(read(&bytes), (article(), encoding, bom, 0), "{encoding}");
+        }
+        let big5 = encoded(encoding_rs::BIG5, TRADITIONAL);
+        assert_eq!(
+            read(&big5),
+            (TRADITIONAL.to_string(), Encoding::Big5, false, 0)
+        );
+    }
+
+    #[test]
+    fn gbk_only_gb18030_has_is_read() {
+        // 𠀀 (four bytes in GB18030) and the euro sign.
+        let text = "区委书记出席会议𠀀€";
+        let bytes = encoded(encoding_rs::GB18030, text);
+        assert_eq!(read(&bytes).0, text);
+    }
+
+    #[test]
+    fn a_few_invalid_bytes_are_replaced_and_counted() {
+        let long = SIMPLIFIED.repeat(10);
+        let mut bytes = long.as_bytes().to_vec();
+        bytes.insert(30, 0xFF);
+        // A character cut short: two bytes of three.
+        bytes.extend_from_slice(&"会".as_bytes()[..2]);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(
+            (d.encoding, d.replaced, d.invalid_bytes),
+            (Encoding::Utf8, 2, 3)
+        );
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert_eq!(d.text.replace('\u{FFFD}', ""), long);
+        assert_eq!(
+            d.warning().as_deref(),
+            Some("3 invalid bytes replaced (UTF-8)")
+        );
+
+        // One stray byte in a short article too.
+        let mut short = SIMPLIFIED.as_bytes().to_vec();
+        short.insert(9, 0x80);
+        let d = decode(&short).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Encoding::Utf8, 1));
+        assert_eq!(
+            d.warning().as_deref(),
+            Some("1 invalid byte replaced (UTF-8)")
+        );
+
+        // And in GBK: a lead byte at the end, with nothing to lead.
+        let mut gbk = encoded(encoding_rs::GBK, &long);
+        gbk.push(0xB0);
+        let d = decode(&gbk).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Encoding::Gb18030, 1));
+        assert!(d.text.starts_with(&long));
+
+        // A lone surrogate in UTF-16.
+        let mut utf16le = utf16(&long, false);
+        utf16le.extend_from_slice(&[0x00, 0xD8]);
+        let d = decode(&utf16le).unwrap();
+        assert_eq!(
+            (d.encoding, d.replaced, d.invalid_bytes),
+            (Encoding::Utf16Le, 1, 2)
+        );
+        assert_eq!(d.text, format!("{long}\u{FFFD}"));
+    }
+
+    #[test]
+    fn beyond_one_character_in_a_hundred_it_is_not_text() {
+        // 61 characters: one replaced is tolerated, two are not.
+        let mut bytes = SIMPLIFIED.repeat(2).into_bytes();
+        bytes.insert(0, 0xFF);
+        assert!(decode(&bytes).is_ok());
+        bytes.insert(0, 0xFF);
+        let not = decode(&bytes).unwrap_err();
+        assert!(
+            matches!(not, NotText::Invalid { replaced: 2, .. }),
+            "{not:?}"
+        );
+        assert_eq!(
+            decode(&[0x81, 0x20, 0xff, 0xff]).map(|d| d.text),
+            Err(NotText::Invalid {
+                encoding: Encoding::Gb18030,
+                replaced: 3,
+                chars: 4,
+            })
+        );
+        assert_eq!(
+            Why::NotText(decode(&[0x81, 0x20, 0xff, 0xff]).unwrap_err()).to_string(),
+            "not text in UTF-8, UTF-16, GB18030 or Big5 \
+             (at best 3 of its 4 characters invalid, in GB18030)"
+        );
     }
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe]), None);
-        assert_eq!(decode(&[0x81, 0x20, 0xff, 0xff]), None);
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+        ];
+        assert_eq!(decode(&png), Err(NotText::Nul));
+        assert_eq!(
+            NotText::Nul.to_string(),
+            "not text (binary: it holds NUL bytes)"
+        );
+        // NUL is binary in UTF-8 even after its byte-order mark.
+        assert_eq!(decode(b"\xEF\xBB\xBF\xE7\xA6\x8F\0"), Err(NotText::Nul));
+        // A signature, though no NUL comes before the end.
+        assert_eq!(decode(&png[..8]), Err(NotText::Signature("a PNG image")));
+        assert_eq!(
+            decode(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+            Err(NotText::Signature("a PDF document"))
+        );
+        assert_eq!(
+            decode(b"PK\x03\x04\x14\x00"),
+            Err(NotText::Nul),
+            "a zip's NUL bytes are found first"
+        );
+        // Bytes of every value but NUL: control characters everywhere.
+        let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 255 + 1) as u8).collect();
+        assert!(
+            matches!(
+                decode(&noise),
+                Err(NotText::Control { .. } | NotText::Invalid { .. })
+            ),
+            "{:?}",
+            decode(&noise).map(|d| d.encoding)
+        );
+        // UTF-32 read as UTF-16LE after its mark: NUL characters.
+        let mut utf32 = vec![0xFF, 0xFE, 0, 0];
+        for c in "福田区".chars() {
+            utf32.extend_from_slice(&u32::from(c).to_le_bytes());
+        }
+        assert!(matches!(decode(&utf32), Err(NotText::Control { .. })));
+    }
+
+    #[test]
+    fn a_guess_outside_a_chinese_corpus_is_passed_over_for_gb18030() {
+        // Short GBK that chardetng takes for EUC-KR and EUC-JP.
+        for (text, guess) in [("领导", encoding_rs::EUC_KR), ("数据", encoding_rs::EUC_JP)] {
+            let bytes = encoded(encoding_rs::GBK, text);
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(&bytes, true);
+            assert_eq!(detector.guess(None, true), guess, "{text}");
+            assert_eq!(
+                read(&bytes),
+                (text.to_string(), Encoding::Gb18030, false, 0)
+            );
+        }
+        // UTF-8 with a stray byte, which it takes for windows-1252.
+        let mut bytes = SIMPLIFIED.as_bytes().to_vec();
+        bytes.push(0xFF);
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(&bytes, true);
+        assert_eq!(detector.guess(None, true), encoding_rs::WINDOWS_1252);
+        assert_eq!(read(&bytes).1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn empty_and_ascii_are_utf8() {
+        assert_eq!(read(b""), (String::new(), Encoding::Utf8, false, 0));
+        assert_eq!(
+            read(b"a\tb\r\n"),
+            ("a\tb\r\n".into(), Encoding::Utf8, false, 0)
+        );
     }
 
     #[test]
     fn utf8_bom_is_dropped() {
-        assert_eq!(decode("\u{feff}福田".as_bytes()).as_deref(), Some("福田"));
+        assert_eq!(decode("\u{feff}福田".as_bytes()).unwrap().text, "福田");
     }
 
     fn temp(name: &str, text: &str) -> PathBuf {
@@ -1145,6 +1851,41 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_row_is_decoded_in_the_encoding_of_the_whole_row() {
+        // 通知 in GBK is valid UTF-8 by chance: alone, it would be misread.
+        let title = encoded(encoding_rs::GBK, "通知");
+        assert_eq!(read(&title).1, Encoding::Utf8);
+        let csv = encoded(
+            encoding_rs::GBK,
+            &format!("title,text\n通知,{SIMPLIFIED}\n"),
+        );
+        let dir = std::env::temp_dir().join(format!("govgraph-csv-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("gbk.csv");
+        fs::write(&path, csv).unwrap();
+        let listing = list(std::slice::from_ref(&path), &Fields::default()).unwrap();
+        let read = read_entry(&listing.entries[0]).unwrap();
+        assert_eq!(read.text, SIMPLIFIED);
+        assert_eq!(read.meta.title.as_deref(), Some("通知"));
+        assert_eq!(read.replaced, None);
+        // In UTF-16, read whole and held.
+        fs::write(
+            &path,
+            utf16(&format!("title,text\n通知,{SIMPLIFIED}\n"), false),
+        )
+        .unwrap();
+        let listing = list(std::slice::from_ref(&path), &Fields::default()).unwrap();
+        assert!(matches!(listing.entries[0].record, Some(Record::Held(_))));
+        let read = read_entry(&listing.entries[0]).unwrap();
+        assert_eq!(
+            (read.name.as_str(), read.text.as_str()),
+            ("gbk.csv:2", SIMPLIFIED)
+        );
+        assert_eq!(read.meta.file.as_deref(), Some("gbk.csv"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn a_summary_counts_reasons_most_first() {
         let skip = |why: Why| Skipped {
             what: "a.txt".into(),
@@ -1152,13 +1893,13 @@ mod tests {
         };
         assert_eq!(summary(&[]), None);
         let skipped = [
-            skip(Why::NotDecodable),
+            skip(Why::NotText(NotText::Signature("a PDF document"))),
             skip(Why::PermissionDenied),
             skip(Why::Io("Input/output error (os error 5)".into())),
-            skip(Why::Binary),
+            skip(Why::NotText(NotText::Nul)),
             skip(Why::PermissionDenied),
             skip(Why::Io("Stale file handle (os error 116)".into())),
-            skip(Why::NotDecodable),
+            skip(Why::NotText(NotText::Nul)),
         ];
         assert_eq!(
             summary(&skipped).as_deref(),

@@ -261,7 +261,7 @@ fn the_last_line_counts_what_was_read_and_skipped() {
     ];
     fs::write(corpus.join("logo.txt"), png).unwrap();
     fs::write(corpus.join("sub/banner.html"), png).unwrap();
-    // Neither UTF-8 nor GB18030.
+    // In no encoding read (UTF-8, UTF-16, GB18030, Big5).
     fs::write(corpus.join("sub/broken.md"), [0x81u8, 0x20, 0xff, 0xfe]).unwrap();
     mkfifo(&corpus.join("pipe.txt"));
     symlink(corpus.join("removed.txt"), corpus.join("gone.txt")).unwrap();
@@ -295,7 +295,8 @@ fn the_last_line_counts_what_was_read_and_skipped() {
     assert_eq!(
         warned[4],
         format!(
-            "govgraph: warning: skipping {}: not UTF-8 or GB18030 text",
+            "govgraph: warning: skipping {}: not text in UTF-8, UTF-16, GB18030 or Big5 \
+             (at best 3 of its 4 characters invalid, in GB18030)",
             path("sub/broken.md")
         )
     );

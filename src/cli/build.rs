@@ -165,6 +165,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .with_reading_counter(bar.counter());
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
     bar.finish();
+    for warning in &built.warnings {
+        eprintln!("govgraph: warning: {warning}");
+    }
     for skip in &built.skipped {
         eprintln!("govgraph: warning: {skip}");
     }

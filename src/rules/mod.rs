@@ -399,12 +399,22 @@ impl Rules {
             path: path.to_path_buf(),
             source,
         })?;
-        let text = crate::read::decode(&text).ok_or_else(|| RulesError::Line {
+        // A dictionary is read as an article is, but must be whole: a name
+        // with a byte replaced would be a name no article holds.
+        let line = |message: String| RulesError::Line {
             file: path.display().to_string(),
             line: 0,
-            message: "not UTF-8 or GB18030 text".into(),
-        })?;
-        self.add_dictionary(&path.display().to_string(), &text)
+            message,
+        };
+        let text = crate::read::decode(&text).map_err(|not| line(not.to_string()))?;
+        if text.replaced > 0 {
+            let (bytes, encoding) = (text.invalid_bytes, text.encoding);
+            let s = if bytes == 1 { "" } else { "s" };
+            let message =
+                format!("{bytes} invalid byte{s} in {encoding}: a dictionary must be whole");
+            return Err(line(message));
+        }
+        self.add_dictionary(&path.display().to_string(), &text.text)
     }
 
     /// Adds user dictionary text; `origin` names it in error messages.
