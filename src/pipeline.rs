@@ -291,16 +291,14 @@ impl Pipeline {
                             // Read again: a file that no longer reads keeps
                             // what it gave the first time.
                             let doc = load(i).ok()?;
-                            ex.known_in(&doc, first, known_names)
-                                .map(|held| {
-                                    let known: KnownOfficials = held
-                                        .into_iter()
-                                        .filter_map(|n| known.get_key_value(n))
-                                        .map(|(n, d)| (n.clone(), d.clone()))
-                                        .collect();
-                                    self.extract(&doc, &known, None)
-                                })
-                                .flatten()
+                            ex.known_in(&doc, first, known_names).and_then(|held| {
+                                let known: KnownOfficials = held
+                                    .into_iter()
+                                    .filter_map(|n| known.get_key_value(n))
+                                    .map(|(n, d)| (n.clone(), d.clone()))
+                                    .collect();
+                                self.extract(&doc, &known, None)
+                            })
                         })
                         .collect()
                 });

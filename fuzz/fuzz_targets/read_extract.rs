@@ -14,10 +14,10 @@ static PIPELINE: LazyLock<Pipeline> =
     LazyLock::new(|| Pipeline::new(Rules::builtin()).with_threads(1));
 
 fuzz_target!(|bytes: &[u8]| {
-    let Some(text) = govgraph::read::decode(bytes) else {
+    let Ok(decoded) = govgraph::read::decode(bytes) else {
         return;
     };
-    let doc = govgraph::normalise::normalise("fuzz.txt", &text);
+    let doc = govgraph::normalise::normalise("fuzz.txt", &decoded.text);
     let graph = PIPELINE.build_documents(&[doc], |_| {});
     let json = graph.to_json();
     let back = GovGraph::from_json(&json).expect("a graph reads its own JSON");

@@ -103,7 +103,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("{}: reading its article", gold_file.path.display()))?;
         if report.files.is_empty() {
             let why = (report.skipped.first()).map_or_else(
-                || "is not UTF-8 or GB18030 text".to_string(),
+                || "is not text govgraph can read".to_string(),
                 |s| format!("cannot be read: {}", s.why),
             );
             anyhow::bail!(
