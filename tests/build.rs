@@ -224,15 +224,14 @@ fn projects_are_located_in_their_district() {
 
 #[test]
 fn committed_graphs_match_a_fresh_build() {
-    let dir = temp_dir("fresh");
+    // Built as scripts/build-graphs.sh builds graphs/: `seeds` as typed, so
+    // that the manifest, which lists the inputs as given, is the same too.
+    let scratch = common::repo_scratch("fresh");
     run(govgraph()
-        .arg("build")
-        .arg(root().join("seeds"))
-        .arg("-o")
-        .arg(&dir)
-        .arg("-q")
-        .arg("--formats")
+        .current_dir(&scratch)
+        .args(["build", "seeds", "-o", "fresh", "-q", "--formats"])
         .arg("json,dot,graphml,gexf,cytoscape,neo4j,jsonld,html"));
+    let dir = scratch.join("fresh");
     let mut compared = 0;
     for entry in fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name();
@@ -245,7 +244,27 @@ fn committed_graphs_match_a_fresh_build() {
         );
         compared += 1;
     }
-    assert!(compared >= 9, "every format is committed");
+    assert!(
+        compared >= 10,
+        "every format and the manifest are committed"
+    );
+    // The manifest lists every other file with its size, and nothing else.
+    let manifest: Value =
+        serde_json::from_slice(&fs::read(dir.join("graph.manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["inputs"]["paths"], serde_json::json!(["seeds"]));
+    let listed: BTreeSet<&str> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let name = f["name"].as_str().unwrap();
+            let size = fs::metadata(dir.join(name)).unwrap().len();
+            assert_eq!(f["size"], size, "{name}");
+            name
+        })
+        .collect();
+    assert_eq!(listed.len(), compared - 1);
+    assert!(!listed.contains("graph.manifest.json"));
 }
 
 #[test]

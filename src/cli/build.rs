@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Args;
 
 use crate::export::Format;
@@ -122,11 +121,15 @@ impl BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let formats = args
+    let mut formats = args
         .formats
         .iter()
         .map(|f| Format::parse(f.trim()))
         .collect::<Result<Vec<_>, _>>()?;
+    // Each once, in one order whatever the order given: the manifest lists
+    // the same formats for the same files.
+    formats.sort_by_key(|f| Format::ALL.iter().position(|a| a == f));
+    formats.dedup();
     let date = match args.date.as_deref().map(crate::query::DateSpan::parse) {
         Some(Ok(span)) if span.is_day() => Some(span.first),
         Some(_) => {
@@ -137,6 +140,21 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
+    // Before any work: an output folder that cannot be written fails now, not
+    // after an hour of reading; what killed builds left in it goes.
+    let out = crate::output::OutputDir::prepare(&args.output)?;
+    if out.cleaned > 0 && !args.quiet {
+        eprintln!(
+            "govgraph: removed {} {} of interrupted builds from {}",
+            out.cleaned,
+            if out.cleaned == 1 {
+                "leftover"
+            } else {
+                "leftovers"
+            },
+            args.output.display()
+        );
+    }
     let rules = Rules::load(&args.dicts)?;
     let listing = crate::read::list_with(&args.inputs, &args.fields(), args.follow_links)?;
     for warning in &listing.warnings {
@@ -182,21 +200,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let graph = built.graph;
     let total = built.documents;
     let again = built.read_again;
-    for format in formats {
-        let written = crate::export::write(&graph, format, &args.output, &Default::default())
-            .with_context(|| format!("writing {} into {}", format.name(), args.output.display()))?;
-        if !args.quiet {
-            for path in written {
-                eprintln!("govgraph: wrote {}", path.display());
-            }
-        }
-        // `query`, `export` and `changes` run here read this graph from now on.
-        if format == Format::Json
-            && let Err(err) = super::record_graph(&args.output.join("graph.json"))
-        {
-            eprintln!("govgraph: warning: {err:#}");
-        }
-    }
+    write_outputs(out, &graph, &formats, &args, total)?;
     if !args.quiet {
         let articles = if total == 1 { "article" } else { "articles" };
         eprintln!(
@@ -228,6 +232,36 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // Last, as warnings are printed even when --quiet: what was skipped.
     tally(total, &skipped);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The write phase: every format into the temporary folder of `out`, then
+/// moved into it as a set, the manifest last ([`crate::output`]); then
+/// `.govgraph` names the new graph.json.
+fn write_outputs(
+    out: crate::output::OutputDir,
+    graph: &crate::graph::GovGraph,
+    formats: &[Format],
+    args: &BuildArgs,
+    documents: usize,
+) -> anyhow::Result<()> {
+    let mut staging = out.stage()?;
+    for &format in formats {
+        staging.add_format(graph, format, &Default::default())?;
+    }
+    let manifest = crate::output::Manifest::new(formats, &args.inputs, documents);
+    let written = staging.commit(Some(manifest))?;
+    if !args.quiet {
+        for path in written {
+            eprintln!("govgraph: wrote {}", path.display());
+        }
+    }
+    // `query`, `export` and `changes` run here read this graph from now on.
+    if formats.contains(&Format::Json)
+        && let Err(err) = super::record_graph(&args.output.join("graph.json"))
+    {
+        eprintln!("govgraph: warning: {err:#}");
+    }
+    Ok(())
 }
 
 /// With --strict, anything skipped ends the build before anything is written.

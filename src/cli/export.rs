@@ -107,17 +107,41 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let format = Format::parse(&args.format)?;
     super::date_range(args.from.as_deref(), args.to.as_deref())?;
     let opts = args.options()?;
+    // Before the graph is read: where -o points must be writable.
+    let output = match &args.output {
+        Some(path) => Some(prepare(format, path)?),
+        None => None,
+    };
     let location = super::GraphLocation::find(args.graph.as_deref())?;
+    super::warn_if_mixed(&location.path);
     let read = || format!("reading {}{}", location.path.display(), location.origin());
     let text = std::fs::read_to_string(&location.path).with_context(read)?;
     let graph = GovGraph::from_json(&text).with_context(read)?;
-    match &args.output {
-        Some(path) => {
-            let target = Target::for_path(format, path);
-            let written = crate::export::write_to(&graph, format, &target, &opts)
+    match output {
+        Some((Target::File(path), out)) => {
+            let written = crate::export::write_to(&graph, format, &Target::File(path), &opts)
                 .with_context(|| format!("exporting {}", format.name()))?;
+            out.keep();
+            for path in &written {
+                eprintln!("govgraph: wrote {}", path.display());
+            }
+            if let Some(file) = written.first() {
+                warn_replaced(file)?;
+            }
+        }
+        Some((Target::Folder(dir), out)) => {
+            // The files of the format as a set: all of them replaced, or none.
+            let mut staging = out.stage()?;
+            staging
+                .add_format(&graph, format, &opts)
+                .with_context(|| format!("exporting {}", format.name()))?;
+            let files = staging.files().to_vec();
+            let written = staging.commit(None)?;
             for path in written {
                 eprintln!("govgraph: wrote {}", path.display());
+            }
+            for name in crate::output::replaced_listed(&dir, &files) {
+                eprintln!("{}", replaced_message(&dir, &name));
             }
         }
         None => {
@@ -136,6 +160,63 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where `-o PATH` goes, and its folder, created if need be and proved
+/// writable ([`crate::output::OutputDir::prepare`]): one clear line and exit
+/// status 1 if it cannot be written.
+fn prepare(
+    format: Format,
+    path: &std::path::Path,
+) -> anyhow::Result<(Target, crate::output::OutputDir)> {
+    use crate::output::OutputDir;
+    let target = Target::for_path(format, path);
+    let out = match &target {
+        Target::Folder(dir) => OutputDir::prepare(dir)?,
+        Target::File(file) => {
+            let dir = file.parent().unwrap_or(std::path::Path::new(""));
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let sidecar = format!("{name}{}", crate::graph::sidecar::SUFFIX);
+            OutputDir::prepare_for(dir, &[&name, &sidecar])?
+        }
+    };
+    Ok((target, out))
+}
+
+/// Warns when the file just written at `path` replaced one of the files the
+/// manifest of its folder lists, with other bytes (hashed only when listed).
+fn warn_replaced(path: &std::path::Path) -> anyhow::Result<()> {
+    use crate::output::{Manifest, file_hash};
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    let Ok(Some(manifest)) = Manifest::read(dir) else {
+        return Ok(());
+    };
+    if let Some(listed) = manifest.file(name) {
+        let hash = file_hash(path).with_context(|| format!("reading {}", path.display()))?;
+        if hash != listed.xxh3_128 {
+            eprintln!("{}", replaced_message(dir, name));
+        }
+    }
+    Ok(())
+}
+
+/// `govgraph: warning: out/graph.gexf replaced the one out/graph.manifest.json
+/// lists: the folder no longer holds one build's files`.
+fn replaced_message(dir: &std::path::Path, name: &str) -> String {
+    format!(
+        "govgraph: warning: {} replaced the one {} lists: the folder no longer holds one build's files",
+        dir.join(name).display(),
+        dir.join(crate::output::MANIFEST).display()
+    )
 }
 
 #[cfg(test)]

@@ -280,6 +280,15 @@ impl GraphLocation {
     }
 }
 
+/// Prints one warning line when the graph.json at `path` is not the one the
+/// manifest beside it lists ([`crate::output::check_beside`]): a build was
+/// killed between two renames, or the file was replaced since.
+pub(crate) fn warn_if_mixed(path: &Path) {
+    if let Some(warning) = crate::output::check_beside(path) {
+        eprintln!("govgraph: warning: {warning}");
+    }
+}
+
 /// Records `graph` as the graph of the working folder, in `.govgraph`,
 /// atomically (a temporary file, then a rename).
 pub(crate) fn record_graph(graph: &Path) -> anyhow::Result<()> {

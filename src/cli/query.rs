@@ -252,6 +252,11 @@ pub enum Question {
 
 pub fn run(args: QueryArgs) -> anyhow::Result<ExitCode> {
     check_dates(&args.question)?;
+    if args.input.is_none()
+        && let Ok(location) = GraphLocation::find(args.graph.as_deref())
+    {
+        super::warn_if_mixed(&location.path);
+    }
     let result = match fast_answer(&args) {
         Some(Ok(out)) => Ok(out),
         Some(Err(Failed::Query(err))) => Err(Failed::Query(err)),
