@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::extract::{Extractor, Facts, KnownOfficials, known_officials};
 use crate::graph::GovGraph;
 use crate::normalise::{About, Document, normalise_with};
-use crate::read::{Entry, Skipped, SourceFile, read_entry};
+use crate::read::{Entry, Skipped, SourceFile, read_entry_within};
 use crate::rules::{Rules, WordSet};
 
 /// Documents read together: enough to keep every core busy, few enough that
@@ -36,6 +36,8 @@ pub struct Pipeline {
     reading: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
     /// How long one document may take to read, each time it is read.
     time_limit: Option<std::time::Duration>,
+    /// The largest article file (or record) read, in bytes.
+    max_file_size: u64,
 }
 
 /// How far a build has got: what its progress callback is told after each
@@ -72,6 +74,7 @@ impl Pipeline {
             date: None,
             reading: None,
             time_limit: None,
+            max_file_size: crate::read::MAX_FILE_SIZE,
         }
     }
 
@@ -107,6 +110,13 @@ impl Pipeline {
     /// the second round and overrunning there, it keeps its first reading.
     pub fn with_time_limit(mut self, limit: Option<std::time::Duration>) -> Pipeline {
         self.time_limit = limit;
+        self
+    }
+
+    /// Skips, unread, an article file or record larger than `bytes`
+    /// (default [`MAX_FILE_SIZE`](crate::read::MAX_FILE_SIZE), 64 MiB).
+    pub fn with_max_file_size(mut self, bytes: u64) -> Pipeline {
+        self.max_file_size = bytes;
         self
     }
 
@@ -155,7 +165,7 @@ impl Pipeline {
         // in listed order whatever the thread that read it.
         let replaced = std::sync::Mutex::new(std::collections::BTreeMap::new());
         let load = |i: usize| -> Result<Document, Skipped> {
-            read_entry(&entries[i]).map(|f| {
+            read_entry_within(&entries[i], self.max_file_size).map(|f| {
                 if let (Some(r), Ok(mut all)) = (&f.replaced, replaced.lock()) {
                     all.insert(i, r.to_string());
                 }

@@ -389,7 +389,9 @@ pub fn list_with(
     fields: &Fields,
     follow_links: bool,
 ) -> Result<Listing, ReadError> {
-    let mut files: Vec<(String, PathBuf, Kind)> = Vec::new();
+    // Each file's name, path, kind, and the folders its name may be
+    // qualified with (innermost first).
+    let mut files: Vec<(String, PathBuf, Kind, Vec<String>)> = Vec::new();
     let mut warnings = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
@@ -397,7 +399,7 @@ pub fn list_with(
             if files.iter().any(|f| f.2 == Kind::Stdin) {
                 return Err(ReadError::StdinTwice);
             }
-            files.push(("stdin".into(), input.clone(), Kind::Stdin));
+            files.push(("stdin".into(), input.clone(), Kind::Stdin, Vec::new()));
             continue;
         }
         let meta = match named(input) {
@@ -409,10 +411,11 @@ pub fn list_with(
             }
         };
         if meta.is_dir() {
+            let folders = folder_names(input);
             for path in walk(input, follow_links, &mut skipped) {
                 let name = relative_name(input, &path);
                 let kind = kind_of(&path).unwrap_or(Kind::Article);
-                files.push((name, path, kind));
+                files.push((name, path, kind, folders.clone()));
             }
         } else if !meta.is_file() {
             let why = Why::NotRegular(type_name(meta.file_type()));
@@ -430,26 +433,21 @@ pub fn list_with(
                 ));
                 Kind::Article
             });
-            files.push((name, input.clone(), kind));
+            let folders = input.parent().map(folder_names).unwrap_or_default();
+            files.push((name, input.clone(), kind, folders));
         }
     }
-    // Two inputs may hold files of the same name; evidence must tell them apart.
-    let mut seen = HashSet::new();
-    for (name, path, _) in &mut files {
-        if !seen.insert(name.clone()) {
-            *name = path.display().to_string();
-        }
-    }
+    qualify_clashing_names(&mut files);
     let mut found = Found {
         entries: Vec::new(),
         names: Vec::new(),
         skipped,
         warnings,
     };
-    for (name, path, kind) in files {
+    for (name, path, kind, _) in files {
         match kind {
             Kind::Article => found.push(
-                vec![name.clone(), path.display().to_string()],
+                vec![name.clone()],
                 Entry {
                     name,
                     path,
@@ -462,6 +460,78 @@ pub fn list_with(
         }
     }
     Ok(found.named())
+}
+
+/// The names of the folders `dir` is in and is, innermost first, as the
+/// input was written (`news/2024` gives `2024`, `news`), else as the system
+/// resolves it (`.`); never a root or a drive.
+fn folder_names(dir: &Path) -> Vec<String> {
+    let parts = |p: &Path| -> Vec<String> {
+        p.components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .rev()
+            .collect()
+    };
+    let written = parts(dir);
+    if written.is_empty()
+        || dir
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
+        fs::canonicalize(dir).map(|p| parts(&p)).unwrap_or(written)
+    } else {
+        written
+    }
+}
+
+/// Names files apart that two inputs hold under one name (`X/a.txt` and
+/// `Y/a.txt`, both `a.txt` in their folders): each name shared by several
+/// files gets the fewest folders of its input in front that tell them all
+/// apart. It depends on the set of files, not on the order of the inputs,
+/// and no name is ever absolute. Linear in the files, times the depth
+/// needed (a few folders).
+fn qualify_clashing_names(files: &mut [(String, PathBuf, Kind, Vec<String>)]) {
+    let mut by_name: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, f) in files.iter().enumerate() {
+        by_name.entry(f.0.clone()).or_default().push(i);
+    }
+    let mut taken: HashSet<String> = by_name
+        .iter()
+        .filter(|(_, ix)| ix.len() == 1)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let mut clashes: Vec<(String, Vec<usize>)> =
+        by_name.into_iter().filter(|(_, ix)| ix.len() > 1).collect();
+    clashes.sort();
+    for (name, ix) in clashes {
+        let deepest = ix.iter().map(|&i| files[i].3.len()).max().unwrap_or(0);
+        let at = |depth: usize, i: usize| -> String {
+            let folders = &files[i].3;
+            let mut parts: Vec<&str> = folders
+                .iter()
+                .take(depth)
+                .rev()
+                .map(String::as_str)
+                .collect();
+            parts.push(&name);
+            parts.join("/")
+        };
+        let depth = (1..=deepest)
+            .find(|&d| {
+                let names: HashSet<String> = ix.iter().map(|&i| at(d, i)).collect();
+                names.len() == ix.len() && names.iter().all(|n| !taken.contains(n))
+            })
+            .unwrap_or(deepest);
+        // The same file given twice keeps one name; `named` numbers the rest.
+        let qualified: Vec<String> = ix.iter().map(|&i| at(depth, i)).collect();
+        for (&i, q) in ix.iter().zip(qualified) {
+            taken.insert(q.clone());
+            files[i].0 = q;
+        }
+    }
 }
 
 /// What an input named on the command line is, a symbolic link followed:
@@ -987,7 +1057,25 @@ fn list_stdin(path: &Path, fields: &Fields, found: &mut Found) -> Result<(), Rea
 /// text, or a record no longer reads as one. Invalid bytes replaced in
 /// decoding it are in [`SourceFile::replaced`], for the caller to warn of.
 pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
+    read_entry_within(entry, u64::MAX)
+}
+
+/// The default of [`read_entry_within`]'s bound: 64 MiB, a thousand times
+/// the longest article of the genre.
+pub const MAX_FILE_SIZE: u64 = 64 << 20;
+
+/// As [`read_entry`], but an article file, or a JSON Lines record, of more
+/// than `max_bytes` bytes is skipped ([`Why::TooLarge`]) without being read:
+/// one file never takes more memory than the bound allows. A record file as a
+/// whole may be larger (its records are read one at a time).
+pub fn read_entry_within(entry: &Entry, max_bytes: u64) -> Result<SourceFile, Skipped> {
     let path = &entry.path;
+    let too_large = |size: u64| {
+        (size > max_bytes).then_some(Why::TooLarge {
+            size,
+            limit: max_bytes,
+        })
+    };
     let record = |file: &RecordFile, line: u64, parsed: Result<Parsed, Why>| {
         parsed
             .map(|(_, (text, mut meta), lossy)| {
@@ -1013,7 +1101,16 @@ pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
         None => {
             let mut bytes = Vec::new();
             open_regular(path)
-                .and_then(|mut f| f.read_to_end(&mut bytes).map_err(|e| Why::of_io(&e)))
+                .and_then(|f| {
+                    let size = f.metadata().map_err(|e| Why::of_io(&e))?.len();
+                    too_large(size).map_or(Ok(f), Err)
+                })
+                .and_then(|f| {
+                    // Read no more than the bound, should the file grow meanwhile.
+                    let mut f = f.take(max_bytes.saturating_add(1));
+                    f.read_to_end(&mut bytes).map_err(|e| Why::of_io(&e))?;
+                    too_large(bytes.len() as u64).map_or(Ok(()), Err)
+                })
                 .and_then(|_| text_of(&bytes))
                 .map(|decoded| SourceFile {
                     name: entry.name.clone(),
@@ -1037,6 +1134,9 @@ pub fn read_entry(entry: &Entry) -> Result<SourceFile, Skipped> {
             len,
             line,
         }) => {
+            if let Some(why) = too_large(*len as u64) {
+                return Err(Skipped::line(path, *line, why));
+            }
             let mut bytes = vec![0; *len];
             open_at(*at, *line)?
                 .read_exact(&mut bytes)

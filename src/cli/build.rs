@@ -94,6 +94,32 @@ pub struct BuildArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 300.0,
           value_parser = seconds)]
     pub max_file_seconds: f64,
+    /// The largest article read: a larger file (or JSON Lines record) is
+    /// skipped unread with a warning. Bytes, or with a unit: 64MiB, 500K, 1G
+    /// (K, M, G are powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = size)]
+    pub max_file_size: u64,
+}
+
+/// A size in bytes: a number, with K, M or G (KiB, MiB, GiB: powers of
+/// 1024; a trailing B or iB allowed).
+fn size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("{text:?} is not a size (64MiB, 500K, 1G, 1048576)")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("{text:?} is not a size (64MiB, 500K, 1G, 1048576)"))
 }
 
 /// A positive number of seconds, up to a day.
@@ -180,6 +206,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         .with_time_limit(Some(std::time::Duration::from_secs_f64(
             args.max_file_seconds,
         )))
+        .with_max_file_size(args.max_file_size)
         .with_reading_counter(bar.counter());
     let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
     bar.finish();
@@ -407,6 +434,17 @@ impl Bar {
 #[cfg(test)]
 mod tests {
     use super::Bar;
+
+    #[test]
+    fn sizes_read_with_their_units() {
+        assert_eq!(super::size("64MiB"), Ok(64 << 20));
+        assert_eq!(super::size("500K"), Ok(500 << 10));
+        assert_eq!(super::size("1g"), Ok(1 << 30));
+        assert_eq!(super::size("1048576"), Ok(1 << 20));
+        assert!(super::size("0").is_err());
+        assert!(super::size("12 parsecs").is_err());
+        assert!(super::size("99999999999G").is_err());
+    }
 
     #[test]
     fn the_bar_gives_rates_and_the_time_left_once_articles_are_done() {
