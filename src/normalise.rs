@@ -6,6 +6,11 @@
 //! folded to their half-width twins so every rule sees one form, and lines are
 //! trimmed. Each remaining line is one paragraph.
 //!
+//! The text made is a normal form: normalising it again gives it back. What
+//! one reading leaves that a second would still change (an escaped tag that
+//! decodes to markup, a link inside a link, a line `---` that would open
+//! front matter) is read again until nothing changes.
+//!
 //! A record (a JSON line, a CSV row) gives its title and date as fields
 //! instead of front matter; they are read exactly as front matter's `title:`
 //! and `date:` are ([`normalise_with`]), so that a record's date dates its
@@ -129,23 +134,22 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
             .filter(|v| !v.is_empty())
             .map(String::from)
     };
-    let body = if looks_like_html(body) {
-        let (text, page_title) = html_text(body);
-        if title.is_none() {
-            title = page_title.map(|t| fold_width(&t));
+    let (mut text, page_title) = body_text(body);
+    if title.is_none() {
+        title = page_title.map(|t| fold_width(&t));
+    }
+    // The text is a normal form: what reading it again would still change (a
+    // tag its entities spelled, &lt;p&gt;; a link inside a link; a width form
+    // that folds into a link's brackets) is changed now, so that normalising
+    // the text again gives it back. Each reading that changes the text
+    // shortens it or leaves it as it will stay; a few rounds at most.
+    for _ in 0..ROUNDS {
+        let (again, _) = body_text(&text);
+        if again == text {
+            break;
         }
-        text
-    } else {
-        body.to_string()
-    };
-    let body = strip_markdown_links(&body);
-    let body = strip_pinyin_glosses(&body);
-    let text = fold_width(&body)
-        .lines()
-        .map(|l| collapse_spaces(l.trim()))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+        text = again;
+    }
     Document {
         name: name.to_string(),
         title,
@@ -155,6 +159,38 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
         file: kept(&meta.file),
         text,
     }
+}
+
+/// Readings of a text after the first, at most, until it no longer changes.
+const ROUNDS: usize = 16;
+
+/// The text of a body (front matter lifted already), and an HTML page's own
+/// title: HTML reduced to its text, Markdown links to theirs, pinyin glosses
+/// dropped, widths folded, lines trimmed, runs of spaces collapsed; empty
+/// lines and lines of dashes alone (a Markdown rule, a leftover fence: no
+/// text, and read as a front-matter fence at the top) dropped.
+fn body_text(body: &str) -> (String, Option<String>) {
+    let (body, page_title) = if looks_like_html(body) {
+        html_text(body)
+    } else {
+        (body.to_string(), None)
+    };
+    let body = strip_markdown_links(&body);
+    let body = strip_pinyin_glosses(&body);
+    // A carriage return left in the body (HTML's &#13;) ends a line as the
+    // raw text's did.
+    let text = fold_width(&body)
+        .split(['\n', '\r'])
+        .map(|l| collapse_spaces(l.trim()))
+        .filter(|l| !l.is_empty() && !is_rule(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text, page_title)
+}
+
+/// A line of three dashes or more and nothing else: a Markdown rule.
+fn is_rule(line: &str) -> bool {
+    line.len() >= 3 && line.bytes().all(|b| b == b'-')
 }
 
 /// Folds full-width ASCII forms to ASCII, and the ideographic space to a space.
@@ -187,15 +223,18 @@ fn split_front_matter(raw: &str) -> (&str, &str) {
 }
 
 /// The day a metadata date opens with: 2024-12-11, 2024/12/11 or 2024年12月11日,
-/// with or without a time after it.
+/// with or without a time after it. Only a day that exists, in the years
+/// govgraph writes ([`YEARS`](crate::extract::calendar::YEARS)): 9999-12-31,
+/// 2023-02-29 or 2024-12-111 date nothing.
 fn iso_day_prefix(value: &str) -> Option<String> {
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{4})(?:[-/](\d{1,2})[-/](\d{1,2})|年(\d{1,2})月(\d{1,2})日)").unwrap()
+        Regex::new(r"^([0-9]{4})(?:[-/]([0-9]{1,2})[-/]([0-9]{1,2})(?:[^0-9]|$)|年([0-9]{1,2})月([0-9]{1,2})日)")
+            .unwrap()
     });
     let c = DAY.captures(value)?;
     let part = |a: usize, b: usize| c.get(a).or(c.get(b))?.as_str().parse().ok();
-    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, part(2, 4)?, part(3, 5)?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let (y, m, d): (i32, u32, u32) = (c[1].parse().ok()?, part(2, 4)?, part(3, 5)?);
+    crate::extract::calendar::Day::new(y, m, d).map(|d| d.iso())
 }
 
 fn looks_like_html(s: &str) -> bool {
@@ -466,8 +505,17 @@ fn strip_markdown_links(s: &str) -> String {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\n]*\)").unwrap());
     static AUTO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<(https?:)?//[^>\s]*>").unwrap());
-    let s = LINK.replace_all(s, "$1");
-    AUTO.replace_all(&s, "").into_owned()
+    // A link inside a link's text ("[[a](b)](c)") is read until none is
+    // left; each round removes at least four characters.
+    let mut s = s.to_string();
+    loop {
+        let once = LINK.replace_all(&s, "$1");
+        let once = AUTO.replace_all(&once, "").into_owned();
+        if once == s {
+            return s;
+        }
+        s = once;
+    }
 }
 
 /// Drops the pinyin some mirror sites paste after a character: "區(qū)委書記"
@@ -479,15 +527,24 @@ fn strip_pinyin_glosses(s: &str) -> String {
             .expect("pinyin pattern is valid")
     });
     const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
-    GLOSS
-        .replace_all(s, |c: &regex::Captures| {
-            if c[2].chars().any(|ch| TONED.contains(ch)) {
-                c[1].to_string()
-            } else {
-                c[0].to_string()
-            }
-        })
-        .into_owned()
+    // Glosses one after another ("區(qū)(qū)") go until none is left; each
+    // round removes at least three characters.
+    let mut s = s.to_string();
+    loop {
+        let once = GLOSS
+            .replace_all(&s, |c: &regex::Captures| {
+                if c[2].chars().any(|ch| TONED.contains(ch)) {
+                    c[1].to_string()
+                } else {
+                    c[0].to_string()
+                }
+            })
+            .into_owned();
+        if once == s {
+            return s;
+        }
+        s = once;
+    }
 }
 
 fn collapse_spaces(line: &str) -> String {
@@ -688,6 +745,31 @@ mod tests {
             doc.text,
             "坪山区委书记庚某某 调研\n一、总体要求\n二、重点任务"
         );
+    }
+
+    #[test]
+    fn a_metadata_date_must_be_a_day_govgraph_writes() {
+        for bad in [
+            "9999-12-31",
+            "2101年1月1日",
+            "1000-01-01 15:07",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-12-111",
+            "0000-00-00",
+        ] {
+            let doc = normalise("a.md", &format!("---\ndate: {bad}\n---\n正文"));
+            assert_eq!(doc.date, None, "{bad}");
+        }
+        for (good, day) in [
+            ("2024-02-29", "2024-02-29"),
+            ("2100-12-31 23:59", "2100-12-31"),
+            ("1900/1/1", "1900-01-01"),
+            ("2024年12月11日", "2024-12-11"),
+        ] {
+            let doc = normalise("a.md", &format!("---\ndate: {good}\n---\n正文"));
+            assert_eq!(doc.date.as_deref(), Some(day), "{good}");
+        }
     }
 
     #[test]

@@ -1558,9 +1558,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
-/// "2024年3月6日讯", "2024-03-06 08:12" anywhere in the opening.
+/// "2024年3月6日讯", "2024-03-06 08:12" anywhere in the opening; never the end
+/// of a longer number ("12024年3月6日讯" names no year govgraph can write).
 static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:电|讯)|((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2}")
+    Regex::new(r"(?:^|[^0-9])(?:((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?:电|讯)|((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*\d{1,2}:\d{2})")
         .expect("news date pattern is valid")
 });
 
@@ -1607,15 +1608,17 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
         })
 }
 
-/// The first year an opening writes (2025年), if plausible.
+/// The first year an opening writes (2025年), if plausible: four digits, not
+/// the end of a longer number (12025年).
 fn first_year(text: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年").expect("year pattern is valid"));
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年").expect("year pattern is valid")
+    });
     let head: String = text.chars().take(2000).collect();
     // "关于2022年…工作情况的报告" names the year a report is about, not its own.
     YEAR.captures_iter(&head)
         .find(|c| {
-            c.get(0)
+            c.get(1)
                 .is_some_and(|m| !head[..m.start()].ends_with("关于"))
         })
         .and_then(|c| c[1].parse().ok())
@@ -1881,6 +1884,20 @@ mod tests {
             districts.iter().all(|d| *d == "西湖区") && !districts.is_empty(),
             "{districts:?}"
         );
+    }
+
+    #[test]
+    fn a_year_glued_after_digits_is_no_year() {
+        // "12024年3月6日讯" is no dateline: nothing to count 昨日 from.
+        let f = facts(
+            "湾区新闻网12024年3月6日讯 昨日下午,坪山区召开区政府常务会议,区委副书记、区长甲某某主持会议。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
+        let f = facts("12024-03-06 08:12 昨日下午,区长甲某某主持会议。");
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
+        assert_eq!(super::first_year("12019年至2020年"), Some(2020));
+        assert_eq!(super::first_year("关于2022年工作的报告,2023年"), Some(2023));
+        assert_eq!(super::first_year("2021年"), Some(2021));
     }
 
     #[test]

@@ -352,9 +352,11 @@ impl Clock {
                 out
             }
             DateExpr::SameDay => self.last.map(Dated::day).into_iter().collect(),
+            // The day after 2100-12-31 is out of the years a date may name.
             DateExpr::NextDay => self
                 .last
-                .map(|d| Dated::day(d.next()))
+                .and_then(|d| d.add_days(1))
+                .map(Dated::day)
                 .into_iter()
                 .collect(),
             DateExpr::Undated | DateExpr::Month { .. } => Vec::new(),
@@ -1579,6 +1581,22 @@ mod tests {
         assert_eq!(occasions, [false, false, true]);
         let found = find("在中秋、国庆“两节”即将到来之际,9月27日,开展活动");
         assert!(!found[0].occasion && !found[1].occasion && found[2].occasion);
+    }
+
+    #[test]
+    fn the_day_after_the_last_year_is_no_day() {
+        let clock = |last| Clock {
+            last: Day::parse_iso(last),
+            ..Clock::default()
+        };
+        assert_eq!(
+            clock("2100-12-31").resolve(&DateExpr::NextDay),
+            Vec::<Dated>::new()
+        );
+        assert_eq!(
+            clock("2100-12-30").resolve(&DateExpr::NextDay),
+            vec![Dated::day(Day::parse_iso("2100-12-31").unwrap())]
+        );
     }
 
     #[test]
