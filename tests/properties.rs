@@ -768,6 +768,7 @@ proptest! {
                 path: PathBuf::from(format!("a{i}.txt")),
                 text,
                 meta: Metadata::default(),
+                replaced: None,
             })
             .collect();
         let g = pipeline(which).build(&files, |_| {});
