@@ -65,7 +65,10 @@ fn dates(position: &str, cases: &[Case]) -> Vec<Option<String>> {
         let article = format!("---\ndate: {}\n---\n{sentence}\n", c.base);
         fs::write(dir.join("in").join(format!("c{i:03}.md")), article).unwrap();
     }
+    // Run from the system's temporary folder: a build records its output as
+    // the working folder's current graph (.govgraph), never the repository's.
     let out = Command::new(env!("CARGO_BIN_EXE_govgraph"))
+        .current_dir(std::env::temp_dir())
         .arg("build")
         .arg(dir.join("in"))
         .arg("-o")
