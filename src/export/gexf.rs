@@ -19,7 +19,7 @@ use std::io;
 
 use quick_xml::events::BytesText;
 
-use super::xml::{XmlWriter, attr, finish, start};
+use super::xml::{XmlWriter, attr, edge_facts, finish, some_text, start};
 use super::{edge_label, evidence_text, tenure};
 use crate::graph::{GovGraph, NodeKind, Relation};
 
@@ -195,19 +195,9 @@ fn edges(w: &mut XmlWriter, graph: &GovGraph) -> io::Result<()> {
                         .with_attribute(("start", a.as_str()))
                         .with_attribute(("end", b.as_str()));
                 }
-                let values = [
-                    Some(edge.relation.to_string()),
-                    edge.title.clone(),
-                    edge.date.clone(),
-                    edge.first_seen.clone(),
-                    edge.last_seen.clone(),
-                    edge.start.clone(),
-                    edge.end.clone(),
-                    edge.acting.then(|| "true".to_string()),
-                    edge.change.clone(),
-                    edge.body.clone(),
-                    some_text(evidence_text(&edge.evidence)),
-                ];
+                let values: Vec<Option<String>> = std::iter::once(Some(edge.relation.to_string()))
+                    .chain(edge_facts(edge))
+                    .collect();
                 element.write_inner_content(|w| {
                     if edge.relation == Relation::HoldsPost {
                         spells(w, tenure(edge))?;
@@ -290,8 +280,4 @@ fn attvalues(
 
 fn join(items: &[String]) -> Option<String> {
     some_text(items.join("|"))
-}
-
-fn some_text(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }

@@ -17,7 +17,7 @@
 
 use std::io;
 
-use super::xml::{XmlWriter, attr, finish, start, text};
+use super::xml::{XmlWriter, attr, edge_facts, finish, some_text, start, text};
 use super::{edge_label, evidence_text};
 use crate::graph::GovGraph;
 
@@ -86,21 +86,14 @@ pub fn to_graphml(graph: &GovGraph) -> io::Result<Vec<u8>> {
                     }
                     let edge_keys = EDGE_KEYS.map(|(k, _)| k);
                     for (i, edge) in graph.edges().into_iter().enumerate() {
-                        let values = [
+                        let values: Vec<Option<String>> = [
                             Some(edge.relation.to_string()),
                             Some(edge_label(edge)),
                             Some(super::dot::edge_colour(edge.relation).to_string()),
-                            edge.title.clone(),
-                            edge.date.clone(),
-                            edge.first_seen.clone(),
-                            edge.last_seen.clone(),
-                            edge.start.clone(),
-                            edge.end.clone(),
-                            edge.acting.then(|| "true".to_string()),
-                            edge.change.clone(),
-                            edge.body.clone(),
-                            some_text(evidence_text(&edge.evidence)),
-                        ];
+                        ]
+                        .into_iter()
+                        .chain(edge_facts(edge))
+                        .collect();
                         w.create_element("edge")
                             .with_attribute(("id", format!("e{i}").as_str()))
                             .with_attribute(attr("source", &edge.source))
@@ -148,10 +141,6 @@ fn data(
 
 fn join(items: &[String]) -> Option<String> {
     some_text(items.join("|"))
-}
-
-fn some_text(s: String) -> Option<String> {
-    (!s.is_empty()).then_some(s)
 }
 
 #[cfg(test)]

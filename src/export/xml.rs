@@ -44,6 +44,30 @@ pub(super) fn text(value: &str) -> BytesText<'_> {
     BytesText::from_escaped(escape::xml(value))
 }
 
+/// The facts of an edge both formats carry as attributes, in the order of
+/// their key tables after the relation (and GraphML's label and colour):
+/// title, date, first_seen, last_seen, start, end, acting, change, body,
+/// evidence; `None` where the edge has none.
+pub(super) fn edge_facts(edge: &crate::graph::Edge) -> [Option<String>; 10] {
+    [
+        edge.title.clone(),
+        edge.date.clone(),
+        edge.first_seen.clone(),
+        edge.last_seen.clone(),
+        edge.start.clone(),
+        edge.end.clone(),
+        edge.acting.then(|| "true".to_string()),
+        edge.change.clone(),
+        edge.body.clone(),
+        some_text(super::evidence_text(&edge.evidence)),
+    ]
+}
+
+/// `None` for an empty text, which neither format writes.
+pub(super) fn some_text(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
