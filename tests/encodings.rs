@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::{Output, Stdio};
 
 mod common;
-use common::{govgraph, run, temp_dir};
+use common::{govgraph, last_line, run, stderr, temp_dir, warnings};
 
 const SIMPLIFIED: &str = "12月3日，福田区召开区委常委会会议。区委书记张某某主持会议。";
 const TRADITIONAL: &str = "12月3日，福田區召開區委常委會會議。區委書記張某某主持會議。";
@@ -76,23 +76,6 @@ fn build(inputs: &[&Path], out: &Path) -> Output {
         .args(["--formats", "json", "-q"])
         .output()
         .expect("govgraph runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The warnings of a build's stderr.
-fn warnings(out: &Output) -> Vec<String> {
-    stderr(out)
-        .lines()
-        .filter(|l| l.starts_with("govgraph: warning:"))
-        .map(String::from)
-        .collect()
-}
-
-fn last_line(out: &Output) -> String {
-    stderr(out).lines().last().unwrap_or_default().to_string()
 }
 
 /// The rows of `attended --person 张某某` in the graph under `dir`.

@@ -15,13 +15,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::{govgraph, temp_dir};
+use common::{govgraph, stderr, temp_dir};
 
 const ARTICLE: &str = "12月3日，福田区召开区委常委会会议。区委书记甲某某主持会议。";
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn build(inputs: &[&Path], out_dir: &Path, extra: &[&str]) -> Output {
     govgraph()

@@ -14,7 +14,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod common;
-use common::{govgraph, root, run, temp_dir};
+use common::{govgraph, root, run, stderr, temp_dir, warnings};
 
 /// Three articles, each with an id, title, address, date and outlet, each
 /// naming a meeting of its day. The third says only "昨日": its record's date
@@ -48,19 +48,6 @@ fn graph(dir: &Path) -> Value {
 fn documents(g: &Value) -> Vec<&Value> {
     let nodes = g["nodes"].as_array().unwrap();
     nodes.iter().filter(|n| n["kind"] == "document").collect()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The warnings of a build's stderr.
-fn warnings(out: &Output) -> Vec<String> {
-    stderr(out)
-        .lines()
-        .filter(|l| l.starts_with("govgraph: warning:"))
-        .map(String::from)
-        .collect()
 }
 
 /// Every evidence of every node and edge names a document node of the graph:

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 mod common;
-use common::{govgraph, root, run, temp_dir};
+use common::{govgraph, last_line, root, run, stderr, temp_dir, warnings};
 
 const FIRST: &str = "12月11日上午，福田区召开优化营商环境推进会。区委书记甲某某出席会议并讲话，区长乙某某主持会议。";
 const SECOND: &str =
@@ -75,24 +75,6 @@ fn build(inputs: &[&Path], out: &Path, flags: &[&str]) -> Output {
             .args(["--formats", "json"])
             .args(flags),
     )
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// The warnings of a build's stderr.
-fn warnings(out: &Output) -> Vec<String> {
-    stderr(out)
-        .lines()
-        .filter(|l| l.starts_with("govgraph: warning:"))
-        .map(String::from)
-        .collect()
-}
-
-/// The last line of stderr.
-fn last_line(out: &Output) -> String {
-    stderr(out).lines().last().unwrap_or_default().to_string()
 }
 
 /// The document nodes' ids of the graph under `dir`.

@@ -80,3 +80,22 @@ pub fn path_with_govgraph() -> String {
         std::env::var("PATH").unwrap_or_default()
     )
 }
+
+/// A run's standard error, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The warnings of a build's stderr.
+pub fn warnings(out: &Output) -> Vec<String> {
+    stderr(out)
+        .lines()
+        .filter(|l| l.starts_with("govgraph: warning:"))
+        .map(String::from)
+        .collect()
+}
+
+/// The last line of stderr.
+pub fn last_line(out: &Output) -> String {
+    stderr(out).lines().last().unwrap_or_default().to_string()
+}
