@@ -1,14 +1,14 @@
 //! Person mentions: names, wherever something vouches for them.
 //!
 //! A name is only taken where something says it is one: a title chain before it
-//! (区委书记黄伟) or a title that may follow it (邵庭区长, 黄伟书记); a group word
+//! (区委书记林文博) or a title that may follow it (周海平区长, 林文博书记); a group word
 //! before or after a list of names (区领导甲、乙、丙; 甲、乙等区领导); a list that
 //! continues a titled name (副区长甲、乙、丙); a byline (编辑 某某); or the
 //! document's own earlier introduction of the name (a known name). A name is
 //! two to four characters from a surname (`data/surnames.txt`), or parts joined
 //! by an interpunct (艾力·买买提; also •, ・), or two characters set apart by a
-//! space (蔡 颖), and what follows it settles its length (`data/names.tsv`):
-//! "马林波及有关部门" is 马林波, "黄伟第一时间" is 黄伟, "严承志8月18日" is 严承志.
+//! space (林 晓), and what follows it settles its length (`data/names.tsv`):
+//! "陈立波及有关部门" is 陈立波, "林文博第一时间" is 林文博, "周海平8月18日" is 周海平.
 //! A name is never cut out of a word: where jieba reads the title and the text
 //! after it as other words ("海淀区长期可靠": 海淀区 | 长期 | 可靠), there is no
 //! name. Linear in the sentence.
@@ -153,7 +153,7 @@ impl<'r> NameReader<'r> {
                 }
                 continue;
             }
-            // 邵庭区长, 黄伟书记: the name before a title that may follow it.
+            // 周海平区长, 林文博书记: the name before a title that may follow it.
             if let Some(from) = chain.name_before
                 && s.boundary(chain.end)
                 && (from == 0
