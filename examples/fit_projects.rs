@@ -94,10 +94,8 @@ fn run() -> Result<(), String> {
                 eprintln!("skipped {}: no article", path.display());
                 continue;
             };
-            // As a build reads one article: alone, then again with its officials.
-            let first = extractor.extract(&doc, &Default::default());
-            let known = govgraph::extract::known_officials([&first]);
-            let facts = extractor.extract(&doc, &known);
+            // As a build reads one article: alone.
+            let facts = extractor.extract(&doc);
             let keys: BTreeSet<String> = f
                 .gold
                 .projects

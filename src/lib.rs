@@ -21,6 +21,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod merge;
 pub mod normalise;
 pub mod output;
 pub mod pinyin;

@@ -1,25 +1,24 @@
-//! The pipeline from source files to one graph.
+//! The pipeline from source files to one graph: extraction, the map step,
+//! then the merge, the reduce step ([`crate::merge`]).
 //!
-//! Documents are read on every core (`rayon`), in batches, and collected in
-//! their listed order, so the graph is the same whatever the number of threads.
-//! Each document is read once, without what other documents teach; then the
-//! officials all of them name with a title are known, and only a document whose
-//! text holds one of those names it did not read as an official itself is read
-//! again with them (so that an article that only writes "郭亮、吴海峰与17家国企座谈"
-//! still links the people another article introduced). A build from files
-//! ([`Pipeline::build_entries`]) holds one batch of texts at a time and the
-//! facts of all; its cost is linear in the corpus (the names' automaton is
-//! linear in the names, each scan linear in the text). What a document's
-//! metadata says of it (title, date, address, outlet, file) goes beside its
-//! facts to `resolve`, which gives every document read its `document` node.
+//! Documents are read on every core (`rayon`), in batches, each alone (no
+//! state passes between documents), and their records handed on in their
+//! listed order, so the result is the same whatever the number of threads.
+//! [`Pipeline::extract_entries`] hands each record to a sink as its batch
+//! ends (what `govgraph extract` streams out); [`Pipeline::build_entries`]
+//! merges them and resolves the graph. A build from files holds one batch of
+//! texts at a time and the facts of all; its cost is linear in the corpus.
+//! What a document's metadata says of it (title, date, address, outlet,
+//! file) goes into its record beside its facts, for its `document` node.
 
 use rayon::prelude::*;
 
-use crate::extract::{Extractor, Facts, KnownOfficials, known_officials};
+use crate::extract::{Extractor, Facts};
 use crate::graph::GovGraph;
-use crate::normalise::{About, Document, normalise_with};
+use crate::merge::{Merge, Record};
+use crate::normalise::{Document, normalise_with};
 use crate::read::{Entry, Skipped, SourceFile, read_entry_within};
-use crate::rules::{Rules, WordSet};
+use crate::rules::Rules;
 
 /// Documents read together: enough to keep every core busy, few enough that
 /// their texts take little memory.
@@ -32,7 +31,7 @@ pub struct Pipeline {
     threads: usize,
     /// The day of publication (ISO 8601) of documents that give none.
     date: Option<String>,
-    /// Bytes of text read so far in the first round, sentence by sentence.
+    /// Bytes of text read so far, sentence by sentence.
     reading: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
     /// How long one document may take to read, each time it is read.
     time_limit: Option<std::time::Duration>,
@@ -41,8 +40,7 @@ pub struct Pipeline {
 }
 
 /// How far a build has got: what its progress callback is told after each
-/// batch of documents read the first time (reading some again and linking
-/// the facts come after the last report).
+/// batch of documents read (linking the facts comes after the last report).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
     /// Documents read, files skipped included.
@@ -51,10 +49,10 @@ pub struct Progress {
     pub bytes: u64,
 }
 
-/// What a build from files gives: the graph, and the files it skipped.
-#[derive(Debug)]
-pub struct Built {
-    pub graph: GovGraph,
+/// What extraction from files gives besides the records: the files it
+/// skipped and the warnings to give.
+#[derive(Debug, Default)]
+pub struct Extracted {
     /// Articles listed that could not be read, each with why.
     pub skipped: Vec<Skipped>,
     /// Articles read with invalid bytes replaced, in listed order:
@@ -62,8 +60,21 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// Documents read (skipped files not counted).
     pub documents: usize,
-    /// Documents read a second time with the officials of others.
-    pub read_again: usize,
+}
+
+/// What a build from files gives: the graph, the records it was resolved
+/// from, and the files it skipped.
+#[derive(Debug)]
+pub struct Built {
+    pub graph: GovGraph,
+    /// The records merged (written beside graph.json as graph.facts.jsonl).
+    pub merge: Merge,
+    /// Articles listed that could not be read, each with why.
+    pub skipped: Vec<Skipped>,
+    /// Articles read with invalid bytes replaced, in listed order.
+    pub warnings: Vec<String>,
+    /// Documents read (skipped files not counted).
+    pub documents: usize,
 }
 
 impl Pipeline {
@@ -94,7 +105,7 @@ impl Pipeline {
     }
 
     /// Adds to `counter` the bytes of each sentence (UTF-8, normalised) as the
-    /// first round reads it: finer than [`Progress`], which comes a batch at a
+    /// pipeline reads it: finer than [`Progress`], which comes a batch at a
     /// time, for a display that moves within a large article.
     pub fn with_reading_counter(
         mut self,
@@ -106,8 +117,7 @@ impl Pipeline {
 
     /// Skips a document whose reading takes longer than `limit` (checked
     /// between sentences), with [`Why::TooSlow`](crate::read::Why::TooSlow):
-    /// a runaway article costs at most `limit`, never the build. Read again in
-    /// the second round and overrunning there, it keeps its first reading.
+    /// a runaway article costs at most `limit`, never the build.
     pub fn with_time_limit(mut self, limit: Option<std::time::Duration>) -> Pipeline {
         self.time_limit = limit;
         self
@@ -137,20 +147,18 @@ impl Pipeline {
                 &files[i].meta,
             ))
         };
-        self.run(files.len(), load, |p: Progress| progress(p.documents))
-            .graph
+        self.graph_of(files.len(), load, |p: Progress| progress(p.documents))
     }
 
     /// The graph of already normalised documents.
     pub fn build_documents(&self, docs: &[Document], mut progress: impl FnMut(usize)) -> GovGraph {
         let load = |i: usize| -> Result<Document, Skipped> { Ok(docs[i].clone()) };
-        self.run(docs.len(), load, |p: Progress| progress(p.documents))
-            .graph
+        self.graph_of(docs.len(), load, |p: Progress| progress(p.documents))
     }
 
-    /// The graph of the listed files, read from disk a batch at a time (a
-    /// document read again is read from disk again). A file that cannot be
-    /// read, or is not text, is skipped and told of in [`Built::skipped`].
+    /// The graph of the listed files, read from disk a batch at a time. A
+    /// file that cannot be read, or is not text, is skipped and told of in
+    /// [`Built::skipped`].
     pub fn build_entries(&self, entries: &[Entry], mut progress: impl FnMut(usize)) -> Built {
         self.build_entries_with_progress(entries, |p| progress(p.documents))
     }
@@ -161,8 +169,38 @@ impl Pipeline {
         entries: &[Entry],
         progress: impl FnMut(Progress),
     ) -> Built {
-        // Told once per article (one read again replaces the same bytes),
-        // in listed order whatever the thread that read it.
+        self.update_entries(Merge::new(), entries, progress)
+    }
+
+    /// The graph of the records of `merge` and those of the listed files: an
+    /// update of a graph with new articles, which reads none of the old ones.
+    pub fn update_entries(
+        &self,
+        mut merge: Merge,
+        entries: &[Entry],
+        progress: impl FnMut(Progress),
+    ) -> Built {
+        let extracted = self.extract_entries(entries, progress, |r| {
+            merge.add(r);
+        });
+        Built {
+            graph: merge.graph(self.extractor.rules()),
+            merge,
+            skipped: extracted.skipped,
+            warnings: extracted.warnings,
+            documents: extracted.documents,
+        }
+    }
+
+    /// The map step over the listed files: each document's record, handed to
+    /// `sink` in listed order as each batch ends.
+    pub fn extract_entries(
+        &self,
+        entries: &[Entry],
+        progress: impl FnMut(Progress),
+        sink: impl FnMut(Record),
+    ) -> Extracted {
+        // Told once per article, in listed order whatever the thread that read it.
         let replaced = std::sync::Mutex::new(std::collections::BTreeMap::new());
         let load = |i: usize| -> Result<Document, Skipped> {
             read_entry_within(&entries[i], self.max_file_size).map(|f| {
@@ -172,29 +210,77 @@ impl Pipeline {
                 normalise_with(&f.name, &f.text, &f.meta)
             })
         };
-        let mut built = self.run(entries.len(), load, progress);
+        let mut extracted = self.run(entries.len(), load, progress, sink);
         let replaced = replaced.into_inner().unwrap_or_else(|e| e.into_inner());
-        built.warnings = replaced.into_values().collect();
-        built
+        extracted.warnings = replaced.into_values().collect();
+        extracted
+    }
+
+    /// The map step over source files read one at a time from `files` (a
+    /// stream: standard input's records): each document's record, handed to
+    /// `sink` in order, a batch at a time, so memory holds one batch.
+    pub fn extract_stream(
+        &self,
+        files: impl Iterator<Item = Result<SourceFile, Skipped>>,
+        mut progress: impl FnMut(Progress),
+        mut sink: impl FnMut(Record),
+    ) -> Extracted {
+        let mut files = files.peekable();
+        let mut extracted = Extracted::default();
+        let mut done = Progress::default();
+        while files.peek().is_some() {
+            let batch: Vec<Result<SourceFile, Skipped>> = files.by_ref().take(BATCH).collect();
+            for f in batch.iter().flatten() {
+                if let Some(r) = &f.replaced {
+                    extracted.warnings.push(r.to_string());
+                }
+            }
+            let load = |i: usize| -> Result<Document, Skipped> {
+                match &batch[i] {
+                    Ok(f) => Ok(normalise_with(&f.name, &f.text, &f.meta)),
+                    Err(skip) => Err(skip.clone()),
+                }
+            };
+            let before = done;
+            let part = self.run(
+                batch.len(),
+                load,
+                |p| {
+                    done = Progress {
+                        documents: before.documents + p.documents,
+                        bytes: before.bytes + p.bytes,
+                    }
+                },
+                &mut sink,
+            );
+            progress(done);
+            extracted.skipped.extend(part.skipped);
+            extracted.documents += part.documents;
+        }
+        extracted
+    }
+
+    /// The record of one document alone.
+    pub fn record(&self, doc: &Document) -> Record {
+        Record::new(doc, self.extractor.extract(doc))
     }
 
     /// The facts of one document alone.
     pub fn facts(&self, doc: &Document) -> Facts {
-        self.extractor.extract(doc, &KnownOfficials::new())
+        self.extractor.extract(doc)
     }
 
     /// One document's facts, within the time limit if there is one.
     fn extract(
         &self,
         doc: &Document,
-        known: &KnownOfficials,
         read: Option<&std::sync::atomic::AtomicU64>,
     ) -> Option<Facts> {
         match self.time_limit {
-            Some(limit) => self.extractor.extract_within(doc, known, read, limit),
+            Some(limit) => self.extractor.extract_within(doc, read, limit),
             None => Some(match read {
-                Some(read) => self.extractor.extract_counting(doc, known, read),
-                None => self.extractor.extract(doc, known),
+                Some(read) => self.extractor.extract_counting(doc, read),
+                None => self.extractor.extract(doc),
             }),
         }
     }
@@ -206,132 +292,76 @@ impl Pipeline {
         }
     }
 
-    /// Reads documents `0..n`: `load(i)` gives the i-th, or why it is
+    /// The graph of documents `0..n`: `load(i)` gives the i-th, or why it is
     /// skipped.
-    fn run(
+    fn graph_of(
         &self,
         n: usize,
         load: impl Fn(usize) -> Result<Document, Skipped> + Sync,
         progress: impl FnMut(Progress),
-    ) -> Built {
+    ) -> GovGraph {
+        let mut merge = Merge::new();
+        self.run(n, load, progress, |r| {
+            merge.add(r);
+        });
+        merge.graph(self.extractor.rules())
+    }
+
+    /// Extracts documents `0..n` on the pool, a batch at a time: `load(i)`
+    /// gives the i-th, or why it is skipped; `sink` takes each record in
+    /// order.
+    fn run(
+        &self,
+        n: usize,
+        load: impl Fn(usize) -> Result<Document, Skipped> + Sync,
+        mut progress: impl FnMut(Progress),
+        mut sink: impl FnMut(Record),
+    ) -> Extracted {
         // No pool to be had (threads exhausted): rayon's global one.
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(self.threads)
             .build()
             .ok();
-        let load = |i: usize| {
-            load(i).map(|mut doc| {
-                if doc.date.is_none() {
-                    doc.date.clone_from(&self.date);
-                }
-                doc
-            })
-        };
-        self.read_all(pool.as_ref(), n, &load, progress)
-    }
-
-    fn read_all(
-        &self,
-        pool: Option<&rayon::ThreadPool>,
-        n: usize,
-        load: &(impl Fn(usize) -> Result<Document, Skipped> + Sync),
-        mut progress: impl FnMut(Progress),
-    ) -> Built {
-        fn on<R: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> R + Send) -> R {
-            match pool {
-                Some(p) => p.install(f),
-                None => f(),
+        let read_one = |i: usize| -> Result<(usize, Record), Skipped> {
+            let mut doc = load(i)?;
+            if doc.date.is_none() {
+                doc.date.clone_from(&self.date);
             }
-        }
-        let ex = &self.extractor;
-        let none = KnownOfficials::new();
-        // Round one: every document alone.
-        let mut facts: Vec<Option<Facts>> = Vec::with_capacity(n);
-        // What each document's node shows: its title, date, address ...
-        let mut abouts: Vec<Option<About>> = Vec::with_capacity(n);
-        let mut skipped = Vec::new();
+            let facts = self.extract(&doc, self.reading.as_deref());
+            let facts = facts.ok_or_else(|| self.too_slow(&doc))?;
+            Ok((doc.text.len(), Record::new(&doc, facts)))
+        };
+        let mut extracted = Extracted::default();
         let mut bytes = 0u64;
+        let mut done = 0;
         for start in (0..n).step_by(BATCH) {
-            type Read = (usize, Facts, About);
-            let batch: Vec<Result<Read, Skipped>> = on(pool, || {
+            let each = || -> Vec<Result<(usize, Record), Skipped>> {
                 (start..n.min(start + BATCH))
                     .into_par_iter()
-                    .map(|i| {
-                        load(i).and_then(|doc| {
-                            let facts = self.extract(&doc, &none, self.reading.as_deref());
-                            let facts = facts.ok_or_else(|| self.too_slow(&doc))?;
-                            Ok((doc.text.len(), facts, doc.about()))
-                        })
-                    })
+                    .map(read_one)
                     .collect()
-            });
+            };
+            let batch = match &pool {
+                Some(p) => p.install(each),
+                None => each(),
+            };
             for read in batch {
+                done += 1;
                 match read {
-                    Ok((len, f, about)) => {
-                        abouts.push(Some(about));
+                    Ok((len, record)) => {
                         bytes += len as u64;
-                        facts.push(Some(f));
+                        extracted.documents += 1;
+                        sink(record);
                     }
-                    Err(skip) => {
-                        skipped.push(skip);
-                        facts.push(None);
-                        abouts.push(None);
-                    }
+                    Err(skip) => extracted.skipped.push(skip),
                 }
             }
             progress(Progress {
-                documents: facts.len(),
+                documents: done,
                 bytes,
             });
         }
-        // The officials every document names with a title.
-        let known = known_officials(facts.iter().flatten());
-        // Round two: documents whose text holds a known name they did not
-        // read as an official themselves.
-        let known_names = WordSet::new(&known.keys().collect::<Vec<_>>());
-        let mut read_again = 0;
-        if !known.is_empty() {
-            for start in (0..n).step_by(BATCH) {
-                let (first_round, known, known_names) = (&facts, &known, &known_names);
-                let batch: Vec<Option<Facts>> = on(pool, || {
-                    (start..n.min(start + BATCH))
-                        .into_par_iter()
-                        .map(|i| {
-                            let first = first_round[i].as_ref()?;
-                            // Read again: a file that no longer reads keeps
-                            // what it gave the first time.
-                            let doc = load(i).ok()?;
-                            ex.known_in(&doc, first, known_names).and_then(|held| {
-                                let known: KnownOfficials = held
-                                    .into_iter()
-                                    .filter_map(|n| known.get_key_value(n))
-                                    .map(|(n, d)| (n.clone(), d.clone()))
-                                    .collect();
-                                self.extract(&doc, &known, None)
-                            })
-                        })
-                        .collect()
-                });
-                for (i, again) in (start..).zip(batch) {
-                    if let Some(f) = again {
-                        facts[i] = Some(f);
-                        read_again += 1;
-                    }
-                }
-            }
-        }
-        let facts: Vec<(Facts, About)> = (facts.into_iter().zip(abouts))
-            .filter_map(|(f, about)| Some((f?, about?)))
-            .collect();
-        let documents = facts.len();
-        let graph = crate::resolve::resolve_documents(facts, ex.rules());
-        Built {
-            graph,
-            skipped,
-            warnings: Vec::new(),
-            documents,
-            read_again,
-        }
+        extracted
     }
 }
 
@@ -351,8 +381,8 @@ mod tests {
         let pipeline = Pipeline::new(Rules::builtin()).with_reading_counter(counter.clone());
         let graph = pipeline.build_documents(&docs, |_| {});
         assert!(graph.node("person:甲某某").is_some());
-        // Every sentence counted once (the text less its line breaks), in the
-        // first round only.
+        // Every sentence counted once (the text less its line breaks), as
+        // its mentions are found (a second reading finds none).
         let text: usize = docs.iter().map(|d| d.text.replace('\n', "").len()).sum();
         assert_eq!(counter.load(Ordering::Relaxed), text as u64);
     }

@@ -1052,6 +1052,72 @@ fn list_stdin(path: &Path, fields: &Fields, found: &mut Found) -> Result<(), Rea
     Ok(())
 }
 
+/// The articles of a JSON Lines stream (`govgraph extract -` reads standard
+/// input so), one line at a time: memory holds one record, whatever the
+/// length of the stream. A record is named by its id, else `NAME:LINE`; a
+/// line that is no record, or larger than `max` bytes, is skipped with why.
+/// Ids are not checked for clashes, as a listing does: a stream is never
+/// held whole. Linear in the stream.
+pub fn json_lines<R: BufRead>(
+    reader: R,
+    name: &str,
+    fields: Fields,
+    max: u64,
+) -> impl Iterator<Item = Result<SourceFile, Skipped>> {
+    let name = name.to_string();
+    let mut reader = reader;
+    let mut line = 0u64;
+    let mut buf = Vec::new();
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        loop {
+            if failed {
+                return None;
+            }
+            buf.clear();
+            let n = match reader.read_until(b'\n', &mut buf) {
+                Ok(n) => n,
+                Err(err) => {
+                    failed = true;
+                    return Some(Err(Skipped {
+                        what: format!("{name}:{}", line + 1),
+                        why: Why::of_io(&err),
+                    }));
+                }
+            };
+            if n == 0 {
+                return None;
+            }
+            line += 1;
+            let bytes = buf.trim_ascii();
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            if bytes.is_empty() {
+                continue;
+            }
+            let what = format!("{name}:{line}");
+            if bytes.len() as u64 > max {
+                return Some(Err(Skipped {
+                    what,
+                    why: Why::TooLarge {
+                        size: bytes.len() as u64,
+                        limit: max,
+                    },
+                }));
+            }
+            return Some(match json_record(bytes, &fields) {
+                Ok((id, (text, meta), lossy)) => Ok(SourceFile {
+                    name: id.unwrap_or_else(|| what.clone()),
+                    path: PathBuf::from("-"),
+                    text,
+                    meta,
+                    replaced: replaced(what, lossy),
+                }),
+                Err(why) => Err(Skipped { what, why }),
+            });
+        }
+    })
+}
+
 /// Reads one listed article, or tells why it is skipped: it cannot be read
 /// (permission denied, an I/O error, no longer a regular file), it is not
 /// text, or a record no longer reads as one. Invalid bytes replaced in

@@ -147,7 +147,7 @@ fn the_manifest_lists_every_file_with_its_hash() {
         .map(|f| f["name"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(listed, on_disk);
-    assert_eq!(listed.len(), 11, "{listed:?}");
+    assert_eq!(listed.len(), 12, "{listed:?}");
     assert!(unlike_manifest(&out).is_empty());
     // No leftover: no hidden entry.
     assert!(hidden(&out).is_empty(), "{:?}", hidden(&out));

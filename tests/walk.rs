@@ -161,7 +161,8 @@ fn follow_links_reads_what_a_link_leads_to() {
     let corpus = corpus(&dir);
     let elsewhere = dir.join("elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
-    fs::write(elsewhere.join("c.txt"), SECOND).unwrap();
+    // Another text: an article the same as one already read counts once.
+    fs::write(elsewhere.join("c.txt"), format!("{SECOND}\n又讯。")).unwrap();
     symlink(&elsewhere, corpus.join("more")).unwrap();
     let out = build(&[&corpus], &dir.join("out"), &["--follow-links"]);
     assert!(out.status.success(), "{}", stderr(&out));

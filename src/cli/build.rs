@@ -6,13 +6,14 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::export::Format;
+use crate::merge::Merge;
 use crate::pipeline::Pipeline;
 use crate::rules::Rules;
 
 /// Build the graph of the articles under INPUT... and write it to DIR.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build seeds examples/articles.jsonl -o out --formats json,dot,graphml\n  govgraph build seeds --follow-links --strict -o out\n  govgraph build seeds --dict examples/names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build examples/articles.jsonl -o out\n  cat examples/articles.jsonl | govgraph build - -o out\n  govgraph build examples/articles.csv --text-field content --title-field headline --url-field link --date-field published -o out"
+    after_help = "Examples:\n  govgraph build seeds -o graphs\n  govgraph build seeds examples/articles.jsonl -o out --formats json,dot,graphml\n  govgraph build seeds --follow-links --strict -o out\n  govgraph build seeds --dict examples/names.txt\n  govgraph build seeds -o out --threads 1\n  govgraph build examples/articles.jsonl -o out\n  cat examples/articles.jsonl | govgraph build - -o out\n  govgraph build examples/articles.csv --text-field content --title-field headline --url-field link --date-field published -o out\n  govgraph build seeds -o out && govgraph build examples/articles.jsonl -o out --update"
 )]
 pub struct BuildArgs {
     /// Files or folders to read (folders recursively: .txt, .md, .html, and
@@ -21,8 +22,27 @@ pub struct BuildArgs {
     /// article).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// The folder to write graph.json (with its query sidecar graph.json.idx)
-    /// and graph.dot into.
+    #[command(flatten)]
+    pub out: GraphOut,
+    /// Add the articles to the graph already in DIR, reading none of the old
+    /// ones again (their facts are in DIR/graph.facts.jsonl): the graph is
+    /// the one a build of old and new articles together gives. An article
+    /// already in it (the same text, title and date) changes nothing.
+    #[arg(long)]
+    pub update: bool,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Where a graph is written, and in which formats: shared by `build` and
+/// `merge`.
+#[derive(Debug, Args)]
+pub struct GraphOut {
+    /// The folder to write graph.json (with its query sidecar graph.json.idx
+    /// and the facts it was made of, graph.facts.jsonl) and graph.dot into.
     #[arg(short, long, value_name = "DIR", default_value = "graphs")]
     pub output: PathBuf,
     /// The formats to write, comma-separated (json, dot, and any format `export` knows).
@@ -33,13 +53,15 @@ pub struct BuildArgs {
         default_value = "json,dot"
     )]
     pub formats: Vec<String>,
+}
+
+/// How articles are read: shared by `build` and `extract`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
     /// A user dictionary of people, titles, districts, organisations and projects
     /// (repeatable; format in docs/rules.md).
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
-    /// Print nothing but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
     /// The year of dates written without one, for articles that give no year
     /// anywhere (no dateline, no front-matter date, no full date): 12月11日
     /// is then YEAR-12-11. Without it such dates stay undated.
@@ -132,9 +154,9 @@ fn seconds(text: &str) -> Result<f64, String> {
     }
 }
 
-impl BuildArgs {
+impl ReadArgs {
     /// The names of a record's fields.
-    fn fields(&self) -> crate::read::Fields {
+    pub(super) fn fields(&self) -> crate::read::Fields {
         crate::read::Fields {
             text: self.text_field.clone(),
             id: self.id_field.clone(),
@@ -146,52 +168,72 @@ impl BuildArgs {
     }
 }
 
-pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let mut formats = args
-        .formats
-        .iter()
-        .map(|f| Format::parse(f.trim()))
-        .collect::<Result<Vec<_>, _>>()?;
-    // Each once, in one order whatever the order given: the manifest lists
-    // the same formats for the same files.
-    formats.sort_by_key(|f| Format::ALL.iter().position(|a| a == f));
-    formats.dedup();
-    let date = match args.date.as_deref().map(crate::query::DateSpan::parse) {
-        Some(Ok(span)) if span.is_day() => Some(span.first),
-        Some(_) => {
-            return Err(super::usage_error(format!(
+impl ReadArgs {
+    /// The day --date gives, checked: a month or a year is refused.
+    pub(super) fn day(&self) -> anyhow::Result<Option<String>> {
+        match self.date.as_deref().map(crate::query::DateSpan::parse) {
+            Some(Ok(span)) if span.is_day() => Ok(Some(span.first)),
+            Some(_) => Err(super::usage_error(format!(
                 "bad date {:?} for --date: give a day (2024-12-11, 2024/12/11, 2024年12月11日)",
-                args.date.as_deref().unwrap_or_default().trim()
-            )));
+                self.date.as_deref().unwrap_or_default().trim()
+            ))),
+            None => Ok(None),
         }
-        None => None,
-    };
+    }
+
+    /// The rules (with the user's dictionaries) and the pipeline they make.
+    pub(super) fn pipeline(&self) -> anyhow::Result<Pipeline> {
+        let date = self.day()?;
+        let rules = Rules::load(&self.dicts)?;
+        Ok(Pipeline::new(rules)
+            .with_year(self.year)
+            .with_date(date)
+            .with_threads(usize::from(self.threads))
+            .with_time_limit(Some(std::time::Duration::from_secs_f64(
+                self.max_file_seconds,
+            )))
+            .with_max_file_size(self.max_file_size))
+    }
+
+    /// The articles under `inputs`, and what was skipped listing them (each
+    /// warned of); with --strict, anything skipped is an error.
+    pub(super) fn list(
+        &self,
+        inputs: &[PathBuf],
+    ) -> anyhow::Result<(Vec<crate::read::Entry>, Vec<crate::read::Skipped>)> {
+        let listing = crate::read::list_with(inputs, &self.fields(), self.follow_links)?;
+        for warning in &listing.warnings {
+            eprintln!("govgraph: warning: {warning}");
+        }
+        for skipped in &listing.skipped {
+            eprintln!("govgraph: warning: {skipped}");
+        }
+        strict(self.strict, &listing.skipped)?;
+        Ok((listing.entries, listing.skipped))
+    }
+}
+
+pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let formats = formats(&args.out.formats)?;
+    args.read.day()?;
     // Before any work: an output folder that cannot be written fails now, not
     // after an hour of reading; what killed builds left in it goes.
-    let out = crate::output::OutputDir::prepare(&args.output)?;
-    if out.cleaned > 0 && !args.quiet {
-        eprintln!(
-            "govgraph: removed {} {} of interrupted builds from {}",
-            out.cleaned,
-            if out.cleaned == 1 {
-                "leftover"
-            } else {
-                "leftovers"
-            },
-            args.output.display()
-        );
+    let out = prepare(&args.out.output, args.quiet)?;
+    // --update: the records of the graph already there.
+    let mut merge = Merge::new();
+    let facts = args.out.output.join(crate::merge::FACTS_FILE);
+    if args.update {
+        if facts.is_file() {
+            merge.read_path(&facts)?;
+        } else if !args.quiet {
+            eprintln!(
+                "govgraph: {} holds no graph to update yet, so this builds one",
+                args.out.output.display()
+            );
+        }
     }
-    let rules = Rules::load(&args.dicts)?;
-    let listing = crate::read::list_with(&args.inputs, &args.fields(), args.follow_links)?;
-    for warning in &listing.warnings {
-        eprintln!("govgraph: warning: {warning}");
-    }
-    for skipped in &listing.skipped {
-        eprintln!("govgraph: warning: {skipped}");
-    }
-    let mut skipped = listing.skipped;
-    strict(args.strict, &skipped)?;
-    let entries = listing.entries;
+    let before = merge.len();
+    let (entries, mut skipped) = args.read.list(&args.inputs)?;
     if entries.is_empty() {
         tally(0, &skipped);
         anyhow::bail!(
@@ -199,16 +241,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let bar = Bar::new(entries.len(), args.quiet);
-    let pipeline = Pipeline::new(rules)
-        .with_year(args.year)
-        .with_date(date)
-        .with_threads(usize::from(args.threads))
-        .with_time_limit(Some(std::time::Duration::from_secs_f64(
-            args.max_file_seconds,
-        )))
-        .with_max_file_size(args.max_file_size)
-        .with_reading_counter(bar.counter());
-    let built = pipeline.build_entries_with_progress(&entries, |p| bar.update(p));
+    let pipeline = args.read.pipeline()?.with_reading_counter(bar.counter());
+    let built = pipeline.update_entries(merge, &entries, |p| bar.update(p));
     bar.finish();
     for warning in &built.warnings {
         eprintln!("govgraph: warning: {warning}");
@@ -217,74 +251,139 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         eprintln!("govgraph: warning: {skip}");
     }
     skipped.extend(built.skipped);
-    strict(args.strict, &skipped)?;
+    strict(args.read.strict, &skipped)?;
     if built.documents == 0 {
         tally(0, &skipped);
         anyhow::bail!(
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) could be read in the inputs"
         );
     }
-    let graph = built.graph;
+    let graph = &built.graph;
     let total = built.documents;
-    let again = built.read_again;
-    write_outputs(out, &graph, &formats, &args, total)?;
+    let new = built.merge.len() - before;
+    write_outputs(
+        out,
+        graph,
+        &built.merge,
+        &formats,
+        &args.inputs,
+        &args.out.output,
+        args.quiet,
+    )?;
     if !args.quiet {
         let articles = if total == 1 { "article" } else { "articles" };
+        let copies = total - new;
+        let mut line = format!("govgraph: {total} {articles}");
+        if copies > 0 {
+            let (what, verb) = if copies == 1 {
+                ("one", "was")
+            } else {
+                ("ones", "were")
+            };
+            line.push_str(&format!(
+                " ({copies} the same as {what} that {verb} already in)"
+            ));
+        }
+        if args.update {
+            line.push_str(&format!("; the graph holds {}", built.merge.len()));
+        }
         eprintln!(
-            "govgraph: {total} {articles} ({again} read again for officials other articles introduced), {} nodes, {} edges",
+            "{line}, {} nodes, {} edges",
             graph.node_count(),
             graph.edge_count()
         );
-        let undated = graph
-            .nodes()
-            .iter()
-            .filter(|n| n.kind == crate::graph::NodeKind::Event && n.date.is_none())
-            .count();
-        if undated > 0 {
-            let (noun, verb) = if undated == 1 {
-                ("event", "has")
-            } else {
-                ("events", "have")
-            };
-            eprintln!(
-                "govgraph: {undated} {noun} {verb} no date: their articles give no day or year{}",
-                if args.year.is_none() {
-                    " (--year YEAR supplies a year)"
-                } else {
-                    ""
-                }
-            );
-        }
+        undated_note(graph, args.read.year.is_some());
     }
     // Last, as warnings are printed even when --quiet: what was skipped.
     tally(total, &skipped);
     Ok(ExitCode::SUCCESS)
 }
 
-/// The write phase: every format into the temporary folder of `out`, then
-/// moved into it as a set, the manifest last ([`crate::output`]); then
-/// `.govgraph` names the new graph.json.
-fn write_outputs(
+/// The formats named, each once, in one order whatever the order given: the
+/// manifest lists the same formats for the same files.
+pub(super) fn formats(names: &[String]) -> anyhow::Result<Vec<Format>> {
+    let mut formats = names
+        .iter()
+        .map(|f| Format::parse(f.trim()))
+        .collect::<Result<Vec<_>, _>>()?;
+    formats.sort_by_key(|f| Format::ALL.iter().position(|a| a == f));
+    formats.dedup();
+    Ok(formats)
+}
+
+/// The output folder, ready to be written (leftovers of killed runs removed).
+pub(super) fn prepare(
+    dir: &std::path::Path,
+    quiet: bool,
+) -> anyhow::Result<crate::output::OutputDir> {
+    let out = crate::output::OutputDir::prepare(dir)?;
+    if out.cleaned > 0 && !quiet {
+        eprintln!(
+            "govgraph: removed {} {} of interrupted builds from {}",
+            out.cleaned,
+            if out.cleaned == 1 {
+                "leftover"
+            } else {
+                "leftovers"
+            },
+            dir.display()
+        );
+    }
+    Ok(out)
+}
+
+/// Says how many events have no date, and what would date them.
+pub(super) fn undated_note(graph: &crate::graph::GovGraph, year_given: bool) {
+    let undated = graph
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == crate::graph::NodeKind::Event && n.date.is_none())
+        .count();
+    if undated > 0 {
+        let (noun, verb) = if undated == 1 {
+            ("event", "has")
+        } else {
+            ("events", "have")
+        };
+        eprintln!(
+            "govgraph: {undated} {noun} {verb} no date: their articles give no day or year{}",
+            if year_given {
+                ""
+            } else {
+                " (--year YEAR supplies a year)"
+            }
+        );
+    }
+}
+
+/// The write phase: every format, and the records the graph was resolved
+/// from (graph.facts.jsonl, what --update and `merge` add to), into the
+/// temporary folder of `out`, then moved into it as a set, the manifest last
+/// ([`crate::output`]); then `.govgraph` names the new graph.json.
+pub(super) fn write_outputs(
     out: crate::output::OutputDir,
     graph: &crate::graph::GovGraph,
+    merge: &Merge,
     formats: &[Format],
-    args: &BuildArgs,
-    documents: usize,
+    inputs: &[PathBuf],
+    dir: &std::path::Path,
+    quiet: bool,
 ) -> anyhow::Result<()> {
     let mut staging = out.stage()?;
     for &format in formats {
         staging.add_format(graph, format, &Default::default())?;
     }
-    let manifest = crate::output::Manifest::new(formats, &args.inputs, documents);
+    staging.add(crate::merge::FACTS_FILE, &merge.to_jsonl())?;
+    let manifest = crate::output::Manifest::new(formats, inputs, merge.len());
     let written = staging.commit(Some(manifest))?;
-    if !args.quiet {
+    if !quiet {
         for path in written {
             eprintln!("govgraph: wrote {}", path.display());
         }
     }
     // `query`, `export` and `changes` run here read this graph from now on.
     if formats.contains(&Format::Json)
-        && let Err(err) = super::record_graph(&args.output.join("graph.json"))
+        && let Err(err) = super::record_graph(&dir.join("graph.json"))
     {
         eprintln!("govgraph: warning: {err:#}");
     }
@@ -292,7 +391,7 @@ fn write_outputs(
 }
 
 /// With --strict, anything skipped ends the build before anything is written.
-fn strict(strict: bool, skipped: &[crate::read::Skipped]) -> anyhow::Result<()> {
+pub(super) fn strict(strict: bool, skipped: &[crate::read::Skipped]) -> anyhow::Result<()> {
     match crate::read::summary(skipped) {
         Some(summary) if strict => anyhow::bail!("--strict: {summary}, so no graph is written"),
         _ => Ok(()),
@@ -301,7 +400,7 @@ fn strict(strict: bool, skipped: &[crate::read::Skipped]) -> anyhow::Result<()> 
 
 /// The line that counts what was read and skipped, when anything was skipped:
 /// `govgraph: 412 read, 3 skipped: 2 permission denied, 1 not text`.
-fn tally(read: usize, skipped: &[crate::read::Skipped]) {
+pub(super) fn tally(read: usize, skipped: &[crate::read::Skipped]) {
     if let Some(summary) = crate::read::summary(skipped) {
         eprintln!("govgraph: {read} read, {summary}");
     }
@@ -310,7 +409,7 @@ fn tally(read: usize, skipped: &[crate::read::Skipped]) {
 /// The progress bar on stderr: articles done (a batch at a time), and the
 /// megabytes of text read, sentence by sentence, so that it moves within a
 /// large article too (a ticker thread reads the counter four times a second).
-struct Bar {
+pub(super) struct Bar {
     bar: Option<indicatif::ProgressBar>,
     total: usize,
     /// Bytes of text read so far, counted by the pipeline.
@@ -322,13 +421,12 @@ struct Bar {
 }
 
 impl Bar {
-    /// The bar's look: while reading, and after (reading some again and
-    /// linking the facts).
+    /// The bar's look: while reading, and after (merging the facts).
     const READING: &str =
         "{spinner} [{elapsed_precise}] [{bar:30}] {human_pos}/{human_len} articles  {msg}";
     const LINKING: &str = "{spinner} [{elapsed_precise}] {msg}";
 
-    fn new(total: usize, quiet: bool) -> Bar {
+    pub(super) fn new(total: usize, quiet: bool) -> Bar {
         use std::io::IsTerminal;
         use std::sync::Arc;
         let read = Arc::new(std::sync::atomic::AtomicU64::new(0));
@@ -373,7 +471,7 @@ impl Bar {
     }
 
     /// The counter the pipeline adds the bytes of each sentence to.
-    fn counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
+    pub(super) fn counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
         self.read.clone()
     }
 
@@ -401,7 +499,7 @@ impl Bar {
         }
     }
 
-    fn update(&self, p: crate::pipeline::Progress) {
+    pub(super) fn update(&self, p: crate::pipeline::Progress) {
         self.done
             .store(p.documents, std::sync::atomic::Ordering::Relaxed);
         let Some(bar) = &self.bar else {
@@ -411,7 +509,7 @@ impl Bar {
         if p.documents >= self.total {
             Bar::style(bar, Bar::LINKING);
             bar.set_message(format!(
-                "{} articles, {:.1} MB read; linking officials across articles",
+                "{} articles, {:.1} MB read; merging their facts",
                 p.documents,
                 p.bytes as f64 / 1e6
             ));
@@ -420,7 +518,7 @@ impl Bar {
 
     /// Stops the ticker and clears the bar, so that the summary follows on a
     /// clean line.
-    fn finish(mut self) {
+    pub(super) fn finish(mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(ticker) = self.ticker.take() {
             let _ = ticker.join();

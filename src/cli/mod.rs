@@ -8,6 +8,8 @@
 mod build;
 mod eval;
 mod export;
+mod extract;
+mod merge;
 mod query;
 
 use std::io::Write;
@@ -32,6 +34,10 @@ pub struct Cli {
 pub enum Command {
     /// Build graph.json and graph.dot from articles.
     Build(build::BuildArgs),
+    /// Read articles, each alone, and write one JSON Lines record of facts per article.
+    Extract(extract::ExtractArgs),
+    /// Merge fact files (from extract, or a built graph.json) into one graph.
+    Merge(merge::MergeArgs),
     /// Ask a built graph a question.
     Query(query::QueryArgs),
     /// Posts whose holder changed, and people who moved to a new post.
@@ -95,6 +101,8 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Query(args) => query::run(args),
         Command::Changes(args) => query::run_changes(args),
         Command::Export(args) => export::run(args),
@@ -315,7 +323,7 @@ mod tests {
         match cli.command {
             Command::Build(args) => {
                 assert_eq!(args.inputs, vec![std::path::PathBuf::from("seeds")]);
-                assert_eq!(args.output, std::path::PathBuf::from("out"));
+                assert_eq!(args.out.output, std::path::PathBuf::from("out"));
             }
             other => panic!("parsed as {other:?}"),
         }

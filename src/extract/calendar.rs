@@ -11,12 +11,27 @@
 use tyme4rs::tyme::lunar::LunarDay;
 use tyme4rs::tyme::solar::SolarTerm;
 
-/// A calendar day of the proleptic Gregorian calendar.
+/// A calendar day of the proleptic Gregorian calendar. Serialised as its ISO
+/// 8601 form (`"2024-12-11"`), as graph.json writes days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
     pub year: i32,
     pub month: u32,
     pub day: u32,
+}
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Day::parse_iso(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO 8601 day: {s:?}")))
+    }
 }
 
 /// The years a date may name: what govgraph will ever write into a graph.
@@ -163,7 +178,7 @@ impl Dated {
 }
 
 /// The span of days a document reports on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub from: Day,
     pub to: Day,

@@ -35,8 +35,8 @@ use super::mention::place::DistrictMention;
 use super::mention::{Mentions, project};
 use super::personnel::{self, Staffing};
 use super::{
-    EventFact, Extractor, Facts, KnownOfficials, Participation, PersonnelFact, PostFact,
-    ProjectFact, RoleFact,
+    EventFact, Extractor, Facts, Participation, Pending, PersonnelFact, PostFact, ProjectFact,
+    RoleFact,
 };
 use crate::annotate::{Annotated, Span};
 use crate::graph::{Evidence, Relation};
@@ -51,6 +51,7 @@ pub struct Place {
 }
 
 /// One sentence, read.
+#[derive(Clone)]
 struct Read {
     span: Span,
     para: usize,
@@ -65,10 +66,17 @@ struct Read {
 /// Reads a document into facts; `read`, when given, counts the bytes of the
 /// sentences whose mentions are found. Past `deadline` it stops between two
 /// sentences and gives `None`: the caller skips the document.
+///
+/// The document is read alone. Names it writes bare (no title, no
+/// dictionary entry: "范某某、左某某密集会见企业") may be officials that other
+/// documents name; the document is then read a second time (its mentions
+/// found once, the frames and discourse again) as if they were, and what that
+/// adds about them goes to [`Facts::pending`], for the merge to keep for those
+/// that turn out to be officials. Linear in the document (the second reading
+/// at most doubles the cost of layers 2 and 3).
 pub fn read(
     ex: &Extractor,
     doc: &Document,
-    known: &KnownOfficials,
     read: Option<&std::sync::atomic::AtomicU64>,
     deadline: Option<std::time::Instant>,
 ) -> Option<Facts> {
@@ -112,7 +120,80 @@ pub fn read(
     for s in &mut sentences {
         read_bio(rules, s);
     }
-    let mut reader = Reader::new(ex, doc, &simplified, written, known, &sentences);
+    let bare: BTreeSet<String> = sentences
+        .iter()
+        .flat_map(|s| s.mentions.bare_names(rules))
+        .collect();
+    let read_with = |sentences, written, known: &BTreeSet<String>| {
+        reading(
+            ex,
+            doc,
+            &simplified,
+            &text,
+            written,
+            sentences,
+            known,
+            deadline,
+        )
+    };
+    let (mut facts, read_as_officials) =
+        read_with(sentences.clone(), written.clone(), &BTreeSet::new())?;
+    // Those with a role of another kind (市委书记, 院士) may still be district
+    // officials somewhere else.
+    let bare: BTreeSet<String> = (bare.into_iter())
+        .chain(facts.roles.iter().map(|r| r.person.clone()))
+        .filter(|n| !read_as_officials.contains(n))
+        .collect();
+    if !bare.is_empty() {
+        let (as_officials, _) = read_with(sentences, written, &bare)?;
+        facts.pending = pending(as_officials, &bare, &facts);
+    }
+    Some(facts)
+}
+
+/// What a reading with `bare` names taken for officials says of them beyond
+/// what `facts` (the reading without) says: their participations, and the
+/// events and links only those make.
+fn pending(as_officials: Facts, bare: &BTreeSet<String>, facts: &Facts) -> Pending {
+    let participations: Vec<Participation> = (as_officials.participations.into_iter())
+        .filter(|p| bare.contains(&p.person))
+        .collect();
+    let taken: BTreeSet<&str> = participations.iter().map(|p| p.event.as_str()).collect();
+    let known: BTreeSet<&str> = facts.events.iter().map(|e| e.id.as_str()).collect();
+    let events: Vec<EventFact> = (as_officials.events.into_iter())
+        .filter(|e| taken.contains(e.id.as_str()) && !known.contains(e.id.as_str()))
+        .collect();
+    let new: BTreeSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let links = |list: Vec<(String, String)>| -> Vec<(String, String)> {
+        list.into_iter()
+            .filter(|(e, _)| new.contains(e.as_str()))
+            .collect()
+    };
+    Pending {
+        concerns: links(as_officials.concerns),
+        involves: links(as_officials.involves),
+        participations,
+        events,
+    }
+}
+
+/// Layers 2 and 3 over the sentences whose mentions are found, with `known`
+/// names read as officials wherever they stand: the facts, and the names the
+/// document itself reads as officials.
+#[allow(clippy::too_many_arguments)]
+fn reading(
+    ex: &Extractor,
+    doc: &Document,
+    simplified: &str,
+    text: &Annotated,
+    written: Vec<char>,
+    mut sentences: Vec<Read>,
+    known: &BTreeSet<String>,
+    deadline: Option<std::time::Instant>,
+) -> Option<(Facts, BTreeSet<String>)> {
+    let late = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
+    let rules = &ex.rules;
+    let mut reader = Reader::new(ex, doc, simplified, written, known, &sentences);
     // Names the document introduced are read wherever they stand again.
     let lexicon = Lexicon::new(&reader.names);
     for s in &mut sentences {
@@ -124,10 +205,11 @@ pub fn read(
         s.frames = frame::frames(rules, &s.mentions, &s.clauses);
     }
     // Layer 3.
-    if late() || !reader.walk(&text, &sentences, deadline) {
+    if late() || !reader.walk(text, &sentences, deadline) {
         return None;
     }
-    Some(reader.finish())
+    let officials = std::mem::take(&mut reader.read_as_officials);
+    Some((reader.finish(), officials))
 }
 
 /// A roster: a line holding only a title chain, the holder's name on the next
@@ -275,6 +357,9 @@ struct Reader<'a> {
     names: Vec<String>,
     /// Officials: names with a district post here, in a dictionary, or elsewhere.
     officials: BTreeSet<String>,
+    /// The names the document itself reads as officials before it is walked
+    /// (a titled name with a district post, or a dictionary official).
+    read_as_officials: BTreeSet<String>,
     /// The district the document is about.
     home: Option<Place>,
     /// Cities the document names, for districts of one name.
@@ -300,7 +385,7 @@ impl<'a> Reader<'a> {
         doc: &'a Document,
         simplified: &'a str,
         written: Vec<char>,
-        known: &KnownOfficials,
+        known: &BTreeSet<String>,
         sentences: &[Read],
     ) -> Reader<'a> {
         let rules = &ex.rules;
@@ -355,8 +440,8 @@ impl<'a> Reader<'a> {
                 officials.insert(name.clone());
             }
         }
-        let facts_officials: BTreeSet<String> = officials.intersection(&names).cloned().collect();
-        for name in known.keys() {
+        let read_as_officials: BTreeSet<String> = officials.intersection(&names).cloned().collect();
+        for name in known {
             names.insert(name.clone());
             officials.insert(name.clone());
         }
@@ -396,7 +481,6 @@ impl<'a> Reader<'a> {
         let facts = Facts {
             doc: doc.name.clone(),
             period: clock.period,
-            officials_read: facts_officials,
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
@@ -408,6 +492,7 @@ impl<'a> Reader<'a> {
             facts,
             names: names.into_iter().collect(),
             officials,
+            read_as_officials,
             home,
             cities,
             event_index: BTreeMap::new(),
@@ -1359,39 +1444,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // The first and last day each holder is seen active: a post needs no
-        // more, since a post is kept with its first and last sightings.
-        let mut span: BTreeMap<&str, (Day, Day)> = BTreeMap::new();
-        for p in &self.facts.participations {
-            if let Some(d) = p.date {
-                let e = span.entry(p.person.as_str()).or_insert((d, d));
-                e.0 = e.0.min(d);
-                e.1 = e.1.max(d);
-            }
-        }
-        let mut extra = Vec::new();
-        let mut done: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
-        for post in &self.facts.posts {
-            let key = (
-                post.person.as_str(),
-                post.district.as_str(),
-                post.title.as_str(),
-            );
-            let Some(&(first, last)) = span.get(post.person.as_str()) else {
-                continue;
-            };
-            if !done.insert(key) {
-                continue;
-            }
-            for d in [first, last] {
-                if post.seen != Some(d) {
-                    extra.push(PostFact {
-                        seen: Some(d),
-                        ..post.clone()
-                    });
-                }
-            }
-        }
+        let extra = super::seen_active(&self.facts.posts, &self.facts.participations);
         self.facts.posts.extend(extra);
         let period = self.facts.period;
         for post in &mut self.facts.posts {
@@ -1649,13 +1702,13 @@ fn period(text: &str, title: Option<&str>) -> Option<Period> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Extractor, Facts, KnownOfficials};
+    use crate::extract::{Extractor, Facts};
     use crate::rules::Rules;
 
     fn facts(text: &str) -> Facts {
         let ex = Extractor::new(Rules::builtin());
         let doc = crate::normalise::normalise("t.md", text);
-        ex.extract(&doc, &KnownOfficials::new())
+        ex.extract(&doc)
     }
 
     /// (person, day) of every participation, sorted.

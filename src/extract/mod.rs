@@ -39,156 +39,264 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jieba_rs::Jieba;
 
+use serde::{Deserialize, Serialize};
+
 use crate::graph::{Evidence, Relation};
 use crate::normalise::Document;
 use crate::rules::{Rules, WordSet};
 pub use calendar::{Dated, Day, Period};
 
 /// A person holding a post in a district, as one sentence shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostFact {
     pub person: String,
     pub district: String,
     /// The district's city, where the text or the gazetteer tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<Day>,
     pub evidence: Evidence,
 }
 
 /// A decision on a district post, or a change of its holder, as one sentence
 /// states it (任命甲为福田区副区长, 免去乙的区长职务, 丙调任…).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonnelFact {
     pub person: String,
     pub district: String,
     /// The district's city, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// The title as the chain records it (代理区长 stays as written: the graph
     /// folds acting titles into their post).
     pub title: String,
     pub change: crate::rules::Change,
     /// The day of the decision: the sentence's date, else the running one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Day>,
     /// The deciding body, where the sentence names it (福田区人大常委会).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     pub evidence: Evidence,
 }
 
 /// A role that is not a district post (编辑, 院士, 市委社会工作部部长).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleFact {
     pub person: String,
     pub role: String,
     /// The name as written, when it differs (Traditional script).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub written: Option<String>,
 }
 
 /// An event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventFact {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Day>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<Day>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     /// The district's city, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     pub evidence: Evidence,
 }
 
 /// A person taking part in an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participation {
     pub person: String,
     pub event: String,
     pub relation: Relation,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Day>,
     /// The post the sentence names for the person, the most principal where it
     /// names several (区委副书记、区长某某: 区长); `None` where it names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub evidence: Evidence,
 }
 
 /// A project, a venue, or both.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectFact {
     pub name: String,
     /// Other forms of the name as written (福田区某某新材…, with the district
     /// read off its name).
     pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     /// The district's city, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// True when the name is a project; false for a venue only.
     pub project: bool,
     /// True when an event is held at it.
     pub venue: bool,
     /// The stage its sentence gives it (签约, 开工, 封顶, 竣工, 投产, 启用).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
     /// The day its sentence is about, else the document's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<calendar::Day>,
     pub evidence: Evidence,
 }
 
-/// Everything one document states.
-#[derive(Debug, Clone, Default)]
+/// Everything one document states: what `govgraph extract` writes for each
+/// document (one JSON Lines record, see [`crate::merge`]) and what
+/// [`crate::resolve`] makes a graph of. Empty lists are left out of the JSON.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Facts {
     pub doc: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub posts: Vec<PostFact>,
     /// Appointments, elections, removals: what personnel news states.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub personnel: Vec<PersonnelFact>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleFact>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<EventFact>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub participations: Vec<Participation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProjectFact>,
     /// (event id, project name)
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub concerns: Vec<(String, String)>,
     /// Organisations named, with the sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub organizations: Vec<(String, Evidence)>,
     /// (event id, organisation name)
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub involves: Vec<(String, String)>,
     /// Names as written in Traditional script, by Simplified name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub written_forms: BTreeMap<String, String>,
+    /// What holds only if a name the document writes bare (no title) is an
+    /// official another document names: resolved when facts are merged.
+    #[serde(skip_serializing_if = "Pending::is_empty")]
+    pub pending: Pending,
     /// Every project candidate read, kept or not, with its signs and score: what
     /// the project weights are fitted on (`examples/fit_projects.rs`). Empty
-    /// unless [`Extractor::keeping_candidates`] asked for them.
+    /// unless [`Extractor::keeping_candidates`] asked for them; never written.
+    #[serde(skip)]
     pub project_candidates: Vec<mention::project::ProjectMention>,
-    /// The names the document itself reads as officials (a titled name with a
-    /// district post, or a dictionary official). An official another document
-    /// names changes nothing where the text holds only these: see
-    /// [`Extractor::known_in`].
-    pub officials_read: BTreeSet<String>,
+}
+
+/// Facts about names a document writes bare ("范某某、左某某密集会见企业"),
+/// read as if each were an official: they hold for the names that turn out to
+/// be officials once every document's facts are merged (an official is a
+/// person some document names with a district post). The document alone
+/// cannot tell, and no document waits for another: see [`crate::merge`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pending {
+    /// Each bare name's part in an event; `person` is the bare name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub participations: Vec<Participation>,
+    /// Events only these participations make (the document's own reading
+    /// has no such event).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventFact>,
+    /// (event id, project name) of those events.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<(String, String)>,
+    /// (event id, organisation name) of those events.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub involves: Vec<(String, String)>,
+}
+
+impl Pending {
+    pub fn is_empty(&self) -> bool {
+        self.participations.is_empty()
+    }
+
+    /// What of these facts holds once `officials` are known: the
+    /// participations of those bare names that are officials, the events they
+    /// take part in, and those events' links, moved into `facts`. Linear in
+    /// the pending facts (times a set lookup).
+    pub fn settle(facts: &mut Facts, is_official: impl Fn(&str) -> bool) {
+        let pending = std::mem::take(&mut facts.pending);
+        let held: Vec<Participation> = pending
+            .participations
+            .into_iter()
+            .filter(|p| is_official(&p.person))
+            .collect();
+        let events: BTreeSet<&str> = held.iter().map(|p| p.event.as_str()).collect();
+        let known: BTreeSet<String> = facts.events.iter().map(|e| e.id.clone()).collect();
+        let new_events: Vec<EventFact> = pending
+            .events
+            .into_iter()
+            .filter(|e| events.contains(e.id.as_str()) && !known.contains(&e.id))
+            .collect();
+        let new_ids: BTreeSet<String> = new_events.iter().map(|e| e.id.clone()).collect();
+        facts.events.extend(new_events);
+        let links = |list: Vec<(String, String)>| -> Vec<(String, String)> {
+            list.into_iter()
+                .filter(|(e, _)| new_ids.contains(e))
+                .collect()
+        };
+        facts.concerns.extend(links(pending.concerns));
+        facts.involves.extend(links(pending.involves));
+        let extra = seen_active(&facts.posts, &held);
+        facts.posts.extend(extra);
+        facts.participations.extend(held);
+    }
+}
+
+/// A post is seen on the first and the last day its holder is seen active in
+/// the document (a post needs no more, since it is kept with its first and
+/// last sightings): the sightings `participations` add to `posts`, each post
+/// once. Linear in both (times a map lookup).
+pub(crate) fn seen_active(posts: &[PostFact], participations: &[Participation]) -> Vec<PostFact> {
+    let mut span: BTreeMap<&str, (Day, Day)> = BTreeMap::new();
+    for p in participations {
+        if let Some(d) = p.date {
+            let e = span.entry(p.person.as_str()).or_insert((d, d));
+            e.0 = e.0.min(d);
+            e.1 = e.1.max(d);
+        }
+    }
+    let mut extra = Vec::new();
+    let mut done: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    for post in posts {
+        let key = (
+            post.person.as_str(),
+            post.district.as_str(),
+            post.title.as_str(),
+        );
+        let Some(&(first, last)) = span.get(post.person.as_str()) else {
+            continue;
+        };
+        if !done.insert(key) {
+            continue;
+        }
+        for d in [first, last] {
+            if post.seen != Some(d) {
+                extra.push(PostFact {
+                    seen: Some(d),
+                    ..post.clone()
+                });
+            }
+        }
+    }
+    extra
 }
 
 /// The share of Traditional-only characters above which an article is folded to
 /// Simplified. Simplified articles score near zero, Traditional ones far above.
 const TRADITIONAL_SHARE: f32 = 0.02;
-
-/// What other documents already taught: officials by name, with their districts.
-pub type KnownOfficials = BTreeMap<String, BTreeSet<String>>;
-
-/// The officials `facts` name with a title (their posts' people), with the
-/// districts of those posts: what a document teaches the others.
-pub fn known_officials<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> KnownOfficials {
-    let mut known = KnownOfficials::new();
-    for f in facts {
-        for p in &f.posts {
-            known
-                .entry(p.person.clone())
-                .or_default()
-                .insert(p.district.clone());
-        }
-        for p in &f.personnel {
-            known
-                .entry(p.person.clone())
-                .or_default()
-                .insert(p.district.clone());
-        }
-    }
-    known
-}
 
 /// Extracts facts from documents.
 pub struct Extractor {
@@ -250,39 +358,17 @@ impl Extractor {
         &self.rules
     }
 
-    /// The known officials (`known_names`: other documents' titled officials)
-    /// that `doc` holds, when reading it again with them could change its
-    /// `facts`, read without them: its text holds a known name it did not read
-    /// as an official itself. Otherwise `None`: its facts stand, and a corpus
-    /// is read once, not twice. Only names the text holds can change a
-    /// reading, so these are all a second reading needs. Linear in the text.
-    pub fn known_in<'n>(
-        &self,
-        doc: &Document,
-        facts: &Facts,
-        known_names: &'n WordSet,
-    ) -> Option<BTreeSet<&'n String>> {
-        let held = known_names.held(&simplified(&doc.text));
-        held.iter()
-            .any(|n| !facts.officials_read.contains(*n))
-            .then_some(held)
-    }
-
-    /// The facts a document states. `known` are officials other documents named.
-    pub fn extract(&self, doc: &Document, known: &KnownOfficials) -> Facts {
-        discourse::read(self, doc, known, None, None).unwrap_or_default()
+    /// The facts a document states, read alone: names it writes bare are
+    /// kept in [`Facts::pending`]. Linear in the document.
+    pub fn extract(&self, doc: &Document) -> Facts {
+        discourse::read(self, doc, None, None).unwrap_or_default()
     }
 
     /// As [`Extractor::extract`], adding to `read` the bytes of each sentence
     /// (UTF-8, as normalised) as its mentions are found, so that a progress
     /// display moves within a large article.
-    pub fn extract_counting(
-        &self,
-        doc: &Document,
-        known: &KnownOfficials,
-        read: &std::sync::atomic::AtomicU64,
-    ) -> Facts {
-        discourse::read(self, doc, known, Some(read), None).unwrap_or_default()
+    pub fn extract_counting(&self, doc: &Document, read: &std::sync::atomic::AtomicU64) -> Facts {
+        discourse::read(self, doc, Some(read), None).unwrap_or_default()
     }
 
     /// As [`Extractor::extract`] (counting into `read` when given), but
@@ -291,12 +377,11 @@ impl Extractor {
     pub fn extract_within(
         &self,
         doc: &Document,
-        known: &KnownOfficials,
         read: Option<&std::sync::atomic::AtomicU64>,
         limit: std::time::Duration,
     ) -> Option<Facts> {
         let deadline = std::time::Instant::now().checked_add(limit);
-        discourse::read(self, doc, known, read, deadline)
+        discourse::read(self, doc, read, deadline)
     }
 }
 
@@ -335,7 +420,7 @@ mod tests {
     fn facts(text: &str) -> Facts {
         let ex = Extractor::new(Rules::builtin());
         let doc = crate::normalise::normalise("t.txt", text);
-        ex.extract(&doc, &KnownOfficials::new())
+        ex.extract(&doc)
     }
 
     #[test]

@@ -528,7 +528,7 @@ fn text_between(chars: &[char], from: usize, to: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Extractor, KnownOfficials};
+    use crate::extract::Extractor;
     use crate::rules::Rules;
 
     /// (person, district, title, change, date) of each personnel fact, sorted.
@@ -536,7 +536,7 @@ mod tests {
         let ex = Extractor::new(Rules::builtin());
         let doc =
             crate::normalise::normalise("t.txt", &format!("---\ndate: 2024-11-20\n---\n{text}"));
-        let f = ex.extract(&doc, &KnownOfficials::new());
+        let f = ex.extract(&doc);
         let mut out: Vec<_> = f
             .personnel
             .iter()

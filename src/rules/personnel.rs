@@ -6,7 +6,10 @@
 use super::{Lexicon, RulesError, bad, longest_first, rows};
 
 /// What a personnel fact does to a post (SPEC "Personnel facts": `change`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Change {
     /// 任命, 担任, 履新, 接任: the post starts.
     Appointed,

@@ -234,17 +234,11 @@ impl Mentions {
     pub fn add_known(&mut self, known: &Lexicon, names: &[String]) {
         let mut found = Vec::new();
         for hit in known.find(&self.text) {
-            let end = hit.at + hit.len;
             let starts = hit.at == 0
                 || !crate::extract::is_han(self.chars[hit.at - 1])
                 || self.word_start[hit.at]
                 || self.bound[hit.at];
-            let ends = end >= self.chars.len()
-                || !crate::extract::is_han(self.chars[end])
-                || self.bound[end]
-                || self.blocked[end]
-                || self.word_start[end];
-            if starts && ends {
+            if starts && self.stands_alone(hit.at, hit.len) {
                 found.push(PersonMention {
                     at: hit.at,
                     len: hit.len,
@@ -257,6 +251,57 @@ impl Mentions {
             }
         }
         self.add_people(found);
+    }
+
+    /// Names the sentence writes bare, where a known name would be read
+    /// ([`Mentions::add_known`]): a name as the person layer reads one,
+    /// standing alone, at no person, place or title mention, and not a word
+    /// jieba knows as anything but a name (全区, 经济). Whether each is an
+    /// official is for other documents to tell. Linear in the sentence.
+    pub fn bare_names(&self, rules: &Rules) -> Vec<String> {
+        let s = self.sentence(&self.text, &self.tags);
+        let reader = NameReader::new(rules);
+        let mut covered = vec![false; self.chars.len()];
+        let spans = (self.people.iter().map(|p| (p.at, p.len)))
+            .chain(self.districts.iter().map(|d| (d.at, d.len)))
+            .chain(self.cities.iter().map(|c| (c.at, c.len)))
+            .chain(self.chains.iter().map(|c| (c.at, c.end - c.at)));
+        for (at, len) in spans {
+            for c in covered.iter_mut().skip(at).take(len) {
+                *c = true;
+            }
+        }
+        let mut names = Vec::new();
+        let mut pos = 0;
+        while pos < self.chars.len() {
+            let starts = pos == 0
+                || !crate::extract::is_han(self.chars[pos - 1])
+                || self.word_start[pos]
+                || self.bound[pos];
+            if starts
+                && !covered[pos]
+                && let Some((len, name)) = reader.name_at(&s, pos, false)
+                && self.stands_alone(pos, len)
+                && !covered[pos..pos + len].iter().any(|c| *c)
+                && !matches!(s.tag_at.get(pos), Some(Some((t, n))) if n == len && !t.starts_with("nr"))
+            {
+                names.push(name);
+                pos += len;
+            } else {
+                pos += 1;
+            }
+        }
+        names
+    }
+
+    /// True where `len` characters at `at` end at a boundary a name may end at.
+    fn stands_alone(&self, at: usize, len: usize) -> bool {
+        let end = at + len;
+        end >= self.chars.len()
+            || !crate::extract::is_han(self.chars[end])
+            || self.bound[end]
+            || self.blocked[end]
+            || self.word_start[end]
     }
 
     /// Reads a name at `pos` (a roster line, a list), as the person layer would.
