@@ -3,15 +3,17 @@
 //!
 //! `tests/graphdb/load_and_ask.py` creates the typed tables LadybugDB (the
 //! maintained fork of Kùzu) needs from the neo4j-admin headers of nodes.csv
-//! and relationships.csv, loads them, and asks four questions in Cypher: a
-//! person's events, the people met at them, a district's officials on a day,
-//! the shortest chains of facts between two nodes. Each answer is compared
-//! field by field with `govgraph query ... --format json`, for every person,
-//! every district on every day a post's dates name (and one before and one
-//! after all), and every pair of a person and a person, district or event it
-//! is linked to (with one it is not): on the seed graph, on the export
-//! fixture, whose posts have personnel facts (start, end, acting), and on a
-//! small graph made here for the rules the seed articles do not reach.
+//! and relationships.csv, loads them, gives back every node as loaded (each
+//! property, typed: dates, booleans, string arrays; compared here with
+//! graph.json) and asks four questions in Cypher: a person's events, the
+//! people met at them, a district's officials on a day, the shortest chains
+//! of facts between two nodes. Each answer is compared field by field with
+//! `govgraph query ... --format json`, for every person, every district on
+//! every day a post's dates name (and one before and one after all), and
+//! every pair of a person and a person, district or event it is linked to
+//! (with one it is not): on the seed graph, on the export fixture, whose
+//! posts have personnel facts (start, end, acting), and on a small graph made
+//! here for the rules the seed articles do not reach.
 //!
 //! Without LadybugDB (or Kùzu) the test fails with the command that installs
 //! it (`scripts/deps/graphdb.sh`); nothing is skipped.
@@ -22,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
-use govgraph::graph::{Edge, Evidence, GovGraph, Node, NodeKind, Relation};
+use govgraph::graph::{Edge, Evidence, GovGraph, Node, NodeKind, Relation, StageSeen};
 use serde_json::Value;
 
 use common::{govgraph, root, run, temp_dir};
@@ -181,7 +183,8 @@ fn ask_database(export: &Path, scratch: &Path, q: &Questions) -> Value {
         .arg(export)
         .arg(scratch)
         .arg("--titles")
-        .arg(root().join("data/titles.tsv"));
+        .arg(root().join("data/titles.tsv"))
+        .arg("--nodes");
     for p in &q.people {
         cmd.args(["--attended", p, "--met", p]);
     }
@@ -199,6 +202,54 @@ fn ask_database(export: &Path, scratch: &Path, q: &Questions) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("the script prints JSON")
+}
+
+/// A node as the export stores it and the database loads it: every property
+/// by its column's name, an empty cell null, line breaks as spaces, `;` in an
+/// array item as `；`, a project's stages as `DATE STAGE DOC` items (`-`: no
+/// day), `ambiguous` true or false on a district.
+fn stored_node(n: &Node) -> Value {
+    let line = |s: &str| s.replace(['\n', '\r'], " ");
+    let text = |s: &Option<String>| s.as_deref().map_or(Value::Null, |s| Value::from(line(s)));
+    let list = |items: Vec<String>| {
+        let items: Vec<Value> = (items.iter())
+            .map(|i| Value::from(line(i).replace(';', "；")))
+            .collect();
+        if items.is_empty() {
+            Value::Null
+        } else {
+            Value::Array(items)
+        }
+    };
+    let stages = (n.stages.iter())
+        .map(|s| format!("{} {} {}", s.date.as_deref().unwrap_or("-"), s.stage, s.doc))
+        .collect();
+    let ambiguous = match n.kind {
+        NodeKind::District => Value::Bool(n.ambiguous),
+        _ if n.ambiguous => Value::Bool(true),
+        _ => Value::Null,
+    };
+    serde_json::json!({
+        "id": line(&n.id),
+        "name": line(&n.name),
+        "aliases": list(n.aliases.clone()),
+        "date": text(&n.date),
+        "end_date": text(&n.end_date),
+        "roles": list(n.roles.clone()),
+        "city": text(&n.city),
+        "province": text(&n.province),
+        "code": text(&n.code),
+        "evidence": evidence_cell(&serde_json::to_value(&n.evidence).unwrap()),
+        "title": text(&n.title),
+        "url": text(&n.url),
+        "source": text(&n.source),
+        "file": text(&n.file),
+        "pinyin": text(&n.pinyin),
+        "ambiguous": ambiguous,
+        "first_seen": text(&n.first_seen),
+        "last_seen": text(&n.last_seen),
+        "stages": list(stages),
+    })
 }
 
 /// `govgraph query ARGS --format json` on `graph`.
@@ -284,6 +335,13 @@ struct Seen {
     acting: bool,
     path_lengths: BTreeSet<Option<u64>>,
     ties: usize,
+    /// Nodes loaded with the properties only some kinds have: documents with
+    /// a title and an address, projects with a first day and a stage, nodes
+    /// with a pinyin name, ambiguous districts.
+    documents: usize,
+    projects: usize,
+    pinyin: usize,
+    ambiguous: usize,
 }
 
 /// The database's answers to the questions of one kind, as many as asked,
@@ -321,6 +379,25 @@ fn compare(graph: &Path, dir: &Path, seen: &mut Seen) {
     let q = questions(&g);
     let answers = ask_database(&export, &dir.join("db"), &q);
     let name = graph.display();
+
+    // Every node with every property, as the export wrote it and the database
+    // loaded it (the typed columns: dates, booleans, string arrays).
+    let loaded = answers["nodes"].as_array().expect("the nodes as loaded");
+    let mut want: Vec<&Node> = g.nodes();
+    want.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(loaded.len(), want.len(), "{name}: a wrong number of nodes");
+    for (got, n) in loaded.iter().zip(want) {
+        let stored = stored_node(n);
+        assert!(
+            *got == stored,
+            "{name}: {} loads as {got:#}\nexpected {stored:#}",
+            n.id
+        );
+        seen.documents += usize::from(n.url.is_some() && n.title.is_some());
+        seen.projects += usize::from(n.first_seen.is_some() && !n.stages.is_empty());
+        seen.pinyin += usize::from(n.pinyin.is_some());
+        seen.ambiguous += usize::from(n.ambiguous);
+    }
 
     let people: Vec<Vec<&str>> = q.people.iter().map(|p| vec![p.as_str()]).collect();
     let officials: Vec<Vec<&str>> = (q.officials.iter())
@@ -404,7 +481,8 @@ const POSTS: &str = "
 /// cover, after both, and with no day; an event held in two districts, one
 /// held in none, one chaired and attended by the same person, one attended on
 /// its second day; evidence from two documents, with a comma, quotes and a
-/// line break.
+/// line break; a document with its citation, a project with its stages and
+/// an ambiguous district.
 fn rules_graph(path: &Path) {
     let mut g = GovGraph::new();
     let person = |name: &str| format!("person:{name}");
@@ -498,6 +576,37 @@ fn rules_graph(path: &Path) {
         e.date = day.map(String::from);
         g.add_edge(e);
     }
+    // The node properties the seed articles leave unset: a document's
+    // citation, a project's timeline (a stage without a day), an ambiguous
+    // district.
+    let mut doc = Node::new(NodeKind::Document, "甲区召开\"会议\",部署工作");
+    doc.id = "document:a.txt".into();
+    doc.title = doc.name.clone().into();
+    doc.url = Some("https://example.gov.cn/a.html?x=1;y=2".into());
+    doc.source = Some("甲区融媒体中心".into());
+    doc.file = Some("news.jsonl".into());
+    doc.date = Some("2024-02-01".into());
+    g.add_node(doc);
+    let mut project = Node::new(NodeKind::Project, "甲区科技园项目");
+    project.first_seen = Some("2024-03-01".into());
+    project.last_seen = Some("2024-12-20".into());
+    project.stages = vec![
+        StageSeen {
+            date: None,
+            stage: "签约".into(),
+            doc: "b.txt".into(),
+        },
+        StageSeen {
+            date: Some("2024-12-20".into()),
+            stage: "开工".into(),
+            doc: "a.txt".into(),
+        },
+    ];
+    g.add_node(project);
+    let mut district = Node::new(NodeKind::District, "丙区");
+    district.ambiguous = true;
+    district.pinyin = Some("Bing District".into());
+    g.add_node(district);
     std::fs::write(path, g.to_json()).unwrap();
 }
 
@@ -540,5 +649,12 @@ fn the_neo4j_export_loaded_into_ladybugdb_answers_as_govgraph_query() {
         );
     }
     assert!(seen.ties > 0, "no path with several shortest chains");
+    assert!(
+        seen.documents > 0,
+        "no document with a title and an address"
+    );
+    assert!(seen.projects > 0, "no project with a first day and a stage");
+    assert!(seen.pinyin > 0, "no node with a pinyin name");
+    assert!(seen.ambiguous > 0, "no ambiguous district");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -92,6 +92,7 @@ def main():
     if len(rels) != len(data["edges"]):
         raise SystemExit(f"{len(rels)} relationships, graph.json has {len(data['edges'])} edges")
     check_personnel(data, rf, rels)
+    check_nodes(data, nf, nodes)
     cypher = open(os.path.join(folder, "load.cypher"), encoding="utf-8").read()
     for needed in ("CREATE CONSTRAINT", "LOAD CSV WITH HEADERS", "MERGE"):
         if needed not in cypher:
@@ -138,8 +139,57 @@ def check_personnel(data, rf, rels):
         raise SystemExit("relationships.csv: two relationships share a MERGE key")
 
 
+# The node columns after the first eleven: (header field, graph.json field), in
+# their order, appended at the end so that the older columns keep their places.
+OLD_NODE_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "date:date", "end_date:date",
+                   "roles:string[]", "city", "province", "code", "evidence"]
+NODE_PROPERTIES = [("title", "title"), ("url", "url"), ("source", "source"), ("file", "file"),
+                   ("pinyin", "pinyin"), ("ambiguous:boolean", "ambiguous"),
+                   ("first_seen:date", "first_seen"), ("last_seen:date", "last_seen"),
+                   ("stages:string[]", "stages")]
+
+
+def node_cell(node, field):
+    """What nodes.csv holds for a graph.json field: ambiguous true/false on
+    districts, stages as `DATE STAGE DOC` items (`-`: no day) joined by `;`."""
+    value = node.get(field)
+    if field == "ambiguous":
+        return "true" if value else ("false" if node["kind"] == "district" else "")
+    if field == "stages":
+        return ";".join(f"{s.get('date') or '-'} {s['stage']} {s['doc']}".replace(";", "；")
+                        for s in value or [])
+    return "" if value is None else str(value).replace("\n", " ").replace("\r", " ")
+
+
+def check_nodes(data, nf, nodes):
+    """nodes.csv keeps its older columns first, then every other property graph.json
+    gives a node (citations, pinyin, ambiguity, a project's timeline)."""
+    header = [f"{n}:{t}" if t in NODE_SPECIAL or t != "string" else n for n, t in nf]
+    want_header = OLD_NODE_HEADER + [h for h, _ in NODE_PROPERTIES]
+    if header != want_header:
+        raise SystemExit(f"nodes.csv header {header}, expected {want_header}")
+    by_id = {n["id"]: n for n in data["nodes"]}
+    for row in nodes:
+        node = by_id[row[0]]
+        for (h, field), got in zip(NODE_PROPERTIES, row[len(OLD_NODE_HEADER):]):
+            want = node_cell(node, field)
+            if got != want:
+                raise SystemExit(f"nodes.csv {row[0]} {h}: got {got!r}, expected {want!r}")
+
+
 def check_cypher(cypher):
-    """Each relationship type's LOAD CSV sets the properties that type has."""
+    """The nodes' LOAD CSV sets every node property; each relationship type's
+    LOAD CSV sets the properties that type has."""
+    nodes = next((b for b in cypher.split("\n\n") if "SET n.name = row.name" in b), "")
+    for w in ["n.title = row.title", "n.url = row.url", "n.source = row.source",
+              "n.file = row.file", "n.pinyin = row.pinyin",
+              "n.ambiguous = toBoolean(row.`ambiguous:boolean`)",
+              "n.first_seen = date(row.`first_seen:date`)",
+              "n.last_seen = date(row.`last_seen:date`)",
+              "n.stages = CASE WHEN row.`stages:string[]` IS NULL THEN null"
+              " ELSE split(row.`stages:string[]`, ';') END"]:
+        if w not in nodes:
+            raise SystemExit(f"load.cypher: nodes do not set {w}")
     blocks = {}
     for block in cypher.split("\n\n"):
         for line in block.splitlines():

@@ -2,7 +2,7 @@
 the questions `govgraph query` answers; prints the answers as JSON.
 
 Usage:
-  load_and_ask.py EXPORT SCRATCH [--titles data/titles.tsv]
+  load_and_ask.py EXPORT SCRATCH [--titles data/titles.tsv] [--nodes]
                   [--attended PERSON]... [--met PERSON]...
                   [--officials DISTRICT DAY]... [--path A B]...
 
@@ -16,6 +16,9 @@ rows of each table are written to SCRATCH/csv and copied in with COPY FROM a
 LOAD FROM that converts each cell as neo4j-admin does (`;` between array
 items, an empty cell unset). The database itself is SCRATCH/graph.db;
 SCRATCH must be new or empty.
+
+--nodes adds every node as the database holds it: each property of its
+table, by name (dates as ISO days, an unset one null), sorted by id.
 
 People, districts and path ends are named by id, or by a name only one node
 has. The answers carry the fields of `govgraph query ... --format json`,
@@ -462,11 +465,19 @@ def paths(conn, a, b):
     }
 
 
+def all_nodes(conn):
+    """Every node's properties as loaded, sorted by id."""
+    found = rows(conn, "MATCH (n) RETURN n")
+    nodes = [{k: v for k, v in row["n"].items() if not k.startswith("_")} for row in found]
+    return sorted(nodes, key=lambda n: n["id"])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("export", help="the folder govgraph export --format neo4j wrote")
     parser.add_argument("scratch", help="a new or empty folder for the database")
     parser.add_argument("--titles", default="data/titles.tsv")
+    parser.add_argument("--nodes", action="store_true", help="print every node as loaded")
     asked = {"action": "append", "default": []}
     parser.add_argument("--attended", metavar="PERSON", **asked)
     parser.add_argument("--met", metavar="PERSON", **asked)
@@ -486,6 +497,8 @@ def main():
         ],
         "path": [{"a": a, "b": b, "answer": paths(conn, a, b)} for a, b in args.path],
     }
+    if args.nodes:
+        answers["nodes"] = all_nodes(conn)
     json.dump(answers, sys.stdout, ensure_ascii=False, indent=1)
     print()
 
