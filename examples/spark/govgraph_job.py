@@ -2,7 +2,7 @@
 """Build a govgraph graph with Spark: extract on the workers, merge by key.
 
     python3 examples/spark/govgraph_job.py ARTICLES.jsonl OUT_DIR \\
-        [--master local[2]] [--govgraph PATH] [--partitions N]
+        [--master local[2]] [--govgraph PATH] [--partitions N] [--work DIR]
 
 ARTICLES.jsonl holds one article a line, `{"id": ..., "text": ...}` with
 optional "title", "url", "date" and "source" (examples/spark/to_jsonl.py makes
@@ -24,13 +24,17 @@ SHUFFLE  records are keyed by their "key" (the district, person or document
          they are about) and partitioned by it, so that all the records of one
          key meet in one partition.
 REDUCE   each partition is piped through `govgraph merge --facts - -q`, a
-         partial merge that writes merged records in the same format. The
-         partial outputs are streamed to the driver a partition at a time
-         (RDD.toLocalIterator: the reduce tasks run one after another, and
-         merging is cheap next to extracting) into the standard input of the
-         final merge, run once on the driver: `govgraph merge - -o OUT_DIR -q`.
-         Read from standard input, it writes the same graph.manifest.json as
-         `build -` does.
+         partial merge that writes merged records in the same format, saved
+         by the workers as text files (part-00000, ...) in a work folder.
+         The driver then streams those files, one after the other, into the
+         standard input of the final merge, run once:
+         `govgraph merge - -o OUT_DIR -q`. (Read from standard input, it writes
+         the same graph.manifest.json as `build -` does.)
+
+The partial outputs are written by the workers, not collected: one key can
+hold a large share of the records (all the articles about 福田区), and
+collecting its partition puts them all in the driver's Java heap at once
+(RDD.toLocalIterator ran out of the default 1 GB at 10,000 articles).
 
 Merging is a set union keyed by each record's content hash, so any grouping
 and order of the records gives the same graph; Spark's partitioning changes
@@ -38,8 +42,11 @@ nothing in the output.
 
 --govgraph is the binary (default: `govgraph` on PATH); it must be at the same
 path on every worker. --partitions is the number of partitions of both the
-map and the reduce (default: Spark's default parallelism). A missing binary or
-a govgraph run that fails stops the job with govgraph's own error message.
+map and the reduce (default: Spark's default parallelism). --work is the
+folder of the partial outputs (default: a new temporary folder, removed at the
+end); on a cluster, give a folder of a file system that the workers and the
+driver share. A missing binary or a govgraph run that fails stops the job
+with govgraph's own error message as the last line.
 """
 
 import argparse
@@ -83,11 +90,13 @@ def run_govgraph(argv, lines):
 
         writer = threading.Thread(target=feed, daemon=True)
         writer.start()
+        read_all = False
         try:
             for out in proc.stdout:
                 yield out.decode("utf-8")
+            read_all = True
         finally:
-            if proc.poll() is None and writer.is_alive():
+            if not read_all:
                 proc.kill()  # the reader stopped early (a cancelled task)
         writer.join()
         status = proc.wait()
@@ -123,6 +132,29 @@ def key_partition(key):
     return zlib.crc32(key.encode("utf-8"))
 
 
+def read_parts(folder):
+    """The lines of the part files Spark saved in `folder`, without newline."""
+    for name in sorted(os.listdir(folder)):
+        if name.startswith("part-"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                for line in f:
+                    yield line.rstrip("\n")
+
+
+def failure(e):
+    """One line on why the Spark job failed: govgraph's message when a
+    govgraph run on a worker failed, else the first line of Spark's error."""
+    try:
+        text = str(e)
+    except Exception:  # the JVM died (it does on OutOfMemoryError)
+        return f"Spark failed ({type(e).__name__}); its Java error is above"
+    cause = re.search(r"GovgraphError: (.*)", text)
+    if cause:
+        return cause.group(1)
+    java = re.search(r"java\.lang\.\w+(?:Error|Exception)[^\n]*", text)
+    return f"Spark failed: {java.group(0) if java else text.strip().splitlines()[0]}"
+
+
 def find_govgraph(name):
     path = shutil.which(name)
     if path is None:
@@ -144,6 +176,7 @@ def main(argv):
     parser.add_argument("--master", default="local[2]", help="Spark master (default local[2])")
     parser.add_argument("--govgraph", default="govgraph", help="the govgraph binary")
     parser.add_argument("--partitions", type=int, help="partitions of the map and the reduce")
+    parser.add_argument("--work", help="a new folder for the partial outputs")
     args = parser.parse_args(argv)
 
     govgraph = find_govgraph(args.govgraph)
@@ -151,7 +184,9 @@ def main(argv):
         raise SystemExit(f"govgraph_job: no such file: {args.articles}")
 
     try:
+        from py4j.protocol import Py4JJavaError
         from pyspark import SparkConf, SparkContext
+        from pyspark.errors import PySparkException
     except ImportError:
         raise SystemExit("govgraph_job: pyspark is missing; run scripts/deps/spark.sh")
 
@@ -165,36 +200,39 @@ def main(argv):
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
     )
-    sc = SparkContext(conf=conf)
-    sc.setLogLevel("ERROR")
+    work = os.path.abspath(args.work or tempfile.mkdtemp(prefix="govgraph-spark-"))
+    parts = os.path.join(work, "parts")
     try:
-        partitions = args.partitions or sc.defaultParallelism
-        articles = sc.textFile(os.path.abspath(args.articles), minPartitions=partitions)
+        sc = SparkContext(conf=conf)
+        sc.setLogLevel("ERROR")
+        try:
+            partitions = args.partitions or sc.defaultParallelism
+            articles = sc.textFile(os.path.abspath(args.articles), minPartitions=partitions)
 
-        # MAP: articles -> one fact record per article.
-        facts = articles.filter(lambda line: line.strip()).mapPartitions(
-            pipe_partition([govgraph, "extract", "-", "-q"])
-        )
-        # SHUFFLE: the records of one entity key into one partition.
-        grouped = facts.map(entity_key).partitionBy(partitions, key_partition).values()
-        # REDUCE: a partial merge per partition...
-        partial = grouped.mapPartitions(pipe_partition([govgraph, "merge", "--facts", "-", "-q"]))
+            # MAP: articles -> one fact record per article.
+            facts = articles.filter(lambda line: line.strip()).mapPartitions(
+                pipe_partition([govgraph, "extract", "-", "-q"])
+            )
+            # SHUFFLE: the records of one entity key into one partition.
+            grouped = facts.map(entity_key).partitionBy(partitions, key_partition).values()
+            # REDUCE: a partial merge per partition, saved by the workers...
+            merge = [govgraph, "merge", "--facts", "-", "-q"]
+            grouped.mapPartitions(pipe_partition(merge)).saveAsTextFile(parts)
+        except (Py4JJavaError, PySparkException) as e:
+            raise SystemExit(f"govgraph_job: {failure(e)}") from e
+        finally:
+            sc.stop()
 
-        # ...streamed to the driver one partition at a time into the final merge.
+        # ...and streamed from the driver into the final merge, once.
         final = [govgraph, "merge", "-", "-o", args.out, "-q"]
-        for _ in run_govgraph(final, partial.toLocalIterator()):
-            pass
-    except GovgraphError as e:
-        raise SystemExit(f"govgraph_job: {e}") from e
-    except Exception as e:
-        # A failed worker task arrives as a long Java trace; name the cause first.
-        cause = re.search(r"GovgraphError: (.*)", str(e))
-        if cause is None:
-            raise
-        raise SystemExit(f"govgraph_job: {cause.group(1)}") from e
+        try:
+            for _ in run_govgraph(final, read_parts(parts)):
+                pass
+        except GovgraphError as e:
+            raise SystemExit(f"govgraph_job: {e}") from e
     finally:
-        sc.stop()
-
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -2,7 +2,8 @@
 # Times the Spark job (examples/spark/govgraph_job.py, local mode) against
 # `govgraph build` on the same generated articles, checks that both write the
 # same graph, and measures the peak memory of `govgraph extract -` on the
-# stream, which should not grow with the number of articles.
+# stream, which should not grow with the number of articles, and of `govgraph
+# merge` of all the records extract wrote (the job's last step, on the driver).
 #
 #   examples/spark/measure.sh                         # 1,000 and 10,000 articles
 #   examples/spark/measure.sh --sizes 10,1000         # other numbers of articles
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 usage() {
-  sed -n '7,10s/^#   //p' "$0"
+  sed -n 's/^#   \(examples\/spark\/measure.sh\)/\1/p' "$0"
 }
 
 die() {
@@ -55,21 +56,22 @@ seconds() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e9 }'; }
 # peak_mb FILE: the maximum resident set size a `time -v` report gives, in MB.
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 * 1024 / 1e6 }' "$1"; }
 
-# timed NAME CMD...: runs CMD under time -v (its stderr to $tmp/NAME.err);
+# timed NAME CMD...: runs CMD under time -v, its stderr kept in $WORK/NAME.err;
 # sets $wall (seconds) and $peak (MB); stops the script if CMD fails.
 timed() {
   local name="$1" t0 t1 status=0
   shift
   t0=$(now_ns)
-  /usr/bin/time -v -o "$tmp/$name.time" "$@" 2>"$tmp/$name.err" || status=$?
+  /usr/bin/time -v -o "$WORK/$name.time" "$@" 2>"$WORK/$name.err" || status=$?
   t1=$(now_ns)
   if [ "$status" != 0 ]; then
     echo "measure: $name failed (exit $status): $*" >&2
-    tail -n 20 "$tmp/$name.err" >&2
+    echo "measure: its standard error is in $WORK/$name.err; the last lines:" >&2
+    tail -n 5 "$WORK/$name.err" >&2
     exit 1
   fi
   wall=$(seconds $((t1 - t0)))
-  peak=$(peak_mb "$tmp/$name.time")
+  peak=$(peak_mb "$WORK/$name.time")
 }
 
 rows=()
@@ -79,17 +81,24 @@ for n in "${size_list[@]}"; do
   mb=$(awk -v b="$(stat -c %s "$articles")" 'BEGIN { printf "%.1f", b / 1e6 }')
 
   echo "measure: $n articles ($mb MB): extract" >&2
-  timed extract sh -c '"$1" extract - -q < "$2" > /dev/null' sh "$GOVGRAPH" "$articles"
+  timed "extract-$n" sh -c '"$1" extract - -q < "$2" > "$3"' sh "$GOVGRAPH" "$articles" "$tmp/facts.jsonl"
   extract_s=$wall extract_mb=$peak
+
+  # What the Spark job does once, on the driver, after the workers are done.
+  echo "measure: $n articles: merge of all the fact records" >&2
+  rm -rf "$tmp/merged"
+  timed "merge-$n" "$GOVGRAPH" merge "$tmp/facts.jsonl" -o "$tmp/merged" -q
+  merge_s=$wall merge_mb=$peak
+  rm -rf "$tmp/facts.jsonl" "$tmp/merged"
 
   echo "measure: $n articles: build" >&2
   rm -rf "$WORK/build-$n"
-  timed build sh -c '"$1" build - -o "$2" -q < "$3"' sh "$GOVGRAPH" "$WORK/build-$n" "$articles"
+  timed "build-$n" sh -c '"$1" build - -o "$2" -q < "$3"' sh "$GOVGRAPH" "$WORK/build-$n" "$articles"
   build_s=$wall build_mb=$peak
 
   echo "measure: $n articles: spark ($master)" >&2
   rm -rf "$WORK/spark-$n"
-  timed spark python3 examples/spark/govgraph_job.py "$articles" "$WORK/spark-$n" \
+  timed "spark-$n" python3 examples/spark/govgraph_job.py "$articles" "$WORK/spark-$n" \
     --master "$master" --govgraph "$GOVGRAPH"
   spark_s=$wall
 
@@ -98,17 +107,18 @@ for n in "${size_list[@]}"; do
     cmp -s "$WORK/build-$n/$f" "$WORK/spark-$n/$f" || same="NO ($f differs)"
   done
   records=$(wc -l <"$WORK/build-$n/graph.facts.jsonl")
-  rows+=("$(printf '%8s %7s %8s %10s %10s %8s %10s %9s  %s' "$n" "$mb" "$spark_s" "$build_s" \
-    "$build_mb" "$extract_s" "$extract_mb" "$records" "$same")")
+  rows+=("$(printf '%8s %7s %8s %8s %9s %10s %11s %8s %9s %8s  %s' "$n" "$mb" "$spark_s" \
+    "$build_s" "$build_mb" "$extract_s" "$extract_mb" "$merge_s" "$merge_mb" "$records" "$same")")
 done
 
 echo
-printf '%8s %7s %8s %10s %10s %8s %10s %9s  %s\n' articles MB "spark s" "build s" \
-  "build MB" "extract s" "extract MB" records "same graph"
+printf '%8s %7s %8s %8s %9s %10s %11s %8s %9s %8s  %s\n' articles MB "spark s" "build s" \
+  "build MB" "extract s" "extract MB" "merge s" "merge MB" records "same graph"
 printf '%s\n' "${rows[@]}"
 echo
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 * 1024 / 1e9 }' /proc/meminfo)
 echo "machine: nproc $(nproc), ${cpu:-unknown CPU}, $mem; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "spark s: wall time of the whole job (JVM start-up included), master $master;"
-echo "build MB, extract MB: peak resident memory (time -v); MB are 10^6 bytes"
+echo "extract: govgraph extract - (the stream on stdin); merge: govgraph merge of all its records"
+echo "build MB, extract MB, merge MB: peak resident memory (time -v); MB are 10^6 bytes"
