@@ -12,7 +12,16 @@ SET n.name = row.name,
     n.city = row.city,
     n.province = row.province,
     n.code = row.code,
-    n.evidence = row.evidence;
+    n.evidence = row.evidence,
+    n.title = row.title,
+    n.url = row.url,
+    n.source = row.source,
+    n.file = row.file,
+    n.pinyin = row.pinyin,
+    n.ambiguous = toBoolean(row.`ambiguous:boolean`),
+    n.first_seen = date(row.`first_seen:date`),
+    n.last_seen = date(row.`last_seen:date`),
+    n.stages = CASE WHEN row.`stages:string[]` IS NULL THEN null ELSE split(row.`stages:string[]`, ';') END;
 
 LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row
 WITH row WHERE row.`:LABEL` = 'Person;GovGraph'

@@ -173,7 +173,9 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("articles", metavar="ARTICLES.jsonl")
     parser.add_argument("out", metavar="OUT_DIR")
-    parser.add_argument("--master", default="local[2]", help="Spark master (default local[2])")
+    parser.add_argument(
+        "--master", help="Spark master (default: the one spark-submit gives, else local[2])"
+    )
     parser.add_argument("--govgraph", default="govgraph", help="the govgraph binary")
     parser.add_argument("--partitions", type=int, help="partitions of the map and the reduce")
     parser.add_argument("--work", help="a new folder for the partial outputs")
@@ -190,12 +192,13 @@ def main(argv):
     except ImportError:
         raise SystemExit("govgraph_job: pyspark is missing; run scripts/deps/spark.sh")
 
-    if args.master.startswith("local"):
+    conf = SparkConf()
+    master = args.master or conf.get("spark.master", None) or "local[2]"
+    if master.startswith("local"):
         # Local workers run this very Python, which has pyspark.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     conf = (
-        SparkConf()
-        .setMaster(args.master)
+        conf.setMaster(master)
         .setAppName("govgraph")
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
