@@ -255,8 +255,9 @@ impl Mentions {
 
     /// Names the sentence writes bare, where a known name would be read
     /// ([`Mentions::add_known`]): a name as the person layer reads one,
-    /// standing alone, at no person, place or title mention, and not a word
-    /// jieba knows as anything but a name (全区, 经济). Whether each is an
+    /// standing alone, at no person, place or title mention, and not opening
+    /// with a word jieba knows as anything but a name (全区, 经济, 公司工作).
+    /// Whether each is an
     /// official is for other documents to tell. Linear in the sentence.
     pub fn bare_names(&self, rules: &Rules) -> Vec<String> {
         let s = self.sentence(&self.text, &self.tags);
@@ -283,7 +284,7 @@ impl Mentions {
                 && let Some((len, name)) = reader.name_at(&s, pos, false)
                 && self.stands_alone(pos, len)
                 && !covered[pos..pos + len].iter().any(|c| *c)
-                && !matches!(s.tag_at.get(pos), Some(Some((t, n))) if n == len && !t.starts_with("nr"))
+                && !matches!(s.tag_at.get(pos), Some(Some((t, n))) if n >= 2 && !t.starts_with("nr"))
             {
                 names.push(name);
                 pos += len;
