@@ -145,6 +145,10 @@ pub enum MergeError {
 #[derive(Debug, Default)]
 pub struct Merge {
     records: BTreeMap<String, Record>,
+    /// The content hash of each document name.
+    names: BTreeMap<String, String>,
+    /// Names two different articles share (an edited article added again).
+    clashes: BTreeSet<String>,
 }
 
 impl Merge {
@@ -171,6 +175,16 @@ impl Merge {
     /// the same in any order).
     pub fn add(&mut self, record: Record) -> bool {
         use std::collections::btree_map::Entry;
+        match self.names.entry(record.about.name.clone()) {
+            Entry::Vacant(v) => {
+                v.insert(record.hash.clone());
+            }
+            Entry::Occupied(o) => {
+                if *o.get() != record.hash {
+                    self.clashes.insert(record.about.name.clone());
+                }
+            }
+        }
         match self.records.entry(record.hash.clone()) {
             Entry::Vacant(v) => {
                 v.insert(record);
@@ -183,6 +197,13 @@ impl Merge {
                 false
             }
         }
+    }
+
+    /// Document names that two different articles share, in order: both are
+    /// kept, as one `document` node (an article edited since it was merged
+    /// is added, not replaced: build again from the articles to replace it).
+    pub fn clashes(&self) -> impl Iterator<Item = &String> {
+        self.clashes.iter()
     }
 
     /// Adds the records of a JSON Lines stream (blank lines skipped), named

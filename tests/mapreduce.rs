@@ -185,6 +185,34 @@ fn update_equals_a_full_rebuild_and_an_article_already_in_changes_nothing() {
             "{file}: an article already in changed the graph"
         );
     }
+    // An article edited since: added beside the old one, with a warning.
+    let edited = dir.join("edited");
+    fs::create_dir_all(&edited).unwrap();
+    let first = fs::read_dir(seeds())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = first.file_name().unwrap().to_string_lossy().into_owned();
+    fs::write(
+        edited.join(&name),
+        fs::read_to_string(&first).unwrap() + "\n（更正）",
+    )
+    .unwrap();
+    let out = run(govgraph()
+        .arg("build")
+        .arg(&edited)
+        .arg("-o")
+        .arg(dir.join("grown"))
+        .args(["--update", "-q"]));
+    assert!(
+        stderr(&out).contains(&format!(
+            "govgraph: warning: {name} names two different articles, both kept"
+        )),
+        "{}",
+        stderr(&out)
+    );
     // merge GRAPH NEW is the same update.
     let seeds_only = dir.join("seeds-only");
     build(&seeds_only, &[&seeds()], &[]);

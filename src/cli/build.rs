@@ -258,6 +258,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) could be read in the inputs"
         );
     }
+    clashes(&built.merge);
     let graph = &built.graph;
     let total = built.documents;
     let new = built.merge.len() - before;
@@ -330,6 +331,15 @@ pub(super) fn prepare(
         );
     }
     Ok(out)
+}
+
+/// Warns of document names two different articles share.
+pub(super) fn clashes(merge: &Merge) {
+    for name in merge.clashes() {
+        eprintln!(
+            "govgraph: warning: {name} names two different articles, both kept (an article edited since? build again from the articles to replace it)"
+        );
+    }
 }
 
 /// Says how many events have no date, and what would date them.

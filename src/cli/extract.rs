@@ -50,7 +50,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let (mut skipped, extracted) = if stdin_alone && opens_json(&mut stream)? {
         let records =
             crate::read::json_lines(stream, "stdin", args.read.fields(), args.read.max_file_size);
-        let extracted = pipeline.extract_stream(records, |_| {}, &mut sink);
+        let spinner = Spinner::new(args.quiet);
+        let extracted = pipeline.extract_stream(records, |p| spinner.update(p), &mut sink);
+        spinner.finish();
         (Vec::new(), extracted)
     } else {
         drop(stream);
@@ -83,6 +85,44 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     tally(extracted.documents, &skipped);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Progress over a stream of unknown length, on stderr when it is a
+/// terminal: articles and megabytes read so far, a batch at a time.
+struct Spinner(Option<indicatif::ProgressBar>);
+
+impl Spinner {
+    fn new(quiet: bool) -> Spinner {
+        use std::io::IsTerminal;
+        Spinner((!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        }))
+    }
+
+    fn update(&self, p: crate::pipeline::Progress) {
+        if let Some(bar) = &self.0 {
+            let secs = bar.elapsed().as_secs_f64().max(0.001);
+            let mb = p.bytes as f64 / 1e6;
+            bar.set_message(format!(
+                "{} articles, {mb:.1} MB  {:.1} MB/s",
+                p.documents,
+                mb / secs
+            ));
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// True when the stream's first character that is not white space (after a

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::build::{GraphOut, formats, prepare, undated_note, write_outputs};
+use super::build::{GraphOut, clashes, formats, prepare, undated_note, write_outputs};
 use crate::merge::Merge;
 use crate::rules::Rules;
 
@@ -58,6 +58,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         }
         read += merge.len() - before;
     }
+    clashes(&merge);
     if args.facts {
         let stdout = std::io::stdout();
         merge.write_jsonl(std::io::BufWriter::new(stdout.lock()))?;
