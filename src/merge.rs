@@ -287,20 +287,40 @@ impl Merge {
     }
 
     /// The graph of every record: pending facts settled against the
-    /// officials of all, then resolved in order.
+    /// officials of all, then resolved in order. Copies the facts; see
+    /// [`Merge::into_graph`].
     pub fn graph(&self, rules: &Rules) -> GovGraph {
-        let officials = self.officials();
-        let all: Vec<(Facts, About)> = self
-            .ordered()
-            .into_iter()
-            .map(|r| {
-                let mut facts = r.facts.clone();
-                Pending::settle(&mut facts, |name| officials.contains(name));
-                (facts, r.about.clone())
-            })
-            .collect();
-        crate::resolve::resolve_documents(all, rules)
+        resolve(self.ordered().into_iter().cloned().collect(), rules)
     }
+
+    /// [`Merge::graph`], consuming the records rather than copying them, so
+    /// the facts are held once while the graph is made.
+    pub fn into_graph(self, rules: &Rules) -> GovGraph {
+        let mut all: Vec<Record> = self.records.into_values().collect();
+        all.sort_by(|a, b| a.order().cmp(&b.order()));
+        resolve(all, rules)
+    }
+}
+
+/// Records, in order, resolved into a graph: each one's pending facts settled
+/// against the officials of all.
+fn resolve(records: Vec<Record>, rules: &Rules) -> GovGraph {
+    let officials: BTreeSet<String> = records
+        .iter()
+        .flat_map(|r| {
+            (r.facts.posts.iter().map(|p| p.person.clone()))
+                .chain(r.facts.personnel.iter().map(|p| p.person.clone()))
+        })
+        .collect();
+    let all: Vec<(Facts, About)> = records
+        .into_iter()
+        .map(|r| {
+            let mut facts = r.facts;
+            Pending::settle(&mut facts, |name| officials.contains(name));
+            (facts, r.about)
+        })
+        .collect();
+    crate::resolve::resolve_documents(all, rules)
 }
 
 /// The records file beside a graph.json (`graph.json` → `graph.facts.jsonl`);

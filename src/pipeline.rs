@@ -67,8 +67,12 @@ pub struct Extracted {
 #[derive(Debug)]
 pub struct Built {
     pub graph: GovGraph,
-    /// The records merged (written beside graph.json as graph.facts.jsonl).
-    pub merge: Merge,
+    /// The records merged, as JSON Lines in order (graph.facts.jsonl).
+    pub facts: Vec<u8>,
+    /// The number of records merged: one per article, copies counted once.
+    pub records: usize,
+    /// Document names two different articles share ([`Merge::clashes`]).
+    pub clashes: Vec<String>,
     /// Articles listed that could not be read, each with why.
     pub skipped: Vec<Skipped>,
     /// Articles read with invalid bytes replaced, in listed order.
@@ -184,8 +188,10 @@ impl Pipeline {
             merge.add(r);
         });
         Built {
-            graph: merge.graph(self.extractor.rules()),
-            merge,
+            facts: merge.to_jsonl(),
+            records: merge.len(),
+            clashes: merge.clashes().cloned().collect(),
+            graph: merge.into_graph(self.extractor.rules()),
             skipped: extracted.skipped,
             warnings: extracted.warnings,
             documents: extracted.documents,
@@ -304,7 +310,7 @@ impl Pipeline {
         self.run(n, load, progress, |r| {
             merge.add(r);
         });
-        merge.graph(self.extractor.rules())
+        merge.into_graph(self.extractor.rules())
     }
 
     /// Extracts documents `0..n` on the pool, a batch at a time: `load(i)`

@@ -258,14 +258,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             "no articles (.txt, .md, .html, or records in .jsonl, .csv) could be read in the inputs"
         );
     }
-    clashes(&built.merge);
+    clashes(&built.clashes);
     let graph = &built.graph;
     let total = built.documents;
-    let new = built.merge.len() - before;
+    let new = built.records - before;
     write_outputs(
         out,
         graph,
-        &built.merge,
+        &built.facts,
         &formats,
         &args.inputs,
         &args.out.output,
@@ -286,7 +286,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
             ));
         }
         if args.update {
-            line.push_str(&format!("; the graph holds {}", built.merge.len()));
+            line.push_str(&format!("; the graph holds {}", built.records));
         }
         eprintln!(
             "{line}, {} nodes, {} edges",
@@ -334,8 +334,8 @@ pub(super) fn prepare(
 }
 
 /// Warns of document names two different articles share.
-pub(super) fn clashes(merge: &Merge) {
-    for name in merge.clashes() {
+pub(super) fn clashes<'a>(names: impl IntoIterator<Item = &'a String>) {
+    for name in names {
         eprintln!(
             "govgraph: warning: {name} names two different articles, both kept (an article edited since? build again from the articles to replace it)"
         );
@@ -373,7 +373,7 @@ pub(super) fn undated_note(graph: &crate::graph::GovGraph, year_given: bool) {
 pub(super) fn write_outputs(
     out: crate::output::OutputDir,
     graph: &crate::graph::GovGraph,
-    merge: &Merge,
+    facts: &[u8],
     formats: &[Format],
     inputs: &[PathBuf],
     dir: &std::path::Path,
@@ -383,8 +383,10 @@ pub(super) fn write_outputs(
     for &format in formats {
         staging.add_format(graph, format, &Default::default())?;
     }
-    staging.add(crate::merge::FACTS_FILE, &merge.to_jsonl())?;
-    let manifest = crate::output::Manifest::new(formats, inputs, merge.len());
+    staging.add(crate::merge::FACTS_FILE, facts)?;
+    // One record a line, one line an article.
+    let records = facts.iter().filter(|&&b| b == b'\n').count();
+    let manifest = crate::output::Manifest::new(formats, inputs, records);
     let written = staging.commit(Some(manifest))?;
     if !quiet {
         for path in written {

@@ -58,7 +58,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         }
         read += merge.len() - before;
     }
-    clashes(&merge);
+    clashes(merge.clashes());
     if args.facts {
         let stdout = std::io::stdout();
         merge.write_jsonl(std::io::BufWriter::new(stdout.lock()))?;
@@ -68,12 +68,13 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no facts records in the inputs");
     }
     let rules = Rules::load(&args.dicts)?;
-    let graph = merge.graph(&rules);
+    let facts = merge.to_jsonl();
+    let graph = merge.into_graph(&rules);
     if let Some(out) = out {
         write_outputs(
             out,
             &graph,
-            &merge,
+            &facts,
             &formats,
             &args.inputs,
             &args.out.output,
