@@ -24,7 +24,7 @@
 //! order, by document name then hash. Resolution is where what no document
 //! could know alone is settled: the officials are the people any record
 //! names with a district post, and each record's pending facts about a bare
-//! name hold when that name is one of them ([`Pending::settle`]). A graph
+//! name hold when that name is one of them ([`crate::extract::Pending::settle`]). A graph
 //! written by `build` or `merge` keeps its records beside it
 //! (`graph.facts.jsonl`), so new documents are merged into it without reading
 //! the old ones again.
@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{Facts, Pending};
+use crate::extract::Facts;
 use crate::graph::GovGraph;
 use crate::normalise::{About, Document};
 use crate::rules::Rules;
@@ -274,18 +274,6 @@ impl Merge {
         out
     }
 
-    /// The people any record names with a district post (or a decision on
-    /// one): the officials bare names are resolved against.
-    pub fn officials(&self) -> BTreeSet<&str> {
-        self.records
-            .values()
-            .flat_map(|r| {
-                (r.facts.posts.iter().map(|p| p.person.as_str()))
-                    .chain(r.facts.personnel.iter().map(|p| p.person.as_str()))
-            })
-            .collect()
-    }
-
     /// The graph of every record: pending facts settled against the
     /// officials of all, then resolved in order. Copies the facts; see
     /// [`Merge::into_graph`].
@@ -302,24 +290,10 @@ impl Merge {
     }
 }
 
-/// Records, in order, resolved into a graph: each one's pending facts settled
-/// against the officials of all.
+/// Records, in order, resolved into a graph (which settles their pending
+/// facts against the officials of all).
 fn resolve(records: Vec<Record>, rules: &Rules) -> GovGraph {
-    let officials: BTreeSet<String> = records
-        .iter()
-        .flat_map(|r| {
-            (r.facts.posts.iter().map(|p| p.person.clone()))
-                .chain(r.facts.personnel.iter().map(|p| p.person.clone()))
-        })
-        .collect();
-    let all: Vec<(Facts, About)> = records
-        .into_iter()
-        .map(|r| {
-            let mut facts = r.facts;
-            Pending::settle(&mut facts, |name| officials.contains(name));
-            (facts, r.about)
-        })
-        .collect();
+    let all = records.into_iter().map(|r| (r.facts, r.about)).collect();
     crate::resolve::resolve_documents(all, rules)
 }
 

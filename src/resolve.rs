@@ -5,12 +5,14 @@
 //! same meeting reported twice is one event (same date, district and name). A
 //! post keeps the first and last day any source shows it held. People with no
 //! district post are kept with their roles, and take part in no event edges:
-//! the graph's participation facts are about officials. Every document is a
-//! `document` node, `document:` and the name its evidence gives it.
+//! the graph's participation facts are about officials; what a document says
+//! of names it writes bare holds for those that are officials
+//! ([`Pending::settle`]). Every document is a `document` node, `document:`
+//! and the name its evidence gives it.
 
 use std::collections::BTreeSet;
 
-use crate::extract::Facts;
+use crate::extract::{Facts, Pending};
 use crate::graph::{Edge, GovGraph, Node, NodeKind, Relation, StageSeen};
 use crate::normalise::About;
 use crate::pinyin;
@@ -44,7 +46,9 @@ pub fn resolve_documents(all: Vec<(Facts, About)>, rules: &Rules) -> GovGraph {
         .collect();
     let officials: BTreeSet<&str> = officials.iter().map(String::as_str).collect();
     let mut g = GovGraph::new();
-    for (facts, about) in all {
+    for (mut facts, about) in all {
+        // What it says of names it writes bare holds for those that are officials.
+        Pending::settle(&mut facts, |name| officials.contains(name));
         add_document(&mut g, &facts, about);
         merge(&mut g, &facts, rules, &officials);
     }

@@ -155,26 +155,13 @@ pub fn read(
 /// what `facts` (the reading without) says: their participations, and the
 /// events and links only those make.
 fn pending(as_officials: Facts, bare: &BTreeSet<String>, facts: &Facts) -> Pending {
-    let participations: Vec<Participation> = (as_officials.participations.into_iter())
-        .filter(|p| bare.contains(&p.person))
-        .collect();
-    let taken: BTreeSet<&str> = participations.iter().map(|p| p.event.as_str()).collect();
-    let known: BTreeSet<&str> = facts.events.iter().map(|e| e.id.as_str()).collect();
-    let events: Vec<EventFact> = (as_officials.events.into_iter())
-        .filter(|e| taken.contains(e.id.as_str()) && !known.contains(e.id.as_str()))
-        .collect();
-    let new: BTreeSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-    let links = |list: Vec<(String, String)>| -> Vec<(String, String)> {
-        list.into_iter()
-            .filter(|(e, _)| new.contains(e.as_str()))
-            .collect()
+    let all = Pending {
+        participations: as_officials.participations,
+        events: as_officials.events,
+        concerns: as_officials.concerns,
+        involves: as_officials.involves,
     };
-    Pending {
-        concerns: links(as_officials.concerns),
-        involves: links(as_officials.involves),
-        participations,
-        events,
-    }
+    all.kept(|name| bare.contains(name), &facts.events)
 }
 
 /// Layers 2 and 3 over the sentences whose mentions are found, with `known`

@@ -222,36 +222,43 @@ impl Pending {
         self.participations.is_empty()
     }
 
-    /// What of these facts holds once `officials` are known: the
-    /// participations of those bare names that are officials, the events they
-    /// take part in, and those events' links, moved into `facts`. Linear in
-    /// the pending facts (times a set lookup).
-    pub fn settle(facts: &mut Facts, is_official: impl Fn(&str) -> bool) {
-        let pending = std::mem::take(&mut facts.pending);
-        let held: Vec<Participation> = pending
-            .participations
-            .into_iter()
-            .filter(|p| is_official(&p.person))
+    /// The participations of the people `keep` holds, the events they take
+    /// part in that are none of `known`, and those events' links. Linear in
+    /// the facts (times a set lookup).
+    pub fn kept(self, keep: impl Fn(&str) -> bool, known: &[EventFact]) -> Pending {
+        let participations: Vec<Participation> = (self.participations.into_iter())
+            .filter(|p| keep(&p.person))
             .collect();
-        let events: BTreeSet<&str> = held.iter().map(|p| p.event.as_str()).collect();
-        let known: BTreeSet<String> = facts.events.iter().map(|e| e.id.clone()).collect();
-        let new_events: Vec<EventFact> = pending
-            .events
-            .into_iter()
-            .filter(|e| events.contains(e.id.as_str()) && !known.contains(&e.id))
+        let taken: BTreeSet<&str> = participations.iter().map(|p| p.event.as_str()).collect();
+        let known: BTreeSet<&str> = known.iter().map(|e| e.id.as_str()).collect();
+        let events: Vec<EventFact> = (self.events.into_iter())
+            .filter(|e| taken.contains(e.id.as_str()) && !known.contains(e.id.as_str()))
             .collect();
-        let new_ids: BTreeSet<String> = new_events.iter().map(|e| e.id.clone()).collect();
-        facts.events.extend(new_events);
+        let new: BTreeSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
         let links = |list: Vec<(String, String)>| -> Vec<(String, String)> {
             list.into_iter()
-                .filter(|(e, _)| new_ids.contains(e))
+                .filter(|(e, _)| new.contains(e.as_str()))
                 .collect()
         };
-        facts.concerns.extend(links(pending.concerns));
-        facts.involves.extend(links(pending.involves));
-        let extra = seen_active(&facts.posts, &held);
+        Pending {
+            concerns: links(self.concerns),
+            involves: links(self.involves),
+            participations,
+            events,
+        }
+    }
+
+    /// What of `facts`' pending facts holds once `officials` are known
+    /// ([`Pending::kept`] of those that are officials), moved into `facts`,
+    /// with the sightings of posts they add. Linear in the facts.
+    pub fn settle(facts: &mut Facts, is_official: impl Fn(&str) -> bool) {
+        let held = std::mem::take(&mut facts.pending).kept(is_official, &facts.events);
+        facts.events.extend(held.events);
+        facts.concerns.extend(held.concerns);
+        facts.involves.extend(held.involves);
+        let extra = seen_active(&facts.posts, &held.participations);
         facts.posts.extend(extra);
-        facts.participations.extend(held);
+        facts.participations.extend(held.participations);
     }
 }
 
