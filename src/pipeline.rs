@@ -232,6 +232,7 @@ impl Pipeline {
         mut sink: impl FnMut(Record),
     ) -> Extracted {
         let mut files = files.peekable();
+        let pool = self.pool();
         let mut extracted = Extracted::default();
         let mut done = Progress::default();
         while files.peek().is_some() {
@@ -248,7 +249,8 @@ impl Pipeline {
                 }
             };
             let before = done;
-            let part = self.run(
+            let part = self.run_on(
+                pool.as_ref(),
                 batch.len(),
                 load,
                 |p| {
@@ -313,21 +315,37 @@ impl Pipeline {
         merge.into_graph(self.extractor.rules())
     }
 
-    /// Extracts documents `0..n` on the pool, a batch at a time: `load(i)`
-    /// gives the i-th, or why it is skipped; `sink` takes each record in
-    /// order.
+    /// Threads to extract on: a pool of `threads`, or none (rayon's global
+    /// pool) when no pool can be had.
+    fn pool(&self) -> Option<rayon::ThreadPool> {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads)
+            .build()
+            .ok()
+    }
+
+    /// Extracts documents `0..n` on a pool of its own; see [`Pipeline::run_on`].
     fn run(
         &self,
+        n: usize,
+        load: impl Fn(usize) -> Result<Document, Skipped> + Sync,
+        progress: impl FnMut(Progress),
+        sink: impl FnMut(Record),
+    ) -> Extracted {
+        self.run_on(self.pool().as_ref(), n, load, progress, sink)
+    }
+
+    /// Extracts documents `0..n` on `pool`, a batch at a time: `load(i)`
+    /// gives the i-th, or why it is skipped; `sink` takes each record in
+    /// order.
+    fn run_on(
+        &self,
+        pool: Option<&rayon::ThreadPool>,
         n: usize,
         load: impl Fn(usize) -> Result<Document, Skipped> + Sync,
         mut progress: impl FnMut(Progress),
         mut sink: impl FnMut(Record),
     ) -> Extracted {
-        // No pool to be had (threads exhausted): rayon's global one.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(self.threads)
-            .build()
-            .ok();
         let read_one = |i: usize| -> Result<(usize, Record), Skipped> {
             let mut doc = load(i)?;
             if doc.date.is_none() {
@@ -347,7 +365,7 @@ impl Pipeline {
                     .map(read_one)
                     .collect()
             };
-            let batch = match &pool {
+            let batch = match pool {
                 Some(p) => p.install(each),
                 None => each(),
             };

@@ -234,11 +234,7 @@ impl Mentions {
     pub fn add_known(&mut self, known: &Lexicon, names: &[String]) {
         let mut found = Vec::new();
         for hit in known.find(&self.text) {
-            let starts = hit.at == 0
-                || !crate::extract::is_han(self.chars[hit.at - 1])
-                || self.word_start[hit.at]
-                || self.bound[hit.at];
-            if starts && self.stands_alone(hit.at, hit.len) {
+            if self.opens_alone(hit.at) && self.stands_alone(hit.at, hit.len) {
                 found.push(PersonMention {
                     at: hit.at,
                     len: hit.len,
@@ -275,11 +271,7 @@ impl Mentions {
         let mut names = Vec::new();
         let mut pos = 0;
         while pos < self.chars.len() {
-            let starts = pos == 0
-                || !crate::extract::is_han(self.chars[pos - 1])
-                || self.word_start[pos]
-                || self.bound[pos];
-            if starts
+            if self.opens_alone(pos)
                 && !covered[pos]
                 && let Some((len, name)) = reader.name_at(&s, pos, false)
                 && self.stands_alone(pos, len)
@@ -293,6 +285,15 @@ impl Mentions {
             }
         }
         names
+    }
+
+    /// True where a name may start at `at`: a word's start or a boundary, not
+    /// inside a run of Chinese characters.
+    fn opens_alone(&self, at: usize) -> bool {
+        at == 0
+            || !crate::extract::is_han(self.chars[at - 1])
+            || self.word_start[at]
+            || self.bound[at]
     }
 
     /// True where `len` characters at `at` end at a boundary a name may end at.
