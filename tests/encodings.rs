@@ -12,12 +12,11 @@
 #![cfg(unix)]
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 mod common;
-use common::{govgraph, last_line, run, stderr, temp_dir, warnings};
+use common::{govgraph, last_line, run, stderr, temp_dir, warnings, with_stdin};
 
 const SIMPLIFIED: &str = "12月3日，福田区召开区委常委会会议。区委书记张某某主持会议。";
 const TRADITIONAL: &str = "12月3日，福田區召開區委常委會會議。區委書記張某某主持會議。";
@@ -240,22 +239,13 @@ fn standard_input_in_utf16_is_read() {
         ),
     ] {
         let out_dir = dir.join(name);
-        let mut child = govgraph()
-            .args(["build", "-", "-o"])
-            .arg(&out_dir)
-            .args(["--formats", "json", "-q"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("govgraph runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(&bytes)
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = with_stdin(
+            govgraph()
+                .args(["build", "-", "-o"])
+                .arg(&out_dir)
+                .args(["--formats", "json", "-q"]),
+            &bytes,
+        );
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         assert_eq!(warnings(&out), Vec::<String>::new(), "{name}");
         assert_eq!(attended(&out_dir), [CHAIRED], "{name}");

@@ -7,14 +7,12 @@
 //! 甲某某, 乙某某 and 丙某某 of 福田区.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
 mod common;
-use common::{govgraph, root, run, stderr, temp_dir, warnings};
+use common::{govgraph, root, run, stderr, temp_dir, warnings, with_stdin};
 
 /// Three articles, each with an id, title, address, date and outlet, each
 /// naming a meeting of its day. The third says only "昨日": its record's date
@@ -23,23 +21,6 @@ const NEWS: &str = r#"{"id": "ft-001", "title": "福田区召开优化营商环�
 {"id": "ft-002", "title": "福田区举行重点项目集中开工仪式", "url": "https://news.example.org/ft/002.html", "date": "2024-12-12", "source": "福田区融媒体中心", "text": "12月12日，福田区举行重点项目集中开工仪式。区委书记甲某某出席活动，副区长丙某某参加。"}
 {"id": "ft-003", "title": "福田区召开安全生产工作会议", "url": "https://news.example.org/ft/003.html", "date": "2024/12/13", "source": "深圳特区报", "text": "昨日，福田区召开安全生产工作会议。区长乙某某主持会议，副区长丙某某出席。"}
 "#;
-
-/// Runs `cmd` with `input` on its standard input.
-fn with_stdin(cmd: &mut Command, input: &str) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("govgraph runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn graph(dir: &Path) -> Value {
     serde_json::from_str(&fs::read_to_string(dir.join("graph.json")).unwrap()).unwrap()
@@ -223,7 +204,7 @@ fn standard_input_builds_the_same_graph() {
             .arg("-o")
             .arg(dir.join("no-ids"))
             .arg("-q"),
-        &format!("\n{no_ids}"),
+        format!("\n{no_ids}"),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(

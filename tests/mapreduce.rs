@@ -9,10 +9,9 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::LazyLock;
 
-use common::{govgraph, root, run, stderr, temp_dir};
+use common::{govgraph, root, run, stderr, temp_dir, with_stdin};
 use govgraph::merge::{Merge, Record};
 use govgraph::pipeline::Pipeline;
 use govgraph::rules::Rules;
@@ -230,21 +229,7 @@ fn update_equals_a_full_rebuild_and_an_article_already_in_changes_nothing() {
 #[test]
 fn extract_streams_standard_input_and_names_records_by_id() {
     let input = "{\"id\":\"a\",\"text\":\"2024年12月11日,福田区委书记李某某出席发布会。\",\"date\":\"2024-12-11\"}\n\n{\"text\":\"罗湖区区长乙某某调研。\"}\nnot json\n";
-    let mut child = govgraph()
-        .args(["extract", "-", "-q"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = with_stdin(govgraph().args(["extract", "-", "-q"]), input);
     assert!(out.status.success(), "{}", stderr(&out));
     let records: Vec<Record> = String::from_utf8(out.stdout.clone())
         .unwrap()

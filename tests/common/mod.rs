@@ -33,6 +33,25 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Runs `cmd` with `input` on its standard input (and its output captured).
+pub fn with_stdin(cmd: &mut Command, input: impl AsRef<[u8]>) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("govgraph runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_ref())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// Runs `cmd` and requires it to succeed.
 pub fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().expect("govgraph runs");
