@@ -121,6 +121,8 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
     let (front, body) = split_front_matter(&raw);
     let mut title = None;
     let mut date = None;
+    let mut url = None;
+    let mut source = None;
     let given = [("title", &meta.title), ("date", &meta.date)];
     let given = given
         .iter()
@@ -130,6 +132,8 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
         match key.trim() {
             "title" if !value.is_empty() => title = Some(fold_width(value)),
             "date" => date = iso_day_prefix(value),
+            "url" if !value.is_empty() => url = Some(value.to_string()),
+            "source" if !value.is_empty() => source = Some(value.to_string()),
             _ => {}
         }
     }
@@ -159,8 +163,9 @@ pub fn normalise_with(name: &str, raw: &str, meta: &Metadata) -> Document {
         name: name.to_string(),
         title,
         date,
-        url: kept(&meta.url),
-        source: kept(&meta.source),
+        // A record's url and source win over its text's front matter.
+        url: kept(&meta.url).or(url),
+        source: kept(&meta.source).or(source),
         file: kept(&meta.file),
         text,
     }
@@ -186,7 +191,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
     // raw text's did.
     let text = fold_width(&body)
         .split(['\n', '\r'])
-        .map(|l| collapse_spaces(l.trim()))
+        .map(|l| join_spaced_letters(&collapse_spaces(l.trim())))
         .filter(|l| !l.is_empty() && !is_rule(l))
         .collect::<Vec<_>>()
         .join("\n");
@@ -552,6 +557,31 @@ fn strip_pinyin_glosses(s: &str) -> String {
     }
 }
 
+/// A short line set out letter by letter, as headings and signatures are
+/// ("政 府 工 作 报 告", "区 长 魏某某", "区长 陈 某"): single Han
+/// characters standing between spaces are one word again. Lines longer than
+/// 24 characters are running text and stay as they are.
+fn join_spaced_letters(line: &str) -> String {
+    if line.chars().count() > 24 || !line.contains(' ') {
+        return line.to_string();
+    }
+    let single = |t: &str| {
+        let mut cs = t.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if crate::script::is_han(c))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut run = false;
+    for token in line.split(' ') {
+        let one = single(token);
+        match out.last_mut() {
+            Some(last) if one && run => last.push_str(token),
+            _ => out.push(token.to_string()),
+        }
+        run = one;
+    }
+    out.join(" ")
+}
+
 fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut last_space = false;
@@ -775,6 +805,36 @@ mod tests {
             let doc = normalise("a.md", &format!("---\ndate: {good}\n---\n正文"));
             assert_eq!(doc.date.as_deref(), Some(day), "{good}");
         }
+    }
+
+    #[test]
+    fn front_matter_gives_the_address_and_a_record_wins() {
+        let raw = "---\nurl: http://a.gov.cn/1.html\nsource: 某报\n---\n区长出席。";
+        let doc = normalise("t.md", raw);
+        assert_eq!(doc.url.as_deref(), Some("http://a.gov.cn/1.html"));
+        assert_eq!(doc.source.as_deref(), Some("某报"));
+        let meta = Metadata {
+            url: Some("http://b.gov.cn/2.html".into()),
+            ..Metadata::default()
+        };
+        let doc = normalise_with("t.md", raw, &meta);
+        assert_eq!(doc.url.as_deref(), Some("http://b.gov.cn/2.html"));
+    }
+
+    #[test]
+    fn a_line_set_out_letter_by_letter_is_words_again() {
+        assert_eq!(join_spaced_letters("政 府 工 作 报 告"), "政府工作报告");
+        assert_eq!(join_spaced_letters("区 长 魏某某"), "区长 魏某某");
+        assert_eq!(
+            join_spaced_letters("区人民政府区长 陈 某"),
+            "区人民政府区长 陈某"
+        );
+        // Running text keeps its spaces; so does a lone letter between words.
+        let long = "记者 王 某 报道：今天上午区委召开常委会会议，研究部署下一阶段重点工作";
+        assert_eq!(join_spaced_letters(long), long);
+        assert_eq!(join_spaced_letters("区长 某 出席"), "区长 某 出席");
+        let doc = normalise("t.md", "区 长 魏某某\n各位代表:");
+        assert_eq!(doc.text, "区长 魏某某\n各位代表:");
     }
 
     #[test]

@@ -245,6 +245,21 @@ pub fn district(name: &str) -> Option<String> {
     Some(parts.join(" "))
 }
 
+/// The plain syllables of a place name as written, one per character (or per
+/// word of the place readings: 台儿庄 is `tai er zhuang`), lowercase and
+/// without tones: what a web address spells a place by (`huancui.gov.cn` for
+/// 环翠区). `None` when a character has no reading.
+///
+/// ```
+/// use govgraph::pinyin::place_syllables;
+/// assert_eq!(place_syllables("环翠"), Some(vec!["huan", "cui"]));
+/// assert_eq!(place_syllables("涉县"), Some(vec!["she", "xian"]));
+/// assert_eq!(place_syllables("A区"), None);
+/// ```
+pub fn place_syllables(text: &str) -> Option<Vec<&'static str>> {
+    syllables(text, &TABLES.place)
+}
+
 /// `A`, `A and B`, `A, B and C`.
 fn and_list(items: &[&str]) -> String {
     match items {

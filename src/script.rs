@@ -136,7 +136,7 @@ pub fn traditional_share(text: &str) -> f32 {
 }
 
 /// CJK unified and compatibility ideographs, all extensions.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(
         c,
         '\u{3400}'..='\u{4DBF}'

@@ -379,9 +379,11 @@ impl<'a> Reader<'a> {
         let published = published(doc, simplified);
         let period = period(simplified, doc.title.as_deref())
             .or(published.map(|d| Period { from: d, to: d }));
-        // With no dateline, the year of the first full date read, else the
-        // first year the opening writes ("今年是…", "2025年…").
-        let year = ex.year.or_else(|| {
+        // With no dateline, the year of the folder the site files the page in
+        // (/2023/01/), else of the first full date read, else the first year
+        // the opening writes ("今年是…", "2025年…").
+        let filed_year = doc.url.as_deref().and_then(address_date).map(|(y, _, _)| y);
+        let year = ex.year.or(filed_year).or_else(|| {
             sentences
                 .iter()
                 .flat_map(|s| &s.mentions.dates)
@@ -461,7 +463,11 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            home_by_stem(rules, &chars.into_iter().collect::<String>())
+            home_by_stem(
+                rules,
+                &chars.into_iter().collect::<String>(),
+                doc.url.as_deref(),
+            )
         });
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
@@ -1499,9 +1505,9 @@ fn home_district(
     })
 }
 
-/// For a text that never writes a district in full but speaks of its own
-/// (区委书记…, 我县): the county it names by stem ("讲好黄陂故事").
-fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
+/// The unit of the county a text speaks of as its own (区委书记…, 我县): 区, 县
+/// or 旗, whichever its titles and "我区/全县" name most. Linear in the text.
+fn own_unit(text: &str) -> Option<char> {
     let count = |w: &str| text.matches(w).count();
     let units = [
         (
@@ -1518,8 +1524,20 @@ fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
         ),
     ];
     let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
-    if n == 0 {
-        return None;
+    (n > 0).then_some(unit)
+}
+
+/// For a text that never writes a district in full but speaks of its own
+/// (区委书记…, 我县): the county its web address spells (`huancui.gov.cn` for
+/// 环翠区), else the county it names by stem ("讲好黄陂故事").
+fn home_by_stem(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
+    let unit = own_unit(text)?;
+    let place = |county: &crate::rules::County| Place {
+        name: county.name.clone(),
+        city: county.city.clone().or(Some(county.province.clone())),
+    };
+    if let Some(county) = url.and_then(|u| rules.gazetteer.county_by_address(u, unit)) {
+        return Some(place(county));
     }
     // A county of two characters written in full ("房县50万人民") says it best,
     // unless it opens with a word of its own ("县委和县政府" holds no 和县).
@@ -1550,12 +1568,12 @@ fn home_by_stem(rules: &Rules, text: &str) -> Option<Place> {
     };
     let county = match clear.and_then(|c| rules.gazetteer.county(&c, None)) {
         Some(c) => c,
-        None => rules.gazetteer.county_by_stem(text, unit)?,
+        None => match rules.gazetteer.county_by_streets(text, unit) {
+            Some(c) => c,
+            None => rules.gazetteer.county_by_stem(text, unit)?,
+        },
     };
-    Some(Place {
-        name: county.name.clone(),
-        city: county.city.clone().or(Some(county.province.clone())),
-    })
+    Some(place(county))
 }
 
 /// The district a document is mostly about, by a strict count: at least five
@@ -1626,15 +1644,23 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
     if let Some(d) = doc.date.as_deref().and_then(Day::parse_iso) {
         return Some(d);
     }
+    // The folder a site files the page in beats an unlabelled date in the
+    // page, which is often the day the site was built again
+    // ("publishdate:2024-06-21 15:22" under /2023/01/).
+    let filed = doc.url.as_deref().and_then(address_date);
+    let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(&opening)
-        && let Some(d) = day(&c, 4)
+        && let Some(d) = day(&c, 4).filter(agrees)
     {
         return Some(d);
     }
     if let Some(c) = NEWS_DATE.captures(&opening)
-        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
+        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4)).filter(agrees)
     {
         return Some(d);
+    }
+    if let Some((year, month, Some(d))) = filed {
+        return Day::new(year, month, d);
     }
     let n = text.chars().count();
     let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
@@ -1646,6 +1672,30 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
                 .captures(&closing)
                 .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
         })
+        .filter(agrees)
+}
+
+/// The date a web address files its page under: a day (`/2021/12/16/`,
+/// `t20231225_1811571.html`, `/2014-10-16/`) or only a month (`/202311/`), as
+/// (year, month, day). County and district sites file news by the day they
+/// post it. The last date in the address wins (a page's own beats its
+/// section's). Linear in the address.
+fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])(?:([-/_]?)(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)")
+            .expect("address date pattern is valid")
+    });
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let c = DATE.captures_iter(path).last()?;
+    let year = c[1].parse().ok()?;
+    let month = c[3].parse().ok()?;
+    // A day only written the way the month is (2021/12/16, 20231225).
+    let day = c
+        .get(5)
+        .filter(|_| c.get(4).map(|m| m.as_str()) == c.get(2).map(|m| m.as_str()))
+        .and_then(|d| d.as_str().parse().ok());
+    Some((year, month, day))
 }
 
 /// The first year an opening writes (2025年), if plausible: four digits, not
@@ -1689,6 +1739,7 @@ fn period(text: &str, title: Option<&str>) -> Option<Period> {
 
 #[cfg(test)]
 mod tests {
+    use super::address_date;
     use crate::extract::{Extractor, Facts};
     use crate::rules::Rules;
 
@@ -1793,6 +1844,60 @@ mod tests {
     }
 
     #[test]
+    fn a_county_site_names_its_county_in_its_address() {
+        let f = facts(
+            "---\ndate: 2023-03-07\nurl: http://10.0.0.1/wuyangdongtai/1.html\n---\n3月7日下午,县委书记郑立民带领有关部门负责同志察看项目建设进度。县领导罗晓东参加。",
+        );
+        let posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str()))
+            .collect();
+        assert_eq!(posts, [("郑立民", "舞阳县"), ("罗晓东", "舞阳县")]);
+    }
+
+    #[test]
+    fn a_web_address_files_its_page_by_day_or_month() {
+        assert_eq!(
+            address_date("http://a.gov.cn/xwzx/202312/t20231225_1811571.html"),
+            Some((2023, 12, Some(25)))
+        );
+        assert_eq!(
+            address_date("http://a.cn/art/2021/12/16/art_1.html"),
+            Some((2021, 12, Some(16)))
+        );
+        assert_eq!(
+            address_date("http://a.cn/html/3/2014-10-16/09.shtml"),
+            Some((2014, 10, Some(16)))
+        );
+        assert_eq!(
+            address_date("http://a.cn/c1/202311/ebbb.shtml"),
+            Some((2023, 11, None))
+        );
+        // A number that is no date, and a host that holds one, say nothing.
+        assert_eq!(address_date("http://a.cn/content_21409286.htm"), None);
+        assert_eq!(address_date("http://file2019.a.cn/list?id=85"), None);
+        // With no year in the text, the month's folder gives the year.
+        let f = facts(
+            "---\nurl: http://a.gov.cn/c1/202311/ebbb.shtml\n---\n11月13日,福田区委书记郑立民调研重点项目。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("郑立民".to_string(), "2023-11-13".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_streets_a_text_visits_name_its_district() {
+        // "安定" is a word here, not 安定区; the streets are 鲤城区's.
+        let f = facts(
+            "10月15日上午,区委书记郑立民带队深入浮桥街道、江南街道调研,要求营造安定、祥和的环境。",
+        );
+        let districts: Vec<&str> = f.posts.iter().map(|p| p.district.as_str()).collect();
+        assert_eq!(districts, ["鲤城区"]);
+    }
+
+    #[test]
     fn appointees_take_no_part_in_the_meeting_that_appoints_them() {
         let f = facts(
             "2024年11月20日,福田区人大常委会召开会议,决定接受张立国辞去福田区区长职务的请求,任命李立华为福田区副区长、代理区长。",
@@ -1891,6 +1996,11 @@ mod tests {
             "发布时间:2021-10-11 来源:区政府办公室\n7月\n1日 区委副书记、代区长高立伟出席全区防汛工作部署会。\n2日 高立伟率队深入街道调研。",
         );
         assert_eq!(days_of(&f, "高立伟"), ["2021-07-01", "2021-07-02"]);
+        // A heading in Chinese numerals, under a page dated months later.
+        let f = facts(
+            "发布时间:2020-06-01\n2020年第一季度大事记\n一月\n12日下午,区委书记郑立民调研信访工作。",
+        );
+        assert_eq!(days_of(&f, "郑立民"), ["2020-01-12"]);
     }
 
     #[test]

@@ -84,6 +84,16 @@ pub struct Gazetteer {
     /// Autonomous counties by their short name: 长白县 -> 长白朝鲜族自治县
     /// (several names for one short name are left out).
     autonomous: HashMap<String, Option<String>>,
+    /// County indices by their name spelled in pinyin, as web addresses spell
+    /// them: the stem (huancui), the stem with its unit (huancuiqu), a
+    /// one-character stem only with its unit (shexian for 涉县).
+    spelled: HashMap<String, Vec<usize>>,
+    /// County indices by initials of three letters or more: tez and tezq for
+    /// 台儿庄区, lqx for 临朐县.
+    initialled: HashMap<String, Vec<usize>>,
+    /// Cities and provinces spelled the same way: an address that spells one
+    /// (nanchang.gov.cn) is the city's, not the county's of that name.
+    above: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
@@ -238,6 +248,7 @@ impl Gazetteer {
             .collect();
         stems.sort();
         stems.dedup();
+        self.compile_spellings();
         self.stem_matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&stems)
@@ -265,6 +276,192 @@ impl Gazetteer {
             return None;
         }
         self.county_of_stem(best, unit)
+    }
+
+    /// Indexes every county, city and province by its pinyin spellings (see
+    /// [`Gazetteer::county_by_address`]). Linear in the number of places.
+    fn compile_spellings(&mut self) {
+        let joined = |s: &[&str]| s.concat();
+        let initials = |s: &[&str]| {
+            s.iter()
+                .filter_map(|x| x.chars().next())
+                .collect::<String>()
+        };
+        self.spelled.clear();
+        self.initialled.clear();
+        self.above.clear();
+        for (ix, county) in self.counties.iter().enumerate() {
+            let short = autonomous_short(&county.name).unwrap_or_else(|| county.name.clone());
+            let n = short.chars().count();
+            if n < 2 {
+                continue;
+            }
+            let (stem, unit): (String, String) = (
+                short.chars().take(n - 1).collect(),
+                short.chars().skip(n - 1).collect(),
+            );
+            let (Some(stem), Some(unit)) = (
+                crate::pinyin::place_syllables(&stem),
+                crate::pinyin::place_syllables(&unit),
+            ) else {
+                continue;
+            };
+            let mut words = vec![joined(&stem) + &joined(&unit)];
+            if stem.len() > 1 {
+                words.push(joined(&stem));
+            }
+            let mut short_keys = Vec::new();
+            if stem.len() >= 3 {
+                short_keys.push(initials(&stem));
+            }
+            if stem.len() + unit.len() >= 3 {
+                short_keys.push(initials(&stem) + &initials(&unit));
+            }
+            for (keys, map) in [
+                (words, &mut self.spelled),
+                (short_keys, &mut self.initialled),
+            ] {
+                for key in keys {
+                    let list = map.entry(key).or_default();
+                    if !list.contains(&ix) {
+                        list.push(ix);
+                    }
+                }
+            }
+        }
+        for place in self.cities.keys().chain(&self.provinces) {
+            let stem = short_form(place).unwrap_or(place);
+            if let Some(s) = crate::pinyin::place_syllables(stem) {
+                self.above.insert(joined(&s));
+            }
+        }
+    }
+
+    /// The one county whose unit is `unit` (区, 县, 旗) that a web address
+    /// spells: a label of its host spelled in full or by initials
+    /// (`huancui.gov.cn`, `sheyang.gov.cn`, `tez.gov.cn`), or a segment of its
+    /// path that starts with a name spelled in full (`/wuyangdongtai/`). For an
+    /// article that never writes its own county (县委书记…, 我区). `None` when
+    /// no county or several fit, or the address spells a city or province.
+    /// Linear in the length of the address.
+    pub fn county_by_address(&self, url: &str, unit: char) -> Option<&County> {
+        const GENERIC: &[&str] = &[
+            "www", "gov", "com", "net", "org", "edu", "web", "new", "wap", "app", "cms", "tv",
+            "html", "htm", "shtml", "asp", "aspx", "php", "jsp",
+        ];
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let rest = rest.split(['?', '#']).next().unwrap_or("");
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+        let fits = |ix: &usize| self.has_unit(*ix, unit);
+        let mut lists: Vec<&Vec<usize>> = Vec::new();
+        for label in host.split('.') {
+            // A number after the name is the site's own (shexian114.com).
+            let label = label.trim_end_matches(|c: char| c.is_ascii_digit());
+            if label.len() < 3
+                || GENERIC.contains(&label)
+                || self.above.contains(label)
+                || !label.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let whole = [self.spelled.get(label), self.initialled.get(label)];
+            if whole.iter().flatten().flat_map(|l| l.iter()).any(fits) {
+                lists.extend(whole.into_iter().flatten());
+                continue;
+            }
+            // A province's letters before the name, or a word after it
+            // (snqindu.gov.cn): a name of five letters or more, with at most
+            // three other letters, where the label is no name itself.
+            for cut in 1..=3.min(label.len()) {
+                let (head, tail) = label.split_at(label.len() - cut);
+                let (lead, body) = label.split_at(cut);
+                for (part, rest) in [(body, lead), (head, tail)] {
+                    if part.len() >= 5 && !GENERIC.contains(&rest) && !self.above.contains(part) {
+                        lists.extend(self.spelled.get(part));
+                    }
+                }
+            }
+        }
+        if !lists.iter().flat_map(|l| l.iter()).any(fits) {
+            for segment in path.split('/') {
+                let segment = segment.to_ascii_lowercase();
+                if segment.len() < 5 || !segment.bytes().all(|b| b.is_ascii_lowercase()) {
+                    continue;
+                }
+                // The longest name the segment starts with, of five letters or
+                // more; a city's name there is the city's (nanchangxinwen).
+                let key = (5..=segment.len()).rev().map(|n| &segment[..n]).find(|k| {
+                    self.above.contains(*k)
+                        || self.spelled.get(*k).is_some_and(|l| l.iter().any(fits))
+                });
+                if let Some(key) = key.filter(|k| !self.above.contains(*k)) {
+                    lists.extend(self.spelled.get(key));
+                }
+            }
+        }
+        let mut found: Vec<usize> = lists
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|i| fits(i))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(&self.counties[*one]),
+            _ => None,
+        }
+    }
+
+    /// The county whose unit is `unit` that has most of the streets and towns
+    /// a text names (浮桥街道 and 江南街道 are both 鲤城区's, though many
+    /// counties have a 江南街道): for a text that never writes its own county.
+    /// `None` unless one county has at least two of the names and more than
+    /// any other. Linear in the length of `text`.
+    pub fn county_by_streets(&self, text: &str, unit: char) -> Option<&County> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut named: Vec<String> = Vec::new();
+        for (at, &c) in chars.iter().enumerate() {
+            let suffix: &[char] = match c {
+                '镇' | '乡' => &chars[at..=at],
+                '街' if chars.get(at + 1) == Some(&'道') => &chars[at..at + 2],
+                _ => continue,
+            };
+            let found = (2..=4).rev().filter(|&n| n <= at).find_map(|n| {
+                let name: String = chars[at - n..at].iter().chain(suffix).collect();
+                self.streets.contains_key(&name).then_some(name)
+            });
+            if let Some(name) = found
+                && !named.contains(&name)
+            {
+                named.push(name);
+            }
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for name in &named {
+            for &ix in self.streets[name]
+                .iter()
+                .filter(|&&ix| self.has_unit(ix, unit))
+            {
+                *votes.entry(ix).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = votes.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        match ranked.as_slice() {
+            [(ix, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+                Some(&self.counties[*ix])
+            }
+            _ => None,
+        }
+    }
+
+    /// True when the county at `ix` is a 区, 县 or 旗 as `unit` says (an
+    /// autonomous county by its short form: 长白朝鲜族自治县 is a 县).
+    fn has_unit(&self, ix: usize, unit: char) -> bool {
+        let name = &self.counties[ix].name;
+        autonomous_short(name).map_or(name.ends_with(unit), |s| s.ends_with(unit))
     }
 
     /// The one county a stem and unit name: 黄陂+区, or 长白+县 for 长白朝鲜族自治县.
@@ -358,6 +555,49 @@ mod tests {
             Some("330113")
         );
         assert_eq!(g.province_of("杭州市"), Some("浙江省"));
+    }
+
+    #[test]
+    fn a_web_address_spells_its_county() {
+        let rules = Rules::builtin();
+        let g = &rules.gazetteer;
+        let by = |url: &str, unit| g.county_by_address(url, unit).map(|c| c.name.as_str());
+        // A host label in full, with its unit, by initials, with a number or
+        // a province's letters beside it.
+        assert_eq!(by("http://huancui.gov.cn/a/1.html", '区'), Some("环翠区"));
+        assert_eq!(by("https://www.linqu.gov.cn/x", '县'), Some("临朐县"));
+        assert_eq!(by("http://tez.gov.cn/xwzx/1.html", '区'), Some("台儿庄区"));
+        assert_eq!(by("http://www.sheyang114.com/t.aspx", '县'), Some("射阳县"));
+        // 涉县 and 歙县 are both shexian.
+        assert_eq!(by("http://www.shexian114.com/t.aspx", '县'), None);
+        assert_eq!(by("https://snqindu.gov.cn/xwzx/", '区'), Some("秦都区"));
+        // A path segment that opens with a name, where the host says nothing.
+        assert_eq!(
+            by("http://10.0.0.1/wuyangdongtai/1.html", '县'),
+            Some("舞阳县")
+        );
+        // The unit must be the text's: huancui is no county (县).
+        assert_eq!(by("http://huancui.gov.cn/a/1.html", '县'), None);
+        // A city's name is the city's, also at the head of a segment.
+        assert_eq!(by("http://nanchang.gov.cn/a", '县'), None);
+        assert_eq!(by("http://example.com/nanchangxinwen/1.html", '县'), None);
+        // A name several counties of the unit share says nothing (朝阳区).
+        assert_eq!(by("http://chaoyang.gov.cn/", '区'), None);
+        // A news site's word after a name is no part of it (xinhua+net).
+        assert_eq!(by("http://www.xinhuanet.com/local/1.htm", '县'), None);
+        assert_eq!(by("not an address", '县'), None);
+    }
+
+    #[test]
+    fn streets_name_the_county_that_has_them_all() {
+        let rules = Rules::builtin();
+        let g = &rules.gazetteer;
+        let by = |text: &str, unit| g.county_by_streets(text, unit).map(|c| c.name.as_str());
+        // Many counties have a 江南街道; one has both it and a 浮桥街道.
+        assert_eq!(by("走访浮桥街道和江南街道的社区。", '区'), Some("鲤城区"));
+        // One street alone, or the wrong unit, names no county.
+        assert_eq!(by("走访江南街道。", '区'), None);
+        assert_eq!(by("走访浮桥街道和江南街道的社区。", '县'), None);
     }
 
     #[test]

@@ -805,8 +805,11 @@ fn read_month_only(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     if !(1..=12).contains(&m) || chars.get(e) != Some(&'月') {
         return None;
     }
-    // A year written alone before it is needed for Chinese numerals (三月 is often no date).
-    if after_year == i && !chars[i].is_ascii_digit() {
+    // A year written alone before it is needed for Chinese numerals (三月 is
+    // often no date), unless the month is a line of its own: a chronicle's
+    // heading ("一月").
+    let heading = i == 0 && e + 1 == chars.len();
+    if after_year == i && !chars[i].is_ascii_digit() && !heading {
         return None;
     }
     let mut end = e + 1;
@@ -1093,12 +1096,14 @@ fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     }
     let rel = table.iter().find(|(x, _)| x == w).map(|(_, r)| *r)?;
     let mut e = skip_time(chars, i + n);
-    // 今天(9月14日): the bracket restates the day.
+    // 今天(上午): a bracket that restates no day is passed over; one that
+    // does (今天(9月14日)) is read as a date of its own, which dates the act.
     if matches!(chars.get(e), Some('(') | Some('（'))
         && let Some(close) = chars[e..]
             .iter()
             .take(14)
             .position(|c| matches!(c, ')' | '）'))
+        && !chars[e..e + close].iter().any(|c| matches!(c, '日' | '号'))
     {
         e = skip_time(chars, e + close + 1);
     }
@@ -1243,6 +1248,20 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
         // 李国庆, 王春节: an unmarked holiday right after a surname is a given name.
         let after_surname = i > 0 && surnames().contains(&chars[i - 1]);
         if marked.is_none() && !w.ends_with('节') && after_surname && !year_before {
+            return None;
+        }
+        // 第28个教师节: a holiday counted by its years names the occasion
+        // ("研究召开庆祝第28个教师节表彰大会事宜"); it dates nothing.
+        if i >= 3 && chars[i - 1] == '个' && {
+            let mut k = i - 1;
+            while k > 0
+                && (chars[k - 1].is_ascii_digit()
+                    || "〇零一二三四五六七八九十百".contains(chars[k - 1]))
+            {
+                k -= 1;
+            }
+            k < i - 1 && k > 0 && chars[k - 1] == '第'
+        } {
             return None;
         }
         return Some((h, skip_time(chars, e)));
@@ -1543,6 +1562,15 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_counted_by_its_years_is_no_date() {
+        assert_eq!(
+            days("2012-09-04", "研究了召开庆祝第28个教师节表彰大会的有关事宜"),
+            ["none"]
+        );
+        assert_eq!(days("2012-09-04", "庆祝教师节大会"), ["2012-09-10"]);
+    }
+
+    #[test]
     fn a_holiday_at_the_very_end_reads_no_further() {
         // Once a panic: the check for a second holiday read past the end.
         for text in [
@@ -1604,5 +1632,10 @@ mod tests {
         let found = find("今天╠(2月7日)╣ 上午,调研");
         assert!(!found[0].occasion, "{found:?}");
         assert!(found[1].occasion, "{found:?}");
+        // Written with plain brackets too; a bracket with no day is passed over.
+        let found = find("今天(12月27日)下午,会议召开");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(!found[0].occasion && found[1].occasion, "{found:?}");
+        assert_eq!(find("今天(周五)下午,会议召开").len(), 1);
     }
 }
