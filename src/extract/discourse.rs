@@ -376,14 +376,15 @@ impl<'a> Reader<'a> {
         sentences: &[Read],
     ) -> Reader<'a> {
         let rules = &ex.rules;
-        let published = published(doc, simplified);
+        // The folder the site files the page in (/2023/01/, t20231225_…).
+        let filed = doc.url.as_deref().and_then(address_date);
+        let published = published(doc, simplified, filed);
         let period = period(simplified, doc.title.as_deref())
             .or(published.map(|d| Period { from: d, to: d }));
         // With no dateline, the year of the folder the site files the page in
         // (/2023/01/), else of the first full date read, else the first year
         // the opening writes ("今年是…", "2025年…").
-        let filed_year = doc.url.as_deref().and_then(address_date).map(|(y, _, _)| y);
-        let year = ex.year.or(filed_year).or_else(|| {
+        let year = ex.year.or(filed.map(|(y, _, _)| y)).or_else(|| {
             sentences
                 .iter()
                 .flat_map(|s| &s.mentions.dates)
@@ -1171,31 +1172,27 @@ impl<'a> Reader<'a> {
     /// several the context's or the one in a city the document names.
     fn district_of_street(&self, street: &str, context: Option<&Place>) -> Option<Place> {
         let all: Vec<_> = self.rules.gazetteer.counties_of_street(street).collect();
-        let place = |k: &crate::rules::County| Place {
-            name: k.name.clone(),
-            city: k.city.clone().or(Some(k.province.clone())),
-        };
         if let [one] = all.as_slice() {
-            return Some(place(one));
+            return Some(place_of(one));
         }
         if let Some(c) = context
             && let Some(k) = all.iter().find(|k| k.name == c.name)
         {
-            return Some(place(k));
+            return Some(place_of(k));
         }
         let in_cities: Vec<_> = all
             .iter()
             .filter(|k| k.city.as_ref().is_some_and(|c| self.cities.contains(c)))
             .collect();
         match in_cities.as_slice() {
-            [one] => Some(place(one)),
+            [one] => Some(place_of(one)),
             _ => None,
         }
     }
 
     fn city_for(&self, name: &str) -> Option<String> {
         let k = self.rules.gazetteer.county(name, None)?;
-        k.city.clone().or(Some(k.province.clone()))
+        Some(k.city_or_province())
     }
 
     fn place_named(&self, name: &str) -> Place {
@@ -1527,17 +1524,22 @@ fn own_unit(text: &str) -> Option<char> {
     (n > 0).then_some(unit)
 }
 
+/// A county of the gazetteer as a place, identified with its city (or
+/// province).
+fn place_of(county: &crate::rules::County) -> Place {
+    Place {
+        name: county.name.clone(),
+        city: Some(county.city_or_province()),
+    }
+}
+
 /// For a text that never writes a district in full but speaks of its own
 /// (区委书记…, 我县): the county its web address spells (`huancui.gov.cn` for
 /// 环翠区), else the county it names by stem ("讲好黄陂故事").
 fn home_by_stem(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
     let unit = own_unit(text)?;
-    let place = |county: &crate::rules::County| Place {
-        name: county.name.clone(),
-        city: county.city.clone().or(Some(county.province.clone())),
-    };
     if let Some(county) = url.and_then(|u| rules.gazetteer.county_by_address(u, unit)) {
-        return Some(place(county));
+        return Some(place_of(county));
     }
     // A county of two characters written in full ("房县50万人民") says it best,
     // unless it opens with a word of its own ("县委和县政府" holds no 和县).
@@ -1573,7 +1575,7 @@ fn home_by_stem(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
             None => rules.gazetteer.county_by_stem(text, unit)?,
         },
     };
-    Some(place(county))
+    Some(place_of(county))
 }
 
 /// The district a document is mostly about, by a strict count: at least five
@@ -1624,8 +1626,10 @@ static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The day a document was published: its front matter, else a dateline in its
-/// opening (or, for a labelled one, its close).
-fn published(doc: &Document, text: &str) -> Option<Day> {
+/// opening (or, for a labelled one, its close), else the day of `filed`, the
+/// date folder of its address, which also overrules unlabelled datelines of
+/// another month.
+fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
     let opening: String = text.chars().take(1200).collect();
     let day = |c: &regex::Captures, i: usize| -> Option<Day> {
         Day::new(
@@ -1646,8 +1650,8 @@ fn published(doc: &Document, text: &str) -> Option<Day> {
     }
     // The folder a site files the page in beats an unlabelled date in the
     // page, which is often the day the site was built again
-    // ("publishdate:2024-06-21 15:22" under /2023/01/).
-    let filed = doc.url.as_deref().and_then(address_date);
+    // ("publishdate:2024-06-21 15:22" under /2023/01/): `filed` is
+    // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(&opening)
         && let Some(d) = day(&c, 4).filter(agrees)

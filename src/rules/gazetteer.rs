@@ -29,6 +29,14 @@ pub struct County {
     pub province: String,
 }
 
+impl County {
+    /// The place a county is identified with: its city, or its province for
+    /// a county directly under one (仙桃市: 湖北省).
+    pub fn city_or_province(&self) -> String {
+        self.city.clone().unwrap_or_else(|| self.province.clone())
+    }
+}
+
 /// What a written form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {

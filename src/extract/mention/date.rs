@@ -1110,6 +1110,20 @@ fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     Some((Point::RelativeDay(rel), e))
 }
 
+/// True when an ordinal count "第N个" stands right before offset `i`
+/// (第28个, 第四十个), in Arabic digits or Chinese numerals.
+fn counted_before(chars: &[char], i: usize) -> bool {
+    let Some(ge) = i.checked_sub(1).filter(|&g| chars[g] == '个') else {
+        return false;
+    };
+    let digits = chars[..ge]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(**c))
+        .count();
+    digits > 0 && ge > digits && chars[ge - digits - 1] == '第'
+}
+
 /// 上周五, 本周三, 下个星期一, 星期天, 周二.
 fn read_weekday(chars: &[char], i: usize) -> Option<(Point, usize)> {
     let (week, after) = match any_at(
@@ -1252,16 +1266,7 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
         }
         // 第28个教师节: a holiday counted by its years names the occasion
         // ("研究召开庆祝第28个教师节表彰大会事宜"); it dates nothing.
-        if i >= 3 && chars[i - 1] == '个' && {
-            let mut k = i - 1;
-            while k > 0
-                && (chars[k - 1].is_ascii_digit()
-                    || "〇零一二三四五六七八九十百".contains(chars[k - 1]))
-            {
-                k -= 1;
-            }
-            k < i - 1 && k > 0 && chars[k - 1] == '第'
-        } {
+        if counted_before(chars, i) {
             return None;
         }
         return Some((h, skip_time(chars, e)));

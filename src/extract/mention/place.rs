@@ -97,7 +97,7 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                             .find(|k| {
                                 k.city.as_deref() == Some(c.name.as_str()) || k.province == c.name
                             })
-                            .map(|k| k.city.clone().unwrap_or_else(|| k.province.clone()))
+                            .map(|k| k.city_or_province())
                     });
                 let party = m.at >= 2 && crate::extract::word_at(&chars, m.at - 2, "中共");
                 // "区委书记和县委书记": a two-character name needs a clear start.
@@ -125,7 +125,7 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     rules
                         .gazetteer
                         .county(name, None)
-                        .map(|k| k.city.clone().unwrap_or_else(|| k.province.clone()))
+                        .map(|k| k.city_or_province())
                 });
                 districts.push(DistrictMention {
                     at: m.at,
