@@ -94,28 +94,84 @@ const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 /// Numbers the temporary folders and probes of this process.
 static SEQUENCE: AtomicUsize = AtomicUsize::new(0);
 
-/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// creating the folder if need be.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    fs::create_dir_all(folder_of(path))?;
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// The folder a file is in: `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
     }
-    result
+}
+
+/// A file written beside its final name (`.NAME.PID.tmp`, buffered) and
+/// renamed into place by [`AtomicFile::commit`] once whole: a reader sees the
+/// old file or the new one, never part of one. Dropped uncommitted (an error
+/// on the way), it leaves nothing behind.
+pub struct AtomicFile {
+    path: PathBuf,
+    /// The temporary file, until it is renamed into place.
+    tmp: Option<PathBuf>,
+    file: io::BufWriter<File>,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file beside `path` (its folder must exist).
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        let tmp = folder_of(path).join(format!(".{file_name}.{}.tmp", std::process::id()));
+        let file = File::create(&tmp)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp: Some(tmp),
+            file: io::BufWriter::new(file),
+        })
+    }
+
+    /// The path the file is renamed to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flushes and syncs the file and renames it into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.flush()?;
+        self.file.get_ref().sync_all()?;
+        let tmp = self.tmp.take().unwrap_or_else(|| self.path.clone());
+        let renamed = fs::rename(&tmp, &self.path);
+        if renamed.is_err() {
+            self.tmp = Some(tmp);
+        }
+        renamed
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = fs::remove_file(tmp);
+        }
+    }
 }
 
 /// Why a set of outputs could not be written. Each is one line, naming the
@@ -798,6 +854,25 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let leftovers: Vec<_> = fs::read_dir(dir.join("sub")).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_atomic_file_dropped_unfinished_leaves_the_old_one() {
+        let dir = scratch("unfinished");
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("records.jsonl");
+        write_atomic(&path, b"old").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"half of the new").unwrap();
+        drop(file);
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(listing(&dir), ["records.jsonl"]);
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"new").unwrap();
+        file.commit().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(listing(&dir), ["records.jsonl"]);
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::build::{Bar, ReadArgs, strict, tally};
 use crate::merge::Record;
+use crate::output::AtomicFile;
 
 /// Read articles, each alone, and write one JSON Lines record of facts per
 /// article.
@@ -138,15 +139,10 @@ fn opens_json(stream: &mut impl BufRead) -> anyhow::Result<bool> {
         .is_some_and(|&b| b == b'{'))
 }
 
-/// Where records go: standard output, or a file written beside its final
-/// name and renamed into place once whole.
+/// Where records go: standard output, or a file written whole or not at all.
 enum Output {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File {
-        tmp: Temporary,
-        path: PathBuf,
-        file: std::io::BufWriter<std::fs::File>,
-    },
+    File(AtomicFile),
 }
 
 impl Output {
@@ -154,28 +150,19 @@ impl Output {
         let Some(path) = path else {
             return Ok(Output::Stdout(std::io::BufWriter::new(std::io::stdout())));
         };
-        let name = path
-            .file_name()
-            .ok_or_else(|| anyhow::anyhow!("{} names no file to write", path.display()))?;
-        let tmp = path.with_file_name(format!(
-            ".{}.govgraph-{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = std::fs::File::create(&tmp)
+        if path.file_name().is_none() {
+            anyhow::bail!("{} names no file to write", path.display());
+        }
+        let file = AtomicFile::create(path)
             .map_err(|e| anyhow::Error::new(e).context(format!("writing {}", path.display())))?;
-        Ok(Output::File {
-            tmp: Temporary(Some(tmp)),
-            path: path.to_path_buf(),
-            file: std::io::BufWriter::new(file),
-        })
+        Ok(Output::File(file))
     }
 
     fn write_record(&mut self, record: &Record) -> std::io::Result<()> {
         let line = record.to_json();
         let w: &mut dyn Write = match self {
             Output::Stdout(w) => w,
-            Output::File { file, .. } => file,
+            Output::File(file) => file,
         };
         w.write_all(line.as_bytes())?;
         w.write_all(b"\n")
@@ -188,36 +175,13 @@ impl Output {
                 w.flush()?;
                 Ok(None)
             }
-            Output::File {
-                mut tmp,
-                path,
-                file,
-            } => {
-                let done = (|| -> std::io::Result<()> {
-                    let file = file.into_inner().map_err(|e| e.into_error())?;
-                    file.sync_all()?;
-                    std::fs::rename(tmp.0.as_deref().unwrap_or(&path), &path)
-                })();
-                if let Err(err) = done {
-                    return Err(
-                        anyhow::Error::new(err).context(format!("writing {}", path.display()))
-                    );
-                }
-                tmp.0 = None;
+            Output::File(file) => {
+                let path = file.path().to_path_buf();
+                file.commit().map_err(|e| {
+                    anyhow::Error::new(e).context(format!("writing {}", path.display()))
+                })?;
                 Ok(Some(path))
             }
-        }
-    }
-}
-
-/// A temporary file removed when dropped, unless kept: a file not finished
-/// (an error on the way) leaves nothing behind.
-struct Temporary(Option<PathBuf>);
-
-impl Drop for Temporary {
-    fn drop(&mut self) {
-        if let Some(tmp) = self.0.take() {
-            let _ = std::fs::remove_file(tmp);
         }
     }
 }
