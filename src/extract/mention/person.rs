@@ -6,7 +6,7 @@
 //! continues a titled name (副区长甲、乙、丙); a byline (编辑 某某); or the
 //! document's own earlier introduction of the name (a known name). A name is
 //! two to four characters from a surname (`data/surnames.txt`), or parts joined
-//! by an interpunct (艾力·买买提; also •, ・), or two characters set apart by a
+//! by an interpunct (阿依·买合木提; also •, ・), or two characters set apart by a
 //! space (林 晓), and what follows it settles its length (`data/names.tsv`):
 //! "陈立波及有关部门" is 陈立波, "林文博第一时间" is 林文博, "周海平8月18日" is 周海平.
 //! A name is never cut out of a word: where jieba reads the title and the text
@@ -53,7 +53,7 @@ impl Sentence<'_> {
 pub enum Cue {
     /// A title chain before it.
     Title,
-    /// A title after it (邵庭区长).
+    /// A title after it (程庭区长).
     TitleAfter,
     /// A group word before or after a list (区领导甲、乙).
     Group,
@@ -509,7 +509,7 @@ fn opens_after(s: &Sentence, from: usize) -> bool {
     )
 }
 
-/// 艾力·买买提, 阿卜杜•热合曼: parts joined by an interpunct, up to a boundary.
+/// 阿依·买合木提, 阿卜杜•热合曼: parts joined by an interpunct, up to a boundary.
 fn interpunct_name(s: &Sentence, pos: usize) -> Option<(usize, String)> {
     let chars = s.chars;
     let mut end = pos;

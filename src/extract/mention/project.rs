@@ -3,7 +3,7 @@
 //!
 //! Candidates come from four places a reader looks at:
 //! - a works word ending a phrase (`ending` rows of `data/projects.tsv`):
-//!   "福田教育科技产业园", "萧山医院精神卫生中心迁建";
+//!   "东坪教育科技产业园", "城南医院精神卫生中心迁建";
 //! - the items of a list closed by 等…项目, whatever their ending:
 //!   "某某新材生产研发基地、某某光显等31个项目" gives both items;
 //! - a name in quotes: “湾区之眼”;
@@ -266,7 +266,7 @@ impl<'a> Reading<'a> {
             } else if let Some(d) = self.m.districts.iter().find(|d| d.at == end)
                 && self.chars.get(d.at + d.len) == Some(&'段')
             {
-                end += d.len + 1; // 广汕高铁深汕段
+                end += d.len + 1; // 某某高铁某区段
             } else if self.chars.get(end) == Some(&'(')
                 && let Some(close) = self.close_of(end)
                 && !self.note_at(end)
@@ -364,7 +364,7 @@ impl<'a> Reading<'a> {
                 best = p;
             }
         }
-        // An earlier works word ends an apposition: "…环境修复项目玉龙填埋场环境修复工程".
+        // An earlier works word ends an apposition: "…环境修复项目青石填埋场环境修复工程".
         for p in best + 2..head_end.saturating_sub(2) {
             if self.ending[p].iter().any(|h| {
                 h.kind == WordKind::Ending
@@ -555,7 +555,7 @@ impl<'a> Reading<'a> {
                     || t.ends_with(['镇', '乡'])
                         && gazetteer.counties_of_street(&t).next().is_some()
             });
-            // The street stays in the name (宝龙街道长者服务中心); it gives the district.
+            // The street stays in the name (某某街道长者服务中心); it gives the district.
             if let Some(n) = street {
                 let t = self.text(start, start + n);
                 let mut counties = gazetteer.counties_of_street(&t);
@@ -682,7 +682,7 @@ impl<'a> Reading<'a> {
 
 /// True when a works word of class `next` right after one of class `class`
 /// goes on with the same name: 项目 after anything, what is done to it, a
-/// campus of a school (翠园中学新校区), a park of a park (科技园通州园).
+/// campus of a school (东坪中学新校区), a park of a park (科技园通州园).
 fn continues_name(class: EndingClass, next: EndingClass) -> bool {
     use EndingClass::*;
     matches!(
@@ -832,7 +832,7 @@ fn by_ending(r: &Reading, out: &mut Vec<ProjectMention>) {
         }
         last_end = stop;
     }
-    // "区中医院、区妇保院改扩建": what is done is said once for the list.
+    // "区中医院、区妇幼保健院改扩建": what is done is said once for the list.
     let words = &r.rules.project_words;
     for k in (first..out.len().saturating_sub(1)).rev() {
         let (a, b) = (&out[k], &out[k + 1]);
@@ -852,7 +852,7 @@ fn by_ending(r: &Reading, out: &mut Vec<ProjectMention>) {
 }
 
 /// Where a name in quotes starts: the quote closes right after its works word
-/// (“人工智能及机器人专业园区”) or right before it (“湾区之眼”项目).
+/// (“智能装备专业园区”) or right before it (“城市之眼”项目).
 fn quoted_start(r: &Reading, head_at: usize, stop: usize) -> Option<usize> {
     let open_before = |close: usize| -> Option<usize> {
         let from = close.saturating_sub(30);
@@ -870,9 +870,9 @@ fn quoted_start(r: &Reading, head_at: usize, stop: usize) -> Option<usize> {
     None
 }
 
-/// A head shared by the items after a name: "罗山科技园一期、二期" gives
-/// 罗山科技园二期; a list of places before it shares its ending:
-/// "布吉、横岗文体中心" gives 布吉文体中心.
+/// A head shared by the items after a name: "青石科技园一期、二期" gives
+/// 青石科技园二期; a list of places before it shares its ending:
+/// "东坪、西坪文体中心" gives 东坪文体中心.
 fn shared_heads(r: &Reading, c: &ProjectMention, end: usize, out: &mut Vec<ProjectMention>) {
     // Items after that are a phase (X一期、二期) or a works word of the same
     // kind with a word or two (X医学院、音乐学院): they share X.
@@ -882,7 +882,7 @@ fn shared_heads(r: &Reading, c: &ProjectMention, end: usize, out: &mut Vec<Proje
             return None;
         }
         let (ending_at, class, _) = r.ending_at(at + len)?;
-        // 音乐学院 after 医学院 is one more of the same; 龙坪路 after 平大路
+        // 音乐学院 after 医学院 is one more of the same; 青石路 after 东坪路
         // names a road of its own.
         let own_name = ending_at > at && r.names_something(at, at + len);
         (Some(class) == c.ending && class != EndingClass::Works && !own_name)
