@@ -189,14 +189,39 @@ fn body_text(body: &str) -> (String, Option<String>) {
     let body = strip_pinyin_glosses(&body);
     // A carriage return left in the body (HTML's &#13;) ends a line as the
     // raw text's did.
-    let text = fold_width(&body)
+    let lines: Vec<String> = fold_width(&body)
         .split(['\n', '\r'])
         .map(|l| join_spaced_letters(&collapse_spaces(l.trim())))
         .filter(|l| !l.is_empty() && !is_rule(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    (text, page_title)
+        .collect();
+    (join_report_bylines(lines).join("\n"), page_title)
 }
+
+/// A report's byline set on two lines, the occasion and then its speaker
+/// ("——2025年5月27日在某区第一届人民代表大会第四次会议上" / "某区人民政府区长 甲某"),
+/// joined into one line as it is read. Linear in the lines.
+fn join_report_bylines(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let speaker =
+            line.chars().count() <= 30 && !line.contains(['。', ',', '，', ';', '；', ':', '：']);
+        match out.last_mut() {
+            Some(last) if speaker && REPORT_OCCASION.is_match(last) => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// The occasion line of a report's byline: a dash or a date, 在, and a meeting
+/// ending in 上 ("——2024年1月17日在…会议上").
+static REPORT_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[—-]+\s*)?[(（]?(?:(?:19|20)\d{2}年|[〇零一二三四五六七八九○]{4}年).{0,12}在[^。，,；;]{2,60}(?:会议|大会|会)上[)）]?$")
+        .expect("report occasion pattern is valid")
+});
 
 /// A line of three dashes or more and nothing else: a Markdown rule.
 fn is_rule(line: &str) -> bool {
@@ -629,6 +654,21 @@ mod tests {
     fn markdown_links_keep_their_text() {
         let doc = normalise("x.md", "[返回首页](//x.com/) <http://a.b/c>\n");
         assert_eq!(doc.text, "返回首页");
+    }
+
+    #[test]
+    fn a_report_byline_on_two_lines_is_read_as_one() {
+        let doc = normalise(
+            "x.txt",
+            "政府工作报告\n\n——2025年5月27日在某区第一届人民代表大会第四次会议上\n\n某区人民政府区长  甲某某\n\n各位代表:",
+        );
+        assert_eq!(
+            doc.text,
+            "政府工作报告\n——2025年5月27日在某区第一届人民代表大会第四次会议上 某区人民政府区长 甲某某\n各位代表:"
+        );
+        // A sentence that ends in 会议上 is no byline; nor is a long line after it.
+        let doc = normalise("x.txt", "区长甲某某在会议上\n强调了三点要求。");
+        assert_eq!(doc.text, "区长甲某某在会议上\n强调了三点要求。");
     }
 
     #[test]

@@ -357,6 +357,8 @@ struct Reader<'a> {
     titled: BTreeSet<String>,
     /// The district with most of the document's mentions, for projects.
     dominant: Option<String>,
+    /// Every district the document names, with how often.
+    named: BTreeMap<Place, usize>,
     /// Keep every project candidate in the facts.
     keep_candidates: bool,
     /// The document's name, shared by all its evidence.
@@ -454,22 +456,31 @@ impl<'a> Reader<'a> {
                     .or_default() += 1;
             }
         }
-        // A stem inside a name is no county ("吴新建" holds no 新建区): names go first.
-        let home = home_district(&counts, doc.title.as_deref(), rules).or_else(|| {
-            let mut chars: Vec<char> = simplified.chars().collect();
-            for s in sentences {
-                for p in &s.mentions.people {
-                    for c in chars.iter_mut().skip(s.span.start + p.at).take(p.len) {
-                        *c = ' ';
-                    }
-                }
-            }
+        // A stem inside a name is no county ("吴新建" holds no 新建区): names go
+        // first, wherever the text writes them, also where no title marks them
+        // ("审稿人:何宏伟" holds no 宏伟区).
+        let by_stem = || {
+            let read: BTreeSet<&str> = sentences
+                .iter()
+                .flat_map(|s| s.mentions.people.iter().map(|p| p.name.as_str()))
+                .filter(|n| n.chars().count() >= 2)
+                .collect();
             home_by_stem(
                 rules,
-                &chars.into_iter().collect::<String>(),
+                &mask_names(simplified, &read),
                 doc.url.as_deref(),
+                &cities,
             )
-        });
+        };
+        let home = home_district(&counts, doc.title.as_deref(), rules);
+        // A text whose titles are of another unit than the district it names
+        // most ("云龙区党政代表团来沛考察…县委书记甲") is about a county of
+        // its titles' unit, found as a text naming none is.
+        let unit_home = match (&home, own_unit(simplified)) {
+            (Some(h), Some(u)) if !h.name.ends_with(u) => by_stem(),
+            _ => None,
+        };
+        let home = home.or_else(by_stem);
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
@@ -478,6 +489,10 @@ impl<'a> Reader<'a> {
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
+        let mut named = counts.clone();
+        if let Some(h) = unit_home {
+            named.entry(h).or_insert(1);
+        }
         Reader {
             rules,
             jieba: &ex.jieba,
@@ -493,6 +508,7 @@ impl<'a> Reader<'a> {
             roster: roster_of(&head),
             titled,
             dominant,
+            named,
             keep_candidates: ex.keep_candidates,
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
@@ -1109,11 +1125,43 @@ impl<'a> Reader<'a> {
                 city: city.clone().or_else(|| self.city_for(name)),
             }),
             // A street or town is in the district the gazetteer puts it in.
-            None => post
-                .local
-                .as_deref()
-                .and_then(|street| self.district_of_street(street, context))
-                .or_else(|| context.cloned()),
+            None => match post.local.as_deref() {
+                Some(street) => self
+                    .district_of_street(street, context)
+                    .or_else(|| context.cloned()),
+                None => self.place_of_unit(&post.title, context),
+            },
+        }
+    }
+
+    /// The place of a title that names no district: the context, if its unit
+    /// fits the title's (a 县委书记 serves a 县, not the 区 of the sentence
+    /// before); else the one district of that unit the document names most;
+    /// else none.
+    fn place_of_unit(&self, title: &str, context: Option<&Place>) -> Option<Place> {
+        let unit = title
+            .trim_start_matches("常务")
+            .trim_start_matches(['副', '代'])
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '区' | '县' | '旗'));
+        let Some(unit) = unit else {
+            return context.cloned();
+        };
+        if let Some(c) = context.filter(|c| c.name.ends_with(unit)) {
+            return Some(c.clone());
+        }
+        let mut fitting: Vec<(&Place, usize)> = self
+            .named
+            .iter()
+            .filter(|(p, _)| p.name.ends_with(unit))
+            .map(|(p, n)| (p, *n))
+            .collect();
+        fitting.sort_by_key(|f| std::cmp::Reverse(f.1));
+        match fitting.as_slice() {
+            [(one, _)] => Some((*one).clone()),
+            [(one, n), (_, m), ..] if n > m => Some((*one).clone()),
+            _ => None,
         }
     }
 
@@ -1140,7 +1188,13 @@ impl<'a> Reader<'a> {
                     break;
                 }
             }
-            if list.len() == self.roster.len() && list.iter().all(|n| !self.titled.contains(n)) {
+            // The list is the subject of a verb that follows it closely
+            // ("范某、左某密集会见企业"), not words of running text ("高质量、高水平服务").
+            let acts = m.verbs.iter().any(|v| v.at >= at && v.at <= at + 3);
+            if acts
+                && list.len() == self.roster.len()
+                && list.iter().all(|n| !self.titled.contains(n))
+            {
                 for (i, name) in list.into_iter().enumerate() {
                     self.officials.insert(name.clone());
                     self.facts.posts.push(PostFact {
@@ -1503,23 +1557,21 @@ fn home_district(
 }
 
 /// The unit of the county a text speaks of as its own (区委书记…, 我县): 区, 县
-/// or 旗, whichever its titles and "我区/全县" name most. Linear in the text.
+/// or 旗, whichever its organs (区委, 县长, 区人大, 县政府, 旗政协) and "我区/全县"
+/// name most. Linear in the text.
 fn own_unit(text: &str) -> Option<char> {
-    let count = |w: &str| text.matches(w).count();
-    let units = [
-        (
-            '区',
-            count("区委") + count("区长") + count("我区") + count("全区"),
-        ),
-        (
-            '县',
-            count("县委") + count("县长") + count("我县") + count("全县"),
-        ),
-        (
-            '旗',
-            count("旗委") + count("旗长") + count("我旗") + count("全旗"),
-        ),
-    ];
+    let count = |unit: char| {
+        ["委", "长", "人大", "政府", "政协"]
+            .iter()
+            .map(|organ| text.matches(&format!("{unit}{organ}")).count())
+            .chain(
+                ["我", "全"]
+                    .iter()
+                    .map(|w| text.matches(&format!("{w}{unit}")).count()),
+            )
+            .sum::<usize>()
+    };
+    let units = ['区', '县', '旗'].map(|u| (u, count(u)));
     let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
     (n > 0).then_some(unit)
 }
@@ -1536,9 +1588,21 @@ fn place_of(county: &crate::rules::County) -> Place {
 /// For a text that never writes a district in full but speaks of its own
 /// (区委书记…, 我县): the county its web address spells (`huancui.gov.cn` for
 /// 环翠区), else the county it names by stem ("讲好黄陂故事").
-fn home_by_stem(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
+fn home_by_stem(
+    rules: &Rules,
+    text: &str,
+    url: Option<&str>,
+    near: &BTreeSet<String>,
+) -> Option<Place> {
     let unit = own_unit(text)?;
     if let Some(county) = url.and_then(|u| rules.gazetteer.county_by_address(u, unit)) {
+        return Some(place_of(county));
+    }
+    // The outlet a source line names is the county's own ("来源:大观新闻网").
+    if let Some(county) = SOURCE_LINE
+        .captures_iter(text)
+        .find_map(|c| rules.gazetteer.county_by_stem(&c[1], unit, near))
+    {
         return Some(place_of(county));
     }
     // A county of two characters written in full ("房县50万人民") says it best,
@@ -1572,10 +1636,32 @@ fn home_by_stem(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
         Some(c) => c,
         None => match rules.gazetteer.county_by_streets(text, unit) {
             Some(c) => c,
-            None => rules.gazetteer.county_by_stem(text, unit)?,
+            None => rules.gazetteer.county_by_stem(text, unit, near)?,
         },
     };
     Some(place_of(county))
+}
+
+/// The outlet of a source line: "来源:大观新闻网" -> 大观新闻网.
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:来源|稿源|来自)\s*[:：]\s*([^\s|:：]{2,24})").expect("source pattern is valid")
+});
+
+/// `text` with every occurrence of the `names` blanked, char for char, so that
+/// offsets hold. Linear in the text (one automaton over all names).
+fn mask_names(text: &str, names: &BTreeSet<&str>) -> String {
+    if names.is_empty() {
+        return text.to_string();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(names.iter()) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    ac.replace_all_with(text, &mut out, |_, found, dst| {
+        dst.extend(std::iter::repeat_n(' ', found.chars().count()));
+        true
+    });
+    out
 }
 
 /// The district a document is mostly about, by a strict count: at least five
@@ -1598,7 +1684,12 @@ fn roster_of(head: &str) -> Vec<String> {
             ["县委书记", "县长"],
         ),
     ] {
-        if marks.iter().any(|m| head.contains(m)) {
+        // "区委副书记、区长甲" is one person's chain, no round-up's roster.
+        let covers = |m: &str| {
+            head.match_indices(m)
+                .any(|(at, _)| !head[..at].ends_with('副'))
+        };
+        if marks.iter().any(|m| covers(m)) {
             return roster.iter().map(|s| s.to_string()).collect();
         }
     }
@@ -2072,5 +2163,193 @@ mod tests {
             posts.contains(&("王立江", "天镇县", "县委书记")),
             "{posts:?}"
         );
+    }
+
+    /// (person, district, title) of every post, sorted.
+    fn held(f: &Facts) -> Vec<(String, String, String)> {
+        let mut out: Vec<(String, String, String)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.clone(), p.district.clone(), p.title.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn a_source_line_names_the_county_by_its_outlet() {
+        let f = facts(
+            "---\ndate: 2023-02-13\n---\n来源:大观新闻网 发布时间:2023-02-13\n2月13日上午,区长甲某某主持召开区政府常务会议。",
+        );
+        assert_eq!(
+            held(&f),
+            [("甲某某".into(), "大观区".into(), "区长".into())]
+        );
+    }
+
+    #[test]
+    fn a_name_read_once_is_no_county_stem_anywhere() {
+        // 宏伟 is a county's stem (宏伟区) and a given name: once 李宏伟 is read
+        // as a person, the credit line's 李宏伟 is no county either.
+        let f = facts(
+            "---\ndate: 2023-02-13\n---\n2月13日上午,区长甲某某主持召开区政府常务会议,区政府办公室主任李宏伟出席。会议要求讲好大观故事。\n(审稿人:李宏伟)",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert!(!districts.is_empty(), "{districts:?}");
+        assert!(districts.iter().all(|d| d == "大观区"), "{districts:?}");
+    }
+
+    #[test]
+    fn a_stem_of_several_counties_is_the_one_in_the_city_named() {
+        let f = facts(
+            "---\ndate: 2016-07-28\n---\n7月27日,区人大常委会召开会议。区人大常委会主任甲某某出席。会议听取了贯彻实施《西安市扬尘污染防治条例》情况的报告,要求为长安经济社会发展作出贡献。",
+        );
+        let posts: Vec<(String, Option<String>)> = f
+            .posts
+            .iter()
+            .map(|p| (p.district.clone(), p.city.clone()))
+            .collect();
+        assert_eq!(posts, [("长安区".into(), Some("西安市".into()))]);
+    }
+
+    #[test]
+    fn a_screenshot_stamp_dates_nothing() {
+        let f = facts(
+            "---\ndate: 2023-07-24\n---\n7月21日上午,奉贤区人代会在区会议中心闭幕。\n截屏2023-07-24 15.04.30\n奉贤区委书记甲某某讲话。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "2023-07-21")]));
+    }
+
+    #[test]
+    fn a_report_byline_on_two_lines_names_its_speaker_at_the_congress() {
+        let f = facts(
+            "---\ndate: 2025-06-05\n---\n政府工作报告\n——2025年5月27日在杭州市上城区第一届人民代表大会第四次会议上\n上城区人民政府区长  甲某某\n各位代表:\n现在,我代表区人民政府向大会报告工作。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "2025-05-27")]));
+    }
+
+    #[test]
+    fn the_executive_chairs_of_a_session_attend_it() {
+        let f = facts(
+            "---\ndate: 2021-11-20\n---\n11月19日,坪山区人大会议举行第三次全体会议。区委书记甲某某、区长乙某某出席。第三次全体会议的执行主席是甲某某、乙某某、丙某某。区人大常委会主任丙某某主持会议。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("丙某某", "2021-11-19"),
+                ("乙某某", "2021-11-19"),
+                ("甲某某", "2021-11-19")
+            ])
+        );
+    }
+
+    #[test]
+    fn bodies_and_departments_hold_no_district_post() {
+        // 领导班子 is a body; 台办 is a department, not a leading body.
+        let f = facts(
+            "---\ndate: 2021-12-18\n---\n12月17日,玉屏侗族自治县政协会议闭幕。县委书记甲某某,玉屏经开区领导班子出席。天河区台办主任乙某某出席。",
+        );
+        assert_eq!(
+            held(&f),
+            [("甲某某".into(), "玉屏侗族自治县".into(), "县委书记".into())]
+        );
+    }
+
+    #[test]
+    fn a_zone_of_the_county_keeps_its_whole_name_in_the_title() {
+        let f = facts(
+            "---\ndate: 2024-03-08\n---\n3月7日,绛县县委书记甲某某调研重点企业。县经济开发区党工委副书记乙某某参加调研。",
+        );
+        assert!(
+            held(&f).contains(&(
+                "乙某某".into(),
+                "绛县".into(),
+                "县经济开发区党工委副书记".into()
+            )),
+            "{:?}",
+            held(&f)
+        );
+    }
+
+    #[test]
+    fn a_name_ends_before_the_verb_zhi() {
+        let f = facts(
+            "---\ndate: 2021-09-29\n---\n9月27日,红安县柳林镇召开人代会。镇党委书记阮立兵致闭幕词。",
+        );
+        let people: Vec<String> = held(&f).into_iter().map(|p| p.0).collect();
+        assert_eq!(people, ["阮立兵"]);
+    }
+
+    #[test]
+    fn a_town_of_a_stems_name_is_no_county_and_stems_may_overlap() {
+        // 东平镇 is a town (of 政和县), not 东平县; "和政和" holds 政和 as well as 和政.
+        let f = facts(
+            "---\ndate: 2016-09-22\n---\n9月20日,县委副书记甲某某到东平镇检查项目和政和茶产业园建设。东平镇党委书记乙某某陪同。甲某某要求加快东平发展、讲好政和故事。",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert!(!districts.is_empty());
+        assert!(districts.iter().all(|d| d == "政和县"), "{districts:?}");
+    }
+
+    #[test]
+    fn one_persons_chain_is_no_round_up_roster() {
+        // "区委副书记、区长" is one man's two posts: no round-up pairs 高质量、高水平
+        // with 区委书记 and 区长.
+        let f = facts(
+            "---\ndate: 2022-01-10\n---\n1月9日,南海区委副书记、区长甲某某出席会议。区政协将高质量、高水平服务好全区发展大局。",
+        );
+        let mut people: Vec<String> = held(&f).into_iter().map(|p| p.0).collect();
+        people.dedup();
+        assert_eq!(people, ["甲某某"]);
+    }
+
+    #[test]
+    fn a_spot_after_a_village_is_no_district() {
+        // 南山 is Shenzhen's 南山区 said short, but "门牙村南山" is a hillside.
+        let f = facts(
+            "---\ndate: 2001-07-30\n---\n济南市历城区召开会议。\n12日 区人大常委会主任甲某某出席签字仪式。该项目位于仲宫镇门牙村南山。\n13日 区人大常委会副主任乙某某参加调研。",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(districts, ["历城区", "历城区"]);
+    }
+
+    #[test]
+    fn a_county_title_serves_a_county_not_the_visiting_district() {
+        let f = facts(
+            "---\ndate: 2021-10-19\n---\n云龙区党政代表团来沛考察学习\n10月18日,云龙区党政代表团来沛县考察。县委书记甲某某,县委副书记、代县长乙某某陪同。近年来,沛县坚持高质量发展。",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert!(!districts.is_empty());
+        assert!(districts.iter().all(|d| d == "沛县"), "{districts:?}");
+    }
+
+    #[test]
+    fn a_common_word_is_no_county_stem() {
+        // 资源 is the stem of 资源县, and a word every report writes: a page
+        // that names no county gets none from it.
+        let f = facts(
+            "---\ndate: 2017-03-01\n---\n2月28日,县委书记甲某某主持召开县委常委会。会议要求统筹资源,盘活资源,整合资源。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_transliterated_name_is_read_whole() {
+        let f = facts(
+            "---\ndate: 2024-11-20\n---\n8月14日,乌审旗召开会议。旗委书记甲某某,旗人大常委会主任宝音满都日,旗政协主席乙某某出席。",
+        );
+        let people: Vec<String> = held(&f).into_iter().map(|p| p.0).collect();
+        assert_eq!(people, ["乙某某", "宝音满都日", "甲某某"]);
+    }
+
+    #[test]
+    fn a_verb_is_never_a_name() {
+        let f = facts(
+            "---\ndate: 2024-08-22\n---\n8月21日,渝中区政协会议开幕。区政协主席甲某某出席。区政协调研员应邀参加开幕会。",
+        );
+        let people: Vec<String> = held(&f).into_iter().map(|p| p.0).collect();
+        assert_eq!(people, ["甲某某"]);
+        assert!(f.roles.iter().all(|r| r.person != "应邀"), "{:?}", f.roles);
     }
 }

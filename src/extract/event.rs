@@ -85,10 +85,12 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
 fn venue_meeting(rules: &Rules, clause: &str) -> Option<String> {
     let at = clause.find('在')?;
     let rest = &clause[at + '在'.len_utf8()..];
-    let on = rest.find('上')?;
-    let name = &rest[..on];
-    let end = last_event_word_end(rules, name)?;
-    (end == name.len() && name.chars().count() >= 4).then(|| clean_name(name))
+    // The 上 that closes a meeting's name, not one inside a place (上城区).
+    rest.match_indices('上').find_map(|(on, _)| {
+        let name = &rest[..on];
+        let end = last_event_word_end(rules, name)?;
+        (end == name.len() && name.chars().count() >= 4).then(|| clean_name(name))
+    })
 }
 
 /// `X在Y举行`, `X于Y开幕`: the subject X.
@@ -224,6 +226,15 @@ mod tests {
 
     fn new(s: &str) -> Option<Named> {
         Some(Named::New(s.to_string()))
+    }
+
+    #[test]
+    fn a_meeting_named_as_the_occasion_ends_at_its_own_shang() {
+        // The 上 of 上城区 is no end of the occasion.
+        assert_eq!(
+            named("在杭州市上城区第一届人民代表大会第四次会议上 上城区人民政府区长 甲某某"),
+            new("杭州市上城区第一届人民代表大会第四次会议")
+        );
     }
 
     #[test]

@@ -135,8 +135,25 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     } else {
         act
     };
-    let verb_at = main.map(|v| v.at);
-    let joins = main.is_some_and(|v| rules.verbs[v.verb].kind == VerbKind::Join);
+    // A verbless byline, "…在某区第一届人民代表大会第四次会议上 区长甲": the
+    // people after the occasion spoke at it, so they attended it.
+    let occasion = if main.is_none() && act == Act::None {
+        occasion_before(rules, m, start, &people)
+    } else {
+        None
+    };
+    // "区委书记甲在会上说": speech at a meeting is attending it.
+    let spoke_at = act == Act::Speech
+        && main.is_some_and(|v| spoken_at_occasion(rules, m, start, v.at, &people));
+    let act = if occasion.is_some() || spoke_at {
+        Act::Activity
+    } else {
+        act
+    };
+    let verb_at = main.map(|v| v.at).or(occasion);
+    let joins = occasion.is_some()
+        || spoke_at
+        || main.is_some_and(|v| rules.verbs[v.verb].kind == VerbKind::Join);
     let relation = main.map_or(Relation::Attended, |v| {
         relation_of(rules, m, v.verb, v.at, start)
     });
@@ -193,6 +210,46 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         other_subject,
         trailing: Vec::new(),
     }
+}
+
+/// Where a clause's occasion stands ("在…会议上", `data/words.tsv` kind
+/// `occasion_end`), when it stands after 在 and before the clause's first person.
+fn occasion_before(rules: &Rules, m: &Mentions, start: usize, people: &[usize]) -> Option<usize> {
+    let first = m.people[*people.first()?].at;
+    let at = (start..first).find(|&i| m.chars[i] == '在')?;
+    let text: String = m.chars[at..first].iter().collect();
+    let text = text.trim_end();
+    rules
+        .words
+        .of("occasion_end")
+        .iter()
+        .any(|w| text.ends_with(w.as_str()) || text.contains(&format!("{w} ")))
+        .then_some(at)
+}
+
+/// True when "在…会上" stands right before the speech verb at `verb_at`, after
+/// the clause's last person before it ("甲在会上强调", "甲在全区大会上指出").
+fn spoken_at_occasion(
+    rules: &Rules,
+    m: &Mentions,
+    start: usize,
+    verb_at: usize,
+    people: &[usize],
+) -> bool {
+    let from = people
+        .iter()
+        .map(|&i| &m.people[i])
+        .filter(|p| p.at + p.len <= verb_at)
+        .map(|p| p.at + p.len)
+        .max()
+        .unwrap_or(start);
+    let between: String = m.chars[from..verb_at].iter().collect();
+    between.starts_with('在')
+        && rules
+            .words
+            .of("occasion_end")
+            .iter()
+            .any(|w| between.ends_with(w.as_str()))
 }
 
 /// Chaired or attended, by a verb at `at`: 召开 makes its subject the chair

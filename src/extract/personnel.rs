@@ -135,7 +135,11 @@ pub fn read(
         // name right before them and a chain right after.
         let strict = len == 1;
         let groups = match side {
-            Side::After => after_groups(m, at + len, stop),
+            Side::After => match after_groups(m, at + len, stop) {
+                // "选举产生镇人大主席甲、副主席乙,镇长丙": each name its own title.
+                found if found.is_empty() => titled_list(m, at + len, stop),
+                found => found,
+            },
             Side::Before => match attributive(m, at + len) {
                 found if !found.is_empty() => found,
                 _ => before_group(m, at, at + len, stop, strict)
@@ -222,18 +226,37 @@ pub fn read(
 /// "新当选的福田区区长甲、区政协主席乙": a trigger before 的 qualifies the
 /// titled names after it, each with its own title.
 fn attributive(m: &Mentions, end: usize) -> Vec<(Vec<usize>, &Chain)> {
-    let mut out = Vec::new();
     if m.chars.get(end) != Some(&'的') {
-        return out;
+        return Vec::new();
     }
-    let mut at = end + 1;
-    while let Some(chain) = m.chains.iter().find(|c| c.at == at && !c.posts.is_empty())
-        && let Some(person) = m.people.iter().position(|p| p.at == chain.end)
-    {
-        out.push((vec![person], chain));
+    titled_list(m, end + 1, m.chars.len())
+}
+
+/// A list of titled names starting at `at`, up to `stop`: "镇人大主席甲、副主席乙,
+/// 镇长丙、副镇长丁、戊" gives each name its own chain; a name with none
+/// (戊) shares the chain before it. Linear in the mentions.
+fn titled_list(m: &Mentions, mut at: usize, stop: usize) -> Vec<(Vec<usize>, &Chain)> {
+    let mut out: Vec<(Vec<usize>, &Chain)> = Vec::new();
+    while at < stop {
+        let chain = m.chains.iter().find(|c| c.at == at && !c.posts.is_empty());
+        let person = match chain {
+            Some(c) => m.people.iter().position(|p| p.at == c.end),
+            None if !out.is_empty() => m.people.iter().position(|p| p.at == at),
+            None => None,
+        };
+        let Some(person) = person else { break };
+        match chain {
+            Some(c) => out.push((vec![person], c)),
+            None => {
+                let shared = out.last().map(|(_, c)| *c);
+                if let Some(c) = shared {
+                    out.push((vec![person], c));
+                }
+            }
+        }
         let p = &m.people[person];
         at = p.at + p.len;
-        if m.chars.get(at) != Some(&'、') {
+        if !matches!(m.chars.get(at), Some('、' | ',' | '，')) {
             break;
         }
         at += 1;
@@ -470,7 +493,13 @@ fn before_group(
         .find(|c| c.at >= end && c.at < stop && !c.posts.is_empty())?;
     let between = &m.chars[end..chain.at];
     let near = if strict { 1 } else { GAP };
-    (between.len() <= near && !breaks(between)).then_some((people, chain))
+    // "甲、乙分别任中阳县、方山县县委书记": places listed before the chain.
+    let places_only = (end..chain.at).all(|i| {
+        m.chars[i] == '、'
+            || m.districts.iter().any(|d| d.at <= i && i < d.at + d.len)
+            || m.cities.iter().any(|c| c.at <= i && i < c.at + c.len)
+    });
+    ((between.len() <= near && !breaks(between)) || places_only).then_some((people, chain))
 }
 
 /// The posts the chain right before a name writes as left (原, 前任, read by
@@ -776,5 +805,45 @@ mod tests {
     fn past_and_present_posts_are_no_decisions() {
         assert!(decided("甲某某曾任福田区副区长。").is_empty());
         assert!(decided("区委书记甲某某主持召开会议，研究部署任务。").is_empty());
+        assert!(decided("某市副市长甲某某曾担任福田区委书记。").is_empty());
+    }
+
+    #[test]
+    fn an_election_lists_each_name_with_its_own_title() {
+        assert_eq!(
+            decided(
+                "红安县柳林镇人代会选举产生柳林镇人大主席甲某某、副主席乙某某,镇长丙某某、副镇长丁某某、戊某某。"
+            ),
+            [
+                row("丁某某", "红安县", "柳林镇副镇长", "elected"),
+                row("丙某某", "红安县", "柳林镇镇长", "elected"),
+                row("乙某某", "红安县", "柳林镇人大副主席", "elected"),
+                row("戊某某", "红安县", "柳林镇副镇长", "elected"),
+                row("甲某某", "红安县", "柳林镇人大主席", "elected"),
+            ]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_names_with_the_places_listed_before_one_title() {
+        assert_eq!(
+            decided("甲某某、乙某某分别任吕梁市中阳县、方山县县委书记。"),
+            [
+                row("乙某某", "方山县", "县委书记", "appointed"),
+                row("甲某某", "中阳县", "县委书记", "appointed"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_formal_cppcc_name_is_the_county_cppcc() {
+        assert_eq!(
+            decided("大会选举甲某某为政协第十届玉屏侗族自治县委员会主席。"),
+            [row("甲某某", "玉屏侗族自治县", "县政协主席", "elected")]
+        );
+        assert_eq!(
+            decided("乙某某当选中国人民政治协商会议石柱土家族自治县第十一届委员会主席。"),
+            [row("乙某某", "石柱土家族自治县", "县政协主席", "elected")]
+        );
     }
 }

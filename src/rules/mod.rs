@@ -119,6 +119,10 @@ pub enum VerbKind {
 /// The kinds of word list `data/words.tsv` holds.
 pub const WORD_KINDS: &[&str] = &[
     "scope_stop",
+    "scope_through",
+    "title_then_body",
+    "occasion_end",
+    "stem_word",
     "district_mark",
     "city_organ",
     "city_mark",
@@ -200,6 +204,10 @@ pub struct Rules {
     pub name_follow: Vec<String>,
     /// Characters that never open a name.
     pub name_not_opening: BTreeSet<char>,
+    /// Characters Mongolian, Tibetan and Uyghur names are transliterated with
+    /// (巴, 图, 格, 日, 勒 ...): a titled name written without an interpunct
+    /// may run to six characters of them (宝音满都呼).
+    pub name_transliteration: BTreeSet<char>,
     /// Bodies that are no leading body of a district (工商联, 法院): a generic
     /// title after them is no district post.
     pub other_bodies: Vec<String>,
@@ -310,6 +318,7 @@ impl Rules {
             match cols[0].as_str() {
                 "follow" => rules.name_follow.push(word),
                 "not_opening" => rules.name_not_opening.extend(word.chars()),
+                "transliteration" => rules.name_transliteration.extend(word.chars()),
                 "post_link" => rules.post_links.push(word),
                 "opens_list" => rules.list_openers.push(word),
                 other => {
@@ -317,7 +326,7 @@ impl Rules {
                         "data/names.tsv",
                         line_no,
                         format!(
-                            "unknown kind {other:?} (follow, not_opening, post_link, opens_list)"
+                            "unknown kind {other:?} (follow, not_opening, transliteration, post_link, opens_list)"
                         ),
                     ));
                 }
@@ -476,7 +485,8 @@ impl Rules {
             list.sort_by(|a, b| longest_first(a, b));
             list.dedup();
         }
-        self.gazetteer.compile(&self.districts);
+        self.gazetteer
+            .compile(&self.districts, self.words.of("stem_word"));
         let titles: Vec<&str> = self.titles.iter().map(|t| t.written.as_str()).collect();
         self.title_lexicon = Lexicon::new(&titles);
         let verbs: Vec<&str> = self.verbs.iter().map(|v| v.word.as_str()).collect();

@@ -669,7 +669,20 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     let at_line_end = after_space >= chars.len()
         && chars[at].is_ascii_digit()
         && (at == 0 || !crate::extract::is_han(chars[at - 1]));
-    if listed_at(chars, after_space, &w.dateline_after).is_some() || at_line_end {
+    // "中国台湾网2月3日广州讯 1月27日,…": a place between the date and 讯 or 电.
+    let placed_dateline = (2..=4).any(|k| {
+        let tail = after_space + k;
+        chars[after_space..tail.min(chars.len())].len() == k
+            && chars[after_space..tail]
+                .iter()
+                .all(|c| crate::extract::is_han(*c))
+            && matches!(chars.get(tail), Some('讯' | '电'))
+            && !chars
+                .get(tail + 1)
+                .is_some_and(|c| crate::extract::is_han(*c))
+    });
+    if listed_at(chars, after_space, &w.dateline_after).is_some() || at_line_end || placed_dateline
+    {
         return false;
     }
     // A day announced for later dates what is planned, not what is reported.

@@ -394,7 +394,9 @@ impl<'r> NameReader<'r> {
                 return listed.then_some(found);
             }
         }
+        // A verb of the table is never a name ("调研员应邀参加" has no 应邀).
         self.name_at_inner(s, pos, vouched)
+            .filter(|(_, name)| !self.rules.verbs.iter().any(|v| v.word == *name))
     }
 
     fn name_at_inner(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
@@ -410,6 +412,9 @@ impl<'r> NameReader<'r> {
             return None;
         }
         if vouched && let Some(found) = interpunct_name(s, pos) {
+            return Some(found);
+        }
+        if vouched && let Some(found) = self.transliterated_name_at(s, pos) {
             return Some(found);
         }
         // 蔡 颖: two characters set apart by a space.
@@ -459,6 +464,25 @@ impl<'r> NameReader<'r> {
             return self.unlisted_name_at(s, pos);
         }
         None
+    }
+
+    /// A titled name of four to six characters transliterated from Mongolian,
+    /// Tibetan or Uyghur and written without an interpunct ("宝音满都呼",
+    /// "佟格日乐"): every character after the first is one of the table's
+    /// `transliteration` characters, and a clear boundary follows. The longest
+    /// such run wins.
+    fn transliterated_name_at(&self, s: &Sentence, pos: usize) -> Option<(usize, String)> {
+        let set = &self.rules.name_transliteration;
+        let run = s.chars[pos + 1..]
+            .iter()
+            .take(5)
+            .take_while(|c| set.contains(c))
+            .count();
+        (4..=run + 1).rev().find_map(|len| {
+            let end = pos + len;
+            (s.boundary(end) && !(pos + 1..end).any(|i| s.blocked[i]))
+                .then(|| (len, s.chars[pos..end].iter().collect()))
+        })
     }
 
     /// A name after a title whose surname the table lacks (a rare surname):

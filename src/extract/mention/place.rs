@@ -63,6 +63,18 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 });
             }
             PlaceKind::Listed => {
+                // "门牙村南山": a short form after a village or a road names a
+                // spot there, not the district.
+                let short = m.len < m.form.name.chars().count();
+                if short
+                    && m.at > 0
+                    && matches!(
+                        chars[m.at - 1],
+                        '村' | '镇' | '乡' | '路' | '街' | '巷' | '屯' | '组'
+                    )
+                {
+                    continue;
+                }
                 let city = rules
                     .district_named(&m.form.name)
                     .and_then(|d| d.city.clone());

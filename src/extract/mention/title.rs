@@ -16,7 +16,7 @@
 //! and a bounded look back before each title.
 
 use super::place::{CityMention, DistrictMention};
-use crate::extract::{is_han, word_ends_at};
+use crate::extract::{is_han, word_at, word_ends_at};
 use crate::rules::{Level, Rules};
 
 /// A post a chain names: a title, its level, and the district where the chain
@@ -86,6 +86,15 @@ pub fn chains(
         if rules.titles[hit.word].written.ends_with('委') && chars.get(title_end) == Some(&'会') {
             continue;
         }
+        // 区领导班子, 区领导小组: a body, not people.
+        if rules
+            .words
+            .of("title_then_body")
+            .iter()
+            .any(|w| word_at(chars, title_end, w))
+        {
+            continue;
+        }
         // A title that continues the chain: only a separator and a scope between.
         let continues = segments.last().and_then(|&(_, _, prev_end, _)| {
             let sep = chars.get(prev_end).copied()?;
@@ -120,6 +129,7 @@ pub fn chains(
                     && p > start
                 {
                     let before: String = chars[start..p].iter().collect();
+                    let before = short_organs(&before, '区');
                     if !["政协", "中共", "党", "委"]
                         .iter()
                         .any(|o| before.ends_with(o))
@@ -165,7 +175,8 @@ fn could_be_name(
 }
 
 /// Where the scope of a title at `title_at` starts, looking back no further
-/// than `floor` and at most 20 characters.
+/// than `floor` and at most 32 characters (a formal organ name is long:
+/// "中国人民政治协商会议某某土家族自治县第十一届委员会主席").
 fn scope_start(
     rules: &Rules,
     chars: &[char],
@@ -174,16 +185,26 @@ fn scope_start(
     blocked: &[bool],
 ) -> usize {
     let mut j = title_at;
-    while j > floor && title_at - j < 20 {
+    while j > floor && title_at - j < 32 {
         let c = chars[j - 1];
         if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
             break;
         }
+        // A stop that opens a word of the scope is no stop ("经济开发区" is
+        // not "经|济开发区").
+        let through = |w: &str| {
+            let n = w.chars().count();
+            rules
+                .words
+                .of("scope_through")
+                .iter()
+                .any(|t| t.starts_with(w) && word_at(chars, j - n, t))
+        };
         if rules
             .words
             .of("scope_stop")
             .iter()
-            .any(|w| word_ends_at(chars, j, w))
+            .any(|w| word_ends_at(chars, j, w) && !through(w))
         {
             break;
         }
@@ -234,10 +255,12 @@ fn read_chain(
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
         // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
         let left = (rules.personnel.former.iter()).any(|f| scope.ends_with(f.as_str()));
+        // Read on the short organ names: 中国人民政治协商会议 holds no 商会.
+        let short_scope = short_organs(&scope, '区');
         let not_leading = rules
             .other_bodies
             .iter()
-            .any(|b| scope.contains(b.as_str()));
+            .any(|b| short_scope.contains(b.as_str()));
         let other_body = not_leading || left;
         // 广州开发区党工委书记、管委会主任: a zone's second post stays with the zone.
         let zone_continues = scope_at == title_at
@@ -309,8 +332,9 @@ fn read_chain(
                 let past = (d.at + d.len).min(title_at).max(scope_at);
                 let rest: String = chars[past..title_end].iter().collect();
                 // "政协鄂托克前旗第十一届委员会主席": the organ before the name stays.
+                // So is "政协第十届…委员会主席", "中国人民政治协商会议…委员会主席".
                 let before: String = chars[scope_at..d.at.max(scope_at)].iter().collect();
-                let rest = if before.ends_with("政协") {
+                let rest = if short_organs(&before, unit).ends_with("政协") {
                     format!("政协{rest}")
                 } else {
                     rest
@@ -325,19 +349,32 @@ fn read_chain(
             None => chars[scope_at..title_end].iter().collect(),
         };
         let own = short_organs(own.trim_start_matches("中共"), unit);
+        // A named zone the title writes ("某经开区管委会主任"): later titles of
+        // the sentence that write only its bodies belong to it.
+        let mut zone: Option<String> = None;
         let recorded = if title.level == Level::Group {
             title.canonical.clone()
         } else if title.canonical != title.written && own.ends_with(&title.written) {
             // 区政府区长 -> 区长.
             title.canonical.clone()
         } else if title.keeps_place {
-            own.clone()
+            // "七里坪镇人大主席甲、副主席乙,镇长丙": the town holds on.
+            match carry.street.as_ref().filter(|street| {
+                own == title.written
+                    && ["街道", "镇", "乡"]
+                        .iter()
+                        .any(|u| street.ends_with(u) && own.contains(u))
+            }) {
+                Some(street) => format!("{street}{own}"),
+                None => own.clone(),
+            }
         } else if let Some(street) = carry.street.as_ref().filter(|_| {
-            ["党工委", "办事处", "人大工委", "党委"]
+            ["党工委", "办事处", "人大工委", "党委", "管委会", "纪工委"]
                 .iter()
                 .any(|o| own.starts_with(o))
         }) {
-            // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on.
+            // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on;
+            // so does a zone ("某经开区管委会主任甲,管委会副主任乙").
             format!("{street}{own}")
         } else if scope_at == title_at && w.has("bare_head", &title.written) {
             // "区人大常委会主任甲、副主任乙": the bare head takes the organ before it.
@@ -355,6 +392,9 @@ fn read_chain(
                 .iter()
                 .any(|z| rest.ends_with(z.as_str()) && rest != "新区")
             {
+                if w.of("zone").iter().all(|z| rest != z.as_str()) {
+                    zone = Some(rest.to_string());
+                }
                 format!("{rest}{}", title.canonical)
             } else {
                 title.canonical.clone()
@@ -390,6 +430,9 @@ fn read_chain(
             .min()
             .map(|i| recorded[..i].to_string())
             .filter(|p| p.chars().count() > 2);
+        if let Some(l) = local.as_ref().or(zone.as_ref()) {
+            carry.street = Some(l.clone());
+        }
         if left && !not_leading && title.level == Level::District {
             former.push(Post {
                 title: recorded.clone(),
@@ -428,7 +471,7 @@ fn read_chain(
             && let Some(unit) = ["街道", "镇", "乡"]
                 .iter()
                 .find(|u| title.written.starts_with(*u))
-            && let Some(i) = recorded.find(unit)
+            && let Some(i) = recorded.find(unit).filter(|&i| i > 0)
         {
             carry.street = Some(recorded[..i + unit.len()].to_string());
         }
