@@ -2352,4 +2352,24 @@ mod tests {
         assert_eq!(people, ["甲某某"]);
         assert!(f.roles.iter().all(|r| r.person != "应邀"), "{:?}", f.roles);
     }
+
+    #[test]
+    fn a_dateline_with_its_place_dates_the_page_not_the_act() {
+        let f = facts(
+            "---\ndate: 2016-02-03\n---\n中国台湾网2月3日广州讯 1月27日,白云区委、区政府举办各界人士迎春团拜会。区委副书记、代区长甲某某出席。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "2016-01-27")]));
+    }
+
+    #[test]
+    fn speech_at_the_meeting_is_attending_it() {
+        let f = facts(
+            "---\ndate: 2019-02-14\n---\n2月13日,江夏区委全体会议召开。“我们的环境更优美了。”江夏区委书记甲某某在会上说,过去的一年成绩来之不易。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "2019-02-13")]));
+        // Speech alone, with no meeting named before it, is no activity.
+        let f =
+            facts("---\ndate: 2019-02-14\n---\n2月13日,江夏区委书记甲某某表示,要抓好招商引资。");
+        assert!(took_part(&f).is_empty(), "{:?}", took_part(&f));
+    }
 }
