@@ -1607,7 +1607,7 @@ fn home_by_stem(
     }
     // A county of two characters written in full ("房县50万人民") says it best,
     // unless it opens with a word of its own ("县委和县政府" holds no 和县).
-    // nor ends in a title ("代理县长" holds no 理县).
+    // nor ends in a title ("代理县长" holds no 理县), nor opens one (代县长).
     let chars: Vec<char> = text.chars().collect();
     let mut short: BTreeMap<String, usize> = BTreeMap::new();
     for m in rules.gazetteer.find(text) {
@@ -1617,10 +1617,16 @@ fn home_by_stem(
             && chars
                 .get(m.at + 2)
                 .is_some_and(|c| matches!(c, '长' | '委'));
+        // "、代县长甲": a title (代县长) starts there, not 代县.
+        let in_title = rules
+            .titles
+            .iter()
+            .any(|t| t.written.chars().count() > m.len && super::word_at(&chars, m.at, &t.written));
         if m.len == 2
             && m.form.name.ends_with(unit)
             && !rules.name_not_opening.contains(&first)
             && !glued
+            && !in_title
         {
             *short.entry(m.form.name.clone()).or_default() += 1;
         }
@@ -2371,5 +2377,32 @@ mod tests {
         let f =
             facts("---\ndate: 2019-02-14\n---\n2月13日,江夏区委书记甲某某表示,要抓好招商引资。");
         assert!(took_part(&f).is_empty(), "{:?}", took_part(&f));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_follow_word_keeps_it_before_deng() {
+        // 为 may follow a name, but "陈立为等" ends a list: the name is 陈立为.
+        let f = facts(
+            "---\ndate: 2017-10-21\n---\n10月20日,法库县召开会议。县委副书记、代县长陈立为等在家县委常委参加会议。",
+        );
+        let mut people: Vec<String> = held(&f).into_iter().map(|p| p.0).collect();
+        people.dedup();
+        assert_eq!(people, ["陈立为"]);
+    }
+
+    #[test]
+    fn an_acting_title_is_no_county() {
+        // 代县 is a county, but "代县长" is an acting 县长: a page that names no
+        // county places its officials nowhere rather than in 代县.
+        let f = facts(
+            "---\ndate: 2026-02-22\n---\n2月22日上午,县委副书记、代县长甲某某看望慰问春节期间坚守岗位的一线职工。",
+        );
+        assert!(
+            f.posts.iter().all(|p| p.district != "代县"),
+            "{:?}",
+            held(&f)
+        );
+        // 春节期间 describes the workers; the act is dated by its own day.
+        assert_eq!(took_part(&f), pairs(&[("甲某某", "2026-02-22")]));
     }
 }

@@ -387,6 +387,7 @@ struct Words {
     not_day_hao: Vec<String>,
     holidays: Vec<(String, Holiday)>,
     term_alone: Vec<String>,
+    content_opening: Vec<String>,
 }
 
 const DATES: &str = include_str!("../../../data/dates.tsv");
@@ -428,6 +429,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         not_day_hao: Vec::new(),
         holidays: Vec::new(),
         term_alone: Vec::new(),
+        content_opening: Vec::new(),
     };
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -453,6 +455,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "dateline_after" => w.dateline_after.push(word),
             "not_day_hao" => w.not_day_hao.push(word),
             "term_alone" => w.term_alone.push(word),
+            "content_opening" => w.content_opening.push(word),
             "relative_day" => {
                 let n: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                 w.relative_day.push((word, n));
@@ -509,6 +512,12 @@ fn listed_at<'w>(chars: &[char], at: usize, list: &'w [String]) -> Option<(&'w s
 /// ```
 pub fn find(text: &str) -> Vec<DateMention> {
     let chars: Vec<char> = mask_quoted(text);
+    // "会议传达学习12月6日中央政治局会议精神…": what a meeting took up, with
+    // the dates of its own; none of them is an occasion of this text's acts.
+    let content = words()
+        .content_opening
+        .iter()
+        .any(|w| text.trim_start().starts_with(w.as_str()));
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -523,7 +532,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
                     read_expr(&chars, end),
                     Some((DateExpr::Point(Point::Holiday { .. }), _))
                 );
-            let occasion = !in_phrase && is_occasion(&chars, i, end);
+            // "春节期间坚守岗位的职工": a holiday's span, no day of an act.
+            let season = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
+                && (chars[i..end].ends_with(&['期', '间'])
+                    || crate::extract::word_at(&chars, end, "期间"));
+            let occasion = !in_phrase && !content && !season && is_occasion(&chars, i, end);
             out.push(DateMention {
                 at: i,
                 len: end - i,
@@ -1618,6 +1631,17 @@ mod tests {
         assert_eq!(days("2024-12-11", "《2024年12月工作要点》"), ["none"]);
         assert!(!find("截至6月30日")[0].occasion);
         assert!(find("6月30日,召开")[0].occasion);
+        // What a meeting took up dates none of its acts; a picture's stamp
+        // and a dateline with its place date the page.
+        let took_up = find("会议传达学习12月6日中央政治局会议精神;听取当前工作汇报。");
+        assert!(took_up.iter().all(|d| !d.occasion));
+        assert!(!find("截屏2023-07-24 15.04.30")[0].occasion);
+        assert!(!find("看望慰问春节期间坚守岗位的职工")[0].occasion);
+        let placed = find("中国台湾网2月3日广州讯 1月27日,区委举办团拜会");
+        assert_eq!(
+            placed.iter().map(|d| d.occasion).collect::<Vec<_>>(),
+            [false, true]
+        );
     }
 
     #[test]

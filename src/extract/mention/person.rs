@@ -442,8 +442,9 @@ impl<'r> NameReader<'r> {
                 if s.boundary(end) && !splits_a_word(s, pos, self.rules) {
                     // "贺某到宝安": where the last character opens a verb and the
                     // shorter name ends there too, the shorter one is meant.
+                    // Not before 等, which ends a list ("代县长陈某为等…").
                     let shorter = end - 1;
-                    let han_after = chars.get(end).is_some_and(|c| is_han(*c));
+                    let han_after = chars.get(end).is_some_and(|c| is_han(*c) && *c != '等');
                     if given == 2 && han_after && s.bound[shorter] && !s.blocked[shorter] {
                         return Some((shorter - pos, chars[pos..shorter].iter().collect()));
                     }

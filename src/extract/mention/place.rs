@@ -91,6 +91,13 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 if chars.get(end) == Some(&'域') {
                     continue;
                 }
+                // "代县长" is a title, not 代县 and 长.
+                if rules.titles.iter().any(|t| {
+                    t.written.chars().count() > m.len
+                        && crate::extract::word_at(&chars, m.at, &t.written)
+                }) {
+                    continue;
+                }
                 let organ = rules
                     .words
                     .of("after_district")
