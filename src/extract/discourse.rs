@@ -440,6 +440,9 @@ impl<'a> Reader<'a> {
         // Cities the document names, and those of districts only one city has.
         let mut cities = BTreeSet::new();
         let mut counts: BTreeMap<Place, usize> = BTreeMap::new();
+        // Districts whose delegations visit ("枞阳县党政代表团来我县考察"): guests,
+        // never the district the text is about.
+        let mut guests: BTreeSet<Place> = BTreeSet::new();
         for s in sentences {
             for c in &s.mentions.cities {
                 cities.insert(c.name.clone());
@@ -448,14 +451,26 @@ impl<'a> Reader<'a> {
                 if let Some(c) = &d.city {
                     cities.insert(c.clone());
                 }
-                *counts
-                    .entry(Place {
-                        name: d.name.clone(),
-                        city: d.city.clone(),
-                    })
-                    .or_default() += 1;
+                let place = Place {
+                    name: d.name.clone(),
+                    city: d.city.clone(),
+                };
+                if rules
+                    .words
+                    .of("guest_after")
+                    .iter()
+                    .any(|w| super::word_at(&s.mentions.chars, d.at + d.len, w))
+                {
+                    guests.insert(place.clone());
+                }
+                *counts.entry(place).or_default() += 1;
             }
         }
+        let hosts: BTreeMap<Place, usize> = counts
+            .iter()
+            .filter(|(p, _)| !guests.contains(*p))
+            .map(|(p, n)| (p.clone(), *n))
+            .collect();
         // A stem inside a name is no county ("吴新建" holds no 新建区): names go
         // first, wherever the text writes them, also where no title marks them
         // ("审稿人:何宏伟" holds no 宏伟区).
@@ -472,7 +487,10 @@ impl<'a> Reader<'a> {
                 &cities,
             )
         };
-        let home = home_district(&counts, doc.title.as_deref(), rules);
+        let home = match hosts.is_empty() {
+            true => home_district(&counts, doc.title.as_deref(), rules),
+            false => home_district(&hosts, doc.title.as_deref(), rules),
+        };
         // A text whose titles are of another unit than the district it names
         // most ("云龙区党政代表团来沛考察…县委书记甲") is about a county of
         // its titles' unit, found as a text naming none is.
@@ -705,7 +723,8 @@ impl<'a> Reader<'a> {
         }
         let sentence_place = first_context(self.rules, m).or(para_place.clone());
         let events_before = self.facts.events.len();
-        // Where visitors went: the district those who 陪同 them serve.
+        // Where visitors went: the district those who 陪同 them serve, or the
+        // text's own ("来我县考察").
         if let Some(d) = m
             .districts
             .iter()
@@ -716,6 +735,8 @@ impl<'a> Reader<'a> {
                 name: d.name.clone(),
                 city: d.city.clone(),
             });
+        } else if self.home.is_some() && comes_to_us(self.rules, &m.chars) {
+            *destination = self.home.clone();
         }
         // Decisions on posts: what they say of a post is a personnel fact, not
         // a sighting, and those they name take no part in the meeting.
@@ -732,10 +753,11 @@ impl<'a> Reader<'a> {
         // Posts and roles the sentence states.
         for (i, p) in m.people.iter().enumerate() {
             let decided: Vec<&Staffing> = staffing.iter().filter(|s| s.person == i).collect();
-            let escorts = s
-                .frames
-                .iter()
-                .any(|f| f.act == Act::Escort && p.at >= f.start && p.at < f.end);
+            // Those who escort, also where a list of names is lent to 陪同.
+            let escorts = s.frames.iter().any(|f| {
+                f.act == Act::Escort
+                    && ((p.at >= f.start && p.at < f.end) || f.lent.iter().any(|(k, _)| *k == i))
+            });
             let context = if escorts { destination.clone() } else { None };
             let context = context.or_else(|| para_place.clone());
             self.note_person(
@@ -1522,6 +1544,20 @@ fn context_before(rules: &Rules, m: &Mentions, at: usize) -> Option<Place> {
             name: d.name.clone(),
             city: d.city.clone(),
         })
+}
+
+/// True when the sentence has visitors come to the text's own county: a
+/// destination word before 我县, 我区 or 我旗 ("率党政代表团来我县考察").
+fn comes_to_us(rules: &Rules, chars: &[char]) -> bool {
+    (1..chars.len()).any(|i| {
+        chars[i] == '我'
+            && matches!(chars.get(i + 1), Some('县' | '区' | '旗'))
+            && rules
+                .words
+                .of("destination")
+                .iter()
+                .any(|w| super::word_ends_at(chars, i, w))
+    })
 }
 
 fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
@@ -2404,5 +2440,29 @@ mod tests {
         );
         // 春节期间 describes the workers; the act is dated by its own day.
         assert_eq!(took_part(&f), pairs(&[("甲某某", "2026-02-22")]));
+    }
+
+    #[test]
+    fn hosts_escort_a_visiting_delegation_in_their_own_county() {
+        // 枞阳县 is named most, but as the guests; 我县 is the host, 怀宁县, and
+        // those listed before 陪同 serve it. 代 opens a name no surname list
+        // holds, and 等 ends it.
+        let f = facts(
+            "---\ndate: 2025-11-05\n---\n枞阳县党政代表团来怀考察\n11月4日,枞阳县委书记甲某某率党政代表团来我县考察学习。县委书记乙某某,县委副书记、县长丙某某,县委副书记代瑜等陪同。\n当天下午,枞阳县党政代表团先后来到企业考察。近年来,怀宁县坚持高质量发展。",
+        );
+        let hosts: Vec<(String, String)> = held(&f)
+            .into_iter()
+            .filter(|p| p.0 != "甲某某")
+            .map(|p| (p.0, p.1))
+            .collect();
+        assert_eq!(
+            hosts,
+            [
+                ("丙某某".into(), "怀宁县".into()),
+                ("丙某某".into(), "怀宁县".into()),
+                ("乙某某".into(), "怀宁县".into()),
+                ("代瑜".into(), "怀宁县".into()),
+            ]
+        );
     }
 }

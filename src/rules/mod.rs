@@ -123,6 +123,7 @@ pub const WORD_KINDS: &[&str] = &[
     "title_then_body",
     "occasion_end",
     "stem_word",
+    "guest_after",
     "district_mark",
     "city_organ",
     "city_mark",

@@ -505,6 +505,11 @@ impl<'r> NameReader<'r> {
                 return None;
             }
             let word: String = s.chars[pos..end].iter().collect();
+            // "代某等陪同": a word that may follow a name ends it, not joins it.
+            let last = s.chars[end - 1].to_string();
+            if len == 3 && self.rules.name_follow.contains(&last) {
+                return None;
+            }
             let title_inside = self
                 .rules
                 .titles
