@@ -206,6 +206,16 @@ fn join_report_bylines(lines: Vec<String>) -> Vec<String> {
         let speaker =
             line.chars().count() <= 30 && !line.contains(['。', ',', '，', ';', '；', ':', '：']);
         match out.last_mut() {
+            // "——2025年1月7日在某区第十七届人民代表大会" / "第五次会议上": the
+            // occasion itself broken over two lines.
+            Some(last)
+                if line.chars().count() <= 20
+                    && OCCASION_CLOSE.is_match(&line)
+                    && !REPORT_OCCASION.is_match(last)
+                    && REPORT_OCCASION.is_match(&format!("{last}{line}")) =>
+            {
+                last.push_str(&line);
+            }
             Some(last) if speaker && REPORT_OCCASION.is_match(last) => {
                 last.push(' ');
                 last.push_str(&line);
@@ -215,6 +225,12 @@ fn join_report_bylines(lines: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// The end of an occasion broken onto a line of its own ("第五次会议上").
+static OCCASION_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^。，,；;]{0,18}(?:会议|大会|会)上[)）]?$")
+        .expect("occasion close pattern is valid")
+});
 
 /// The occasion line of a report's byline: a dash or a date, 在, and a meeting
 /// ending in 上 ("——2024年1月17日在…会议上").
@@ -665,6 +681,14 @@ mod tests {
         assert_eq!(
             doc.text,
             "政府工作报告\n——2025年5月27日在某区第一届人民代表大会第四次会议上 某区人民政府区长 甲某某\n各位代表:"
+        );
+        let doc = normalise(
+            "x.txt",
+            "政府工作报告\n——2025年1月7日在某区第十七届人民代表大会\n第五次会议上\n某区人民政府区长甲某某\n各位代表:",
+        );
+        assert_eq!(
+            doc.text,
+            "政府工作报告\n——2025年1月7日在某区第十七届人民代表大会第五次会议上 某区人民政府区长甲某某\n各位代表:"
         );
         // A sentence that ends in 会议上 is no byline; nor is a long line after it.
         let doc = normalise("x.txt", "区长甲某某在会议上\n强调了三点要求。");

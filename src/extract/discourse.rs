@@ -2465,4 +2465,20 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_name_ends_before_lai_and_a_leading_group_is_recorded_as_its_leaders() {
+        let f = facts(
+            "---\ndate: 2023-12-15\n---\n12月14日下午,射阳县委副书记孙立树来盘湾镇调研指导。区长王来出席。\n12月15日,甲某某、乙某某等县四大班子领导出席射阳县迎春茶话会。",
+        );
+        let posts: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.2)).collect();
+        assert_eq!(
+            posts,
+            [
+                ("乙某某".into(), "县领导".into()),
+                ("孙立树".into(), "县委副书记".into()),
+                ("甲某某".into(), "县领导".into()),
+            ]
+        );
+    }
 }
