@@ -1158,8 +1158,8 @@ impl<'a> Reader<'a> {
 
     /// The place of a title that names no district: the context, if its unit
     /// fits the title's (a 县委书记 serves a 县, not the 区 of the sentence
-    /// before); else the one district of that unit the document names most;
-    /// else none.
+    /// before); else the one district of that unit the document names; else
+    /// none.
     fn place_of_unit(&self, title: &str, context: Option<&Place>) -> Option<Place> {
         let unit = title
             .trim_start_matches("常务")
@@ -1180,9 +1180,10 @@ impl<'a> Reader<'a> {
             .map(|(p, n)| (p, *n))
             .collect();
         fitting.sort_by_key(|f| std::cmp::Reverse(f.1));
+        // Only where one such district is named: among several, which one
+        // the title serves is a guess.
         match fitting.as_slice() {
             [(one, _)] => Some((*one).clone()),
-            [(one, n), (_, m), ..] if n > m => Some((*one).clone()),
             _ => None,
         }
     }
