@@ -130,7 +130,7 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// ```
 /// use govgraph::pinyin::person;
 /// assert_eq!(person("黄卫东").as_deref(), Some("Huang Weidong"));
-/// assert_eq!(person("张立新").as_deref(), Some("Zhang Lixin"));
+/// assert_eq!(person("张立平").as_deref(), Some("Zhang Liping"));
 /// assert_eq!(person("欧阳建国").as_deref(), Some("Ouyang Jianguo"));
 /// assert_eq!(person("曾志安").as_deref(), Some("Zeng Zhi'an"));
 /// assert_eq!(person("阿不都·热合曼").as_deref(), Some("Abudu Reheman"));

@@ -357,8 +357,8 @@ struct Reader<'a> {
     titled: BTreeSet<String>,
     /// The district with most of the document's mentions, for projects.
     dominant: Option<String>,
-    /// Every district the document names, with how often.
-    named: BTreeMap<Place, usize>,
+    /// Every district the document names.
+    named: BTreeSet<Place>,
     /// Keep every project candidate in the facts.
     keep_candidates: bool,
     /// The document's name, shared by all its evidence.
@@ -487,10 +487,8 @@ impl<'a> Reader<'a> {
                 &cities,
             )
         };
-        let home = match hosts.is_empty() {
-            true => home_district(&counts, doc.title.as_deref(), rules),
-            false => home_district(&hosts, doc.title.as_deref(), rules),
-        };
+        let voters = if hosts.is_empty() { &counts } else { &hosts };
+        let home = home_district(voters, doc.title.as_deref(), rules);
         // A text whose titles are of another unit than the district it names
         // most ("云龙区党政代表团来沛考察…县委书记甲") is about a county of
         // its titles' unit, found as a text naming none is.
@@ -507,10 +505,8 @@ impl<'a> Reader<'a> {
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
-        let mut named = counts.clone();
-        if let Some(h) = unit_home {
-            named.entry(h).or_insert(1);
-        }
+        let mut named: BTreeSet<Place> = counts.keys().cloned().collect();
+        named.extend(unit_home);
         Reader {
             rules,
             jieba: &ex.jieba,
@@ -1173,17 +1169,11 @@ impl<'a> Reader<'a> {
         if let Some(c) = context.filter(|c| c.name.ends_with(unit)) {
             return Some(c.clone());
         }
-        let mut fitting: Vec<(&Place, usize)> = self
-            .named
-            .iter()
-            .filter(|(p, _)| p.name.ends_with(unit))
-            .map(|(p, n)| (p, *n))
-            .collect();
-        fitting.sort_by_key(|f| std::cmp::Reverse(f.1));
         // Only where one such district is named: among several, which one
         // the title serves is a guess.
-        match fitting.as_slice() {
-            [(one, _)] => Some((*one).clone()),
+        let mut fitting = self.named.iter().filter(|p| p.name.ends_with(unit));
+        match (fitting.next(), fitting.next()) {
+            (Some(one), None) => Some(one.clone()),
             _ => None,
         }
     }
@@ -1655,10 +1645,7 @@ fn home_by_stem(
                 .get(m.at + 2)
                 .is_some_and(|c| matches!(c, '长' | '委'));
         // "、代县长甲": a title (代县长) starts there, not 代县.
-        let in_title = rules
-            .titles
-            .iter()
-            .any(|t| t.written.chars().count() > m.len && super::word_at(&chars, m.at, &t.written));
+        let in_title = super::title_opens_at(rules, &chars, m.at, m.len);
         if m.len == 2
             && m.form.name.ends_with(unit)
             && !rules.name_not_opening.contains(&first)
@@ -1668,13 +1655,7 @@ fn home_by_stem(
             *short.entry(m.form.name.clone()).or_default() += 1;
         }
     }
-    let mut ranked: Vec<(String, usize)> = short.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let clear = match ranked.as_slice() {
-        [(one, _)] => Some(one.clone()),
-        [(one, n), (_, m), ..] if n > m => Some(one.clone()),
-        _ => None,
-    };
+    let clear = crate::rules::sole_most(short).map(|(name, _)| name);
     let county = match clear.and_then(|c| rules.gazetteer.county(&c, None)) {
         Some(c) => c,
         None => match rules.gazetteer.county_by_streets(text, unit) {

@@ -412,6 +412,16 @@ pub(crate) fn word_ends_at(chars: &[char], end: usize, word: &str) -> bool {
     end >= n && word_at(chars, end - n, word)
 }
 
+/// True when a title of the table longer than `len` characters opens at
+/// `at`: what a place match of `len` characters there is part of ("代县长"
+/// holds no 代县). Linear in the number of titles.
+pub(crate) fn title_opens_at(rules: &Rules, chars: &[char], at: usize, len: usize) -> bool {
+    rules
+        .titles
+        .iter()
+        .any(|t| t.written.chars().count() > len && word_at(chars, at, &t.written))
+}
+
 /// True when `word` stands in `chars` at character offset `at`.
 pub(crate) fn word_at(chars: &[char], at: usize, word: &str) -> bool {
     // Compared as it goes: no count of the word's characters first.

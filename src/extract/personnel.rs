@@ -238,22 +238,18 @@ fn attributive(m: &Mentions, end: usize) -> Vec<(Vec<usize>, &Chain)> {
 fn titled_list(m: &Mentions, mut at: usize, stop: usize) -> Vec<(Vec<usize>, &Chain)> {
     let mut out: Vec<(Vec<usize>, &Chain)> = Vec::new();
     while at < stop {
-        let chain = m.chains.iter().find(|c| c.at == at && !c.posts.is_empty());
-        let person = match chain {
-            Some(c) => m.people.iter().position(|p| p.at == c.end),
-            None if !out.is_empty() => m.people.iter().position(|p| p.at == at),
-            None => None,
+        // The name's own chain, else the one before it, shared.
+        let (chain, name_at) = match m.chains.iter().find(|c| c.at == at && !c.posts.is_empty()) {
+            Some(c) => (c, c.end),
+            None => match out.last() {
+                Some((_, c)) => (*c, at),
+                None => break,
+            },
         };
-        let Some(person) = person else { break };
-        match chain {
-            Some(c) => out.push((vec![person], c)),
-            None => {
-                let shared = out.last().map(|(_, c)| *c);
-                if let Some(c) = shared {
-                    out.push((vec![person], c));
-                }
-            }
-        }
+        let Some(person) = m.people.iter().position(|p| p.at == name_at) else {
+            break;
+        };
+        out.push((vec![person], chain));
         let p = &m.people[person];
         at = p.at + p.len;
         if !matches!(m.chars.get(at), Some('、' | ',' | '，')) {

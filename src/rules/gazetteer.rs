@@ -299,12 +299,7 @@ impl Gazetteer {
                 *counts.entry(stem).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let (best, n) = *ranked.first()?;
-        if ranked.get(1).is_some_and(|(_, m)| *m >= n) {
-            return None;
-        }
+        let (best, _) = sole_most(counts)?;
         self.county_of_stem(best, unit, near)
     }
 
@@ -477,14 +472,9 @@ impl Gazetteer {
                 *votes.entry(ix).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(usize, usize)> = votes.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        match ranked.as_slice() {
-            [(ix, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
-                Some(&self.counties[*ix])
-            }
-            _ => None,
-        }
+        sole_most(votes)
+            .filter(|(_, n)| *n >= 2)
+            .map(|(ix, _)| &self.counties[ix])
     }
 
     /// True when the county at `ix` is a 区, 县 or 旗 as `unit` says (an
@@ -569,6 +559,24 @@ fn short_form(name: &str) -> Option<&str> {
     None
 }
 
+/// The key counted strictly more often than every other key, with its count;
+/// `None` when there is none or the most is shared. Linear in the keys.
+pub(crate) fn sole_most<K>(counts: impl IntoIterator<Item = (K, usize)>) -> Option<(K, usize)> {
+    let mut best: Option<(K, usize)> = None;
+    let mut shared = false;
+    for (key, n) in counts {
+        match &best {
+            Some((_, most)) if n < *most => {}
+            Some((_, most)) if n == *most => shared = true,
+            _ => {
+                best = Some((key, n));
+                shared = false;
+            }
+        }
+    }
+    best.filter(|_| !shared)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::Rules;
@@ -622,6 +630,17 @@ mod tests {
         // A news site's word after a name is no part of it (xinhua+net).
         assert_eq!(by("http://www.xinhuanet.com/local/1.htm", '县'), None);
         assert_eq!(by("not an address", '县'), None);
+    }
+
+    #[test]
+    fn the_sole_most_is_counted_more_than_every_other() {
+        assert_eq!(sole_most([("甲", 3), ("乙", 1)]), Some(("甲", 3)));
+        assert_eq!(sole_most([("甲", 2), ("乙", 3), ("丙", 3)]), None);
+        assert_eq!(
+            sole_most([("乙", 3), ("丙", 3), ("甲", 4)]),
+            Some(("甲", 4))
+        );
+        assert_eq!(sole_most(Vec::<(&str, usize)>::new()), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod personnel;
 mod projects;
 
 pub use dict::UserEntry;
+pub(crate) use gazetteer::sole_most;
 pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
 pub use lexicon::{Boundaries, Hit, Lexicon, WordSet};
 pub use personnel::{Change, PersonnelWords, Side, Trigger};

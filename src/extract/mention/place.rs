@@ -92,10 +92,7 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     continue;
                 }
                 // "代县长" is a title, not 代县 and 长.
-                if rules.titles.iter().any(|t| {
-                    t.written.chars().count() > m.len
-                        && crate::extract::word_at(&chars, m.at, &t.written)
-                }) {
+                if crate::extract::title_opens_at(rules, &chars, m.at, m.len) {
                     continue;
                 }
                 let organ = rules

@@ -1205,7 +1205,7 @@ fn by_quote(r: &Reading, out: &mut Vec<ProjectMention>) {
     }
 }
 
-/// Numbered lines: "3号线四期", "地铁17、22、25、27号线一期工程" (one
+/// Numbered lines: "9号线二期", "地铁6、8号线一期工程" (one
 /// candidate per line). A line named without a phase or 工程 is a service,
 /// not a works, and is left alone.
 fn by_line_number(r: &Reading, out: &mut Vec<ProjectMention>) {
