@@ -380,7 +380,7 @@ impl<'a> Reader<'a> {
         let rules = &ex.rules;
         // The folder the site files the page in (/2023/01/, t20231225_…).
         let filed = doc.url.as_deref().and_then(address_date);
-        let published = published(doc, simplified, filed);
+        let published = published(doc, simplified, filed).map(|d| report_day(simplified, d));
         let period = period(simplified, doc.title.as_deref())
             .or(published.map(|d| Period { from: d, to: d }));
         // With no dateline, the year of the folder the site files the page in
@@ -857,8 +857,19 @@ impl<'a> Reader<'a> {
             // "新区党工委书记甲主持会议并讲话,管委会主任乙提出工作要求".
             // So is any other part an official takes in it that the verb table
             // does not list ("常务副区长丙通报经济运行情况").
+            // The official opens the clause, as a subject does: names at the
+            // end of running text ("名单的还有县长甲") take no part.
+            let opens_clause = |i: usize| {
+                let p = &m.people[i];
+                let start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+                start >= f.start
+                    && !m.chars[f.start..start]
+                        .iter()
+                        .any(|c| crate::extract::is_han(*c))
+            };
             let unlisted_part = f.act == Act::None
                 && !f.names_only
+                && f.people.first().is_some_and(|(i, _)| opens_clause(*i))
                 && f.people
                     .iter()
                     .take(f.subjects)
@@ -998,9 +1009,18 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // People listed for the sentence's event whom no verb took.
+        // People listed for the sentence's event whom no verb took. The event
+        // of an earlier paragraph takes only a list that is a paragraph of its
+        // own (the leaders a meeting's sentence announced), not names in
+        // running text ("进入公示名单的还有县长甲").
+        let opens_with_people = m
+            .people
+            .iter()
+            .map(|p| p.anchor.map_or(p.at, |(a, _)| a.min(p.at)))
+            .min()
+            .is_some_and(|k| !m.chars[..k].iter().any(|c| crate::extract::is_han(*c)));
         if let Some(last) = s.frames.last()
-            && (sentence_event_made || !own)
+            && (sentence_event_made || (!own && (*event_para == s.para || opens_with_people)))
             && let Some(id) = current_event.clone()
         {
             let date = running.first().map(|d| d.first);
@@ -1794,6 +1814,29 @@ fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>)
         .filter(agrees)
 }
 
+/// "本报7月25日讯", "2月3日广州讯": the day a newspaper's report was filed,
+/// at most three days before the paper that prints it. Its 今天 and 昨天 count
+/// from that day, and it is the news of the day. Reads the opening only.
+static REPORT_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9年])(\d{1,2})月(\d{1,2})日\p{Han}{0,4}?[讯电]")
+        .expect("report dateline pattern is valid")
+});
+
+/// The day a newspaper report was filed, else `published` (see
+/// [`REPORT_DATELINE`]).
+fn report_day(text: &str, published: Day) -> Day {
+    let opening: String = text.chars().take(600).collect();
+    REPORT_DATELINE
+        .captures(&opening)
+        .and_then(|c| {
+            let (month, day) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            let year = published.year - i32::from(month > published.month);
+            Day::new(year, month, day)
+        })
+        .filter(|d| (0..=3).contains(&(published.ordinal() - d.ordinal())))
+        .unwrap_or(published)
+}
+
 /// The date a web address files its page under: a day (`/2021/12/16/`,
 /// `t20231225_1811571.html`, `/2014-10-16/`) or only a month (`/202311/`), as
 /// (year, month, day). County and district sites file news by the day they
@@ -1881,6 +1924,36 @@ mod tests {
         out.sort();
         out.dedup();
         out
+    }
+
+    #[test]
+    fn a_reports_own_dateline_dates_its_today() {
+        // The paper of the 26th prints the report filed on the 25th.
+        let text = "---\ndate: 2024-07-26\n---\n本报7月25日讯 今天上午,新区通报会召开。某区委书记甲某出席会议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("甲某", "2024-07-25")]));
+        // A month and day far from the paper's date is no report dateline.
+        let text = "---\ndate: 2024-07-26\n---\n本报3月5日讯 今天上午,某区委书记甲某出席会议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("甲某", "2024-07-26")]));
+    }
+
+    #[test]
+    fn names_at_the_end_of_running_text_join_no_earlier_meeting() {
+        let text = "---\ndate: 2024-06-19\n---\n6月17日下午,西湖区领导干部会议召开。\n\n\
+                    进入公示名单的还有安化县县长葛立山、宁乡县县长卢文海等。";
+        assert_eq!(took_part(&facts(text)), Vec::<(String, String)>::new());
+        // A paragraph that is only the list of leaders still joins it.
+        let text = "---\ndate: 2024-06-19\n---\n6月17日下午,西湖区领导干部会议召开。\n\n\
+                    西湖区委书记葛立山,区委副书记、区长卢文海。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[("卢文海", "2024-06-17"), ("葛立山", "2024-06-17")])
+        );
+    }
+
+    #[test]
+    fn a_chronicles_month_heading_dates_its_days() {
+        let text = "---\nurl: x\n---\n一月:\n2日 区长葛立山参加全区工作会议。\n今年是2024年。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2024-01-02")]));
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -166,6 +166,22 @@ impl Gazetteer {
         }
     }
 
+    /// The county of `province` whose name, without its unit, opens `text`
+    /// ("松桃经济开发区" after 贵州: 松桃苗族自治县), if exactly one does. What a
+    /// province's name prefixes is then a county's body ("贵州松桃经济开发区").
+    /// Linear in the number of counties.
+    pub fn county_opening(&self, province: &str, text: &str) -> Option<&County> {
+        let mut found = self.counties.iter().filter(|c| {
+            c.province == province && {
+                let short = autonomous_short(&c.name).unwrap_or_else(|| c.name.clone());
+                let stem: String = short.chars().take(short.chars().count() - 1).collect();
+                stem.chars().count() >= 2 && text.starts_with(&stem)
+            }
+        });
+        let one = found.next()?;
+        found.next().is_none().then_some(one)
+    }
+
     /// The province a city or province name belongs to.
     pub fn province_of(&self, place: &str) -> Option<&str> {
         if let Some(p) = self.provinces.iter().find(|p| *p == place) {
@@ -197,6 +213,17 @@ impl Gazetteer {
                 && !self.by_name.contains_key(&short)
             {
                 push(&short, PlaceKind::County, name);
+            }
+            // A county made a district or a city keeps its old name in older
+            // pages: 洪泽县 is 洪泽区 today, 荔浦县 荔浦市. (Not 吴江市 for 吴江区:
+            // "X市" is too often the end of a word, as 江城市 is of 松江城市规划.)
+            if let Some(stem) = name.strip_suffix(['区', '市'])
+                && stem.chars().count() >= 2
+            {
+                let former = format!("{stem}县");
+                if !self.by_name.contains_key(&former) {
+                    push(&former, PlaceKind::County, name);
+                }
             }
         }
         for d in listed {
@@ -524,15 +551,17 @@ impl Gazetteer {
     }
 }
 
-/// The short name of an autonomous county or banner: 长白朝鲜族自治县 -> 长白县,
-/// 双江拉祜族佤族布朗族傣族自治县 -> 双江县.
+/// The short name of an autonomous county or banner, or of an ethnic district:
+/// 长白朝鲜族自治县 -> 长白县, 双江拉祜族佤族布朗族傣族自治县 -> 双江县,
+/// 管城回族区 -> 管城区.
 fn autonomous_short(name: &str) -> Option<String> {
     static AUTONOMOUS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+自治([县旗])$")
+        regex::Regex::new(r"^(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+(?:自治([县旗])|(区))$")
             .expect("autonomous county pattern is valid")
     });
     let c = AUTONOMOUS.captures(name)?;
-    Some(format!("{}{}", &c[1], &c[2]))
+    let unit = c.get(2).or(c.get(3))?;
+    Some(format!("{}{}", &c[1], unit.as_str()))
 }
 
 /// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,
@@ -674,5 +703,26 @@ mod tests {
                 (13, "福田区".into(), PlaceKind::Listed),
             ]
         );
+    }
+
+    #[test]
+    fn autonomous_counties_and_ethnic_districts_have_short_forms() {
+        assert_eq!(
+            autonomous_short("长白朝鲜族自治县").as_deref(),
+            Some("长白县")
+        );
+        assert_eq!(
+            autonomous_short("双江拉祜族佤族布朗族傣族自治县").as_deref(),
+            Some("双江县")
+        );
+        assert_eq!(autonomous_short("管城回族区").as_deref(), Some("管城区"));
+        assert_eq!(autonomous_short("萧山区"), None);
+        let rules = Rules::builtin();
+        let found = rules.gazetteer.find("管城区委书记");
+        assert_eq!(found[0].form.name, "管城回族区");
+        // A county made a district is found by its former name.
+        assert_eq!(rules.gazetteer.find("洪泽县委书记")[0].form.name, "洪泽区");
+        // 朝阳县 is a county of its own, not 朝阳区's former name.
+        assert_eq!(rules.gazetteer.find("朝阳县委书记")[0].form.name, "朝阳县");
     }
 }

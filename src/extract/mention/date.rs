@@ -388,6 +388,9 @@ struct Words {
     holidays: Vec<(String, Holiday)>,
     term_alone: Vec<String>,
     content_opening: Vec<String>,
+    issuer: Vec<String>,
+    issuance: Vec<String>,
+    holiday_noun: Vec<String>,
 }
 
 const DATES: &str = include_str!("../../../data/dates.tsv");
@@ -398,6 +401,23 @@ fn words() -> &'static Words {
         parse_words(DATES).expect("data/dates.tsv reads (checked by a test)")
     });
     &WORDS
+}
+
+/// The verbs of acts in `data/verbs.tsv` (the frame layer's table; its
+/// adverbs left out): what may follow a holiday that dates an act.
+fn act_verbs() -> &'static [String] {
+    static VERBS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        include_str!("../../../data/verbs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let verb = cols.next()?;
+                (cols.next() != Some("-")).then(|| verb.to_string())
+            })
+            .collect()
+    });
+    &VERBS
 }
 
 /// The one-character surnames of `data/surnames.txt` (the person layer's
@@ -430,6 +450,9 @@ fn parse_words(text: &str) -> Result<Words, String> {
         holidays: Vec::new(),
         term_alone: Vec::new(),
         content_opening: Vec::new(),
+        issuer: Vec::new(),
+        issuance: Vec::new(),
+        holiday_noun: Vec::new(),
     };
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -456,6 +479,9 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "not_day_hao" => w.not_day_hao.push(word),
             "term_alone" => w.term_alone.push(word),
             "content_opening" => w.content_opening.push(word),
+            "issuer" => w.issuer.push(word),
+            "issuance" => w.issuance.push(word),
+            "holiday_noun" => w.holiday_noun.push(word),
             "relative_day" => {
                 let n: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                 w.relative_day.push((word, n));
@@ -536,7 +562,21 @@ pub fn find(text: &str) -> Vec<DateMention> {
             let season = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
                 && (chars[i..end].ends_with(&['期', '间'])
                     || crate::extract::word_at(&chars, end, "期间"));
-            let occasion = !in_phrase && !content && !season && is_occasion(&chars, i, end);
+            // "省、市中秋节值班视频调度会", "了解中秋假期供水保障": a holiday
+            // before anything but an act's verb names a kind of thing, not its
+            // day (`holiday_noun` in data/dates.tsv, and the verbs of
+            // data/verbs.tsv).
+            let modifier = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
+                && chars.get(end).is_some_and(|c| crate::extract::is_han(*c))
+                && (listed_at(&chars, end, &words().holiday_noun).is_some()
+                    || (listed_at(&chars, end, &words().same_day).is_none()
+                        && !act_verbs().iter().any(|v| word_at(&chars, end, v))));
+            let occasion = !in_phrase
+                && !modifier
+                && !content
+                && !season
+                && is_occasion(&chars, i, end)
+                && !issued_by_bodies(&chars, end);
             out.push(DateMention {
                 at: i,
                 len: end - i,
@@ -669,6 +709,39 @@ fn mask_quoted(text: &str) -> Vec<char> {
         }
     }
     chars
+}
+
+/// True when the date ending at `end` is followed by bodies that issue a
+/// document ("8月6日,国务院印发《…》", "6月25日,市委、市政府制定出台了…"):
+/// it dates a document, not an act of anyone the text follows. The bodies
+/// are joined by 、和及与, each ending in an `issuer` word, right before an
+/// `issuance` word (data/dates.tsv). Linear in the clause's length.
+fn issued_by_bodies(chars: &[char], end: usize) -> bool {
+    let w = words();
+    let mut from = end;
+    while chars
+        .get(from)
+        .is_some_and(|c| matches!(c, ',' | '，' | ' ' | '\u{3000}'))
+    {
+        from += 1;
+    }
+    // The first issuance word within reach, before any clause break.
+    let limit = (from + 24).min(chars.len());
+    let Some(verb) = (from..limit)
+        .take_while(|&i| !matches!(chars[i], '，' | ',' | '。' | '；' | ';' | '《' | '“'))
+        .find(|&i| listed_at(chars, i, &w.issuance).is_some())
+    else {
+        return false;
+    };
+    if verb == from {
+        return false;
+    }
+    chars[from..verb]
+        .split(|c| matches!(c, '、' | '和' | '及' | '与'))
+        .all(|body| {
+            let body = body.iter().collect::<String>();
+            !body.is_empty() && w.issuer.iter().any(|e| body.ends_with(e.as_str()))
+        })
 }
 
 fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
@@ -833,8 +906,11 @@ fn read_month_only(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
     }
     // A year written alone before it is needed for Chinese numerals (三月 is
     // often no date), unless the month is a line of its own: a chronicle's
-    // heading ("一月").
-    let heading = i == 0 && e + 1 == chars.len();
+    // heading ("一月", "一月:").
+    let heading = i == 0
+        && chars[e + 1..]
+            .iter()
+            .all(|c| matches!(c, ':' | '：' | ' ' | '\u{3000}'));
     if after_year == i && !chars[i].is_ascii_digit() && !heading {
         return None;
     }
@@ -1679,5 +1755,48 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(!found[0].occasion && found[1].occasion, "{found:?}");
         assert_eq!(find("今天(周五)下午,会议召开").len(), 1);
+    }
+
+    #[test]
+    fn a_day_a_body_issued_a_document_on_is_no_occasion() {
+        assert!(!find("8月6日,国务院印发《某某方案》")[0].occasion);
+        assert!(!find("6月25日,市委、市政府制定出台了《若干意见》")[0].occasion);
+        assert!(!find("3月1日，省发展改革委和省财政厅联合印发通知")[0].occasion);
+        // An official's act, or a launch event, is dated as ever.
+        assert!(find("8月6日,区委书记某某出席发布会")[0].occasion);
+        assert!(find("8月6日,区政府新闻发布会召开")[0].occasion);
+        assert!(find("8月6日,某某发布《报告》")[0].occasion);
+    }
+
+    #[test]
+    fn a_chronicles_month_heading_may_end_in_a_colon() {
+        for heading in ["一月", "一月:", "十二月："] {
+            assert!(
+                matches!(
+                    find(heading)[..],
+                    [DateMention {
+                        expr: DateExpr::Month { .. },
+                        ..
+                    }]
+                ),
+                "{heading}"
+            );
+        }
+        assert!(find("一月一次").is_empty());
+    }
+
+    #[test]
+    fn a_holiday_before_a_noun_is_no_occasion() {
+        let found = find("9月11日,县长某某收听收看省、市中秋节值班视频调度会后");
+        assert!(found[0].occasion && !found[1].occasion, "{found:?}");
+        assert!(!find("国庆假期值班安排")[0].occasion);
+        assert!(!find("向元旦假期坚守岗位的劳动者致以问候")[0].occasion);
+        assert!(!find("详细了解中秋假期供水保障情况")[0].occasion);
+        // Before an act's verb it dates the act.
+        assert!(find("区委书记某某国庆出席活动")[0].occasion);
+        // Standing alone or before a part of the day, it dates the act.
+        assert!(find("中秋节,县长某某走访")[0].occasion);
+        assert!(find("中秋节当天,县长某某走访")[0].occasion);
+        assert!(find("国庆节上午,县长某某检查")[0].occasion);
     }
 }

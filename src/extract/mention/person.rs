@@ -666,6 +666,10 @@ mod tests {
         assert_eq!(names("县长阿卜杜•热合曼出席"), ["阿卜杜·热合曼"]);
         assert_eq!(names("区委书记韦 晴主持"), ["韦晴"]);
         assert_eq!(names("区委书记黄某第一时间赶到现场"), ["黄某"]);
+        // A life's facts follow the name: 出生 is no part of 王生.
+        assert_eq!(names("代区长王生出生于1974年"), ["王生"]);
+        // A rare surname (贠) opens a name as a common one does.
+        assert_eq!(names("区委书记贠笑冬在闭幕大会上讲话"), ["贠笑冬"]);
     }
 
     #[test]

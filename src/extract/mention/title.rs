@@ -102,7 +102,15 @@ pub fn chains(
                 return None;
             }
             let start = scope_start(rules, chars, prev_end + 1, hit.at, blocked);
-            (start == prev_end + 1).then_some(start)
+            if start == prev_end + 1 {
+                return Some(start);
+            }
+            // A bracketed aside in the scope ("滩地公园(农业高新区)管委会党委书记")
+            // does not break the chain; the scope is read from after it.
+            let open = aside_before(chars, start)?;
+            (open > prev_end + 1
+                && scope_start(rules, chars, prev_end + 1, open, blocked) == prev_end + 1)
+                .then_some(start)
         });
         match continues {
             Some(start) => segments.push((start, hit.at, title_end, hit.word)),
@@ -213,6 +221,19 @@ fn scope_start(
     j
 }
 
+/// The opening bracket of a short aside of Han text that closes right before
+/// `at` ("(农业高新区)"), if there is one.
+fn aside_before(chars: &[char], at: usize) -> Option<usize> {
+    if at < 2 || !matches!(chars[at - 1], ')' | '）') {
+        return None;
+    }
+    let open = (at.saturating_sub(18)..at - 1)
+        .rev()
+        .take_while(|&k| is_han(chars[k]) || matches!(chars[k], '(' | '（'))
+        .find(|&k| matches!(chars[k], '(' | '（'))?;
+    (open > 0 && is_han(chars[open - 1])).then_some(open)
+}
+
 /// What a chain lends the chains after it in a sentence.
 #[derive(Debug, Clone, Default)]
 struct Carry {
@@ -250,8 +271,26 @@ fn read_chain(
         let place = districts
             .iter()
             .rfind(|d| d.at >= scope_at && d.at < title_at.max(scope_at + 1));
-        let city_scope =
-            cities.iter().any(|c| c.at >= scope_at && c.at < title_at) && place.is_none();
+        // "贵州松桃经济开发区": a province's name before a county's stem names
+        // the county's zone, not a body of the province.
+        let county_after = |c: &CityMention| {
+            let rest: String = chars[(c.at + c.len).min(title_at)..title_at]
+                .iter()
+                .collect();
+            rules
+                .gazetteer
+                .provinces
+                .contains(&c.name)
+                .then(|| rules.gazetteer.county_opening(&c.name, &rest))
+                .flatten()
+        };
+        let in_scope = |c: &&CityMention| c.at >= scope_at && c.at < title_at;
+        let zone_county = cities.iter().filter(in_scope).find_map(county_after);
+        let city_scope = cities
+            .iter()
+            .filter(in_scope)
+            .any(|c| county_after(c).is_none())
+            && place.is_none();
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
         // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
         let left = (rules.personnel.former.iter()).any(|f| scope.ends_with(f.as_str()));
@@ -321,7 +360,9 @@ fn read_chain(
             Level::Group if scope.contains('市') || scope.contains('省') => Level::City,
             level => level,
         };
-        let district = place.map(|d| (d.name.clone(), d.city.clone()));
+        let district = place
+            .map(|d| (d.name.clone(), d.city.clone()))
+            .or_else(|| zone_county.map(|c| (c.name.clone(), c.city.clone())));
         if district.is_some() {
             chain_district = district.clone();
         }
@@ -588,6 +629,24 @@ mod tests {
             read("白云区长余某某"),
             vec![(vec![post("区长", Some("白云区"))], vec![])]
         );
+    }
+
+    #[test]
+    fn a_bracketed_aside_does_not_break_the_chain() {
+        let chains = read("惠济区委副书记、某某公园(某某高新区)管委会党委书记、区委党校校长某某");
+        assert_eq!(chains.len(), 1, "{chains:?}");
+        let titles: Vec<&str> = chains[0].0.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(titles, ["区委副书记", "管委会党委书记", "区委党校校长"]);
+    }
+
+    #[test]
+    fn a_province_before_a_county_stem_names_the_countys_zone() {
+        let chains = read("贵州松桃经济开发区党工委副书记某某");
+        assert_eq!(chains[0].0.len(), 1, "{chains:?}");
+        assert!(chains[0].1.is_empty(), "{chains:?}");
+        // A province's own body stays the province's.
+        let chains = read("贵州省委副书记某某");
+        assert!(chains[0].0.is_empty(), "{chains:?}");
     }
 
     #[test]
