@@ -206,6 +206,9 @@ pub struct Rules {
     pub name_follow: Vec<String>,
     /// Characters that never open a name.
     pub name_not_opening: BTreeSet<char>,
+    /// Follow words that end given names too (王大为, 张家和): a three-character
+    /// name may end in one when a word that follows names comes right after.
+    pub name_end: BTreeSet<char>,
     /// Characters Mongolian, Tibetan and Uyghur names are transliterated with
     /// (巴, 图, 格, 日, 勒 ...): a titled name written without an interpunct
     /// may run to six characters of them (宝音满都呼).
@@ -320,6 +323,7 @@ impl Rules {
             match cols[0].as_str() {
                 "follow" => rules.name_follow.push(word),
                 "not_opening" => rules.name_not_opening.extend(word.chars()),
+                "name_end" => rules.name_end.extend(word.chars()),
                 "transliteration" => rules.name_transliteration.extend(word.chars()),
                 "post_link" => rules.post_links.push(word),
                 "opens_list" => rules.list_openers.push(word),

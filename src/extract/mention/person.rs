@@ -445,7 +445,17 @@ impl<'r> NameReader<'r> {
                     // Not before 等, which ends a list ("代县长陈某为等…").
                     let shorter = end - 1;
                     let han_after = chars.get(end).is_some_and(|c| is_han(*c) && *c != '等');
-                    if given == 2 && han_after && s.bound[shorter] && !s.blocked[shorter] {
+                    // Unless the last is a follow word that ends names too
+                    // and a verb or a follow word comes next (`name_end`:
+                    // 许华为率…; not 任命张某为副区长).
+                    let ends_name = self.rules.name_end.contains(&chars[shorter])
+                        && self.verb_or_follow_at(chars, end);
+                    if given == 2
+                        && han_after
+                        && s.bound[shorter]
+                        && !s.blocked[shorter]
+                        && !ends_name
+                    {
                         return Some((shorter - pos, chars[pos..shorter].iter().collect()));
                     }
                     return Some((end - pos, chars[pos..end].iter().collect()));
@@ -465,6 +475,14 @@ impl<'r> NameReader<'r> {
             return self.unlisted_name_at(s, pos);
         }
         None
+    }
+
+    /// True when a verb of the table or a word that follows names is written
+    /// at `at` (率, 主持): not a title. Linear in the two tables.
+    fn verb_or_follow_at(&self, chars: &[char], at: usize) -> bool {
+        let at_word = |w: &str| crate::extract::word_at(chars, at, w);
+        self.rules.name_follow.iter().any(|w| at_word(w))
+            || self.rules.verbs.iter().any(|v| at_word(&v.word))
     }
 
     /// A titled name of four to six characters transliterated from Mongolian,
@@ -506,8 +524,12 @@ impl<'r> NameReader<'r> {
             }
             let word: String = s.chars[pos..end].iter().collect();
             // "代某等陪同": a word that may follow a name ends it, not joins it.
+            // "许华为率…" is 许华为, though: a follow word that also ends given
+            // names, with a follow word right after it.
             let last = s.chars[end - 1].to_string();
-            if len == 3 && self.rules.name_follow.contains(&last) {
+            let ends_name = self.rules.name_end.contains(&s.chars[end - 1])
+                && self.verb_or_follow_at(s.chars, end);
+            if len == 3 && self.rules.name_follow.contains(&last) && !ends_name {
                 return None;
             }
             let title_inside = self
@@ -668,6 +690,10 @@ mod tests {
         assert_eq!(names("区委书记黄某第一时间赶到现场"), ["黄某"]);
         // A life's facts follow the name: 出生 is no part of 王生.
         assert_eq!(names("代区长王生出生于1974年"), ["王生"]);
+        // 为 ends a given name when a word that follows names comes after it.
+        assert_eq!(names("县委书记许华为率考察团来访"), ["许华为"]);
+        assert_eq!(names("县委书记许华为群众办实事"), ["许华"]);
+        assert_eq!(names("任命张勇为副区长"), ["张勇"]);
         // A rare surname (贠) opens a name as a common one does.
         assert_eq!(names("区委书记贠笑冬在闭幕大会上讲话"), ["贠笑冬"]);
     }

@@ -374,7 +374,14 @@ fn read_chain(
                 let rest: String = chars[past..title_end].iter().collect();
                 // "政协鄂托克前旗第十一届委员会主席": the organ before the name stays.
                 // So is "政协第十届…委员会主席", "中国人民政治协商会议…委员会主席".
-                let before: String = chars[scope_at..d.at.max(scope_at)].iter().collect();
+                // The city written between stays out ("政协北京市东城区…").
+                let organ_end = cities
+                    .iter()
+                    .filter(|c| c.at >= scope_at && c.at + c.len <= d.at)
+                    .map(|c| c.at)
+                    .min()
+                    .unwrap_or(d.at);
+                let before: String = chars[scope_at..organ_end.max(scope_at)].iter().collect();
                 let rest = if short_organs(&before, unit).ends_with("政协") {
                     format!("政协{rest}")
                 } else {
@@ -647,6 +654,14 @@ mod tests {
         // A province's own body stays the province's.
         let chains = read("贵州省委副书记某某");
         assert!(chains[0].0.is_empty(), "{chains:?}");
+    }
+
+    #[test]
+    fn a_cppcc_written_with_its_city_is_the_districts() {
+        assert_eq!(
+            read("政协北京市东城区第十四届委员会主席某某"),
+            vec![(vec![post("区政协主席", Some("东城区"))], vec![])]
+        );
     }
 
     #[test]
