@@ -97,9 +97,24 @@ pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Fr
     out
 }
 
+/// True when person `i` stands right after a word that makes it an object
+/// (`object_mark` in data/words.tsv: 向, 给 ...), its title chain included.
+fn is_object(rules: &Rules, m: &Mentions, i: usize) -> bool {
+    let p = &m.people[i];
+    let start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+    rules
+        .words
+        .of("object_mark")
+        .iter()
+        .any(|w| crate::extract::word_ends_at(&m.chars, start, w))
+}
+
 fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
+    // Those the clause holds as objects take no part in its act ("甲向乙颁发了
+    // 任命书,并主持了…": 乙 is given it, and chairs nothing).
     let people: Vec<usize> = (0..m.people.len())
         .filter(|&i| m.people[i].at >= start && m.people[i].at < end)
+        .filter(|&i| !is_object(rules, m, i))
         .collect();
     let dates: Vec<usize> = (0..m.dates.len())
         .filter(|&i| m.dates[i].at >= start && m.dates[i].at < end)
@@ -383,6 +398,17 @@ mod tests {
         assert_eq!(f[0].people[0].1, Relation::Chaired);
         assert_eq!(f[1].people.len(), 2);
         assert!(f[1].people.iter().all(|(_, r)| *r == Relation::Attended));
+    }
+
+    #[test]
+    fn an_object_takes_no_part() {
+        let (m, f) = read("县人大常委会主任方建春向陈德平颁发了任命书,并主持了宪法宣誓仪式。");
+        let taking_part: Vec<&str> = f
+            .iter()
+            .flat_map(|x| x.people.iter().chain(&x.lent))
+            .map(|(i, _)| m.people[*i].name.as_str())
+            .collect();
+        assert_eq!(taking_part, ["方建春"]);
     }
 
     #[test]

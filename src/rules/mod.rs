@@ -123,6 +123,7 @@ pub const WORD_KINDS: &[&str] = &[
     "scope_through",
     "title_then_body",
     "occasion_end",
+    "object_mark",
     "stem_word",
     "guest_after",
     "district_mark",

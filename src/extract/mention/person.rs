@@ -394,9 +394,12 @@ impl<'r> NameReader<'r> {
                 return listed.then_some(found);
             }
         }
-        // A verb of the table is never a name ("调研员应邀参加" has no 应邀).
-        self.name_at_inner(s, pos, vouched)
-            .filter(|(_, name)| !self.rules.verbs.iter().any(|v| v.word == *name))
+        // A verb of the table, or a word that follows names, is never a name
+        // ("调研员应邀参加" has no 应邀, "县长、副县长宣誓" no 宣誓).
+        self.name_at_inner(s, pos, vouched).filter(|(_, name)| {
+            !self.rules.verbs.iter().any(|v| v.word == *name)
+                && !self.rules.name_follow.contains(name)
+        })
     }
 
     fn name_at_inner(&self, s: &Sentence, pos: usize, vouched: bool) -> Option<(usize, String)> {
@@ -511,7 +514,12 @@ impl<'r> NameReader<'r> {
         if s.bound[pos] {
             return None;
         }
+        // An item of a list a group word vouches for ("区领导王某、虎强、柴某")
+        // is a name even where jieba reads a noun or an adjective there (虎强/a),
+        // never a verb ("、决定").
+        let listed = pos > 0 && s.chars[pos - 1] == '、';
         if let Some(Some((tag, n))) = s.tag_at.get(pos)
+            && !(listed && (tag.starts_with('n') || tag == "a"))
             && !tag.starts_with("nr")
             && (n > 1 || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(&tag))
         {
@@ -694,6 +702,16 @@ mod tests {
         assert_eq!(names("县委书记许华为率考察团来访"), ["许华为"]);
         assert_eq!(names("县委书记许华为群众办实事"), ["许华"]);
         assert_eq!(names("任命张勇为副区长"), ["张勇"]);
+        assert!(names("新当选的县长、副县长宣誓").is_empty());
+        // A rare surname in a list a group word vouches for.
+        assert_eq!(
+            names("区领导王东亮、虎强、柴丹陪同调研"),
+            ["王东亮", "虎强", "柴丹"]
+        );
+        assert_eq!(
+            names("任命袁某同志为某区人民政府副区长、决定为代理区长"),
+            ["袁某"]
+        );
         // A rare surname (贠) opens a name as a common one does.
         assert_eq!(names("区委书记贠笑冬在闭幕大会上讲话"), ["贠笑冬"]);
     }
