@@ -1951,6 +1951,16 @@ mod tests {
     }
 
     #[test]
+    fn hosts_who_welcome_visitors_take_part_in_the_visit() {
+        let text = "---\ndate: 2024-09-05\n---\n9月3日上午,某学院考察组一行赴西湖区考察学习。\n\
+                    考察组受到了西湖区委书记、新区建设指挥部副指挥长葛立山,副区长卢文海的热情欢迎。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[("卢文海", "2024-09-03"), ("葛立山", "2024-09-03")])
+        );
+    }
+
+    #[test]
     fn a_chronicles_month_heading_dates_its_days() {
         let text = "---\nurl: x\n---\n一月:\n2日 区长葛立山参加全区工作会议。\n今年是2024年。";
         assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2024-01-02")]));
