@@ -2439,6 +2439,21 @@ mod tests {
             "---\ndate: 2017-03-01\n---\n2月28日,县委书记甲某某主持召开县委常委会。会议要求统筹资源,盘活资源,整合资源。",
         );
         assert!(held(&f).is_empty(), "{:?}", held(&f));
+        // Nor is 温泉 (温泉县) in a hot-spring resort's name.
+        let f = facts(
+            "---\ndate: 2017-03-01\n---\n2月28日,县委书记甲某某调研某某山温泉度假区和天鹅湾温泉综合体。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_new_area_run_with_a_district_is_that_district() {
+        let f = facts(
+            "---\ndate: 2024-07-26\n---\n7月25日,西海岸新区工委书记、区委书记甲某某出席会议。",
+        );
+        let districts: std::collections::BTreeSet<String> =
+            held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(districts, ["黄岛区".to_string()].into());
     }
 
     #[test]
