@@ -860,8 +860,7 @@ impl<'a> Reader<'a> {
             // The official opens the clause, as a subject does: names at the
             // end of running text ("名单的还有县长甲") take no part.
             let opens_clause = |i: usize| {
-                let p = &m.people[i];
-                let start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+                let start = m.people[i].start();
                 start >= f.start
                     && !m.chars[f.start..start]
                         .iter()
@@ -1016,7 +1015,7 @@ impl<'a> Reader<'a> {
         let opens_with_people = m
             .people
             .iter()
-            .map(|p| p.anchor.map_or(p.at, |(a, _)| a.min(p.at)))
+            .map(|p| p.start())
             .min()
             .is_some_and(|k| !m.chars[..k].iter().any(|c| crate::extract::is_han(*c)));
         if let Some(last) = s.frames.last()

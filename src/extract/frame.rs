@@ -100,8 +100,7 @@ pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Fr
 /// True when person `i` stands right after a word that makes it an object
 /// (`object_mark` in data/words.tsv: 向, 给 ...), its title chain included.
 fn is_object(rules: &Rules, m: &Mentions, i: usize) -> bool {
-    let p = &m.people[i];
-    let start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+    let start = m.people[i].start();
     rules
         .words
         .of("object_mark")
@@ -293,7 +292,7 @@ fn list_end(m: &Mentions, people: &[usize]) -> usize {
     let mut end = first.at + first.len;
     for &i in &people[1..] {
         let p = &m.people[i];
-        let gap_start = p.anchor.map_or(p.at, |(a, _)| a.min(p.at));
+        let gap_start = p.start();
         if gap_start < end || gap_start - end > 2 {
             break;
         }

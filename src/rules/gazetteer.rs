@@ -172,11 +172,7 @@ impl Gazetteer {
     /// Linear in the number of counties.
     pub fn county_opening(&self, province: &str, text: &str) -> Option<&County> {
         let mut found = self.counties.iter().filter(|c| {
-            c.province == province && {
-                let short = autonomous_short(&c.name).unwrap_or_else(|| c.name.clone());
-                let stem: String = short.chars().take(short.chars().count() - 1).collect();
-                stem.chars().count() >= 2 && text.starts_with(&stem)
-            }
+            c.province == province && stem_of(&c.name).is_some_and(|stem| text.starts_with(&stem))
         });
         let one = found.next()?;
         found.next().is_none().then_some(one)
@@ -274,15 +270,7 @@ impl Gazetteer {
                     .or_insert_with(|| Some(name.clone()));
             }
         }
-        let mut stems: Vec<String> = self
-            .by_name
-            .keys()
-            .filter_map(|n| {
-                let short = autonomous_short(n).unwrap_or_else(|| n.clone());
-                let stem: String = short.chars().take(short.chars().count() - 1).collect();
-                (stem.chars().count() >= 2).then_some(stem)
-            })
-            .collect();
+        let mut stems: Vec<String> = self.by_name.keys().filter_map(|n| stem_of(n)).collect();
         stems.retain(|s| !common.contains(s));
         stems.sort();
         stems.dedup();
@@ -549,6 +537,14 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// A county's name without its unit, two characters or more: 黄陂 for 黄陂区,
+/// 长白 for 长白朝鲜族自治县 (by its short name); `None` for 涉县.
+fn stem_of(name: &str) -> Option<String> {
+    let short = autonomous_short(name).unwrap_or_else(|| name.to_string());
+    let stem: String = short.chars().take(short.chars().count() - 1).collect();
+    (stem.chars().count() >= 2).then_some(stem)
 }
 
 /// The short name of an autonomous county or banner, or of an ethnic district:

@@ -552,21 +552,22 @@ pub fn find(text: &str) -> Vec<DateMention> {
             continue;
         }
         if let Some((expr, end)) = read_expr(&chars, i) {
+            let holiday = matches!(expr, DateExpr::Point(Point::Holiday { .. }));
             // Two holidays run together ("中秋国庆节前") are read as the second.
-            let in_phrase = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
+            let in_phrase = holiday
                 && matches!(
                     read_expr(&chars, end),
                     Some((DateExpr::Point(Point::Holiday { .. }), _))
                 );
             // "春节期间坚守岗位的职工": a holiday's span, no day of an act.
-            let season = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
+            let season = holiday
                 && (chars[i..end].ends_with(&['期', '间'])
                     || crate::extract::word_at(&chars, end, "期间"));
             // "省、市中秋节值班视频调度会", "了解中秋假期供水保障": a holiday
             // before anything but an act's verb names a kind of thing, not its
             // day (`holiday_noun` in data/dates.tsv, and the verbs of
             // data/verbs.tsv).
-            let modifier = matches!(expr, DateExpr::Point(Point::Holiday { .. }))
+            let modifier = holiday
                 && chars.get(end).is_some_and(|c| crate::extract::is_han(*c))
                 && (listed_at(&chars, end, &words().holiday_noun).is_some()
                     || (listed_at(&chars, end, &words().same_day).is_none()

@@ -84,6 +84,14 @@ pub struct PersonMention {
     pub anchor: Option<(usize, usize)>,
 }
 
+impl PersonMention {
+    /// Character offset where the mention opens: its title chain or group
+    /// word when that stands before the name ("区委书记甲"), else the name.
+    pub fn start(&self) -> usize {
+        self.anchor.map_or(self.at, |(a, _)| a.min(self.at))
+    }
+}
+
 const INTERPUNCTS: &[char] = &['·', '•', '・', '‧', '∙'];
 
 /// Reads names.
@@ -449,15 +457,12 @@ impl<'r> NameReader<'r> {
                     let shorter = end - 1;
                     let han_after = chars.get(end).is_some_and(|c| is_han(*c) && *c != '等');
                     // Unless the last is a follow word that ends names too
-                    // and a verb or a follow word comes next (`name_end`:
-                    // 许华为率…; not 任命张某为副区长).
-                    let ends_name = self.rules.name_end.contains(&chars[shorter])
-                        && self.verb_or_follow_at(chars, end);
+                    // (许立为率…; not 任命张某为副区长).
                     if given == 2
                         && han_after
                         && s.bound[shorter]
                         && !s.blocked[shorter]
-                        && !ends_name
+                        && !self.ends_given_name(chars, end)
                     {
                         return Some((shorter - pos, chars[pos..shorter].iter().collect()));
                     }
@@ -480,12 +485,16 @@ impl<'r> NameReader<'r> {
         None
     }
 
-    /// True when a verb of the table or a word that follows names is written
-    /// at `at` (率, 主持): not a title. Linear in the two tables.
-    fn verb_or_follow_at(&self, chars: &[char], at: usize) -> bool {
-        let at_word = |w: &str| crate::extract::word_at(chars, at, w);
-        self.rules.name_follow.iter().any(|w| at_word(w))
-            || self.rules.verbs.iter().any(|v| at_word(&v.word))
+    /// True when a name may end right before `end` in a follow word that also
+    /// ends given names (`name_end`: 为, 和): a verb of the table or a word that
+    /// follows names, not a title, comes right after it ("许立为率…", but not
+    /// "任命张某为副区长"). Linear in the two tables.
+    fn ends_given_name(&self, chars: &[char], end: usize) -> bool {
+        let at_word = |w: &str| crate::extract::word_at(chars, end, w);
+        end > 0
+            && self.rules.name_end.contains(&chars[end - 1])
+            && (self.rules.name_follow.iter().any(|w| at_word(w))
+                || self.rules.verbs.iter().any(|v| at_word(&v.word)))
     }
 
     /// A titled name of four to six characters transliterated from Mongolian,
@@ -514,8 +523,8 @@ impl<'r> NameReader<'r> {
         if s.bound[pos] {
             return None;
         }
-        // An item of a list a group word vouches for ("区领导王某、虎强、柴某")
-        // is a name even where jieba reads a noun or an adjective there (虎强/a),
+        // An item of a list a group word vouches for ("区领导王某、虎某、柴某")
+        // is a name even where jieba reads a noun or an adjective there,
         // never a verb ("、决定").
         let listed = pos > 0 && s.chars[pos - 1] == '、';
         if let Some(Some((tag, n))) = s.tag_at.get(pos)
@@ -531,13 +540,13 @@ impl<'r> NameReader<'r> {
                 return None;
             }
             let word: String = s.chars[pos..end].iter().collect();
-            // "代某等陪同": a word that may follow a name ends it, not joins it.
-            // "许华为率…" is 许华为, though: a follow word that also ends given
-            // names, with a follow word right after it.
+            // "代某等陪同": a word that may follow a name ends it, not joins it
+            // ("许立为率…" is 许立为, though).
             let last = s.chars[end - 1].to_string();
-            let ends_name = self.rules.name_end.contains(&s.chars[end - 1])
-                && self.verb_or_follow_at(s.chars, end);
-            if len == 3 && self.rules.name_follow.contains(&last) && !ends_name {
+            if len == 3
+                && self.rules.name_follow.contains(&last)
+                && !self.ends_given_name(s.chars, end)
+            {
                 return None;
             }
             let title_inside = self
@@ -696,24 +705,25 @@ mod tests {
         assert_eq!(names("县长阿卜杜•热合曼出席"), ["阿卜杜·热合曼"]);
         assert_eq!(names("区委书记韦 晴主持"), ["韦晴"]);
         assert_eq!(names("区委书记黄某第一时间赶到现场"), ["黄某"]);
-        // A life's facts follow the name: 出生 is no part of 王生.
-        assert_eq!(names("代区长王生出生于1974年"), ["王生"]);
+        // A life's facts follow the name: 出生 is no part of 李生.
+        assert_eq!(names("代区长李生出生于1974年"), ["李生"]);
         // 为 ends a given name when a word that follows names comes after it.
-        assert_eq!(names("县委书记许华为率考察团来访"), ["许华为"]);
-        assert_eq!(names("县委书记许华为群众办实事"), ["许华"]);
-        assert_eq!(names("任命张勇为副区长"), ["张勇"]);
+        assert_eq!(names("县委书记许立为率考察团来访"), ["许立为"]);
+        assert_eq!(names("县委书记许立为群众办实事"), ["许立"]);
+        assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         assert!(names("新当选的县长、副县长宣誓").is_empty());
         // A rare surname in a list a group word vouches for.
+        // jieba reads 虎勇 as a noun (n), 虎红 as an adjective (a).
         assert_eq!(
-            names("区领导王东亮、虎强、柴丹陪同调研"),
-            ["王东亮", "虎强", "柴丹"]
+            names("区领导王立群、虎勇、虎红、柴明陪同调研"),
+            ["王立群", "虎勇", "虎红", "柴明"]
         );
         assert_eq!(
             names("任命袁某同志为某区人民政府副区长、决定为代理区长"),
             ["袁某"]
         );
         // A rare surname (贠) opens a name as a common one does.
-        assert_eq!(names("区委书记贠笑冬在闭幕大会上讲话"), ["贠笑冬"]);
+        assert_eq!(names("区委书记贠立新在闭幕大会上讲话"), ["贠立新"]);
     }
 
     #[test]

@@ -284,13 +284,13 @@ fn read_chain(
                 .then(|| rules.gazetteer.county_opening(&c.name, &rest))
                 .flatten()
         };
-        let in_scope = |c: &&CityMention| c.at >= scope_at && c.at < title_at;
-        let zone_county = cities.iter().filter(in_scope).find_map(county_after);
-        let city_scope = cities
+        let scope_cities: Vec<Option<&crate::rules::County>> = cities
             .iter()
-            .filter(in_scope)
-            .any(|c| county_after(c).is_none())
-            && place.is_none();
+            .filter(|c| c.at >= scope_at && c.at < title_at)
+            .map(county_after)
+            .collect();
+        let zone_county = scope_cities.iter().find_map(|c| *c);
+        let city_scope = scope_cities.iter().any(Option::is_none) && place.is_none();
         let county_city = place.is_some_and(|d| d.name.ends_with('市'));
         // 区工商联主席, 区人大常委会原主任: no post of a leading body, or no longer held.
         let left = (rules.personnel.former.iter()).any(|f| scope.ends_with(f.as_str()));
