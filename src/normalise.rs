@@ -186,7 +186,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
         (body.to_string(), None)
     };
     let body = strip_markdown_links(&body);
-    let body = strip_pinyin_glosses(&body);
+    let body = mend_lost_county(&strip_pinyin_glosses(&body));
     // A carriage return left in the body (HTML's &#13;) ends a line as the
     // raw text's did.
     let lines: Vec<String> = fold_width(&body)
@@ -598,6 +598,24 @@ fn strip_pinyin_glosses(s: &str) -> String {
     }
 }
 
+/// Mends the 縣 (county) that the same mirror sites lose in a bad re-encoding:
+/// "…開工儀式??h委副書記" -> "…開工儀式。縣委副書記". GBK writes 縣 as the bytes
+/// BF 68; when the character before it ends in the byte A3 (。 is A1 A3, 海 is
+/// BA A3), a decoder that pairs A3 with BF writes "?" for the pair and "h" for
+/// 68, and the character before is lost too. That character is most often the
+/// full stop before a new sentence (縣委常委…), so the mend writes 。縣: where it
+/// was a place's last character (寧海縣 -> 寧?h) the place stays lost, and no
+/// other county (寧縣) is made up. "?h" before a Chinese character is no
+/// writing of its own, so nothing else changes. Linear in the text.
+fn mend_lost_county(s: &str) -> String {
+    static LOST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\?{1,2}h(\p{Han})").expect("lost county pattern is valid"));
+    if !s.contains("?h") {
+        return s.to_string();
+    }
+    LOST.replace_all(s, "。縣$1").into_owned()
+}
+
 /// A short line set out letter by letter, as headings and signatures are
 /// ("政 府 工 作 报 告", "区 长 魏某某", "区长 陈 某"): single Han
 /// characters standing between spaces are one word again. Lines longer than
@@ -699,6 +717,18 @@ mod tests {
     fn pinyin_glosses_go() {
         let doc = normalise("x.txt", "區(qū)委書記黃偉,區(qū)長(zhǎng)周某(AI)");
         assert_eq!(doc.text, "區委書記黃偉,區長周某(AI)");
+    }
+
+    #[test]
+    fn a_county_lost_in_re_encoding_is_mended_as_a_new_sentence() {
+        let doc = normalise(
+            "x.txt",
+            "舉行開工儀式??h委副書記柴明出席,常委會議?h委常委虎勇主持。問?how",
+        );
+        assert_eq!(
+            doc.text,
+            "舉行開工儀式。縣委副書記柴明出席,常委會議。縣委常委虎勇主持。問?how"
+        );
     }
 
     #[test]

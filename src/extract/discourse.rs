@@ -347,6 +347,9 @@ struct Reader<'a> {
     /// The names the document itself reads as officials before it is walked
     /// (a titled name with a district post, or a dictionary official).
     read_as_officials: BTreeSet<String>,
+    /// The one street or town the document names (a town's own news): the
+    /// town of its town posts written bare (镇长甲 is 醪桥镇镇长).
+    town: Option<String>,
     /// The district the document is about.
     home: Option<Place>,
     /// Cities the document names, for districts of one name.
@@ -398,7 +401,7 @@ impl<'a> Reader<'a> {
                     }) => Some(*y),
                     _ => None,
                 })
-                .or_else(|| first_year(simplified))
+                .or_else(|| first_year(rules, simplified))
         });
         let clock = Clock {
             published,
@@ -432,7 +435,8 @@ impl<'a> Reader<'a> {
                 officials.insert(name.clone());
             }
         }
-        let read_as_officials: BTreeSet<String> = officials.intersection(&names).cloned().collect();
+        let mut read_as_officials: BTreeSet<String> =
+            officials.intersection(&names).cloned().collect();
         for name in known {
             names.insert(name.clone());
             officials.insert(name.clone());
@@ -497,6 +501,17 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let home = home.or_else(by_stem);
+        // In a county-level city's own news its leaders are officials.
+        if home.as_ref().is_some_and(|h| h.name.ends_with('市')) {
+            for s in sentences {
+                for p in &s.mentions.people {
+                    if p.cue != Cue::Known && !county_city_titles(rules, &p.roles).is_empty() {
+                        officials.insert(p.name.clone());
+                        read_as_officials.insert(p.name.clone());
+                    }
+                }
+            }
+        }
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
@@ -527,6 +542,7 @@ impl<'a> Reader<'a> {
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
             personnel_para: usize::MAX,
+            town: rules.gazetteer.sole_street(simplified),
         }
     }
 
@@ -636,6 +652,11 @@ impl<'a> Reader<'a> {
                     .or_else(|| self.home.clone());
                 previous_para = para_place.clone();
             } else if self.heading(text, s).is_some() {
+                continue;
+            }
+            // A photo's caption repeats the report, sometimes with a slip
+            // (another year): it tells nothing and moves no date.
+            if is_caption(&s.mentions.text) {
                 continue;
             }
             self.sentence(s, para_place.clone(), &mut cx);
@@ -773,7 +794,7 @@ impl<'a> Reader<'a> {
                     person: p.name.clone(),
                     district: place.name,
                     city: place.city,
-                    title: st.post.title.clone(),
+                    title: self.town_post(&st.post),
                     change: st.change,
                     // A decision the text does not date is the news of the day.
                     date: running.first().map(|d| d.first).or(self.clock.published),
@@ -1121,22 +1142,53 @@ impl<'a> Reader<'a> {
         let context = context_before(self.rules, &s.mentions, p.anchor.map_or(p.at, |a| a.0))
             .or(para_place.cloned());
         let mut any = !decided.is_empty();
+        // A post that writes no unit (宣传部长 in 区委常委、宣传部长甲) is where
+        // the chain's posts that write one are, not in the context's district.
+        let unplaced = |q: &super::mention::title::Post| q.district.is_none() && q.local.is_none();
+        let chain_place = p
+            .posts
+            .iter()
+            .filter(|q| unplaced(q) && unit_of(&q.title).is_some())
+            .find_map(|q| self.post_place(q, context.as_ref()));
         for post in &p.posts {
             if decided.iter().any(|d| d.post == *post) {
                 continue;
             }
-            let Some(place) = self.post_place(post, context.as_ref()) else {
+            let place = match &chain_place {
+                Some(c) if unplaced(post) && unit_of(&post.title).is_none() => Some(c.clone()),
+                _ => self.post_place(post, context.as_ref()),
+            };
+            let Some(place) = place else {
                 continue;
             };
             any = true;
+            let title = self.town_post(post);
             self.facts.posts.push(PostFact {
                 person: p.name.clone(),
                 district: place.name,
                 city: place.city,
-                title: post.title.clone(),
+                title,
                 seen,
                 evidence: evidence.clone(),
             });
+        }
+        // A county-level city writes its own posts as a city's (市委书记, 副市长
+        // in 桂平市's news): where the text is about one, a city title whose
+        // county form is a district post (县委书记, 副县长) is its post. A
+        // title naming its city (贵港市委书记) is the prefecture's and stays a
+        // role.
+        if let Some(place) = context.as_ref().filter(|c| c.name.ends_with('市')) {
+            for role in county_city_titles(self.rules, &p.roles) {
+                any = true;
+                self.facts.posts.push(PostFact {
+                    person: p.name.clone(),
+                    district: place.name.clone(),
+                    city: place.city.clone(),
+                    title: role.clone(),
+                    seen,
+                    evidence: evidence.clone(),
+                });
+            }
         }
         if !any {
             for role in &p.roles {
@@ -1176,13 +1228,7 @@ impl<'a> Reader<'a> {
     /// before); else the one district of that unit the document names; else
     /// none.
     fn place_of_unit(&self, title: &str, context: Option<&Place>) -> Option<Place> {
-        let unit = title
-            .trim_start_matches("常务")
-            .trim_start_matches(['副', '代'])
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '区' | '县' | '旗'));
-        let Some(unit) = unit else {
+        let Some(unit) = unit_of(title) else {
             return context.cloned();
         };
         if let Some(c) = context.filter(|c| c.name.ends_with(unit)) {
@@ -1239,6 +1285,41 @@ impl<'a> Reader<'a> {
                     });
                 }
             }
+        }
+    }
+
+    /// A town post written without its town (镇长, 街道党工委书记) is of the
+    /// one town the document names: 醪桥镇镇长, 醪桥镇党委书记; a town's head
+    /// written with its government is said short (高行镇人民政府镇长 ->
+    /// 高行镇镇长). Other posts stay as written.
+    fn town_post(&self, post: &super::mention::title::Post) -> String {
+        if post.local.is_some() {
+            for head in ["镇长", "副镇长", "乡长", "副乡长"] {
+                let long = format!("人民政府{head}");
+                if let Some(town) = post.title.strip_suffix(long.as_str())
+                    && town.ends_with(['镇', '乡'])
+                {
+                    return format!("{town}{head}");
+                }
+            }
+        }
+        let Some(town) = self.town.as_deref().filter(|_| post.local.is_none()) else {
+            return post.title.clone();
+        };
+        let Some(unit) = ["街道", "镇", "乡"]
+            .into_iter()
+            .find(|u| town.ends_with(u) && post.title.contains(u))
+        else {
+            return post.title.clone();
+        };
+        match post.title.strip_prefix(unit) {
+            // 镇党委书记: the town's organ.
+            Some(organ) if !organ.starts_with('长') => format!("{town}{organ}"),
+            // 镇长, 副镇长: the town's head.
+            _ if self.rules.title(&post.title).is_some_and(|t| t.keeps_place) => {
+                format!("{town}{}", post.title)
+            }
+            _ => post.title.clone(),
         }
     }
 
@@ -1622,6 +1703,37 @@ fn own_unit(text: &str) -> Option<char> {
     (n > 0).then_some(unit)
 }
 
+/// The unit a title writes first (区委常委, 副县长, 旗长), if any.
+fn unit_of(title: &str) -> Option<char> {
+    title
+        .trim_start_matches("常务")
+        .trim_start_matches(['副', '代'])
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '区' | '县' | '旗'))
+}
+
+/// The titles of a person's roles that a county-level city writes for its
+/// own posts: city titles written bare (市委书记, 常务副市长: no city named
+/// before them) whose county form is a district post of the title table
+/// (县委书记, 常务副县长). None when a role names its city (鹰潭市委常委、副市长:
+/// the chain is the prefecture's).
+fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String> {
+    let bare = |r: &str| r.starts_with(['市', '副', '常']);
+    if roles.iter().any(|r| r.contains('市') && !bare(r)) {
+        return Vec::new();
+    }
+    roles
+        .iter()
+        .filter(|r| {
+            bare(r)
+                && rules
+                    .title(&r.replacen('市', "县", 1))
+                    .is_some_and(|t| t.level == Level::District)
+        })
+        .collect()
+}
+
 /// A county of the gazetteer as a place, identified with its city (or
 /// province).
 fn place_of(county: &crate::rules::County) -> Place {
@@ -1640,7 +1752,11 @@ fn home_by_stem(
     url: Option<&str>,
     near: &BTreeSet<String>,
 ) -> Option<Place> {
-    let unit = own_unit(text)?;
+    // A town's own news may write no unit of the county (镇长, 镇党委书记):
+    // the one town it names says which.
+    let Some(unit) = own_unit(text) else {
+        return rules.gazetteer.county_by_streets(text, None).map(place_of);
+    };
     if let Some(county) = url.and_then(|u| rules.gazetteer.county_by_address(u, unit)) {
         return Some(place_of(county));
     }
@@ -1677,7 +1793,7 @@ fn home_by_stem(
     let clear = crate::rules::sole_most(short).map(|(name, _)| name);
     let county = match clear.and_then(|c| rules.gazetteer.county(&c, None)) {
         Some(c) => c,
-        None => match rules.gazetteer.county_by_streets(text, unit) {
+        None => match rules.gazetteer.county_by_streets(text, Some(unit)) {
             Some(c) => c,
             None => rules.gazetteer.county_by_stem(text, unit, near)?,
         },
@@ -1859,24 +1975,99 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
     Some((year, month, day))
 }
 
+/// True for a photo's caption: a sentence that ends with its photographer's
+/// credit, "…在区法院举行(某某 摄)". Linear in the sentence.
+fn is_caption(sentence: &str) -> bool {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[(（][^()（）]{1,15}摄影?[)）][。.]?$").expect("caption pattern is valid")
+    });
+    CREDIT.is_match(sentence.trim_end())
+}
+
+/// The span a chronicle's heading names: "2007年大事记" is the year 2007,
+/// "二〇二二年一月从化大事记" and "天河区2007年5月份大事记" a month. The chronicle's
+/// items are of that span whenever the page was posted. A heading is a line
+/// of at most 40 characters with 大事记, 大事纪 or 纪事 in it. Linear in the line.
+fn chronicle_period(line: &str) -> Option<Period> {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^0-9])((?:19|20)\d{2}|[〇○O零一二三四五六七八九]{4})年(?:(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)?[^年]*(?:大事记|大事纪|纪事)",
+        )
+        .expect("chronicle heading pattern is valid")
+    });
+    fn number(s: &str) -> Option<u32> {
+        if let Ok(n) = s.parse() {
+            return Some(n);
+        }
+        const DIGITS: &str = "〇一二三四五六七八九";
+        let digit = |c: char| match c {
+            '○' | 'O' | '零' => Some(0),
+            _ => DIGITS.chars().position(|d| d == c).map(|p| p as u32),
+        };
+        match s.chars().collect::<Vec<_>>().as_slice() {
+            ['十'] => Some(10),
+            ['十', u] => Some(10 + digit(*u)?),
+            [_, _, _, _] => s.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?)),
+            [u] => digit(*u),
+            _ => None,
+        }
+    }
+    if line.chars().count() > 40 {
+        return None;
+    }
+    let c = HEADING.captures(line)?;
+    let year = i32::try_from(number(&c[1])?).ok()?;
+    match c.get(2) {
+        Some(m) => {
+            let month = number(m.as_str())?;
+            Some(Period {
+                from: Day::new(year, month, 1)?,
+                to: Day::new(year, month, super::calendar::days_in_month(year, month))?,
+            })
+        }
+        None => Some(Period {
+            from: Day::new(year, 1, 1)?,
+            to: Day::new(year, 12, 31)?,
+        }),
+    }
+}
+
 /// The first year an opening writes (2025年), if plausible: four digits, not
 /// the end of a longer number (12025年).
-fn first_year(text: &str) -> Option<i32> {
+fn first_year(rules: &Rules, text: &str) -> Option<i32> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年").expect("year pattern is valid")
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年(度)?").expect("year pattern is valid")
     });
     let head: String = text.chars().take(2000).collect();
-    // "关于2022年…工作情况的报告" names the year a report is about, not its own.
+    // "关于2022年…工作情况的报告" names the year a report is about, not its own;
+    // so does a year under review ("2021年度…考评情况", `year_review` words
+    // within 12 characters), often reviewed the year after.
+    let reviewed = |end: usize| {
+        let next: String = head[end..].chars().take(12).collect();
+        rules
+            .words
+            .of("year_review")
+            .iter()
+            .any(|w| next.contains(w.as_str()))
+    };
     YEAR.captures_iter(&head)
         .find(|c| {
-            c.get(1)
-                .is_some_and(|m| !head[..m.start()].ends_with("关于"))
+            c.get(2).is_none_or(|m| !reviewed(m.end()))
+                && c.get(1)
+                    .is_some_and(|m| !head[..m.start()].ends_with("关于"))
         })
         .and_then(|c| c[1].parse().ok())
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
 fn period(text: &str, title: Option<&str>) -> Option<Period> {
+    if let Some(p) = title
+        .into_iter()
+        .chain(text.lines().take(16))
+        .find_map(chronicle_period)
+    {
+        return Some(p);
+    }
     let opening: String = text.chars().take(600).collect();
     for source in [Some(opening.as_str()), title].into_iter().flatten() {
         for m in super::mention::date::find(source) {
@@ -2246,9 +2437,34 @@ mod tests {
         assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
         let f = facts("12024-03-06 08:12 昨日下午,区长甲某某主持会议。");
         assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
-        assert_eq!(super::first_year("12019年至2020年"), Some(2020));
-        assert_eq!(super::first_year("关于2022年工作的报告,2023年"), Some(2023));
-        assert_eq!(super::first_year("2021年"), Some(2021));
+        let rules = crate::rules::Rules::builtin();
+        let first_year = |t: &str| super::first_year(&rules, t);
+        assert_eq!(first_year("12019年至2020年"), Some(2020));
+        assert_eq!(first_year("关于2022年工作的报告,2023年"), Some(2023));
+        assert_eq!(first_year("2021年"), Some(2021));
+        assert_eq!(first_year("听取2021年度全县绩效管理考评情况汇报"), None);
+        assert_eq!(first_year("召开2024年度第一次联席会议"), Some(2024));
+    }
+
+    #[test]
+    fn a_chronicles_heading_names_its_span() {
+        let span = |l: &str| super::chronicle_period(l).map(|p| (p.from.iso(), p.to.iso()));
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(span("2007年大事记"), s("2007-01-01", "2007-12-31"));
+        assert_eq!(
+            span("二〇二二年一月从化大事记"),
+            s("2022-01-01", "2022-01-31")
+        );
+        assert_eq!(
+            span("二O二一年七月某区大事记"),
+            s("2021-07-01", "2021-07-31")
+        );
+        assert_eq!(
+            span("天河区2007年5月份大事记"),
+            s("2007-05-01", "2007-05-31")
+        );
+        assert_eq!(span("2024年工作总结"), None);
+        assert_eq!(span("当前位置: 首页 > 大事记"), None);
     }
 
     #[test]
@@ -2269,6 +2485,99 @@ mod tests {
             posts.contains(&("王立江", "天镇县", "县委书记")),
             "{posts:?}"
         );
+    }
+
+    #[test]
+    fn a_chronicles_heading_beats_the_date_it_was_posted() {
+        let f = facts(
+            "---\nurl: http://x.gov.cn/dsj/200801/t20080117_1.htm\ndate: 2008-01-17\n---\n2007年大事记\n1月12日,区委书记葛立山主持召开区委全会。",
+        );
+        assert_eq!(days_of(&f, "葛立山"), ["2007-01-12"]);
+        let f = facts(
+            "发布时间:2022-03-29\n二〇二二年一月某区大事记\n  14日  区政协主席卢文海主持召开区政协常委会会议。",
+        );
+        assert_eq!(days_of(&f, "卢文海"), ["2022-01-14"]);
+    }
+
+    #[test]
+    fn a_photos_caption_moves_no_date() {
+        // The caption's slip (another year) dates nothing, not even the next item.
+        let f = facts(
+            "发布时间:2022-03-29\n二〇二二年一月某区大事记\n  11日  区法律驿站启动仪式举行。\n  2021年1月11日,区法律驿站启动仪式在区法院举行(方建春 摄)\n  14日  区政协主席卢文海主持召开区政协常委会会议。",
+        );
+        assert_eq!(days_of(&f, "卢文海"), ["2022-01-14"]);
+        assert!(super::is_caption("启动仪式在区法院举行(方建春 摄)"));
+        assert!(!super::is_caption("区委书记葛立山(左二)调研企业。"));
+    }
+
+    #[test]
+    fn a_year_under_review_is_no_year_of_the_text() {
+        // No dateline: "2021年度…考评" says nothing of the meeting's year.
+        let f = facts(
+            "6月30日,县委书记葛立山主持召开县委常委会会议。会议听取了2021年度全县绩效管理考评情况汇报。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "undated")]));
+    }
+
+    #[test]
+    fn a_town_post_written_bare_is_of_the_towns_the_text_names() {
+        let f = facts(
+            "---\ndate: 2021-09-10\n---\n9月8日,斋堂镇第六届人民代表大会第一次会议召开。镇长柴明、镇党委书记陈德平出席会议。斋堂镇人大主席团主持。",
+        );
+        let posts = held(&f);
+        for (person, title) in [("柴明", "斋堂镇镇长"), ("陈德平", "斋堂镇党委书记")]
+        {
+            assert!(
+                posts.contains(&(person.into(), "门头沟区".into(), title.into())),
+                "{posts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_county_level_citys_own_news_gives_its_city_titles() {
+        let f = facts(
+            "---\ndate: 2024-10-09\n---\n10月9日,市委书记葛立山到森林防火站检查督导森林防火工作,市委常委、副市长卢文海随同检查。\n来源| 义乌市融媒体中心",
+        );
+        let posts = held(&f);
+        for (person, title) in [
+            ("葛立山", "市委书记"),
+            ("卢文海", "副市长"),
+            ("卢文海", "市委常委"),
+        ] {
+            assert!(
+                posts.contains(&(person.into(), "义乌市".into(), title.into())),
+                "{posts:?}"
+            );
+        }
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2024-10-09"), ("葛立山", "2024-10-09")])
+        );
+        // A city title that names its city is the prefecture's.
+        let f = facts(
+            "---\ndate: 2024-10-09\n---\n10月9日,金华市委常委、副市长方建春到义乌市调研,义乌市委书记葛立山陪同。",
+        );
+        assert!(
+            held(&f).iter().all(|(p, _, _)| p != "方建春"),
+            "{:?}",
+            held(&f)
+        );
+    }
+
+    #[test]
+    fn a_chains_post_without_a_unit_is_where_its_units_posts_are() {
+        // 亚东县 is the guests'; 宣传部长 is the 区委常委's district's.
+        let f = facts(
+            "---\ndate: 2015-05-25\n---\n7日 区委书记葛立山会见由亚东县委副书记卢文海带队的亚东县人大代表团一行。\n  22日 普陀区美术馆举行新展开幕仪式,区委常委、宣传部长方建春宣布新展开幕。",
+        );
+        let posts = held(&f);
+        for title in ["区委常委", "宣传部长"] {
+            assert!(
+                posts.contains(&("方建春".into(), "普陀区".into(), title.into())),
+                "{posts:?}"
+            );
+        }
     }
 
     /// (person, district, title) of every post, sorted.

@@ -458,10 +458,46 @@ impl Gazetteer {
     /// a text names (浮桥街道 and 江南街道 are both 鲤城区's, though many
     /// counties have a 江南街道): for a text that never writes its own county.
     /// `None` unless one county has at least two of the names and more than
-    /// any other. Linear in the length of `text`.
-    pub fn county_by_streets(&self, text: &str, unit: char) -> Option<&County> {
+    /// any other, or the text names one street or town only, at least twice,
+    /// that one county of the unit has (a town's own news: 醪桥镇 is 吉水县's
+    /// alone). `unit` `None` takes counties of every unit. Linear in the
+    /// length of `text`.
+    pub fn county_by_streets(&self, text: &str, unit: Option<char>) -> Option<&County> {
+        let has_unit = |ix: usize| unit.is_none_or(|u| self.has_unit(ix, u));
+        let (named, times) = self.streets_named(text);
+        if let [only] = named.as_slice()
+            && times >= 2
+        {
+            let mut of_unit = self.streets[only].iter().filter(|&&ix| has_unit(ix));
+            if let (Some(&ix), None) = (of_unit.next(), of_unit.next()) {
+                return Some(&self.counties[ix]);
+            }
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for name in &named {
+            for &ix in self.streets[name].iter().filter(|&&ix| has_unit(ix)) {
+                *votes.entry(ix).or_default() += 1;
+            }
+        }
+        sole_most(votes)
+            .filter(|(_, n)| *n >= 2)
+            .map(|(ix, _)| &self.counties[ix])
+    }
+
+    /// The one street or town of the gazetteer a text names, however often
+    /// (a town's own news: 醪桥镇), `None` when it names none or several.
+    /// Linear in the length of `text`.
+    pub fn sole_street(&self, text: &str) -> Option<String> {
+        let (mut named, _) = self.streets_named(text);
+        (named.len() == 1).then(|| named.remove(0))
+    }
+
+    /// The streets and towns of the gazetteer a text names, each once in the
+    /// order first named, and how many times they are named in all.
+    fn streets_named(&self, text: &str) -> (Vec<String>, usize) {
         let chars: Vec<char> = text.chars().collect();
         let mut named: Vec<String> = Vec::new();
+        let mut times = 0;
         for (at, &c) in chars.iter().enumerate() {
             let suffix: &[char] = match c {
                 '镇' | '乡' => &chars[at..=at],
@@ -472,24 +508,14 @@ impl Gazetteer {
                 let name: String = chars[at - n..at].iter().chain(suffix).collect();
                 self.streets.contains_key(&name).then_some(name)
             });
-            if let Some(name) = found
-                && !named.contains(&name)
-            {
-                named.push(name);
+            if let Some(name) = found {
+                times += 1;
+                if !named.contains(&name) {
+                    named.push(name);
+                }
             }
         }
-        let mut votes: HashMap<usize, usize> = HashMap::new();
-        for name in &named {
-            for &ix in self.streets[name]
-                .iter()
-                .filter(|&&ix| self.has_unit(ix, unit))
-            {
-                *votes.entry(ix).or_default() += 1;
-            }
-        }
-        sole_most(votes)
-            .filter(|(_, n)| *n >= 2)
-            .map(|(ix, _)| &self.counties[ix])
+        (named, times)
     }
 
     /// True when the county at `ix` is a 区, 县 or 旗 as `unit` says (an
@@ -672,12 +698,28 @@ mod tests {
     fn streets_name_the_county_that_has_them_all() {
         let rules = Rules::builtin();
         let g = &rules.gazetteer;
-        let by = |text: &str, unit| g.county_by_streets(text, unit).map(|c| c.name.as_str());
+        let by = |text: &str, unit| {
+            g.county_by_streets(text, Some(unit))
+                .map(|c| c.name.as_str())
+        };
         // Many counties have a 江南街道; one has both it and a 浮桥街道.
         assert_eq!(by("走访浮桥街道和江南街道的社区。", '区'), Some("鲤城区"));
         // One street alone, or the wrong unit, names no county.
         assert_eq!(by("走访江南街道。", '区'), None);
         assert_eq!(by("走访浮桥街道和江南街道的社区。", '县'), None);
+        // A town's own news: the one town it names, named twice, that one
+        // county of the unit has.
+        let town_news = "斋堂镇第六届人民代表大会召开。镇长在斋堂镇作报告。";
+        assert_eq!(by(town_news, '区'), Some("门头沟区"));
+        assert_eq!(by("斋堂镇人大召开会议。", '区'), None);
+        assert_eq!(by(town_news, '县'), None);
+        assert_eq!(g.sole_street(town_news).as_deref(), Some("斋堂镇"));
+        // A text that writes no unit of its own takes any.
+        let any = g
+            .county_by_streets(town_news, None)
+            .map(|c| c.name.as_str());
+        assert_eq!(any, Some("门头沟区"));
+        assert_eq!(g.sole_street("走访浮桥街道和江南街道的社区。"), None);
     }
 
     #[test]

@@ -124,6 +124,7 @@ pub const WORD_KINDS: &[&str] = &[
     "title_then_body",
     "occasion_end",
     "object_mark",
+    "year_review",
     "stem_word",
     "guest_after",
     "district_mark",
@@ -741,8 +742,10 @@ mod tests {
     fn every_shipped_table_parses() {
         let rules = Rules::parse_builtin().unwrap();
         // Shenzhen's ten districts and zones, 深汕, and two new areas that are
-        // a district's other name (西海岸新区, 南沙新区).
-        assert_eq!(rules.districts.len(), 13);
+        // a district's other name (西海岸新区, 南沙新区), and twenty banners of
+        // Inner Mongolia by their abbreviations (东乌旗).
+        assert_eq!(rules.districts.len(), 33);
+        assert_eq!(rules.district_named("东乌旗").unwrap().name, "东乌珠穆沁旗");
         assert!(rules.title("区委书记").is_some());
         assert_eq!(rules.title("区政府区长").unwrap().canonical, "区长");
         assert_eq!(rules.verb("主持召开"), Some(Relation::Chaired));

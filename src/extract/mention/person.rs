@@ -466,6 +466,19 @@ impl<'r> NameReader<'r> {
                     {
                         return Some((shorter - pos, chars[pos..shorter].iter().collect()));
                     }
+                    // "区长郑某说,…": a speech verb of one character (说, 称)
+                    // before a stop ends no given name.
+                    let last = chars[end - 1].to_string();
+                    if given == 2
+                        && !han_after
+                        && self
+                            .rules
+                            .verbs
+                            .iter()
+                            .any(|v| v.word == last && v.kind == crate::rules::VerbKind::Speech)
+                    {
+                        return Some((shorter - pos, chars[pos..shorter].iter().collect()));
+                    }
                     return Some((end - pos, chars[pos..end].iter().collect()));
                 }
             }
@@ -673,6 +686,33 @@ mod tests {
             ]
         );
         assert_eq!(names("会议由窦立群副主席主持"), ["窦立群"]);
+    }
+
+    #[test]
+    fn a_speech_verb_before_a_stop_ends_the_name() {
+        assert_eq!(names("区长郑明说,全区将加快建设"), ["郑明"]);
+        // A name of three characters stays whole ("…均" is no speech).
+        assert_eq!(
+            names("区领导刘惠、于瑞均、李雯出席"),
+            ["刘惠", "于瑞均", "李雯"]
+        );
+        assert_eq!(names("区委书记黄志豪放弃休假,深入基层"), ["黄志豪"]);
+    }
+
+    #[test]
+    fn group_words_of_other_forms() {
+        assert_eq!(
+            names("县政协主席班子成员葛立山、卢文海在主席台前排就座"),
+            ["葛立山", "卢文海"]
+        );
+        assert_eq!(
+            people("葛立山、卢文海等县四大家领导出席仪式"),
+            vec![
+                ("葛立山".to_string(), vec!["县领导".to_string()]),
+                ("卢文海".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+        assert_eq!(people("区主要领导方建春出席")[0].1, ["区主要领导"]);
     }
 
     #[test]
