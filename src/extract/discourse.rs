@@ -2500,6 +2500,15 @@ mod tests {
     }
 
     #[test]
+    fn a_day_alone_on_its_line_dates_the_lines_after_it() {
+        // A phone page sets its lead out a phrase a line.
+        let f = facts(
+            "---\ndate: 2022-12-20\n---\n12月20日\n\n某区第十一届\n\n人民代表大会第二次会议开幕\n\nimage.png\n\n会议由区人大常委会副主任卢文海主持。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("卢文海", "2022-12-20")]));
+    }
+
+    #[test]
     fn a_photos_caption_moves_no_date() {
         // The caption's slip (another year) dates nothing, not even the next item.
         let f = facts(

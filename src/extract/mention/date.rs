@@ -753,9 +753,16 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     while chars.get(after_space) == Some(&' ') {
         after_space += 1;
     }
+    // A day written alone with no year ("12月20日", "9日" on their own line) is
+    // the heading of what follows, as chronicles and phone pages set it.
+    let heading_day = at == 0
+        && after_space >= chars.len()
+        && chars[at..end].last() == Some(&'日')
+        && !chars[at..end].contains(&'年');
     let at_line_end = after_space >= chars.len()
         && chars[at].is_ascii_digit()
-        && (at == 0 || !crate::extract::is_han(chars[at - 1]));
+        && (at == 0 || !crate::extract::is_han(chars[at - 1]))
+        && !heading_day;
     // "中国台湾网2月3日广州讯 1月27日,…": a place between the date and 讯 or 电.
     let placed_dateline = (2..=4).any(|k| {
         let tail = after_space + k;
@@ -1122,6 +1129,12 @@ fn read_month_day(
             _ if lunar && month.is_some() => (d, e),
             // 12月11至14日: the first day of a span leaves its 日 to the last.
             Some('至' | '到' | '-' | '—' | '–' | '~' | '～') if month.is_some() => (d, e),
+            // "16-20日" opening a chronicle's line: days of the month in hand.
+            Some('-' | '—' | '–' | '至')
+                if start == 0 && year.is_none() && closes_day_span(chars, e + 1) =>
+            {
+                (d, e)
+            }
             // 3月4下午: a part of the day stands for the 日.
             _ if month.is_some() && any_at(chars, e, TIMES_OF_DAY).is_some_and(|(_, n)| n > 1) => {
                 (d, e)
@@ -1148,6 +1161,19 @@ fn read_month_day(
         },
         skip_time(chars, after_day),
     ))
+}
+
+/// True when a day of the span's end, written in Arabic digits with its 日,
+/// stands at `at` ("16-20日"), and no 内 or 以内 follows it (3-5日内 is a
+/// length of time).
+fn closes_day_span(chars: &[char], at: usize) -> bool {
+    let digits = chars[at.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&digits)
+        && chars.get(at + digits) == Some(&'日')
+        && !matches!(chars.get(at + digits + 1), Some('内' | '以' | '之'))
 }
 
 fn read_month_day_lunar(
@@ -1767,6 +1793,37 @@ mod tests {
         assert!(find("8月6日,区委书记某某出席发布会")[0].occasion);
         assert!(find("8月6日,区政府新闻发布会召开")[0].occasion);
         assert!(find("8月6日,某某发布《报告》")[0].occasion);
+    }
+
+    #[test]
+    fn a_day_alone_on_its_line_heads_what_follows() {
+        assert!(find("12月20日")[0].occasion);
+        assert!(find("9日")[0].occasion);
+        // A page's own date, with its year, stays no occasion.
+        assert!(!find("2022年12月20日")[0].occasion);
+        assert!(!find("2022-12-20")[0].occasion);
+    }
+
+    #[test]
+    fn a_chronicles_line_may_open_with_a_span_of_days() {
+        assert_eq!(days("2007-05-31", "16-20日"), ["2007-05-16..2007-05-20"]);
+        // A length of time is no span of days; nor is a span inside a sentence.
+        assert!(
+            find("3-5日内完成")
+                .iter()
+                .all(|d| !matches!(d.expr, DateExpr::Range(..)))
+        );
+        assert!(
+            find("工期为16-20日")
+                .iter()
+                .all(|d| !matches!(d.expr, DateExpr::Range(..)))
+        );
+    }
+
+    #[test]
+    fn the_end_a_meeting_runs_to_is_no_occasion() {
+        let found = find("本次会议将持续至22日");
+        assert!(!found[0].occasion, "{found:?}");
     }
 
     #[test]

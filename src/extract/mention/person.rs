@@ -390,23 +390,40 @@ impl<'r> NameReader<'r> {
         }
         // 于, 和, 同 open names as surnames only where jieba reads a person
         // there, or in a list a title vouches for ("区领导于某某、尹某某").
-        if self.rules.name_not_opening.contains(&first) {
+        let found = if self.rules.name_not_opening.contains(&first) {
             let person =
                 matches!(s.tag_at.get(pos), Some(Some((t, n))) if t.starts_with("nr") && n >= 2);
             if !self.rules.is_surname(&first.to_string()) {
                 return None;
             }
-            if !person {
+            if person {
+                self.name_at_inner(s, pos, vouched)
+            } else {
                 let found = self.name_at_inner(s, pos, false)?;
                 let listed = vouched && s.chars.get(pos + found.0) == Some(&'、');
-                return listed.then_some(found);
+                listed.then_some(found)
             }
-        }
+        } else {
+            self.name_at_inner(s, pos, vouched)
+        };
         // A verb of the table, or a word that follows names, is never a name
-        // ("调研员应邀参加" has no 应邀, "县长、副县长宣誓" no 宣誓).
-        self.name_at_inner(s, pos, vouched).filter(|(_, name)| {
+        // ("调研员应邀参加" has no 应邀, "县长、副县长宣誓" no 宣誓), nor is
+        // one that ends in a title or a body ("副区长和局长、委员会主任": no
+        // 和局长, no 委员会; `organ_ending` in data/words.tsv).
+        found.filter(|(_, name)| {
             !self.rules.verbs.iter().any(|v| v.word == *name)
                 && !self.rules.name_follow.contains(name)
+                && !self
+                    .rules
+                    .words
+                    .of("organ_ending")
+                    .iter()
+                    .any(|o| name.ends_with(o.as_str()))
+                && !self
+                    .rules
+                    .titles
+                    .iter()
+                    .any(|t| t.written.chars().count() >= 2 && name.ends_with(t.written.as_str()))
         })
     }
 
@@ -697,6 +714,16 @@ mod tests {
             ["刘惠", "于瑞均", "李雯"]
         );
         assert_eq!(names("区委书记黄志豪放弃休假,深入基层"), ["黄志豪"]);
+    }
+
+    #[test]
+    fn no_name_ends_in_a_title_or_a_body() {
+        assert!(names("人民政府分别由区长、副区长和局长、委员会主任等组成").is_empty());
+        // 从 is a surname too, where a title stands before it.
+        assert_eq!(
+            names("区人大常委会副主任丁某,副区长从立新一同调研"),
+            ["丁某", "从立新"]
+        );
     }
 
     #[test]
