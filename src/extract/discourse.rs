@@ -410,6 +410,7 @@ impl<'a> Reader<'a> {
             last: None,
             future: false,
             month: None,
+            chronicle: is_chronicle(simplified, doc.title.as_deref()),
         };
         let mut names: BTreeSet<String> = BTreeSet::new();
         let mut officials: BTreeSet<String> = BTreeSet::new();
@@ -1774,11 +1775,22 @@ fn home_by_stem(
     let mut short: BTreeMap<String, usize> = BTreeMap::new();
     for m in rules.gazetteer.find(text) {
         let first = m.form.name.chars().next().unwrap_or(' ');
-        let glued = m.at > 0
-            && super::is_han(chars[m.at - 1])
-            && chars
-                .get(m.at + 2)
-                .is_some_and(|c| matches!(c, '长' | '委'));
+        // After a character of a word it is that word's end ("德清古县衙",
+        // "品牌兴县"), unless that character ends a city's or a province's
+        // name ("十堰市房县") or is a word of its own that follows names or
+        // leads to places ("…和房县50万人民", "赴房县"); "代理县长" holds no
+        // 理县 either.
+        let glued = m.at > 0 && {
+            let prev = chars[m.at - 1];
+            let alone = |words: &[String]| words.iter().any(|w| w.chars().eq([prev]));
+            super::is_han(prev)
+                && (!(matches!(prev, '市' | '省' | '州' | '盟')
+                    || alone(&rules.name_follow)
+                    || alone(rules.words.of("destination")))
+                    || chars
+                        .get(m.at + 2)
+                        .is_some_and(|c| matches!(c, '长' | '委')))
+        };
         // "、代县长甲": a title (代县长) starts there, not 代县.
         let in_title = super::title_opens_at(rules, &chars, m.at, m.len);
         if m.len == 2
@@ -1982,6 +1994,20 @@ fn is_caption(sentence: &str) -> bool {
         Regex::new(r"[(（][^()（）]{1,15}摄影?[)）][。.]?$").expect("caption pattern is valid")
     });
     CREDIT.is_match(sentence.trim_end())
+}
+
+/// True for a chronicle (大事记): a line of its opening, or its title, of at
+/// most 40 characters names one, or three lines or more open with a bare day
+/// set apart ("6日 盐田区召开…", "9日" alone). Linear in the text.
+fn is_chronicle(text: &str, title: Option<&str>) -> bool {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^\s*\d{1,2}日(?:\s|$)").expect("chronicle item pattern is valid")
+    });
+    title
+        .into_iter()
+        .chain(text.lines().take(16))
+        .any(|l| l.chars().count() <= 40 && ["大事记", "大事纪"].iter().any(|w| l.contains(w)))
+        || ITEM.find_iter(text).nth(2).is_some()
 }
 
 /// The span a chronicle's heading names: "2007年大事记" is the year 2007,
@@ -2506,6 +2532,42 @@ mod tests {
             "---\ndate: 2022-12-20\n---\n12月20日\n\n某区第十一届\n\n人民代表大会第二次会议开幕\n\nimage.png\n\n会议由区人大常委会副主任卢文海主持。",
         );
         assert_eq!(took_part(&f), pairs(&[("卢文海", "2022-12-20")]));
+    }
+
+    #[test]
+    fn a_chronicle_with_no_month_dates_nothing_by_its_page() {
+        // Items of bare days, posted a year later: their month is not the page's.
+        let text = "发布时间:2009-09-04\n1日 某区召开汇报会。区委副书记卢文海主持会议。\n3日 某区新看守所揭牌。\n6日 某区召开专项工作会议,区长葛立山主持。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[("卢文海", "undated"), ("葛立山", "undated")])
+        );
+        assert!(super::is_chronicle("1日 甲\n3日 乙\n6日\n丙", None));
+        assert!(!super::is_chronicle(
+            "29日,区长甲调研。\n30日,区长甲主持会议。",
+            None
+        ));
+    }
+
+    #[test]
+    fn a_two_character_county_inside_a_word_names_no_county() {
+        let f = facts(
+            "---\ndate: 2024-11-20\n---\n11月19日,县委书记葛立山调研金融改革、品牌兴县等创新改革工作,察看古县衙。",
+        );
+        assert!(
+            held(&f).iter().all(|(_, d, _)| d != "兴县"),
+            "{:?}",
+            held(&f)
+        );
+        // After a word of its own it is the county ("…和房县50万人民").
+        let f = facts(
+            "---\ndate: 2016-05-13\n---\n5月13日,县委书记葛立山表示,决不辜负县委、县人大常委会和房县50万人民的重托。",
+        );
+        assert!(
+            held(&f).iter().any(|(_, d, _)| d == "房县"),
+            "{:?}",
+            held(&f)
+        );
     }
 
     #[test]

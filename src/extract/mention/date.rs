@@ -134,6 +134,10 @@ pub struct Clock {
     /// The month a chronicle's heading ("7月") or a sentence ("今年3月") last
     /// named: a day-only date (1日) after it is in it.
     pub month: Option<(i32, u32)>,
+    /// The text is a chronicle (大事记): its items are of days long before
+    /// the page was posted, so a day-only date (6日) with no month heading or
+    /// day read before it names no day.
+    pub chronicle: bool,
 }
 
 impl Clock {
@@ -231,6 +235,9 @@ impl Clock {
                     if let Some(l) = like.or(self.last) {
                         let y = year.and_then(|y| self.year_of(y)).unwrap_or(l.year);
                         return Day::new(y, l.month, day).map(Dated::day);
+                    }
+                    if self.chronicle {
+                        return None;
                     }
                     let base = self.published?;
                     let back = if day > base.day { -1 } else { 0 };
@@ -763,16 +770,21 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
         && chars[at].is_ascii_digit()
         && (at == 0 || !crate::extract::is_han(chars[at - 1]))
         && !heading_day;
-    // "中国台湾网2月3日广州讯 1月27日,…": a place between the date and 讯 or 电.
+    // "中国台湾网2月3日广州讯 1月27日,…": a place between the date and 讯, 电
+    // or 消息 ("6月18日望江消息 日前,…").
     let placed_dateline = (2..=4).any(|k| {
         let tail = after_space + k;
+        let mark = match chars.get(tail) {
+            Some('讯' | '电') => 1,
+            Some('消') if chars.get(tail + 1) == Some(&'息') => 2,
+            _ => return false,
+        };
         chars[after_space..tail.min(chars.len())].len() == k
             && chars[after_space..tail]
                 .iter()
                 .all(|c| crate::extract::is_han(*c))
-            && matches!(chars.get(tail), Some('讯' | '电'))
             && !chars
-                .get(tail + 1)
+                .get(tail + mark)
                 .is_some_and(|c| crate::extract::is_han(*c))
     });
     if listed_at(chars, after_space, &w.dateline_after).is_some() || at_line_end || placed_dateline
@@ -1757,6 +1769,27 @@ mod tests {
     }
 
     #[test]
+    fn a_chronicles_day_needs_its_month() {
+        let mut c = clock("2009-09-04");
+        c.chronicle = true;
+        let six = find("6日 盐田区召开会议")[0].expr.clone();
+        assert!(c.resolve(&six).is_empty());
+        c.month = Some((2008, 8));
+        assert_eq!(c.resolve(&six)[0].first.iso(), "2008-08-06");
+        // Outside a chronicle the page's month is meant (the month before,
+        // for a day after the page's).
+        assert_eq!(
+            clock("2009-09-04").resolve(&six)[0].first.iso(),
+            "2009-08-06"
+        );
+        let three = find("3日 盐田区召开会议")[0].expr.clone();
+        assert_eq!(
+            clock("2009-09-04").resolve(&three)[0].first.iso(),
+            "2009-09-03"
+        );
+    }
+
+    #[test]
     fn the_day_after_the_last_year_is_no_day() {
         let clock = |last| Clock {
             last: Day::parse_iso(last),
@@ -1793,6 +1826,12 @@ mod tests {
         assert!(find("8月6日,区委书记某某出席发布会")[0].occasion);
         assert!(find("8月6日,区政府新闻发布会召开")[0].occasion);
         assert!(find("8月6日,某某发布《报告》")[0].occasion);
+    }
+
+    #[test]
+    fn a_dateline_may_end_in_its_place_and_xiaoxi() {
+        let found = find("中国台湾网6月18日望江消息 日前,参访团一行");
+        assert!(!found[0].occasion, "{found:?}");
     }
 
     #[test]

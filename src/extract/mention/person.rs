@@ -719,6 +719,10 @@ mod tests {
     #[test]
     fn no_name_ends_in_a_title_or_a_body() {
         assert!(names("人民政府分别由区长、副区长和局长、委员会主任等组成").is_empty());
+        assert_eq!(
+            names("区委常委、宣传部部长方建春及区委办、区政府办负责人"),
+            ["方建春"]
+        );
         // 从 is a surname too, where a title stands before it.
         assert_eq!(
             names("区人大常委会副主任丁某,副区长从立新一同调研"),
