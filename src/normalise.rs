@@ -187,6 +187,8 @@ fn body_text(body: &str) -> (String, Option<String>) {
     };
     let body = strip_markdown_links(&body);
     let body = mend_lost_county(&strip_pinyin_glosses(&body));
+    // The same mirrors double a list's mark ("林某,、陈某"): one 、 is meant.
+    let body = body.replace(",、", "、").replace("，、", "、");
     // A carriage return left in the body (HTML's &#13;) ends a line as the
     // raw text's did.
     let lines: Vec<String> = fold_width(&body)
@@ -717,6 +719,12 @@ mod tests {
     fn pinyin_glosses_go() {
         let doc = normalise("x.txt", "區(qū)委書記黃偉,區(qū)長(zhǎng)周某(AI)");
         assert_eq!(doc.text, "區委書記黃偉,區長周某(AI)");
+    }
+
+    #[test]
+    fn a_doubled_list_mark_is_one() {
+        let doc = normalise("x.txt", "縣政協領導林某,、陳某,、張某帶領");
+        assert_eq!(doc.text, "縣政協領導林某、陳某、張某帶領");
     }
 
     #[test]

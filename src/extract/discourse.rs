@@ -502,6 +502,13 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let home = home.or_else(by_stem);
+        // A county-level city's own site (its address spells it) is about that
+        // city, whatever district its leaders' words name in passing ("湖北十堰市
+        // 张湾区…事故作出的重要指示").
+        let home = match (home, city_site(rules, simplified, doc.url.as_deref())) {
+            (Some(h), Some(c)) if !h.name.ends_with('市') => Some(c),
+            (h, c) => h.or(c),
+        };
         // In a county-level city's own news its leaders are officials.
         if home.as_ref().is_some_and(|h| h.name.ends_with('市')) {
             for s in sentences {
@@ -1178,7 +1185,15 @@ impl<'a> Reader<'a> {
         // county form is a district post (县委书记, 副县长) is its post. A
         // title naming its city (贵港市委书记) is the prefecture's and stays a
         // role.
-        if let Some(place) = context.as_ref().filter(|c| c.name.ends_with('市')) {
+        // The titles' unit is the city's: a district of another unit the
+        // paragraph carries (named in passing) gives way to the home city.
+        let city = |c: &&Place| c.name.ends_with('市');
+        if let Some(place) = context
+            .as_ref()
+            .filter(city)
+            .or(self.home.as_ref().filter(city))
+            .cloned()
+        {
             for role in county_city_titles(self.rules, &p.roles) {
                 any = true;
                 self.facts.posts.push(PostFact {
@@ -1688,18 +1703,7 @@ fn home_district(
 /// or 旗, whichever its organs (区委, 县长, 区人大, 县政府, 旗政协) and "我区/全县"
 /// name most. Linear in the text.
 fn own_unit(text: &str) -> Option<char> {
-    let count = |unit: char| {
-        ["委", "长", "人大", "政府", "政协"]
-            .iter()
-            .map(|organ| text.matches(&format!("{unit}{organ}")).count())
-            .chain(
-                ["我", "全"]
-                    .iter()
-                    .map(|w| text.matches(&format!("{w}{unit}")).count()),
-            )
-            .sum::<usize>()
-    };
-    let units = ['区', '县', '旗'].map(|u| (u, count(u)));
+    let units = ['区', '县', '旗'].map(|u| (u, unit_count(text, u)));
     let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
     (n > 0).then_some(unit)
 }
@@ -1720,7 +1724,7 @@ fn unit_of(title: &str) -> Option<char> {
 /// (县委书记, 常务副县长). None when a role names its city (鹰潭市委常委、副市长:
 /// the chain is the prefecture's).
 fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String> {
-    let bare = |r: &str| r.starts_with(['市', '副', '常']);
+    let bare = |r: &str| r.starts_with(['市', '副', '常', '代']);
     if roles.iter().any(|r| r.contains('市') && !bare(r)) {
         return Vec::new();
     }
@@ -1729,10 +1733,37 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .filter(|r| {
             bare(r)
                 && rules
-                    .title(&r.replacen('市', "县", 1))
-                    .is_some_and(|t| t.level == Level::District)
+                    .title(&r.trim_start_matches('代').replacen('市', "县", 1))
+                    .is_some_and(|t| matches!(t.level, Level::District | Level::Group))
         })
         .collect()
+}
+
+/// The county-level city whose own site a page is: one that writes its posts
+/// as a city's (市委书记, 市长) more than any county's, at an address that
+/// spells the city (zunhua.gov.cn is 遵化市). Only the address: a city's news
+/// names counties in passing.
+fn city_site(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
+    let others = ['区', '县', '旗'].map(|u| unit_count(text, u));
+    if unit_count(text, '市') <= others.into_iter().max().unwrap_or(0) {
+        return None;
+    }
+    url.and_then(|u| rules.gazetteer.county_by_address(u, '市'))
+        .map(place_of)
+}
+
+/// How often a text writes a unit's organs (区委, 县长, 市政府 …) or speaks of
+/// its own (我区, 全县). Linear in the text.
+fn unit_count(text: &str, unit: char) -> usize {
+    ["委", "长", "人大", "政府", "政协"]
+        .iter()
+        .map(|organ| text.matches(&format!("{unit}{organ}")).count())
+        .chain(
+            ["我", "全"]
+                .iter()
+                .map(|w| text.matches(&format!("{w}{unit}")).count()),
+        )
+        .sum()
 }
 
 /// A county of the gazetteer as a place, identified with its city (or
@@ -2625,6 +2656,23 @@ mod tests {
             took_part(&f),
             pairs(&[("卢文海", "2024-10-09"), ("葛立山", "2024-10-09")])
         );
+        // Its own site, whatever district its leaders' words name in passing;
+        // 代市长 and the 市领导 it lists are its too.
+        let f = facts(
+            "---\nurl: http://www.zunhua.gov.cn/zunhua/yw/20210615/1.html\ndate: 2021-06-15\n---\n6月14日上午,市委书记葛立山,市委副书记、代市长卢文海到白方寺村调研。\n葛立山指出,要贯彻对湖北十堰市张湾区燃气爆炸事故作出的重要指示精神。\n市领导方建春、陈德平一同调研。",
+        );
+        let posts = held(&f);
+        for (person, title) in [
+            ("葛立山", "市委书记"),
+            ("卢文海", "代市长"),
+            ("方建春", "市领导"),
+            ("陈德平", "市领导"),
+        ] {
+            assert!(
+                posts.contains(&(person.into(), "遵化市".into(), title.into())),
+                "{posts:?}"
+            );
+        }
         // A city title that names its city is the prefecture's.
         let f = facts(
             "---\ndate: 2024-10-09\n---\n10月9日,金华市委常委、副市长方建春到义乌市调研,义乌市委书记葛立山陪同。",

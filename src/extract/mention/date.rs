@@ -1863,6 +1863,8 @@ mod tests {
     fn the_end_a_meeting_runs_to_is_no_occasion() {
         let found = find("本次会议将持续至22日");
         assert!(!found[0].occasion, "{found:?}");
+        let found = find("从即日起至3月31日,推出26项特色活动");
+        assert!(found.iter().all(|d| !d.occasion), "{found:?}");
     }
 
     #[test]
