@@ -112,6 +112,7 @@ pub fn read(
             });
         }
     }
+    drop_stray_short_forms(rules, &simplified, &mut sentences);
     read_rosters(rules, &text, &mut sentences);
     for s in &mut sentences {
         s.triggers = personnel::triggers(rules, &s.mentions.text);
@@ -1739,6 +1740,31 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .collect()
 }
 
+/// Drops the two-character short forms of the project's own districts
+/// (南山, 光明, 龙华 for 深圳市's) from a document that names neither their city
+/// nor any of that city's listed districts in full: there they are a mountain,
+/// a word ("突出南山生态保护", in 重庆市南岸区's news). Linear in the mentions.
+fn drop_stray_short_forms(rules: &Rules, text: &str, sentences: &mut [Read]) {
+    let anchored = |city: &str| {
+        text.contains(city.trim_end_matches('市'))
+            || rules
+                .districts
+                .iter()
+                .filter(|d| d.city.as_deref() == Some(city))
+                .any(|d| text.contains(d.name.as_str()))
+    };
+    for s in sentences {
+        s.mentions.districts.retain(|d| {
+            let listed = rules.district_named(&d.name);
+            let short = d.len == 2 && d.len < d.name.chars().count();
+            match listed.and_then(|l| l.city.as_deref()) {
+                Some(city) if short => anchored(city),
+                _ => true,
+            }
+        });
+    }
+}
+
 /// The county-level city whose own site a page is: one that writes its posts
 /// as a city's (市委书记, 市长) more than any county's, at an address that
 /// spells the city (zunhua.gov.cn is 遵化市). Only the address: a city's news
@@ -2598,6 +2624,20 @@ mod tests {
             held(&f).iter().any(|(_, d, _)| d == "房县"),
             "{:?}",
             held(&f)
+        );
+    }
+
+    #[test]
+    fn a_stray_short_form_or_stem_names_no_district_far_away() {
+        // 南山 is a mountain of 重庆's 南岸区 here, and 广阳 an island there: not
+        // 深圳's 南山区, nor 廊坊's 广阳区.
+        let f = facts(
+            "---\ndate: 2017-12-15\n---\n12月14日,区委副书记、区长葛立山主持召开区长办公会。葛立山强调,要突出南山生态保护利用,广阳岛开发,广阳岛建设。重庆南岸要走在前列。",
+        );
+        let posts = held(&f);
+        assert!(
+            posts.iter().any(|(p, d, _)| p == "葛立山" && d == "南岸区"),
+            "{posts:?}"
         );
     }
 

@@ -314,6 +314,15 @@ impl Gazetteer {
                 *counts.entry(stem).or_default() += 1;
             }
         }
+        // Stems of counties in a place the text names come first ("南岸" with
+        // 重庆 over "广阳", a stem of 廊坊市's 广阳区, written for 广阳岛).
+        let in_near = |stem: &str| {
+            self.county_of_stem(stem, unit, near)
+                .is_some_and(|c| near.contains(&c.city_or_province()))
+        };
+        if counts.keys().any(|s| in_near(s)) {
+            counts.retain(|s, _| in_near(s));
+        }
         let (best, _) = sole_most(counts)?;
         self.county_of_stem(best, unit, near)
     }

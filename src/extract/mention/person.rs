@@ -723,6 +723,7 @@ mod tests {
             names("区委常委、宣传部部长方建春及区委办、区政府办负责人"),
             ["方建春"]
         );
+        assert_eq!(names("副区长卢文海,区法院、区检察院负责人列席"), ["卢文海"]);
         // 从 is a surname too, where a title stands before it.
         assert_eq!(
             names("区人大常委会副主任丁某,副区长从立新一同调研"),
