@@ -878,7 +878,14 @@ fn the_html_view_lays_out_five_thousand_nodes() {
         page.to_str().unwrap(),
     ]));
     let started = std::time::Instant::now();
-    let dom = chromium(&d, &page, "?search=人员42", &["--dump-dom", "--big"]);
+    // ?settle=1 runs every layout step before the first drawing: frame pacing
+    // in a headless browser depends on the machine's load, the layout not.
+    let dom = chromium(
+        &d,
+        &page,
+        "?search=人员42&settle=1",
+        &["--dump-dom", "--big"],
+    );
     let dom = String::from_utf8_lossy(&dom.stdout);
     let body = dom
         .lines()

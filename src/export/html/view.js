@@ -812,8 +812,10 @@
   }, { passive: false });
   window.addEventListener("resize", function () { resize(); draw(); });
 
-  // The address may set the time range (?from=YYYY-MM-DD&to=YYYY-MM-DD) and
-  // search a name (?search=NAME).
+  // The address may set the time range (?from=YYYY-MM-DD&to=YYYY-MM-DD),
+  // search a name (?search=NAME) and ask for the whole layout before the first
+  // drawing (?settle=1: for a headless browser's screenshot, whose frames come
+  // at its own pace).
   var params = new URLSearchParams(window.location.search);
   ["from", "to"].forEach(function (id) { if (isDate(params.get(id))) $(id).value = params.get(id); });
   syncSliders();
@@ -822,6 +824,7 @@
   // A first pass of layout straight away, so the page is drawn even before the
   // first animation frame; the rest runs frame by frame.
   for (var w0 = performance.now(); running && performance.now() - w0 < 50;) step();
+  if (params.get("settle") === "1") { while (running) step(); }
   fit();
   draw();
   if (params.get("search")) { $("search").value = params.get("search"); search(params.get("search")); }
