@@ -1745,20 +1745,24 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
 /// nor any of that city's listed districts in full: there they are a mountain,
 /// a word (南山, a mountain of 重庆市南岸区, in that district's news). Linear in the mentions.
 fn drop_stray_short_forms(rules: &Rules, text: &str, sentences: &mut [Read]) {
-    let anchored = |city: &str| {
-        text.contains(city.trim_end_matches('市'))
-            || rules
-                .districts
-                .iter()
-                .filter(|d| d.city.as_deref() == Some(city))
-                .any(|d| text.contains(d.name.as_str()))
-    };
+    // Each listed city asked once: the document is searched a bounded number
+    // of times (the table's few cities), not once per mention.
+    let mut anchored: BTreeMap<&str, bool> = BTreeMap::new();
     for s in sentences {
         s.mentions.districts.retain(|d| {
-            let listed = rules.district_named(&d.name);
             let short = d.len == 2 && d.len < d.name.chars().count();
-            match listed.and_then(|l| l.city.as_deref()) {
-                Some(city) if short => anchored(city),
+            match rules
+                .district_named(&d.name)
+                .and_then(|l| l.city.as_deref())
+            {
+                Some(city) if short => *anchored.entry(city).or_insert_with(|| {
+                    text.contains(city.trim_end_matches('市'))
+                        || rules
+                            .districts
+                            .iter()
+                            .filter(|l| l.city.as_deref() == Some(city))
+                            .any(|l| text.contains(l.name.as_str()))
+                }),
                 _ => true,
             }
         });
