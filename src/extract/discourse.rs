@@ -1323,7 +1323,7 @@ impl<'a> Reader<'a> {
         let Some(town) = self.town.as_deref().filter(|_| post.local.is_none()) else {
             return post.title.clone();
         };
-        let Some(unit) = ["街道", "镇", "乡"]
+        let Some(unit) = crate::rules::TOWN_UNITS
             .into_iter()
             .find(|u| town.ends_with(u) && post.title.contains(u))
         else {
@@ -2064,11 +2064,15 @@ fn is_chronicle(text: &str, title: Option<&str>) -> bool {
     static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^\s*\d{1,2}日(?:\s|$)").expect("chronicle item pattern is valid")
     });
-    title
-        .into_iter()
-        .chain(text.lines().take(16))
+    heading_lines(text, title)
         .any(|l| l.chars().count() <= 40 && ["大事记", "大事纪"].iter().any(|w| l.contains(w)))
         || ITEM.find_iter(text).nth(2).is_some()
+}
+
+/// The lines a chronicle's heading may stand on: the page's title and the
+/// first 16 lines of its text.
+fn heading_lines<'t>(text: &'t str, title: Option<&'t str>) -> impl Iterator<Item = &'t str> {
+    title.into_iter().chain(text.lines().take(16))
 }
 
 /// The span a chronicle's heading names: "2007年大事记" is the year 2007,
@@ -2148,11 +2152,7 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
 fn period(text: &str, title: Option<&str>) -> Option<Period> {
-    if let Some(p) = title
-        .into_iter()
-        .chain(text.lines().take(16))
-        .find_map(chronicle_period)
-    {
+    if let Some(p) = heading_lines(text, title).find_map(chronicle_period) {
         return Some(p);
     }
     let opening: String = text.chars().take(600).collect();

@@ -59,7 +59,7 @@ pub fn career(g: &GovGraph, person: &str) -> Result<Vec<Spell>, QueryError> {
     for (edge, d) in edges_of(g, p, Direction::Outgoing, Relation::HoldsPost) {
         let district = g.node_at(d);
         let title = edge.title.clone().unwrap_or_default();
-        let township = ["街道", "镇", "乡"].iter().any(|u| title.contains(u));
+        let township = crate::rules::TOWN_UNITS.iter().any(|u| title.contains(u));
         let mut changes: Vec<String> = personnel
             .iter()
             .filter(|(e, pd)| *pd == d && e.title.as_deref() == Some(title.as_str()))

@@ -117,6 +117,10 @@ pub enum VerbKind {
     Join,
 }
 
+/// The units of a district's streets and towns (街道, 镇, 乡): a title that
+/// names one is a local post, kept with the street or town (仓前街道党工委书记).
+pub const TOWN_UNITS: [&str; 3] = ["街道", "镇", "乡"];
+
 /// The kinds of word list `data/words.tsv` holds.
 pub const WORD_KINDS: &[&str] = &[
     "scope_stop",

@@ -939,7 +939,7 @@ fn shared_heads(r: &Reading, c: &ProjectMention, end: usize, out: &mut Vec<Proje
         }
         let (_, n) = r.token(at)?;
         let word = r.text(at, (at + n).min(r.n()));
-        let street = ["街道", "镇", "乡"].iter().any(|s| {
+        let street = crate::rules::TOWN_UNITS.iter().any(|s| {
             r.rules
                 .gazetteer
                 .counties_of_street(&format!("{word}{s}"))

@@ -409,7 +409,7 @@ fn read_chain(
             // "七里坪镇人大主席甲、副主席乙,镇长丙": the town holds on.
             match carry.street.as_ref().filter(|street| {
                 own == title.written
-                    && ["街道", "镇", "乡"]
+                    && crate::rules::TOWN_UNITS
                         .iter()
                         .any(|u| street.ends_with(u) && own.contains(u))
             }) {
@@ -472,7 +472,7 @@ fn read_chain(
         {
             carry.unit = Some(u);
         }
-        let local = ["街道", "镇", "乡"]
+        let local = crate::rules::TOWN_UNITS
             .iter()
             .filter_map(|u| recorded.find(u).map(|i| i + u.len()))
             .min()
@@ -516,7 +516,7 @@ fn read_chain(
         }
         if title.keeps_place
             && level == Level::District
-            && let Some(unit) = ["街道", "镇", "乡"]
+            && let Some(unit) = crate::rules::TOWN_UNITS
                 .iter()
                 .find(|u| title.written.starts_with(*u))
             && let Some(i) = recorded.find(unit).filter(|&i| i > 0)
