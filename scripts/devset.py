@@ -14,6 +14,15 @@ ones missing.
     python3 scripts/devset.py                 # table per genre and in total
     python3 scripts/devset.py --json          # the same as JSON
     python3 scripts/devset.py --binary PATH   # another govgraph binary
+    python3 scripts/devset.py --texts-from RAW  # first write texts/ from pages
+
+A fresh checkout has no texts. To restore them, run each manifest row's query
+through the same search engine's stored pages and save the text of the result
+whose address is the row's url, exactly as stored, as RAW/ID.txt; then
+`--texts-from RAW` writes tests/devset/texts/ID.md, each with its front matter:
+`url:` and, where the url holds a whole day (t20171215, /2022-01-13/,
+/2022/0419/), `date:`. A url that gives only a month gives no date, as the
+gold files assume.
 
 Figures are micro-averaged (counts summed, then divided), as `govgraph eval`
 does. `wrong dates` counts participations of a person the gold file does give
@@ -26,6 +35,7 @@ matched projects placed in the gold district.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -78,6 +88,49 @@ def ratio(a, b):
     return a / b if b else None
 
 
+URL_DAYS = [
+    # t20171215_96534, 2012090416093319 (a time stamp), /202209/06/, /2022/0419/
+    re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])"),
+    re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})/?(0[1-9]|1[0-2])/?(0[1-9]|[12][0-9]|3[01])(?![0-9])"),
+    # /2021/difang/1336/1122/: a year's folder, then a day's
+    re.compile(r"/((?:19|20)[0-9]{2})/(?:[^/]+/)*?(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])/"),
+    # /2022-01-13/, /art/2015/9/7/
+    re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/_]([1-9]|0[1-9]|1[0-2])[-/_]([1-9]|0[1-9]|[12][0-9]|3[01])(?![0-9])"),
+]
+
+
+def url_day(url):
+    """The day a url's path names (…/t20171215_1.html), or None."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url)
+    for pattern in URL_DAYS:
+        m = pattern.search(path)
+        if m:
+            return f"{m[1]}-{int(m[2]):02}-{int(m[3]):02}"
+    return None
+
+
+def write_texts(raw, rows):
+    """RAW/ID.txt (a stored page's text) -> texts/ID.md with front matter."""
+    os.makedirs(os.path.join(DEVSET, "texts"), exist_ok=True)
+    n = 0
+    for r in rows:
+        src = os.path.join(raw, r["id"] + ".txt")
+        if not os.path.exists(src):
+            continue
+        with open(src, encoding="utf-8") as f:
+            body = f.read().strip("\n")
+        head = f"---\nurl: {r['url']}\n"
+        day = url_day(r["url"])
+        if day:
+            head += f"date: {day}\n"
+        dst = os.path.join(DEVSET, "texts", r["id"] + ".md")
+        with open(dst + ".tmp", "w", encoding="utf-8") as f:
+            f.write(head + "---\n\n" + body + "\n")
+        os.replace(dst + ".tmp", dst)
+        n += 1
+    print(f"wrote {n} texts to tests/devset/texts/", file=sys.stderr)
+
+
 def f1(c):
     p, r = ratio(c["matched_graph"], c["graph"]), ratio(c["matched_gold"], c["gold"])
     if p is None and r is None:
@@ -89,8 +142,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "govgraph"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--texts-from", metavar="RAW", help="write texts/ID.md from RAW/ID.txt first")
     args = ap.parse_args()
     rows = manifest()
+    if args.texts_from:
+        write_texts(args.texts_from, rows)
     present = [r for r in rows if os.path.exists(os.path.join(DEVSET, "texts", r["id"] + ".md"))]
     missing = [r["id"] for r in rows if r not in present]
     if not present:

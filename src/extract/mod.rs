@@ -401,10 +401,9 @@ pub(crate) fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// True for a CJK ideograph (the scripts names and titles are written in).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
+/// True for a CJK ideograph (the script names and titles are written in):
+/// the one definition, [`crate::script::is_han`].
+pub(crate) use crate::script::is_han;
 
 /// True when `word` ends in `chars` right before character offset `end`.
 pub(crate) fn word_ends_at(chars: &[char], end: usize, word: &str) -> bool {
