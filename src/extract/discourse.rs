@@ -356,6 +356,13 @@ struct Reader<'a> {
     /// Cities the document names, for districts of one name.
     cities: BTreeSet<String>,
     event_index: BTreeMap<String, usize>,
+    /// Events read before any the text dates itself (a headline, a lead-in):
+    /// dated by the page's own day, if at all, not by the text.
+    lead_events: BTreeSet<String>,
+    /// An event of a sentence that names its own date has been read.
+    dated_yet: bool,
+    /// The sentence being read names a date of an occasion.
+    own_date: bool,
     /// The titles a round-up covers ("各区区委书记、区长"), in order.
     roster: Vec<String>,
     titled: BTreeSet<String>,
@@ -543,6 +550,9 @@ impl<'a> Reader<'a> {
             home,
             cities,
             event_index: BTreeMap::new(),
+            lead_events: BTreeSet::new(),
+            dated_yet: false,
+            own_date: false,
             roster: roster_of(&head),
             titled,
             dominant,
@@ -735,6 +745,7 @@ impl<'a> Reader<'a> {
                 self.clock.month = Some(month);
             }
         }
+        self.own_date = !own_dates.is_empty();
         if let Some(&first) = own_dates.first() {
             *running_para = s.para;
             let days = self.clock.resolve(&m.dates[first].expr);
@@ -1420,6 +1431,11 @@ impl<'a> Reader<'a> {
                 None => format!("event:{day}:{key}"),
             };
             if !self.event_index.contains_key(&id) {
+                if self.own_date {
+                    self.dated_yet = true;
+                } else if !self.dated_yet {
+                    self.lead_events.insert(id.clone());
+                }
                 self.event_index.insert(id.clone(), self.facts.events.len());
                 self.facts.events.push(EventFact {
                     id: id.clone(),
@@ -1585,7 +1601,53 @@ impl<'a> Reader<'a> {
 
     /// A post is seen on every day its holder is seen active in this document;
     /// with no dated activity, on the document's period.
+    /// A headline's event is the one the text reports under the same name in
+    /// the same district on the day it names ("某某主持召开县政府常务会议" over
+    /// "4月2日,…主持召开县政府常务会议"): not another held on the day the
+    /// page was posted. Its participations move to that event, and it goes.
+    /// Linear in the events and participations.
+    fn merge_lead_events(&mut self) {
+        // (name, district) -> (id, day) of the first event the text dates itself.
+        type Key<'e> = (&'e str, Option<&'e str>);
+        let mut named_later: BTreeMap<Key, (&str, Option<Day>)> = BTreeMap::new();
+        for e in &self.facts.events {
+            if e.date.is_some() && !self.lead_events.contains(&e.id) {
+                named_later
+                    .entry((e.name.as_str(), e.district.as_deref()))
+                    .or_insert((e.id.as_str(), e.date));
+            }
+        }
+        let moved: BTreeMap<String, (String, Option<Day>)> = self
+            .facts
+            .events
+            .iter()
+            .filter(|e| self.lead_events.contains(&e.id))
+            .filter_map(|e| {
+                let (id, date) = named_later.get(&(e.name.as_str(), e.district.as_deref()))?;
+                Some((e.id.clone(), (id.to_string(), *date)))
+            })
+            .collect();
+        if moved.is_empty() {
+            return;
+        }
+        self.facts.events.retain(|e| !moved.contains_key(&e.id));
+        for p in &mut self.facts.participations {
+            if let Some((id, date)) = moved.get(&p.event) {
+                p.event = id.clone();
+                p.date = *date;
+            }
+        }
+        // One participation per person, event and relation: the one the
+        // dated sentence gives, whose evidence says the day.
+        let mut seen = BTreeSet::new();
+        let parts = &mut self.facts.participations;
+        parts.reverse();
+        parts.retain(|p| seen.insert((p.person.clone(), p.event.clone(), p.relation)));
+        parts.reverse();
+    }
+
     fn finish(mut self) -> Facts {
+        self.merge_lead_events();
         // A project no sentence placed is in the district the document's
         // officials serve, when most of them serve one; else where most of its
         // other projects are.
@@ -1805,6 +1867,30 @@ fn place_of(county: &crate::rules::County) -> Place {
     }
 }
 
+/// The county among those a web address spells that a page is about: the
+/// only one, or the one whose city the text names; where several share a
+/// name and the text names none of their cities, that name without a city
+/// (xinhuaqu.gov.cn is a 新华区, of 平顶山市, 石家庄市 or 沧州市). Linear in the
+/// text.
+fn one_of_spelled(spelled: &[&crate::rules::County], text: &str) -> Option<Place> {
+    let named: Vec<&crate::rules::County> = spelled
+        .iter()
+        .copied()
+        .filter(|c| {
+            let city = c.city_or_province();
+            text.contains(city.trim_end_matches('市'))
+        })
+        .collect();
+    match (spelled, named.as_slice()) {
+        ([one], _) | (_, [one]) => Some(place_of(one)),
+        ([first, rest @ ..], []) if rest.iter().all(|c| c.name == first.name) => Some(Place {
+            name: first.name.clone(),
+            city: None,
+        }),
+        _ => None,
+    }
+}
+
 /// For a text that never writes a district in full but speaks of its own
 /// (区委书记…, 我县): the county its web address spells (`huancui.gov.cn` for
 /// 环翠区), else the county it names by stem ("讲好黄陂故事").
@@ -1819,8 +1905,9 @@ fn home_by_stem(
     let Some(unit) = own_unit(text) else {
         return rules.gazetteer.county_by_streets(text, None).map(place_of);
     };
-    if let Some(county) = url.and_then(|u| rules.gazetteer.county_by_address(u, unit)) {
-        return Some(place_of(county));
+    let spelled = url.map_or_else(Vec::new, |u| rules.gazetteer.counties_by_address(u, unit));
+    if let Some(place) = one_of_spelled(&spelled, text) {
+        return Some(place);
     }
     // The outlet a source line names is the county's own ("来源:大观新闻网").
     if let Some(county) = SOURCE_LINE
@@ -1948,11 +2035,33 @@ static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("news date pattern is valid")
 });
 
-/// The day a document was published: its front matter, else a dateline in its
+/// "来源:某某发布 2020/1/9": a repost's source line names its outlet and the
+/// day the story first ran there.
+static SOURCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"来源\s*[:：]\s*[^\s\d:：]{2,20}?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+        .expect("source date pattern is valid")
+});
+
+/// The day a document was published (see [`page_day`]), or, for a repost
+/// whose source line names an earlier day within a year, that day: a mirror
+/// posts the story later, and its day-only dates are the story's.
+fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
+    let page = page_day(doc, text, filed)?;
+    let opening: String = text.chars().take(1200).collect();
+    let source = SOURCE_DATE
+        .captures(&opening)
+        .and_then(|c| Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
+    match source {
+        Some(s) if s < page && page.ordinal() - s.ordinal() <= 366 => Some(s),
+        _ => Some(page),
+    }
+}
+
+/// The day a page was posted: its front matter, else a dateline in its
 /// opening (or, for a labelled one, its close), else the day of `filed`, the
 /// date folder of its address, which also overrules unlabelled datelines of
 /// another month.
-fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
+fn page_day(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
     let opening: String = text.chars().take(1200).collect();
     let day = |c: &regex::Captures, i: usize| -> Option<Day> {
         Day::new(
@@ -2333,6 +2442,66 @@ mod tests {
             .map(|p| (p.person.as_str(), p.district.as_str()))
             .collect();
         assert_eq!(posts, [("郑立民", "舞阳县"), ("罗晓东", "舞阳县")]);
+    }
+
+    #[test]
+    fn a_repost_dates_its_story_by_its_source_line() {
+        // A mirror posted the story on 12月29日; its source ran it on 1月9日,
+        // so 1月6日 is of that January, not of the next.
+        let f = facts(
+            "---\ndate: 2020-12-29\n---\n来源:新区发布 2020/1/9\n1月6日,通榆县委书记柴明调研企业。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("柴明", "2020-01-06")]));
+        // A source line of no day, or a later one, leaves the page's day.
+        let f =
+            facts("---\ndate: 2020-12-29\n---\n来源:新区发布\n12月28日,通榆县委书记柴明调研企业。");
+        assert_eq!(took_part(&f), pairs(&[("柴明", "2020-12-28")]));
+    }
+
+    #[test]
+    fn a_headline_is_the_meeting_the_text_dates() {
+        // The headline stands before the page's date and the day the text
+        // names: its meeting is the one of 4月2日, not another of 4月3日.
+        let f = facts(
+            "---\nurl: http://x.gov.cn/a/1.htm\n---\n欢迎访问本网站!今天是:\n柴明主持召开县政府常务会议\n发布日期:2022-04-03\n\n4月2日,通榆县委副书记、县长柴明主持召开县政府常务会议。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("柴明", "2022-04-02")]));
+        assert_eq!(f.events.len(), 1, "{:?}", f.events);
+        // A headline of another meeting keeps its own (the page's title:
+        // undated).
+        let f = facts(
+            "---\nurl: http://x.gov.cn/a/1.htm\n---\n柴明主持召开县委常委会\n发布日期:2022-04-03\n\n4月2日,通榆县委副书记、县长柴明主持召开县政府常务会议。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("柴明", "2022-04-02"), ("柴明", "undated")])
+        );
+    }
+
+    #[test]
+    fn a_name_several_counties_share_is_the_county_without_its_city() {
+        let posts = |text: &str| {
+            facts(text)
+                .posts
+                .iter()
+                .map(|p| (p.district.clone(), p.city.clone()))
+                .collect::<Vec<_>>()
+        };
+        // Three cities have a 新华区: the address names the district, not
+        // which; a city the text names says which.
+        let page = "---\ndate: 2024-03-04\nurl: https://xinhuaqu.gov.cn/c/1.html\n---\n3月4日,区委书记柴明主持召开区委常委会。区领导虎勇参加。";
+        assert_eq!(
+            posts(page),
+            [("新华区".to_string(), None), ("新华区".to_string(), None)]
+        );
+        let named = page.replace("。区领导", ",研究沧州港务工作。区领导");
+        assert_eq!(
+            posts(&named),
+            [
+                ("新华区".to_string(), Some("沧州市".to_string())),
+                ("新华区".to_string(), Some("沧州市".to_string()))
+            ]
+        );
     }
 
     #[test]

@@ -394,6 +394,17 @@ impl Gazetteer {
     /// no county or several fit, or the address spells a city or province.
     /// Linear in the length of the address.
     pub fn county_by_address(&self, url: &str, unit: char) -> Option<&County> {
+        match self.counties_by_address(url, unit).as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Every county whose unit is `unit` that a web address spells (see
+    /// [`Gazetteer::county_by_address`]), in the gazetteer's order: several
+    /// where counties share a name (xinhuaqu.gov.cn: three cities have a 新华区)
+    /// or a spelling (shexian: 涉县, 歙县). Linear in the length of the address.
+    pub fn counties_by_address(&self, url: &str, unit: char) -> Vec<&County> {
         const GENERIC: &[&str] = &[
             "www", "gov", "com", "net", "org", "edu", "web", "new", "wap", "app", "cms", "tv",
             "html", "htm", "shtml", "asp", "aspx", "php", "jsp",
@@ -457,10 +468,7 @@ impl Gazetteer {
             .collect();
         found.sort_unstable();
         found.dedup();
-        match found.as_slice() {
-            [one] => Some(&self.counties[*one]),
-            _ => None,
-        }
+        found.into_iter().map(|i| &self.counties[i]).collect()
     }
 
     /// The county whose unit is `unit` that has most of the streets and towns
@@ -685,8 +693,15 @@ mod tests {
         // A city's name is the city's, also at the head of a segment.
         assert_eq!(by("http://nanchang.gov.cn/a", '县'), None);
         assert_eq!(by("http://example.com/nanchangxinwen/1.html", '县'), None);
-        // A name several counties of the unit share says nothing (朝阳区).
+        // A name several counties of the unit share says no one (朝阳区),
+        // but names them all.
         assert_eq!(by("http://chaoyang.gov.cn/", '区'), None);
+        let all: Vec<&str> = g
+            .counties_by_address("https://xinhuaqu.gov.cn/c/1.html", '区')
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(all, ["新华区", "新华区", "新华区"]);
         // A news site's word after a name is no part of it (xinhua+net).
         assert_eq!(by("http://www.xinhuanet.com/local/1.htm", '县'), None);
         assert_eq!(by("not an address", '县'), None);

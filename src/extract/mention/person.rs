@@ -145,12 +145,29 @@ impl<'r> NameReader<'r> {
                 // 副区长甲、乙、丙: further names share a post that has several holders.
                 let shared =
                     chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
-                let rest = self.list_continuation(s, at + len);
+                // A roster's line sets its names apart by spaces after a colon
+                // ("副县长:李某某 马 某 王某某").
+                let roster = gap > 0 && matches!(s.chars.get(chain.end), Some(':' | '：'));
+                let rest = self.list_continuation(s, at + len, roster);
                 for (at, len, name) in rest {
                     if shared {
                         out.push(mention(at, len, name, chain, Cue::List, anchor));
                     }
                 }
+                continue;
+            }
+            // 时任某区区长的甲: the name after 的 held the title then.
+            if s.chars.get(chain.end) == Some(&'的')
+                && self
+                    .rules
+                    .words
+                    .of("title_of_name")
+                    .iter()
+                    .any(|w| crate::extract::word_ends_at(s.chars, chain.at, w))
+                && let Some((len, name)) = self.name_at(s, chain.end + 1, true)
+            {
+                let at = chain.end + 1;
+                out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 continue;
             }
             // 任命甲为区长, 乙当选为区政协主席, 接受丙辞去区长职务的请求.
@@ -242,17 +259,29 @@ impl<'r> NameReader<'r> {
             return out;
         };
         out.push((pos, len, name));
-        out.extend(self.list_continuation(s, pos + len));
+        out.extend(self.list_continuation(s, pos + len, false));
         out
     }
 
-    /// Further names after a name ending at `end`: "、乙、丙", "和丁".
-    fn list_continuation(&self, s: &Sentence, mut end: usize) -> Vec<(usize, usize, String)> {
+    /// Further names after a name ending at `end`: "、乙、丙", "和丁"; with
+    /// `spaced` (a roster's line), also names set apart by spaces whose
+    /// surname the table lists.
+    fn list_continuation(
+        &self,
+        s: &Sentence,
+        mut end: usize,
+        spaced: bool,
+    ) -> Vec<(usize, usize, String)> {
         let mut out = Vec::new();
         loop {
+            let spaces = s.chars[end.min(s.chars.len())..]
+                .iter()
+                .take_while(|c| matches!(c, ' ' | '\u{3000}'))
+                .count();
             let sep = match s.chars.get(end) {
                 Some('、') => 1,
                 Some('和' | '及' | '与') => 1,
+                Some(' ' | '\u{3000}') if spaced => spaces,
                 _ => break,
             };
             let pos = end + sep;
@@ -396,8 +425,27 @@ impl<'r> NameReader<'r> {
             if !self.rules.is_surname(&first.to_string()) {
                 return None;
             }
+            // Right after a title, 于 and a given name jieba reads as a name
+            // or lacks ("县长于某威主持"), not a time or a place ("县长于近日",
+            // "区长于沙井调研").
+            let given = match s.tag_at.get(pos + 1) {
+                Some(Some((t, n)))
+                    if vouched
+                        && pos > 0
+                        && is_han(chars[pos - 1])
+                        && (1..=2).contains(&n)
+                        && (t.starts_with("nr") || t == "nz" || s.tag_at.unknown_at(pos + 1))
+                        && !s.bound[pos + 1]
+                        && s.boundary(pos + 1 + n) =>
+                {
+                    Some(n)
+                }
+                _ => None,
+            };
             if person {
                 self.name_at_inner(s, pos, vouched)
+            } else if let Some(n) = given {
+                Some((n + 1, chars[pos..=pos + n].iter().collect()))
             } else {
                 let found = self.name_at_inner(s, pos, false)?;
                 let listed = vouched && s.chars.get(pos + found.0) == Some(&'、');
@@ -557,14 +605,32 @@ impl<'r> NameReader<'r> {
         // is a name even where jieba reads a noun or an adjective there,
         // never a verb ("、决定").
         let listed = pos > 0 && s.chars[pos - 1] == '、';
+        // A word jieba's dictionary lacks, of a name's length, right after a
+        // title or in a list, is one jieba made of unknown characters: a name
+        // ("副主席戢某某主持"), whatever tag it guessed. Not at a clause's
+        // start (",后声任…" is a slip of 后升任).
+        let after_title = pos > 0 && (is_han(s.chars[pos - 1]) || s.chars[pos - 1] == '、');
+        let unknown = match s.tag_at.get(pos) {
+            Some(Some((_, n)))
+                if after_title && (2..=3).contains(&n) && s.tag_at.unknown_at(pos) =>
+            {
+                Some(n)
+            }
+            _ => None,
+        };
         if let Some(Some((tag, n))) = s.tag_at.get(pos)
+            && unknown.is_none()
             && !(listed && (tag.starts_with('n') || tag == "a"))
             && !tag.starts_with("nr")
             && (n > 1 || ["m", "r", "d", "p", "c", "u", "v", "q"].contains(&tag))
         {
             return None;
         }
-        [3, 2].into_iter().find_map(|len| {
+        let lengths = match unknown {
+            Some(n) => vec![n],
+            None => vec![3, 2],
+        };
+        lengths.into_iter().find_map(|len| {
             let end = pos + len;
             if end > s.chars.len() || !s.chars[pos..end].iter().all(|c| is_han(*c)) {
                 return None;
@@ -794,6 +860,30 @@ mod tests {
             names("任命袁某同志为某区人民政府副区长、决定为代理区长"),
             ["袁某"]
         );
+        assert_eq!(names("区政协副主席戢立中主持会议"), ["戢立中"]);
+        // A word jieba's dictionary lacks after a title is a name of a rare
+        // surname, whatever tag jieba guessed (v, ns).
+        assert_eq!(names("区政协副主席戢治华主持会议"), ["戢治华"]);
+        assert_eq!(names("副区长戢治东主持会议"), ["戢治东"]);
+        // Not at a clause's start: no name 后声 in a slip of 后升任.
+        assert!(!names("区委书记柴明曾任镇长,后声任副区长").contains(&"后声".to_string()));
+        // A roster's line: names set apart by spaces after a colon, a name
+        // of two characters spaced out to three.
+        assert_eq!(
+            names("副县长:方建春 柴 明 卢文海"),
+            ["方建春", "柴明", "卢文海"]
+        );
+        // The holder of a title at the time, after 的.
+        assert_eq!(
+            people("时任通榆县县长的柴明被任命为县委书记"),
+            vec![("柴明".to_string(), vec!["县长".to_string()])]
+        );
+        // 于 opens a name right after a title where jieba reads a name after
+        // it, not a time or a place.
+        assert_eq!(names("县委副书记、县长于立威主持召开会议"), ["于立威"]);
+        assert_eq!(names("副区长于海涛调研"), ["于海涛"]);
+        assert!(names("区长于近日主持召开").is_empty());
+        assert!(names("县长于现场办公").is_empty());
         // A rare surname (贠) opens a name as a common one does.
         assert_eq!(names("区委书记贠立新在闭幕大会上讲话"), ["贠立新"]);
     }

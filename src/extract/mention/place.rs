@@ -193,6 +193,28 @@ mod tests {
     }
 
     #[test]
+    fn national_new_areas_are_districts_of_their_own() {
+        // Its 党工委 and 管委会 run it, over parts of several districts.
+        assert_eq!(
+            names("赣江新区党工委书记某某调研"),
+            vec![("赣江新区".into(), s("南昌市"))]
+        );
+        // 金州新区 is no 金州区 said with a unit.
+        assert_eq!(
+            names("大连金普新区、金州新区党工委召开会议"),
+            vec![
+                ("金普新区".into(), s("大连市")),
+                ("金州新区".into(), s("大连市"))
+            ]
+        );
+        // One a district's leaders run is no district here.
+        assert_eq!(
+            names("松北区委书记、哈尔滨新区党工委书记某某"),
+            vec![("松北区".into(), s("哈尔滨市"))]
+        );
+    }
+
+    #[test]
     fn one_name_many_districts() {
         assert_eq!(
             names("北京市朝阳区委书记"),
