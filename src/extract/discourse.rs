@@ -359,6 +359,8 @@ struct Reader<'a> {
     /// Events read before any the text dates itself (a headline, a lead-in):
     /// dated by the page's own day, if at all, not by the text.
     lead_events: BTreeSet<String>,
+    /// Districts whose delegations visit: never a paragraph's own.
+    guests: BTreeSet<Place>,
     /// An event of a sentence that names its own date has been read.
     dated_yet: bool,
     /// The sentence being read names a date of an occasion.
@@ -551,6 +553,7 @@ impl<'a> Reader<'a> {
             cities,
             event_index: BTreeMap::new(),
             lead_events: BTreeSet::new(),
+            guests,
             dated_yet: false,
             own_date: false,
             roster: roster_of(&head),
@@ -635,7 +638,8 @@ impl<'a> Reader<'a> {
         let mut own_of: BTreeMap<usize, Place> = BTreeMap::new();
         for x in sentences {
             if !own_of.contains_key(&x.para)
-                && let Some(p) = first_context(self.rules, &x.mentions)
+                && let Some(p) =
+                    first_context(self.rules, &x.mentions).filter(|p| !self.guests.contains(p))
             {
                 own_of.insert(x.para, p);
             }

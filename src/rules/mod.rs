@@ -127,6 +127,7 @@ pub const WORD_KINDS: &[&str] = &[
     "scope_through",
     "title_then_body",
     "title_of_name",
+    "department",
     "occasion_end",
     "object_mark",
     "year_review",

@@ -98,7 +98,8 @@ pub fn chains(
         // A title that continues the chain: only a separator and a scope between.
         let continues = segments.last().and_then(|&(_, _, prev_end, _)| {
             let sep = chars.get(prev_end).copied()?;
-            if !matches!(sep, '、' | ',' | '，') || hit.at < prev_end + 1 {
+            // 兼 joins a post held at once ("管委会副主任兼某镇党委书记").
+            if !matches!(sep, '、' | ',' | '，' | '兼') || hit.at < prev_end + 1 {
                 return None;
             }
             let start = scope_start(rules, chars, prev_end + 1, hit.at, blocked);
@@ -263,6 +264,11 @@ fn read_chain(
     let mut previous: Option<(Level, String)> = None;
     let mut first = true;
     let mut chain_district: Option<(String, Option<String>)> = None;
+    // Posts read from a generic title under a department or an office of a
+    // district organ (区委统战部副部长, 区政府办主任), and whether the chain
+    // holds a leading body's post from the table (区委常委).
+    let mut in_department: Vec<usize> = Vec::new();
+    let mut leading = false;
     for &(scope_at, title_at, title_end, ix) in segments {
         let title = &rules.titles[ix];
         let scope: String = chars[scope_at..title_at].iter().collect();
@@ -413,7 +419,29 @@ fn read_chain(
                         .iter()
                         .any(|u| street.ends_with(u) && own.contains(u))
             }) {
-                Some(street) => format!("{street}{own}"),
+                // "东晓街道党工委书记甲,街道党工委副书记乙": the unit is
+                // written once (东晓街道党工委副书记).
+                Some(street) => {
+                    // (Not the 镇 of 镇长: 七里坪镇镇长.)
+                    let organ = |r: &str| {
+                        [
+                            "党工委",
+                            "党委",
+                            "办事处",
+                            "人大",
+                            "纪工委",
+                            "纪委",
+                            "人民政府",
+                        ]
+                        .iter()
+                        .any(|o| r.starts_with(o))
+                    };
+                    let rest = crate::rules::TOWN_UNITS
+                        .iter()
+                        .find(|u| street.ends_with(*u) && own.strip_prefix(*u).is_some_and(organ))
+                        .map_or(own.as_str(), |u| &own[u.len()..]);
+                    format!("{street}{rest}")
+                }
                 None => own.clone(),
             }
         } else if let Some(street) = carry.street.as_ref().filter(|_| {
@@ -440,9 +468,7 @@ fn read_chain(
                 .iter()
                 .any(|z| rest.ends_with(z.as_str()) && rest != "新区")
             {
-                if w.of("zone").iter().all(|z| rest != z.as_str()) {
-                    zone = Some(rest.to_string());
-                }
+                zone = Some(rest.to_string());
                 format!("{rest}{}", title.canonical)
             } else {
                 title.canonical.clone()
@@ -490,6 +516,17 @@ fn read_chain(
                 local: local.clone(),
             });
         }
+        if level == Level::District {
+            if title.level == Level::Inherit
+                && w.of("department")
+                    .iter()
+                    .any(|d| scope.trim_end().ends_with(d.as_str()))
+            {
+                in_department.push(posts.len());
+            } else if title.level == Level::District {
+                leading = true;
+            }
+        }
         match level {
             Level::District => posts.push(Post {
                 title: recorded.clone(),
@@ -527,6 +564,14 @@ fn read_chain(
         first = false;
     }
     carry.last_title = previous.clone();
+    // A department's or an office's head is no leader of the district
+    // (FORMAT.md) unless the chain gives a leading post too ("区委常委、宣传
+    // 部部长" keeps both): alone, the title is a role.
+    if !leading {
+        for i in in_department.into_iter().rev() {
+            roles.push(posts.remove(i).title);
+        }
+    }
     // A district named anywhere in the chain holds for every post in it.
     if let Some(d) = chain_district {
         for p in posts.iter_mut().chain(&mut former) {
@@ -700,6 +745,73 @@ mod tests {
             read("区委常委、宣传部部长某某"),
             vec![(
                 vec![post("区委常委", None), post("宣传部部长", None)],
+                vec![]
+            )]
+        );
+    }
+
+    #[test]
+    fn posts_held_at_once_join_the_chain() {
+        // 兼 joins the chain as 、 does; a zone's second body stays with it.
+        let chains = read("区委副书记、区长兼经开区党工委书记、管委会主任某某");
+        let titles: Vec<&str> = chains
+            .iter()
+            .flat_map(|(posts, _)| posts.iter().map(|p| p.0.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            ["区委副书记", "区长", "经开区党工委书记", "经开区管委会主任"]
+        );
+    }
+
+    #[test]
+    fn a_presidium_is_a_body_and_its_chair_no_post() {
+        // 主席团 is a body: no 主席 in it, and its 常务主席 is a role.
+        assert_eq!(
+            read("区委书记、大会主席团常务主席某某主持"),
+            vec![(
+                vec![post("区委书记", None)],
+                vec!["大会主席团常务主席".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_street_holds_on_with_its_unit_written_once() {
+        let chains = read("罗湖区东晓街道党工委书记甲,街道党工委副书记乙");
+        let titles: Vec<&str> = chains
+            .iter()
+            .flat_map(|(posts, _)| posts.iter().map(|p| p.0.as_str()))
+            .collect();
+        assert_eq!(titles, ["东晓街道党工委书记", "东晓街道党工委副书记"]);
+        // The 镇 of 镇长 is the title's own.
+        let chains = read("七里镇人大主席甲,镇长乙");
+        let titles: Vec<&str> = chains
+            .iter()
+            .flat_map(|(posts, _)| posts.iter().map(|p| p.0.as_str()))
+            .collect();
+        assert_eq!(titles, ["七里镇人大主席", "七里镇镇长"]);
+    }
+
+    #[test]
+    fn a_departments_head_alone_is_no_leader() {
+        // An office's or a department's head, with no leading post in the
+        // chain, is a role; with one (区委常委) the department's title stays.
+        assert_eq!(
+            read("福田区政府办公室主任某某"),
+            vec![(vec![], vec!["区政府办公室主任".to_string()])]
+        );
+        assert_eq!(
+            read("福田区委统战部副部长某某"),
+            vec![(vec![], vec!["区委统战部副部长".to_string()])]
+        );
+        assert_eq!(
+            read("福田区委常委、统战部部长某某"),
+            vec![(
+                vec![
+                    post("区委常委", Some("福田区")),
+                    post("统战部部长", Some("福田区"))
+                ],
                 vec![]
             )]
         );
