@@ -399,20 +399,24 @@ impl<'a> Reader<'a> {
         // With no dateline, the year of the folder the site files the page in
         // (/2023/01/), else of the first full date read, else the first year
         // the opening writes ("今年是…", "2025年…").
-        let year = ex.year.or(filed.map(|(y, _, _)| y)).or_else(|| {
-            sentences
-                .iter()
-                .flat_map(|s| &s.mentions.dates)
-                .find_map(|d| match &d.expr {
-                    DateExpr::Point(super::mention::date::Point::Day {
-                        year: Some(super::mention::date::YearRef::Absolute(y)),
-                        month: Some(_),
-                        ..
-                    }) => Some(*y),
-                    _ => None,
-                })
-                .or_else(|| first_year(rules, simplified))
-        });
+        let year = ex
+            .year
+            .or(filed.map(|(y, _, _)| y))
+            .or_else(|| doc.url.as_deref().and_then(address_year))
+            .or_else(|| {
+                sentences
+                    .iter()
+                    .flat_map(|s| &s.mentions.dates)
+                    .find_map(|d| match &d.expr {
+                        DateExpr::Point(super::mention::date::Point::Day {
+                            year: Some(super::mention::date::YearRef::Absolute(y)),
+                            month: Some(_),
+                            ..
+                        }) => Some(*y),
+                        _ => None,
+                    })
+                    .or_else(|| first_year(rules, simplified))
+            });
         let clock = Clock {
             published,
             period,
@@ -2161,6 +2165,22 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
     Some((year, month, day))
 }
 
+/// The year of a folder a web address files its page in by year alone
+/// (`/html/2012/zxbd_1217/`): a segment of the path that is a year and
+/// nothing else. Not in the host (file2019.a.cn). Linear in the address.
+fn address_year(url: &str) -> Option<i32> {
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut segments: Vec<&str> = path.split('/').collect();
+    segments.pop(); // the page's own name
+    segments
+        .iter()
+        .rev()
+        .filter(|s| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")))
+        .find_map(|s| s.parse().ok())
+}
+
 /// True for a photo's caption: a sentence that ends with its photographer's
 /// credit, "…在区法院举行(某某 摄)". Linear in the sentence.
 fn is_caption(sentence: &str) -> bool {
@@ -2254,13 +2274,25 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
             .iter()
             .any(|w| next.contains(w.as_str()))
     };
+    // "刚刚过去的2024年": the text is of the year after (`year_past` words).
+    let past = |start: usize| {
+        rules
+            .words
+            .of("year_past")
+            .iter()
+            .any(|w| head[..start].ends_with(w.as_str()))
+    };
     YEAR.captures_iter(&head)
         .find(|c| {
             c.get(2).is_none_or(|m| !reviewed(m.end()))
                 && c.get(1)
                     .is_some_and(|m| !head[..m.start()].ends_with("关于"))
         })
-        .and_then(|c| c[1].parse().ok())
+        .and_then(|c| {
+            let m = c.get(1)?;
+            let year: i32 = m.as_str().parse().ok()?;
+            Some(if past(m.start()) { year + 1 } else { year })
+        })
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
@@ -2291,7 +2323,7 @@ fn period(text: &str, title: Option<&str>) -> Option<Period> {
 
 #[cfg(test)]
 mod tests {
-    use super::address_date;
+    use super::{address_date, address_year};
     use crate::extract::{Extractor, Facts};
     use crate::rules::Rules;
 
@@ -2449,6 +2481,18 @@ mod tests {
     }
 
     #[test]
+    fn the_year_just_past_is_the_year_before_the_texts() {
+        // No dateline: the first year written is the year just past, so the
+        // text is of the year after it.
+        let f = facts(
+            "1月9日下午,通榆县政协会议闭幕。县委书记柴明出席。柴明指出,刚刚过去的2024年极不平凡。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("柴明", "2025-01-09")]));
+        let f = facts("1月9日下午,通榆县政协会议闭幕。县委书记柴明出席。柴明指出,2024年要再加力。");
+        assert_eq!(took_part(&f), pairs(&[("柴明", "2024-01-09")]));
+    }
+
+    #[test]
     fn a_repost_dates_its_story_by_its_source_line() {
         // A mirror posted the story on 12月29日; its source ran it on 1月9日,
         // so 1月6日 is of that January, not of the next.
@@ -2529,6 +2573,13 @@ mod tests {
         // A number that is no date, and a host that holds one, say nothing.
         assert_eq!(address_date("http://a.cn/content_21409286.htm"), None);
         assert_eq!(address_date("http://file2019.a.cn/list?id=85"), None);
+        // A folder of the year alone gives the year only.
+        assert_eq!(
+            address_year("http://a.cn/html/2012/zxbd_1217/2995.html"),
+            Some(2012)
+        );
+        assert_eq!(address_year("http://file2019.a.cn/list/1.html"), None);
+        assert_eq!(address_year("http://a.cn/news/2012.html"), None);
         // With no year in the text, the month's folder gives the year.
         let f = facts(
             "---\nurl: http://a.gov.cn/c1/202311/ebbb.shtml\n---\n11月13日,福田区委书记郑立民调研重点项目。",

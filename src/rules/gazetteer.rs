@@ -102,7 +102,14 @@ pub struct Gazetteer {
     /// Cities and provinces spelled the same way: an address that spells one
     /// (nanchang.gov.cn) is the city's, not the county's of that name.
     above: std::collections::HashSet<String>,
+    /// The initials of cities' and provinces' stems (bj, sh, nc): what an
+    /// outlet may write before a county's initials (bjmtgnews: 门头沟).
+    above_initials: std::collections::HashSet<String>,
 }
+
+/// Words an outlet writes after its county's name in its host: news, 人大
+/// (rd), 政协 (zx), 融媒体 (rmt) ... (cixird: 慈溪 + rd).
+const SITE_WORDS: &[&str] = &["news", "rmzf", "rmt", "rmw", "zf", "rd", "zx", "xw", "tv"];
 
 impl Gazetteer {
     /// Adds one county-level division.
@@ -339,6 +346,7 @@ impl Gazetteer {
         self.spelled.clear();
         self.initialled.clear();
         self.above.clear();
+        self.above_initials.clear();
         for (ix, county) in self.counties.iter().enumerate() {
             let short = autonomous_short(&county.name).unwrap_or_else(|| county.name.clone());
             let n = short.chars().count();
@@ -382,6 +390,7 @@ impl Gazetteer {
             let stem = short_form(place).unwrap_or(place);
             if let Some(s) = crate::pinyin::place_syllables(stem) {
                 self.above.insert(joined(&s));
+                self.above_initials.insert(initials(&s));
             }
         }
     }
@@ -429,6 +438,32 @@ impl Gazetteer {
             if whole.iter().flatten().flat_map(|l| l.iter()).any(fits) {
                 lists.extend(whole.into_iter().flatten());
                 continue;
+            }
+            // An outlet's word after the name (cixird, bjmtgnews), and a
+            // city's or province's initials before it (bj + mtg).
+            if let Some(core) = SITE_WORDS
+                .iter()
+                .find_map(|w| label.strip_suffix(w))
+                .filter(|c| c.len() >= 3)
+            {
+                let cores = std::iter::once(core).chain(
+                    core.get(..2)
+                        .filter(|lead| self.above_initials.contains(*lead) && core.len() >= 5)
+                        .map(|_| &core[2..]),
+                );
+                let found = cores.filter(|c| !self.above.contains(*c)).find_map(|c| {
+                    let found = [self.spelled.get(c), self.initialled.get(c)];
+                    found
+                        .iter()
+                        .flatten()
+                        .flat_map(|l| l.iter())
+                        .any(fits)
+                        .then_some(found)
+                });
+                if let Some(found) = found {
+                    lists.extend(found.into_iter().flatten());
+                    continue;
+                }
             }
             // A province's letters before the name, or a word after it
             // (snqindu.gov.cn): a name of five letters or more, with at most
@@ -702,6 +737,13 @@ mod tests {
             .map(|c| c.name.as_str())
             .collect();
         assert_eq!(all, ["新华区", "新华区", "新华区"]);
+        // An outlet's word after the name, a city's initials before it.
+        assert_eq!(by("https://cixird.gov.cn/index.php", '市'), Some("慈溪市"));
+        assert_eq!(
+            by("http://bjmtgnews.com/paper/1.php", '区'),
+            Some("门头沟区")
+        );
+        assert_eq!(by("http://www.thnews.gov.cn/c/1.html", '县'), None);
         // A news site's word after a name is no part of it (xinhua+net).
         assert_eq!(by("http://www.xinhuanet.com/local/1.htm", '县'), None);
         assert_eq!(by("not an address", '县'), None);

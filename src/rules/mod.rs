@@ -128,6 +128,7 @@ pub const WORD_KINDS: &[&str] = &[
     "title_then_body",
     "title_of_name",
     "department",
+    "year_past",
     "occasion_end",
     "object_mark",
     "year_review",

@@ -185,7 +185,14 @@ impl<'r> NameReader<'r> {
                     || !is_han(s.chars[from - 1])
                     || s.bound[from]
                     || opens_after(s, from))
-                && let Some((len, name)) = self.name_at(s, from, false)
+                && let Some((len, name)) = self.name_at(s, from, false).or_else(|| {
+                    // A surname the table lacks, where jieba reads the name
+                    // as one ("审议了凡某主席代表…").
+                    matches!(s.tag_at.get(from), Some(Some((t, n)))
+                        if t.starts_with("nr") && from + n == chain.at && (2..=3).contains(&n))
+                    .then(|| self.name_at(s, from, true))
+                    .flatten()
+                })
                 && from + len == chain.at
             {
                 out.push(mention(from, len, name, chain, Cue::TitleAfter, anchor));
@@ -670,7 +677,7 @@ fn splits_a_word(s: &Sentence, from: usize, rules: &Rules) -> bool {
 fn opens_after(s: &Sentence, from: usize) -> bool {
     matches!(
         s.chars[from - 1],
-        '由' | '和' | '与' | '及' | '、' | '请' | '是'
+        '由' | '和' | '与' | '及' | '、' | '请' | '是' | '了' | '向' | '对'
     )
 }
 
@@ -873,6 +880,8 @@ mod tests {
             names("副县长:方建春 柴 明 卢文海"),
             ["方建春", "柴明", "卢文海"]
         );
+        // A name before a title that may follow it, after a verb's 了.
+        assert_eq!(names("会议听取了方建春代区长所作的报告"), ["方建春"]);
         // The holder of a title at the time, after 的.
         assert_eq!(
             people("时任通榆县县长的柴明被任命为县委书记"),
