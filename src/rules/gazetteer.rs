@@ -77,6 +77,9 @@ pub struct Gazetteer {
     pub counties: Vec<County>,
     /// County indices by full name: several for 朝阳区, 西湖区, 鼓楼区 ...
     by_name: HashMap<String, Vec<usize>>,
+    /// County indices by a former name older pages write: 洪泽县 for today's
+    /// 洪泽区, 荔浦县 for 荔浦市 (a county made a district or a city).
+    former: HashMap<String, Vec<usize>>,
     /// Prefecture-level cities: name -> province.
     pub cities: HashMap<String, String>,
     pub provinces: Vec<String>,
@@ -154,6 +157,17 @@ impl Gazetteer {
             .map(|&i| &self.counties[i])
     }
 
+    /// The counties a name written in a text is of: its own, or those it is
+    /// the former name of (洪泽县: today's 洪泽区).
+    pub fn counties_written(&self, name: &str) -> impl Iterator<Item = &County> {
+        self.by_name
+            .get(name)
+            .or_else(|| self.former.get(name))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.counties[i])
+    }
+
     /// True when more than one county-level division has this name.
     pub fn is_ambiguous(&self, name: &str) -> bool {
         self.by_name.get(name).is_some_and(|v| v.len() > 1)
@@ -199,6 +213,7 @@ impl Gazetteer {
     /// that are no evidence of a county. Called after any change.
     pub(crate) fn compile(&mut self, listed: &[super::District], common: &[String]) {
         let mut forms: Vec<(String, Form)> = Vec::new();
+        let mut former: HashMap<String, Vec<usize>> = HashMap::new();
         let mut push = |written: &str, kind, name: &str| {
             forms.push((
                 written.to_string(),
@@ -218,14 +233,18 @@ impl Gazetteer {
                 push(&short, PlaceKind::County, name);
             }
             // A county made a district or a city keeps its old name in older
-            // pages: 洪泽县 is 洪泽区 today, 荔浦县 荔浦市. (Not 吴江市 for 吴江区:
-            // "X市" is too often the end of a word, as 江城市 is of 松江城市规划.)
+            // pages: 洪泽县 is 洪泽区 today, 荔浦县 荔浦市. The name is kept as
+            // written, the county of its time; lookups by it find today's.
+            // (Not 吴江市 for 吴江区: "X市" is too often the end of a word, as
+            // 江城市 is of 松江城市规划.)
             if let Some(stem) = name.strip_suffix(['区', '市'])
                 && stem.chars().count() >= 2
             {
-                let former = format!("{stem}县");
-                if !self.by_name.contains_key(&former) {
-                    push(&former, PlaceKind::County, name);
+                let old = format!("{stem}县");
+                if !self.by_name.contains_key(&old) {
+                    push(&old, PlaceKind::County, &old);
+                    let list = former.entry(old).or_default();
+                    list.extend(self.by_name[name].iter().copied());
                 }
             }
         }
@@ -268,6 +287,11 @@ impl Gazetteer {
             .build(&patterns)
             .ok();
         self.forms = forms.into_iter().map(|(_, f)| f).collect();
+        for list in former.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self.former = former;
         self.autonomous.clear();
         for name in self.by_name.keys() {
             if let Some(short) = autonomous_short(name) {
@@ -824,8 +848,16 @@ mod tests {
         let rules = Rules::builtin();
         let found = rules.gazetteer.find("管城区委书记");
         assert_eq!(found[0].form.name, "管城回族区");
-        // A county made a district is found by its former name.
-        assert_eq!(rules.gazetteer.find("洪泽县委书记")[0].form.name, "洪泽区");
+        // A county made a district is found by its former name, kept as
+        // written, and the former name leads to today's county.
+        assert_eq!(rules.gazetteer.find("洪泽县委书记")[0].form.name, "洪泽县");
+        let today: Vec<&str> = rules
+            .gazetteer
+            .counties_written("洪泽县")
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(today, ["洪泽区"]);
+        assert_eq!(rules.gazetteer.counties_named("洪泽县").count(), 0);
         // 朝阳县 is a county of its own, not 朝阳区's former name.
         assert_eq!(rules.gazetteer.find("朝阳县委书记")[0].form.name, "朝阳县");
     }

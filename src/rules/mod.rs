@@ -751,7 +751,7 @@ mod tests {
         // Shenzhen's ten districts and zones, 深汕, and two new areas that are
         // a district's other name (西海岸新区, 南沙新区), and twenty banners of
         // Inner Mongolia by their abbreviations (东乌旗).
-        assert_eq!(rules.districts.len(), 45);
+        assert_eq!(rules.districts.len(), 47);
         assert_eq!(rules.district_named("东乌旗").unwrap().name, "东乌珠穆沁旗");
         assert!(rules.title("区委书记").is_some());
         assert_eq!(rules.title("区政府区长").unwrap().canonical, "区长");

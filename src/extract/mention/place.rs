@@ -109,7 +109,7 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     .and_then(|c| {
                         rules
                             .gazetteer
-                            .counties_named(name)
+                            .counties_written(name)
                             .find(|k| {
                                 k.city.as_deref() == Some(c.name.as_str()) || k.province == c.name
                             })
@@ -138,10 +138,9 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     continue;
                 }
                 let city = city_before.or_else(|| {
-                    rules
-                        .gazetteer
-                        .county(name, None)
-                        .map(|k| k.city_or_province())
+                    let mut written = rules.gazetteer.counties_written(name);
+                    let one = written.next().filter(|_| written.next().is_none());
+                    one.map(|k| k.city_or_province())
                 });
                 districts.push(DistrictMention {
                     at: m.at,
@@ -189,6 +188,20 @@ mod tests {
         assert_eq!(
             names("准格尔旗旗长"),
             vec![("准格尔旗".into(), s("鄂尔多斯市"))]
+        );
+    }
+
+    #[test]
+    fn a_former_county_keeps_the_name_it_had() {
+        // 洪泽县 is 洪泽区 today: the page's county is the one of its time,
+        // of today's county's city.
+        assert_eq!(
+            names("洪泽县委书记某某主持会议"),
+            vec![("洪泽县".into(), s("淮安市"))]
+        );
+        assert_eq!(
+            names("子长县召开会议"),
+            vec![("子长县".into(), s("延安市"))]
         );
     }
 
