@@ -186,7 +186,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
         (body.to_string(), None)
     };
     let body = strip_markdown_links(&body);
-    let body = mend_lost_county(&strip_pinyin_glosses(&body));
+    let body = mend_lost_month(&mend_lost_county(&strip_pinyin_glosses(&body)));
     // The same mirrors double a list's mark ("林某,、陈某"): one 、 is meant.
     let body = body.replace(",、", "、").replace("，、", "、");
     // A carriage return left in the body (HTML's &#13;) ends a line as the
@@ -618,6 +618,38 @@ fn mend_lost_county(s: &str) -> String {
     LOST.replace_all(s, "。縣$1").into_owned()
 }
 
+/// Mends the 月 that mirror sites drop from a date opening a sentence:
+/// "…讯(记者 某某)1123日,区长…" -> "11月23日". Only where the digits split
+/// into one month and day alone ("1123", "428日": 4月28日; not "123日", 1月23日
+/// or 12月3日), right after a sentence's start or a dateline, before 日.
+/// Linear in the text.
+fn mend_lost_month(s: &str) -> String {
+    static LOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[\n,，。)）讯])([0-9]{3,4})日").expect("lost month pattern is valid")
+    });
+    LOST.replace_all(s, |c: &regex::Captures| {
+        let digits = &c[2];
+        let split = |m: &str, d: &str| {
+            let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+        };
+        // Every way to read the digits as a month and a day: one only.
+        let readings: Vec<(u32, u32)> = (1..digits.len())
+            .filter_map(|k| {
+                let (m, d) = digits.split_at(k);
+                (d.len() <= 2 && !m.starts_with('0') && !d.starts_with('0'))
+                    .then(|| split(m, d))
+                    .flatten()
+            })
+            .collect();
+        match readings.as_slice() {
+            [(m, d)] => format!("{}{m}月{d}日", &c[1]),
+            _ => c[0].to_string(),
+        }
+    })
+    .into_owned()
+}
+
 /// A short line set out letter by letter, as headings and signatures are
 /// ("政 府 工 作 报 告", "区 长 魏某某", "区长 陈 某"): single Han
 /// characters standing between spaces are one word again. Lines longer than
@@ -723,6 +755,15 @@ mod tests {
 
     #[test]
     fn a_doubled_list_mark_is_one() {
+        // A month a mirror dropped, where the digits read one way only.
+        let doc = normalise(
+            "x.txt",
+            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席",
+        );
+        assert_eq!(
+            doc.text,
+            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席"
+        );
         let doc = normalise("x.txt", "縣政協領導林某,、陳某,、張某帶領");
         assert_eq!(doc.text, "縣政協領導林某、陳某、張某帶領");
     }

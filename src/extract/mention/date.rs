@@ -391,6 +391,7 @@ struct Words {
     bound_before: Vec<String>,
     bound_after: Vec<String>,
     dateline_after: Vec<String>,
+    occasion_label: Vec<String>,
     not_day_hao: Vec<String>,
     holidays: Vec<(String, Holiday)>,
     term_alone: Vec<String>,
@@ -453,6 +454,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         bound_before: Vec::new(),
         bound_after: Vec::new(),
         dateline_after: Vec::new(),
+        occasion_label: Vec::new(),
         not_day_hao: Vec::new(),
         holidays: Vec::new(),
         term_alone: Vec::new(),
@@ -483,6 +485,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "bound_before" => w.bound_before.push(word),
             "bound_after" => w.bound_after.push(word),
             "dateline_after" => w.dateline_after.push(word),
+            "occasion_label" => w.occasion_label.push(word),
             "not_day_hao" => w.not_day_hao.push(word),
             "term_alone" => w.term_alone.push(word),
             "content_opening" => w.content_opening.push(word),
@@ -754,6 +757,19 @@ fn issued_by_bodies(chars: &[char], end: usize) -> bool {
 
 fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     let w = words();
+    // "会议时间:2025年12月13日(星期六)13:30": a form's line gives the meeting's
+    // day, wherever the line ends.
+    let mut label_end = at;
+    while label_end > 0 && matches!(chars[label_end - 1], ':' | '：' | ' ') {
+        label_end -= 1;
+    }
+    if label_end < at
+        && w.occasion_label
+            .iter()
+            .any(|l| crate::extract::word_ends_at(chars, label_end, l))
+    {
+        return true;
+    }
     // A dateline dates the page, not an occasion: "2024年3月6日讯",
     // "2023-03-02 来源:", "编辑:某某2021-10-17 17:25" at the end of a line.
     let mut after_space = end;
@@ -1745,6 +1761,9 @@ mod tests {
         assert_eq!(days("2024-12-11", "地铁3号线"), ["none"]);
         assert_eq!(days("2024-12-11", "《2024年12月工作要点》"), ["none"]);
         assert!(!find("截至6月30日")[0].occasion);
+        // A meeting's time on a form's line dates the meeting, not the page.
+        assert!(find("会议时间:2025年12月13日(星期六)13:30")[0].occasion);
+        assert!(!find("发布时间:2025-12-13 13:30")[0].occasion);
         assert!(find("6月30日,召开")[0].occasion);
         // What a meeting took up dates none of its acts; a picture's stamp
         // and a dateline with its place date the page.

@@ -406,6 +406,10 @@ fn read_chain(
         // A named zone the title writes ("某经开区管委会主任"): later titles of
         // the sentence that write only its bodies belong to it.
         let mut zone: Option<String> = None;
+        // A bare head that took the organ before it ("主任甲,副主任乙").
+        let took_organ = scope_at == title_at
+            && w.has("bare_head", &title.written)
+            && (if first { before } else { &previous }).is_some();
         let recorded = if title.level == Level::Group {
             title.canonical.clone()
         } else if title.canonical != title.written && own.ends_with(&title.written) {
@@ -549,6 +553,8 @@ fn read_chain(
                     local: None,
                 });
             }
+            // "市人大常委会主任甲,副主任乙": 乙's role is the organ's too.
+            _ if took_organ => roles.push(recorded.clone()),
             _ => roles.push(own.clone()),
         }
         if title.keeps_place
@@ -814,6 +820,19 @@ mod tests {
                 ],
                 vec![]
             )]
+        );
+    }
+
+    #[test]
+    fn a_bare_head_after_a_city_title_takes_its_organ_as_a_role() {
+        // A county-level city's news writes its posts as a city's: the role
+        // keeps the organ, which tells its county form (县人大常委会副主任).
+        assert_eq!(
+            read("市人大常委会主任甲主持会议,副主任乙、丙出席"),
+            vec![
+                (vec![], vec!["市人大常委会主任".to_string()]),
+                (vec![], vec!["市人大常委会副主任".to_string()])
+            ]
         );
     }
 
