@@ -771,6 +771,16 @@ mod tests {
     }
 
     #[test]
+    fn a_new_areas_leaders_are_named_as_written() {
+        let chains = read("新区领导甲、乙参加");
+        let titles: Vec<&str> = chains
+            .iter()
+            .flat_map(|(posts, _)| posts.iter().map(|p| p.0.as_str()))
+            .collect();
+        assert_eq!(titles, ["新区领导"]);
+    }
+
+    #[test]
     fn a_presidium_is_a_body_and_its_chair_no_post() {
         // 主席团 is a body: no 主席 in it, and its 常务主席 is a role.
         assert_eq!(
