@@ -363,6 +363,9 @@ struct Reader<'a> {
     guests: BTreeSet<Place>,
     /// An event of a sentence that names its own date has been read.
     dated_yet: bool,
+    /// The last district post read (县委书记): the organ a bare head of a
+    /// later line takes ("县委书记:甲" then "副书记:乙": 县委副书记).
+    last_post: Option<String>,
     /// The sentence being read names a date of an occasion.
     own_date: bool,
     /// The titles a round-up covers ("各区区委书记、区长"), in order.
@@ -560,6 +563,7 @@ impl<'a> Reader<'a> {
             guests,
             dated_yet: false,
             own_date: false,
+            last_post: None,
             roster: roster_of(&head),
             titled,
             dominant,
@@ -1191,6 +1195,7 @@ impl<'a> Reader<'a> {
             };
             any = true;
             let title = self.town_post(post);
+            self.last_post = Some(title.clone());
             self.facts.posts.push(PostFact {
                 person: p.name.clone(),
                 district: place.name,
@@ -1199,6 +1204,40 @@ impl<'a> Reader<'a> {
                 seen,
                 evidence: evidence.clone(),
             });
+        }
+        // A bare head alone (副书记) takes the organ of the post read before it,
+        // on an earlier line too, where that makes a district post: a roster's
+        // "县委书记:甲" then "副书记:乙、丙".
+        // Not a title after the name ("某某主任", often a visitor's), nor a
+        // chain with other titles (市委常委、副书记).
+        if p.posts.is_empty()
+            && p.roles.len() == 1
+            && p.cue != Cue::TitleAfter
+            && let Some(last) = self.last_post.clone()
+            && let Some(place) = context.clone()
+        {
+            for role in &p.roles {
+                if !self.rules.words.has("bare_head", role) {
+                    continue;
+                }
+                let title = super::mention::title::organ_of(&self.rules.words, &last) + role;
+                if title != *role
+                    && self
+                        .rules
+                        .title(&title)
+                        .is_some_and(|t| t.level == Level::District)
+                {
+                    any = true;
+                    self.facts.posts.push(PostFact {
+                        person: p.name.clone(),
+                        district: place.name.clone(),
+                        city: place.city.clone(),
+                        title,
+                        seen,
+                        evidence: evidence.clone(),
+                    });
+                }
+            }
         }
         // A county-level city writes its own posts as a city's (市委书记, 副市长
         // in 桂平市's news): where the text is about one, a city title whose
@@ -2478,6 +2517,36 @@ mod tests {
             .map(|p| (p.person.as_str(), p.district.as_str()))
             .collect();
         assert_eq!(posts, [("郑立民", "舞阳县"), ("罗晓东", "舞阳县")]);
+    }
+
+    #[test]
+    fn a_bare_head_takes_the_organ_of_the_post_on_the_line_before() {
+        let posts = |text: &str| {
+            let mut v: Vec<(String, String)> = facts(text)
+                .posts
+                .iter()
+                .map(|p| (p.person.clone(), p.title.clone()))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        // A roster: "副书记" is the 县委's, from the line before.
+        let got =
+            posts("---\ndate: 2012-05-01\n---\n通榆县领导\n县委书记:柴明\n副书记:方建春、卢文海\n");
+        assert!(
+            got.contains(&("方建春".into(), "县委副书记".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("卢文海".into(), "县委副书记".into())),
+            "{got:?}"
+        );
+        // Not a chain with a city's title, nor a title after a name.
+        let got = posts(
+            "---\ndate: 2012-05-01\n---\n通榆县委书记柴明主持会议。\n市委常委、副书记虎勇出席。方建春书记讲话。\n",
+        );
+        assert_eq!(got, [("柴明".to_string(), "县委书记".to_string())]);
     }
 
     #[test]

@@ -629,7 +629,7 @@ fn starts_with_organ(rest: &str) -> bool {
 }
 
 /// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
-fn organ_of(words: &crate::rules::Words, title: &str) -> String {
+pub(crate) fn organ_of(words: &crate::rules::Words, title: &str) -> String {
     let mut heads: Vec<&str> = words
         .of("bare_head")
         .iter()
