@@ -754,8 +754,7 @@ mod tests {
     }
 
     #[test]
-    fn a_doubled_list_mark_is_one() {
-        // A month a mirror dropped, where the digits read one way only.
+    fn a_month_a_mirror_dropped_is_mended_where_the_digits_read_one_way() {
         let doc = normalise(
             "x.txt",
             "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席",
@@ -764,6 +763,10 @@ mod tests {
             doc.text,
             "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席"
         );
+    }
+
+    #[test]
+    fn a_doubled_list_mark_is_one() {
         let doc = normalise("x.txt", "縣政協領導林某,、陳某,、張某帶領");
         assert_eq!(doc.text, "縣政協領導林某、陳某、張某帶領");
     }

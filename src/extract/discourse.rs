@@ -1160,14 +1160,7 @@ impl<'a> Reader<'a> {
         if p.cue == Cue::Known {
             if let Some(Some((district, title))) = self.rules.people.get(&p.name) {
                 let place = self.place_named(district);
-                self.facts.posts.push(PostFact {
-                    person: p.name.clone(),
-                    district: place.name,
-                    city: place.city,
-                    title: title.clone(),
-                    seen,
-                    evidence: evidence.clone(),
-                });
+                self.post(&p.name, place, title.clone(), seen, evidence);
             }
             return;
         }
@@ -1196,47 +1189,29 @@ impl<'a> Reader<'a> {
             any = true;
             let title = self.town_post(post);
             self.last_post = Some(title.clone());
-            self.facts.posts.push(PostFact {
-                person: p.name.clone(),
-                district: place.name,
-                city: place.city,
-                title,
-                seen,
-                evidence: evidence.clone(),
-            });
+            self.post(&p.name, place, title, seen, evidence);
         }
         // A bare head alone (副书记) takes the organ of the post read before it,
         // on an earlier line too, where that makes a district post: a roster's
         // "县委书记:甲" then "副书记:乙、丙".
         // Not a title after the name ("某某主任", often a visitor's), nor a
         // chain with other titles (市委常委、副书记).
-        if p.posts.is_empty()
-            && p.roles.len() == 1
+        if let [role] = p.roles.as_slice()
+            && p.posts.is_empty()
             && p.cue != Cue::TitleAfter
-            && let Some(last) = self.last_post.clone()
+            && self.rules.words.has("bare_head", role)
+            && let Some(last) = self.last_post.as_deref()
             && let Some(place) = context.clone()
         {
-            for role in &p.roles {
-                if !self.rules.words.has("bare_head", role) {
-                    continue;
-                }
-                let title = super::mention::title::organ_of(&self.rules.words, &last) + role;
-                if title != *role
-                    && self
-                        .rules
-                        .title(&title)
-                        .is_some_and(|t| t.level == Level::District)
-                {
-                    any = true;
-                    self.facts.posts.push(PostFact {
-                        person: p.name.clone(),
-                        district: place.name.clone(),
-                        city: place.city.clone(),
-                        title,
-                        seen,
-                        evidence: evidence.clone(),
-                    });
-                }
+            let title = super::mention::title::organ_of(&self.rules.words, last) + role;
+            if title != *role
+                && self
+                    .rules
+                    .title(&title)
+                    .is_some_and(|t| t.level == Level::District)
+            {
+                any = true;
+                self.post(&p.name, place, title, seen, evidence);
             }
         }
         // A county-level city writes its own posts as a city's (市委书记, 副市长
@@ -1255,14 +1230,7 @@ impl<'a> Reader<'a> {
         {
             for role in county_city_titles(self.rules, &p.roles) {
                 any = true;
-                self.facts.posts.push(PostFact {
-                    person: p.name.clone(),
-                    district: place.name.clone(),
-                    city: place.city.clone(),
-                    title: role.clone(),
-                    seen,
-                    evidence: evidence.clone(),
-                });
+                self.post(&p.name, place.clone(), role.clone(), seen, evidence);
             }
         }
         if !any {
@@ -1274,6 +1242,25 @@ impl<'a> Reader<'a> {
                 });
             }
         }
+    }
+
+    /// Records that `person` holds `title` in `place`, as `evidence` shows.
+    fn post(
+        &mut self,
+        person: &str,
+        place: Place,
+        title: String,
+        seen: Option<Day>,
+        evidence: &Evidence,
+    ) {
+        self.facts.posts.push(PostFact {
+            person: person.to_string(),
+            district: place.name,
+            city: place.city,
+            title,
+            seen,
+            evidence: evidence.clone(),
+        });
     }
 
     /// The district a post is in: the one its chain names, else the district
@@ -1350,14 +1337,8 @@ impl<'a> Reader<'a> {
             {
                 for (i, name) in list.into_iter().enumerate() {
                     self.officials.insert(name.clone());
-                    self.facts.posts.push(PostFact {
-                        person: name,
-                        district: place.name.clone(),
-                        city: place.city.clone(),
-                        title: self.roster[i].clone(),
-                        seen,
-                        evidence: evidence.clone(),
-                    });
+                    let title = self.roster[i].clone();
+                    self.post(&name, place.clone(), title, seen, evidence);
                 }
             }
         }
@@ -2093,8 +2074,8 @@ static SOURCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// whose source line names an earlier day within a year, that day: a mirror
 /// posts the story later, and its day-only dates are the story's.
 fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
-    let page = page_day(doc, text, filed)?;
     let opening: String = text.chars().take(1200).collect();
+    let page = page_day(doc, text, &opening, filed)?;
     let source = SOURCE_DATE
         .captures(&opening)
         .and_then(|c| Day::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?));
@@ -2108,8 +2089,13 @@ fn published(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>)
 /// opening (or, for a labelled one, its close), else the day of `filed`, the
 /// date folder of its address, which also overrules unlabelled datelines of
 /// another month.
-fn page_day(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) -> Option<Day> {
-    let opening: String = text.chars().take(1200).collect();
+/// `opening` is the text's first 1,200 characters.
+fn page_day(
+    doc: &Document,
+    text: &str,
+    opening: &str,
+    filed: Option<(i32, u32, Option<u32>)>,
+) -> Option<Day> {
     let day = |c: &regex::Captures, i: usize| -> Option<Day> {
         Day::new(
             c.get(i)?.as_str().parse().ok()?,
@@ -2119,7 +2105,7 @@ fn page_day(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) 
     };
     // The page's own label ("发布时间:2022-04-29") says it best; then the
     // metadata a scraper gives (front matter), then a bare dateline.
-    if let Some(c) = DATELINE.captures(&opening)
+    if let Some(c) = DATELINE.captures(opening)
         && let Some(d) = day(&c, 1)
     {
         return Some(d);
@@ -2132,12 +2118,12 @@ fn page_day(doc: &Document, text: &str, filed: Option<(i32, u32, Option<u32>)>) 
     // ("publishdate:2024-06-21 15:22" under /2023/01/): `filed` is
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
-    if let Some(c) = DATELINE.captures(&opening)
+    if let Some(c) = DATELINE.captures(opening)
         && let Some(d) = day(&c, 4).filter(agrees)
     {
         return Some(d);
     }
-    if let Some(c) = NEWS_DATE.captures(&opening)
+    if let Some(c) = NEWS_DATE.captures(opening)
         && let Some(d) = day(&c, 1).or_else(|| day(&c, 4)).filter(agrees)
     {
         return Some(d);
@@ -2191,9 +2177,7 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
         Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])(?:([-/_]?)(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)")
             .expect("address date pattern is valid")
     });
-    let path = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = path.split_once('/').map_or("", |(_, p)| p);
-    let c = DATE.captures_iter(path).last()?;
+    let c = DATE.captures_iter(address_path(url)).last()?;
     let year = c[1].parse().ok()?;
     let month = c[3].parse().ok()?;
     // A day only written the way the month is (2021/12/16, 20231225).
@@ -2204,13 +2188,17 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
     Some((year, month, day))
 }
 
+/// The path of a web address, after its host: "a.cn/x/1.html" -> "x/1.html".
+fn address_path(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split_once('/').map_or("", |(_, p)| p)
+}
+
 /// The year of a folder a web address files its page in by year alone
 /// (`/html/2012/zxbd_1217/`): a segment of the path that is a year and
 /// nothing else. Not in the host (file2019.a.cn). Linear in the address.
 fn address_year(url: &str) -> Option<i32> {
-    let path = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = path.split_once('/').map_or("", |(_, p)| p);
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = address_path(url).split(['?', '#']).next().unwrap_or("");
     let mut segments: Vec<&str> = path.split('/').collect();
     segments.pop(); // the page's own name
     segments

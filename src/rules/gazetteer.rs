@@ -110,6 +110,12 @@ pub struct Gazetteer {
     above_initials: std::collections::HashSet<String>,
 }
 
+/// The only item, if there is exactly one.
+fn sole<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
+}
+
 /// Words an outlet writes after its county's name in its host: news, 人大
 /// (rd), 政协 (zx), 融媒体 (rmt) ... (cixird: 慈溪 + rd).
 const SITE_WORDS: &[&str] = &["news", "rmzf", "rmt", "rmw", "zf", "rd", "zx", "xw", "tv"];
@@ -175,16 +181,18 @@ impl Gazetteer {
 
     /// The county of `name` in `city`, or the only one of that name.
     pub fn county(&self, name: &str, city: Option<&str>) -> Option<&County> {
-        let mut all = self.counties_named(name);
         match city {
             Some(c) => self
                 .counties_named(name)
                 .find(|k| k.city.as_deref() == Some(c)),
-            None => {
-                let first = all.next()?;
-                all.next().is_none().then_some(first)
-            }
+            None => sole(self.counties_named(name)),
         }
+    }
+
+    /// The one county a name written in a text is of, itself or by its
+    /// former name ([`Gazetteer::counties_written`]), if only one.
+    pub fn county_written(&self, name: &str) -> Option<&County> {
+        sole(self.counties_written(name))
     }
 
     /// The county of `province` whose name, without its unit, opens `text`
@@ -447,6 +455,17 @@ impl Gazetteer {
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
         let fits = |ix: &usize| self.has_unit(*ix, unit);
+        // The counties a key spells in full or by initials, where one of them
+        // is of the unit.
+        let known = |key: &str| {
+            let found = [self.spelled.get(key), self.initialled.get(key)];
+            found
+                .iter()
+                .flatten()
+                .flat_map(|l| l.iter())
+                .any(fits)
+                .then_some(found)
+        };
         let mut lists: Vec<&Vec<usize>> = Vec::new();
         for label in host.split('.') {
             // A number after the name is the site's own (shexian114.com).
@@ -458,8 +477,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            let whole = [self.spelled.get(label), self.initialled.get(label)];
-            if whole.iter().flatten().flat_map(|l| l.iter()).any(fits) {
+            if let Some(whole) = known(label) {
                 lists.extend(whole.into_iter().flatten());
                 continue;
             }
@@ -475,16 +493,7 @@ impl Gazetteer {
                         .filter(|lead| self.above_initials.contains(*lead) && core.len() >= 5)
                         .map(|_| &core[2..]),
                 );
-                let found = cores.filter(|c| !self.above.contains(*c)).find_map(|c| {
-                    let found = [self.spelled.get(c), self.initialled.get(c)];
-                    found
-                        .iter()
-                        .flatten()
-                        .flat_map(|l| l.iter())
-                        .any(fits)
-                        .then_some(found)
-                });
-                if let Some(found) = found {
+                if let Some(found) = cores.filter(|c| !self.above.contains(*c)).find_map(known) {
                     lists.extend(found.into_iter().flatten());
                     continue;
                 }

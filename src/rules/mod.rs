@@ -748,9 +748,11 @@ mod tests {
     #[test]
     fn every_shipped_table_parses() {
         let rules = Rules::parse_builtin().unwrap();
-        // Shenzhen's ten districts and zones, 深汕, and two new areas that are
-        // a district's other name (西海岸新区, 南沙新区), and twenty banners of
-        // Inner Mongolia by their abbreviations (东乌旗).
+        // Shenzhen's ten districts and zones, 深汕, two new areas that are a
+        // district's other name (西海岸新区, 南沙新区), twenty banners of Inner
+        // Mongolia by their abbreviations (东乌旗), two counties by the names
+        // they had before they were renamed (户县, 蓟县), and twelve national new
+        // areas run by their own bodies (赣江新区).
         assert_eq!(rules.districts.len(), 47);
         assert_eq!(rules.district_named("东乌旗").unwrap().name, "东乌珠穆沁旗");
         assert!(rules.title("区委书记").is_some());

@@ -138,9 +138,10 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     continue;
                 }
                 let city = city_before.or_else(|| {
-                    let mut written = rules.gazetteer.counties_written(name);
-                    let one = written.next().filter(|_| written.next().is_none());
-                    one.map(|k| k.city_or_province())
+                    rules
+                        .gazetteer
+                        .county_written(name)
+                        .map(|k| k.city_or_province())
                 });
                 districts.push(DistrictMention {
                     at: m.at,

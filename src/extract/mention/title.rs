@@ -406,10 +406,11 @@ fn read_chain(
         // A named zone the title writes ("某经开区管委会主任"): later titles of
         // the sentence that write only its bodies belong to it.
         let mut zone: Option<String> = None;
-        // A bare head that took the organ before it ("主任甲,副主任乙").
-        let took_organ = scope_at == title_at
-            && w.has("bare_head", &title.written)
-            && (if first { before } else { &previous }).is_some();
+        // A bare head ("主任甲,副主任乙") and the title before it, whose organ
+        // it takes.
+        let bare = scope_at == title_at && w.has("bare_head", &title.written);
+        let organ_before = if first { before } else { &previous };
+        let took_organ = bare && organ_before.is_some();
         let recorded = if title.level == Level::Group {
             title.canonical.clone()
         } else if title.canonical != title.written && own.ends_with(&title.written) {
@@ -456,10 +457,9 @@ fn read_chain(
             // "西渡街道党工委书记甲,党工委副书记、办事处主任乙": the street holds on;
             // so does a zone ("某经开区管委会主任甲,管委会副主任乙").
             format!("{street}{own}")
-        } else if scope_at == title_at && w.has("bare_head", &title.written) {
+        } else if bare {
             // "区人大常委会主任甲、副主任乙": the bare head takes the organ before it.
-            let before = if first { before } else { &previous };
-            match before {
+            match organ_before {
                 Some((_, prev)) => organ_of(w, prev) + &title.written,
                 None => title.canonical.clone(),
             }
