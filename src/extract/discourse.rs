@@ -375,6 +375,8 @@ struct Reader<'a> {
     dominant: Option<String>,
     /// Every district the document names.
     named: BTreeSet<Place>,
+    /// Those it names only as places visited ("赴陆丰市和深汕合作区调研").
+    visited: BTreeSet<Place>,
     /// Keep every project candidate in the facts.
     keep_candidates: bool,
     /// The document's name, shared by all its evidence.
@@ -465,6 +467,7 @@ impl<'a> Reader<'a> {
         // Districts whose delegations visit ("枞阳县党政代表团来我县考察"): guests,
         // never the district the text is about.
         let mut guests: BTreeSet<Place> = BTreeSet::new();
+        let mut at_home: BTreeSet<Place> = BTreeSet::new();
         for s in sentences {
             for c in &s.mentions.cities {
                 cities.insert(c.name.clone());
@@ -477,13 +480,11 @@ impl<'a> Reader<'a> {
                     name: d.name.clone(),
                     city: d.city.clone(),
                 };
-                if rules
-                    .words
-                    .of("guest_after")
-                    .iter()
-                    .any(|w| super::word_at(&s.mentions.chars, d.at + d.len, w))
-                {
+                if is_guest(rules, &s.mentions.chars, d) {
                     guests.insert(place.clone());
+                }
+                if !is_destination(rules, &s.mentions, d) {
+                    at_home.insert(place.clone());
                 }
                 *counts.entry(place).or_default() += 1;
             }
@@ -545,6 +546,11 @@ impl<'a> Reader<'a> {
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
+        let visited: BTreeSet<Place> = counts
+            .keys()
+            .filter(|p| !at_home.contains(*p))
+            .cloned()
+            .collect();
         let mut named: BTreeSet<Place> = counts.keys().cloned().collect();
         named.extend(unit_home);
         Reader {
@@ -568,6 +574,7 @@ impl<'a> Reader<'a> {
             titled,
             dominant,
             named,
+            visited,
             keep_candidates: ex.keep_candidates,
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
@@ -1298,11 +1305,20 @@ impl<'a> Reader<'a> {
         }
         // Only where one such district is named: among several, which one
         // the title serves is a guess.
-        let mut fitting = self.named.iter().filter(|p| p.name.ends_with(unit));
-        match (fitting.next(), fitting.next()) {
+        // A place only visited serves no one's title there, where another fits.
+        let fits = |p: &&Place| p.name.ends_with(unit);
+        let one = |mut places: Vec<&Place>| match (places.pop(), places.pop()) {
             (Some(one), None) => Some(one.clone()),
             _ => None,
-        }
+        };
+        one(self.named.iter().filter(fits).collect()).or_else(|| {
+            one(self
+                .named
+                .iter()
+                .filter(fits)
+                .filter(|p| !self.visited.contains(*p))
+                .collect())
+        })
     }
 
     /// Unknown names listed as the subject of a round-up's activity take the
@@ -1758,12 +1774,57 @@ fn comes_to_us(rules: &Rules, chars: &[char]) -> bool {
     })
 }
 
-fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
-    rules
+/// True when a district is a visiting delegation's: a guest word follows it
+/// ("枞阳县党政代表团来我县考察"), and no word sending the delegation out of it
+/// ("率金山区党政代表团赴六安市") unless to 我县.
+fn is_guest(rules: &Rules, chars: &[char], d: &DistrictMention) -> bool {
+    let after = d.at + d.len;
+    let Some(guest) = rules
         .words
-        .of("destination")
+        .of("guest_after")
         .iter()
-        .any(|w| super::word_ends_at(&m.chars, d.at, w))
+        .filter(|w| super::word_at(chars, after, w))
+        .max_by_key(|w| w.chars().count())
+    else {
+        return false;
+    };
+    let next = after + guest.chars().count();
+    !rules.words.of("guest_leaves").iter().any(|w| {
+        super::word_at(chars, next, w) && chars.get(next + w.chars().count()) != Some(&'我')
+    })
+}
+
+/// True when a district is where someone goes: a destination word before it
+/// ("赴南山区"), also with its city between ("赴六安市叶集区"), or an item
+/// joined to such a district ("赴陆丰市和深汕合作区", "赴甲县、乙区").
+fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
+    let mut at = d.at;
+    // Each step moves to an earlier district of the list: at most one per
+    // mention, so the whole check is linear in the sentence's districts.
+    loop {
+        let start = m
+            .cities
+            .iter()
+            .find(|c| c.at + c.len == at)
+            .map_or(at, |c| c.at);
+        if rules
+            .words
+            .of("destination")
+            .iter()
+            .any(|w| super::word_ends_at(&m.chars, start, w))
+        {
+            return true;
+        }
+        let joined = start > 0 && matches!(m.chars[start - 1], '和' | '、' | '及' | '与');
+        match m
+            .districts
+            .iter()
+            .find(|e| joined && e.at + e.len + 1 == start)
+        {
+            Some(e) => at = e.at,
+            None => return false,
+        }
+    }
 }
 
 /// The district a document is about: one with most of its mentions, else the
@@ -2046,12 +2107,15 @@ fn roster_of(head: &str) -> Vec<String> {
 // ------------------------------------------------------------------ time
 
 /// A date with a label, or alone on a line with a clock time or a source:
-/// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03".
+/// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03";
+/// or written in words alone on its line, as a newspaper's page prints it
+/// ("2023年12月20日", "2023年12月20日 星期三").
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:(?:发布时间|发布日期|生成日期|刊发日期|发表日期|发表时间|更新时间|日期|时间)\s*[:：]\s*",
         r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?",
-        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s))"
+        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s)",
+        r"|^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:星期.|周.)?\s*$)"
     ))
     .expect("dateline pattern is valid")
 });
@@ -2119,7 +2183,7 @@ fn page_day(
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 4).filter(agrees)
+        && let Some(d) = day(&c, 4).or_else(|| day(&c, 7)).filter(agrees)
     {
         return Some(d);
     }
@@ -2135,7 +2199,7 @@ fn page_day(
     let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
     DATELINE
         .captures(&closing)
-        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
+        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)).or_else(|| day(&c, 7)))
         .or_else(|| {
             NEWS_DATE
                 .captures(&closing)
@@ -2483,6 +2547,77 @@ mod tests {
             .collect();
         assert_eq!(escorts, [("李立琦", "永平县"), ("罗晓东", "永平县")]);
         assert!(took_part(&f).contains(&("李立琦".to_string(), "2023-11-13".to_string())));
+    }
+
+    #[test]
+    fn a_leading_groups_head_in_a_chain_keeps_the_post_before_it() {
+        let f = facts(
+            "---\ndate: 2021-06-05\n---\n房山区召开会议\n6月4日,区委书记、区委区政府推进协同发展领导小组组长陈德平,区委副书记、区长、领导小组组长卢文海参加会议。",
+        );
+        let posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.title.as_str()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                ("陈德平", "区委书记"),
+                ("卢文海", "区委副书记"),
+                ("卢文海", "区长")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_delegation_sent_out_is_the_texts_own() {
+        let f = facts(
+            "---\ndate: 2025-05-23\n---\n5月19日至20日,区委书记葛立山率金山区党政代表团赴六安市霍邱县、叶集区考察调研。区领导卢文海、方建春参加考察。",
+        );
+        let posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                ("葛立山", "金山区"),
+                ("卢文海", "金山区"),
+                ("方建春", "金山区")
+            ]
+        );
+    }
+
+    #[test]
+    fn every_place_of_a_list_after_a_destination_word_is_visited() {
+        let f = facts(
+            "---\ndate: 2021-12-05\n---\n罗湖区要闻\n12月3日,区委书记葛立山带队赴陆丰市和深汕合作区调研。区领导卢文海参加调研。",
+        );
+        let districts: Vec<&str> = f.posts.iter().map(|p| p.district.as_str()).collect();
+        assert_eq!(districts, ["罗湖区", "罗湖区"]);
+    }
+
+    #[test]
+    fn a_newspaper_pages_date_alone_on_its_line_dates_the_page() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n第一版:要闻\n\n2023年12月20日\n区政协常委会议召开\n本报讯 昨天下午,松江区政协常委会议召开。区政协主席葛立山主持会议。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2023-12-19".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_congress_that_reviews_a_year_sits_the_year_after() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n1月15日,中国共产党深圳市光明区第二届代表大会第三次会议召开。会议回顾总结2024年工作,谋划部署2025年任务。区委书记葛立山代表区委向大会作报告。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2025-01-15".to_string())]
+        );
     }
 
     #[test]

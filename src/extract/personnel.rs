@@ -483,10 +483,18 @@ fn before_group(
     if people.is_empty() {
         return None;
     }
+    // A chain of one clause right before a name is that name's title, not
+    // the post taken ("甲调任省委巡视组组长、历下区区长乙调任…": 区长 is 乙's).
+    let owns_next_name = |c: &&Chain| {
+        m.people.iter().any(|p| p.at == c.end)
+            && !m.chars[c.at..c.end]
+                .iter()
+                .any(|ch| matches!(ch, ',' | '，'))
+    };
     let chain = m
         .chains
         .iter()
-        .find(|c| c.at >= end && c.at < stop && !c.posts.is_empty())?;
+        .find(|c| c.at >= end && c.at < stop && !c.posts.is_empty() && !owns_next_name(c))?;
     let between = &m.chars[end..chain.at];
     let near = if strict { 1 } else { GAP };
     // "甲、乙分别任中阳县、方山县县委书记": places listed before the chain.
@@ -668,6 +676,15 @@ mod tests {
         assert_eq!(
             decided("会议决定接受甲某某辞去坪山区区长职务的请求。"),
             [row("甲某某", "坪山区", "区长", "resigned")]
+        );
+    }
+
+    #[test]
+    fn a_chain_before_the_next_name_is_no_post_taken() {
+        // 区长 is 乙某某's title, not where 甲某某 goes.
+        assert_eq!(
+            decided("历下区区委书记甲某某调任省委巡视组组长、历下区区长乙某某调任平度市委书记。"),
+            [row("乙某某", "平度市", "市委书记", "appointed")]
         );
     }
 

@@ -134,6 +134,8 @@ pub const WORD_KINDS: &[&str] = &[
     "year_review",
     "stem_word",
     "guest_after",
+    "guest_leaves",
+    "opens_group_list",
     "district_mark",
     "city_organ",
     "city_mark",

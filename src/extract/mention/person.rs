@@ -389,7 +389,8 @@ impl<'r> NameReader<'r> {
         if at == 0 || s.chars[at - 1] != '等' {
             return Vec::new();
         }
-        // The list starts at the clause's start.
+        // The list starts at the clause's start, or after a word that opens
+        // one ("在主席台就座的还有甲、乙等县领导").
         let mut start = at - 1;
         while start > 0
             && !matches!(
@@ -399,11 +400,22 @@ impl<'r> NameReader<'r> {
         {
             start -= 1;
         }
-        let list = self.list_at(s, start, true);
-        match list.last() {
-            Some((p, l, _)) if p + l == at - 1 => list,
-            _ => Vec::new(),
+        let mut starts = vec![start];
+        for w in self.rules.words.of("opens_group_list") {
+            let n = w.chars().count();
+            starts.extend(
+                (start..at.saturating_sub(n))
+                    .filter(|&i| crate::extract::word_at(s.chars, i, w))
+                    .map(|i| i + n),
+            );
         }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .map(|from| self.list_at(s, from, true))
+            .find(|list| matches!(list.last(), Some((p, l, _)) if p + l == at - 1))
+            .unwrap_or_default()
     }
 
     /// The length of a name starting at `pos`, and the name, if one does.
@@ -527,7 +539,11 @@ impl<'r> NameReader<'r> {
                     // shorter name ends there too, the shorter one is meant.
                     // Not before 等, which ends a list ("代县长陈某为等…").
                     let shorter = end - 1;
-                    let han_after = chars.get(end).is_some_and(|c| is_han(*c) && *c != '等');
+                    // A number after a follow word ends the name before it too
+                    // ("翁某等24人", "吴某及4名委员").
+                    let han_after = chars
+                        .get(end)
+                        .is_some_and(|c| (is_han(*c) && *c != '等') || c.is_ascii_digit());
                     // Unless the last is a follow word that ends names too
                     // (许立为率…; not 任命张某为副区长).
                     if given == 2
@@ -805,6 +821,33 @@ mod tests {
     }
 
     #[test]
+    fn a_number_or_an_election_after_a_name_ends_it() {
+        // 等 and 及 before a count, 新当选 after the name: none is a given name.
+        assert_eq!(
+            names("区领导卢文海、葛立山、方建等24人出席"),
+            ["卢文海", "葛立山", "方建"]
+        );
+        assert_eq!(names("新当选的区长柴明及4名委员宣誓"), ["柴明"]);
+        assert_eq!(names("政协主席虎勇新当选为政协主席"), ["虎勇"]);
+    }
+
+    #[test]
+    fn a_group_list_after_a_lead_in() {
+        assert_eq!(
+            people("在主席台就座的还有葛立山、卢文海、于建均等县领导和老领导"),
+            vec![
+                ("葛立山".to_string(), vec!["县领导".to_string()]),
+                ("卢文海".to_string(), vec!["县领导".to_string()]),
+                ("于建均".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+        assert_eq!(
+            names("出席会议的有方建春、陈德平等区领导"),
+            ["方建春", "陈德平"]
+        );
+    }
+
+    #[test]
     fn group_words_of_other_forms() {
         assert_eq!(
             names("县政协主席班子成员葛立山、卢文海在主席台前排就座"),
@@ -818,6 +861,11 @@ mod tests {
             ]
         );
         assert_eq!(people("区主要领导方建春出席")[0].1, ["区主要领导"]);
+        // Chongqing's counties: leaders the city appoints (市管领导).
+        assert_eq!(
+            people("葛立山、卢文海等市管领导在主席台就座")[1].1,
+            ["市管领导"]
+        );
     }
 
     #[test]

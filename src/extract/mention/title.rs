@@ -199,15 +199,16 @@ fn scope_start(
         if !is_han(c) || blocked.get(j - 1).copied().unwrap_or(false) {
             break;
         }
-        // A stop that opens a word of the scope is no stop ("经济开发区" is
-        // not "经|济开发区").
+        // A stop inside a word of the scope is no stop ("经济开发区" is not
+        // "经|济开发区", "协同发展领导小组" not "协同|发展…").
         let through = |w: &str| {
             let n = w.chars().count();
-            rules
-                .words
-                .of("scope_through")
-                .iter()
-                .any(|t| t.starts_with(w) && word_at(chars, j - n, t))
+            rules.words.of("scope_through").iter().any(|t| {
+                t.find(w).is_some_and(|byte| {
+                    let k = t[..byte].chars().count();
+                    j >= n + k && word_at(chars, j - n - k, t)
+                })
+            })
         };
         if rules
             .words
