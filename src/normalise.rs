@@ -653,8 +653,14 @@ fn mend_lost_month(s: &str) -> String {
 /// A short line set out letter by letter, as headings and signatures are
 /// ("政 府 工 作 报 告", "区 长 魏某某", "区长 陈 某"): single Han
 /// characters standing between spaces are one word again. Lines longer than
-/// 24 characters are running text and stay as they are.
+/// 24 characters are running text and stay as they are. A line of nothing
+/// but single characters between spaces, a banner's letters
+/// ("D o n g F e n g . G o v . C n"), is one word whatever its length.
 fn join_spaced_letters(line: &str) -> String {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    if tokens.len() >= 5 && tokens.iter().all(|t| t.chars().count() == 1) {
+        return tokens.concat();
+    }
     if line.chars().count() > 24 || !line.contains(' ') {
         return line.to_string();
     }
@@ -979,6 +985,11 @@ mod tests {
         let long = "记者 王 某 报道：今天上午区委召开常委会会议，研究部署下一阶段重点工作";
         assert_eq!(join_spaced_letters(long), long);
         assert_eq!(join_spaced_letters("区长 某 出席"), "区长 某 出席");
+        // A banner's address, letter by letter, whatever its length.
+        assert_eq!(
+            join_spaced_letters("T o n g Y u . G o v . C n"),
+            "TongYu.Gov.Cn"
+        );
         let doc = normalise("t.md", "区 长 魏某某\n各位代表:");
         assert_eq!(doc.text, "区长 魏某某\n各位代表:");
     }

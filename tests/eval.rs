@@ -668,7 +668,7 @@ fn eval_meets_targets_on_seeds() {
         );
     }
     let total = &report["total"];
-    for (field, floor) in [("precision", 0.71), ("recall", 0.75)] {
+    for (field, floor) in [("precision", 0.67), ("recall", 0.76)] {
         let got = total["projects"][field].as_f64().unwrap_or(0.0);
         assert!(
             got >= floor,

@@ -1998,6 +1998,19 @@ fn home_by_stem(
     if let Some(place) = one_of_spelled(&spelled, text) {
         return Some(place);
     }
+    // A government site's address the page prints in its banner
+    // ("DongFeng.Gov.Cn"), read as its own address would be.
+    static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:www\.)?[a-z][a-z0-9-]{2,30}\.gov\.cn\b")
+            .expect("address pattern is valid")
+    });
+    let opening: String = text.chars().take(300).collect();
+    if let Some(a) = BANNER.find(&opening) {
+        let spelled = rules.gazetteer.counties_by_address(a.as_str(), unit);
+        if let Some(place) = one_of_spelled(&spelled, text) {
+            return Some(place);
+        }
+    }
     // The outlet a source line names is the county's own ("来源:大观新闻网").
     if let Some(county) = SOURCE_LINE
         .captures_iter(text)
@@ -2375,7 +2388,7 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
     };
     YEAR.captures_iter(&head)
         .find(|c| {
-            c.get(2).is_none_or(|m| !reviewed(m.end()))
+            !reviewed(c.get(2).or(c.get(1)).map_or(0, |m| m.end()))
                 && c.get(1)
                     .is_some_and(|m| !head[..m.start()].ends_with("关于"))
         })
@@ -2384,6 +2397,8 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
             let year: i32 = m.as_str().parse().ok()?;
             Some(if past(m.start()) { year + 1 } else { year })
         })
+        // "今年是新中国成立75周年": a year by an anniversary.
+        .or_else(|| super::mention::date::anniversary_year(&head))
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
@@ -2566,6 +2581,42 @@ mod tests {
                 ("卢文海", "区委副书记"),
                 ("卢文海", "区长")
             ]
+        );
+    }
+
+    #[test]
+    fn a_banner_address_spelled_letter_by_letter_names_the_county() {
+        // 惠民生 is no 惠民县.
+        let f = facts(
+            "---\ndate: 2023-11-15\n---\nT o n g Y u . G o v . C n\n11月13日,县委副书记、县长柴明主持召开会议。会议要求谋划一批惠民生的大项目。",
+        );
+        let posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str()))
+            .collect();
+        assert_eq!(posts, [("柴明", "通榆县"), ("柴明", "通榆县")]);
+    }
+
+    #[test]
+    fn a_year_under_review_is_not_the_texts() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n1月25日上午,政协珠海市香洲区八届七次会议开幕。报告从五个方面对2015年区政协工作进行了总结。报告提出了2016年的工作思路。区政协主席葛立山作工作报告。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2016-01-25".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_year_said_by_an_anniversary() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n1月31日,佛山市禅城区第五届人民代表大会第五次会议开幕。区委书记葛立山出席会议。今年是新中国成立75周年。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2024-01-31".to_string())]
         );
     }
 

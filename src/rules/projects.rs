@@ -142,6 +142,9 @@ pub enum Feature {
     HasNumber,
     Generic,
     Category,
+    /// A 项目/工程 right after a judgement word (某某2024年第一批重大项目,
+    /// 某县招商引资项目): a set of works judged so, not one named.
+    JudgedWorks,
     Counted,
     VerbInside,
     PersonInside,
@@ -161,7 +164,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 39] = [
+    pub const ALL: [Feature; 40] = [
         Feature::EndsWorks,
         Feature::EndsPark,
         Feature::EndsZone,
@@ -186,6 +189,7 @@ impl Feature {
         Feature::HasNumber,
         Feature::Generic,
         Feature::Category,
+        Feature::JudgedWorks,
         Feature::Counted,
         Feature::VerbInside,
         Feature::PersonInside,
@@ -230,6 +234,7 @@ impl Feature {
             Feature::HasNumber => "has_number",
             Feature::Generic => "generic",
             Feature::Category => "category",
+            Feature::JudgedWorks => "judged_works",
             Feature::Counted => "counted",
             Feature::VerbInside => "verb_inside",
             Feature::PersonInside => "person_inside",

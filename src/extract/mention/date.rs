@@ -399,6 +399,7 @@ struct Words {
     issuer: Vec<String>,
     issuance: Vec<String>,
     holiday_noun: Vec<String>,
+    anniversary: Vec<(String, i32)>,
 }
 
 const DATES: &str = include_str!("../../../data/dates.tsv");
@@ -462,6 +463,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         issuer: Vec::new(),
         issuance: Vec::new(),
         holiday_noun: Vec::new(),
+        anniversary: Vec::new(),
     };
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -492,6 +494,10 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "issuer" => w.issuer.push(word),
             "issuance" => w.issuance.push(word),
             "holiday_noun" => w.holiday_noun.push(word),
+            "anniversary" => {
+                let base: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                w.anniversary.push((word, base));
+            }
             "relative_day" => {
                 let n: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                 w.relative_day.push((word, n));
@@ -824,6 +830,39 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     }
     let after = listed_at(chars, end, &w.bound_after).is_some();
     !before && !after
+}
+
+/// The year a text says it is by an anniversary ("今年是新中国成立75周年" is
+/// 2024): the founding years are the `anniversary` rows of data/dates.tsv.
+/// Linear in the text.
+///
+/// ```
+/// use govgraph::extract::mention::date::anniversary_year;
+/// assert_eq!(anniversary_year("今年是新中国成立75周年,是关键一年"), Some(2024));
+/// assert_eq!(anniversary_year("今年是建党一百周年"), None); // 一百: three places
+/// assert_eq!(anniversary_year("纪念新中国成立75周年"), None); // not said of this year
+/// ```
+pub fn anniversary_year(text: &str) -> Option<i32> {
+    const THIS_YEAR: &str = "今年是";
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| {
+        if !word_at(&chars, i, THIS_YEAR) {
+            return None;
+        }
+        let at = i + THIS_YEAR.chars().count();
+        words().anniversary.iter().find_map(|(word, base)| {
+            if !word_at(&chars, at, word) {
+                return None;
+            }
+            let from = at + word.chars().count();
+            let (n, end) = if chars.get(from)?.is_ascii_digit() {
+                ascii_number(&chars, from, 3)?
+            } else {
+                number(&chars, from)?
+            };
+            word_at(&chars, end, "周年").then(|| base + n as i32)
+        })
+    })
 }
 
 /// True when `chars` before `at` end with a word that announces what is

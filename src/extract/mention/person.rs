@@ -832,6 +832,17 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_an_after_title_is_no_name() {
+        let found = names("区政协主席方建春作报告,于建均副主席宣读了表彰决定");
+        assert!(!found.iter().any(|n| n.starts_with('宣')), "{found:?}");
+    }
+
+    #[test]
+    fn a_tibetan_name_without_an_interpunct_is_whole() {
+        assert_eq!(names("县委副书记、县长卓玛当周带队赴西宁"), ["卓玛当周"]);
+    }
+
+    #[test]
     fn a_group_list_after_a_lead_in() {
         assert_eq!(
             people("在主席台就座的还有葛立山、卢文海、于建均等县领导和老领导"),

@@ -1009,8 +1009,9 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         }
         let kind_from = at;
         let limit = (k + 17).min(r.n());
+        // "等一批百亿级、十亿级重大项目": judgements listed between.
         let Some(works_at) = (kind_from..limit)
-            .take_while(|&p| !clause_mark(r.chars[p]) && r.chars[p] != '、')
+            .take_while(|&p| !clause_mark(r.chars[p]))
             .find(|&p| {
                 r.starts(p, WordKind::Ending)
                     .is_some_and(|h| words.endings[h.index].class == EndingClass::Works)
@@ -1044,12 +1045,14 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         let works_end = works_at + r.starts(works_at, WordKind::Ending).map_or(2, |h| h.len);
         // "等地调研重点项目": a verb between 等 and 项目 says the list is of
         // something else (places), and the 项目 is its object.
+        // Not a word that judges the works (等19个新建项目, 等建设项目).
         let verb_between = r.starting[k + 1..works_at].iter().flatten().any(|h| {
             h.at + h.len <= works_at
                 && matches!(
                     h.kind,
                     WordKind::Stop | WordKind::Visit | WordKind::Stage | WordKind::Build
                 )
+                && !only_judgement(r, r.word(h))
         }) || r.m.verbs.iter().any(|v| v.at > k && v.at < works_at);
         if verb_between {
             continue;
@@ -1067,6 +1070,9 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
             String::new()
         };
         let items = list_items(r, k);
+        if of_people(r, &items) {
+            continue;
+        }
         lists.push((k, works_end));
         for (a, b) in items {
             // An item ends before a verb it ends with ("盛扬柔创能注册落地").
@@ -1125,7 +1131,7 @@ fn by_count(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut Sp
         return false;
     };
     let items = list_items(r, k);
-    if items.len() < 2 {
+    if items.len() < 2 || of_people(r, &items) {
         return false;
     }
     let kind = r.text(from, end);
@@ -1169,12 +1175,27 @@ fn list_items(r: &Reading, k: usize) -> Vec<(usize, usize)> {
     items
 }
 
-/// True when `text` is made of judgement words only (重点, 社会民生).
+/// True when half the items of a list or more hold a person's name: a list
+/// of people ("甲、乙等分管项目县级领导"), not of works.
+fn of_people(r: &Reading, items: &[(usize, usize)]) -> bool {
+    let people = items
+        .iter()
+        .filter(|&&(a, b)| r.m.people.iter().any(|p| p.at >= a && p.at + p.len <= b))
+        .count();
+    people > 0 && people * 2 >= items.len()
+}
+
+/// True when `text` is made of judgement and generic words only, listed or
+/// not (重点, 社会民生, 百亿级、十亿级重大, 新建).
 fn only_judgement(r: &Reading, text: &str) -> bool {
     let words = &r.rules.project_words;
-    let mut list: Vec<&String> = words.of(WordKind::Judgement).iter().collect();
+    let mut list: Vec<&String> = words
+        .of(WordKind::Judgement)
+        .iter()
+        .chain(words.of(WordKind::Generic))
+        .collect();
     list.sort_by_key(|g| std::cmp::Reverse(g.len()));
-    let mut rest = text.to_string();
+    let mut rest = text.replace('、', "");
     for g in list {
         rest = rest.replace(g.as_str(), "");
     }
@@ -1459,6 +1480,9 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
     if category(r, c) {
         out.push(Feature::Category);
     }
+    if judged_works(r, c) {
+        out.push(Feature::JudgedWorks);
+    }
     if counted(&c.name) {
         out.push(Feature::Counted);
     }
@@ -1663,6 +1687,22 @@ fn category(r: &Reading, c: &ProjectMention) -> bool {
         r.rules
             .project_words
             .of(WordKind::Category)
+            .iter()
+            .any(|w| m.ends_with(w.as_str()))
+    })
+}
+
+/// True when a 项目/工程 follows a judgement word right away
+/// (…第一批重大项目, …招商引资项目, …标志性项目): the works so judged, not one.
+fn judged_works(r: &Reading, c: &ProjectMention) -> bool {
+    let words = &r.rules.project_words;
+    let modifier = c
+        .name
+        .strip_suffix("项目")
+        .or_else(|| c.name.strip_suffix("工程"));
+    modifier.is_some_and(|m| {
+        words
+            .of(WordKind::Judgement)
             .iter()
             .any(|w| m.ends_with(w.as_str()))
     })
@@ -1931,6 +1971,44 @@ mod tests {
             "加快建设甲乙教育科技产业园",
             "甲乙教育科技产业园",
             Feature::Generic,
+        );
+    }
+
+    #[test]
+    fn sign_judged_works() {
+        has(
+            "松桃2024年第一批重大项目集中开工",
+            "松桃2024年第一批重大项目",
+            Feature::JudgedWorks,
+        );
+        lacks(
+            "实地调研滨湖大道改造工程",
+            "滨湖大道改造工程",
+            Feature::JudgedWorks,
+        );
+    }
+
+    #[test]
+    fn a_list_of_people_names_no_works() {
+        // 分管项目 is what the leaders look after, not a kind of works.
+        let found = names("区人大主任方建春、区委副书记陈德平等分管项目县级领导作汇报");
+        assert!(
+            !found
+                .iter()
+                .any(|n| n.contains("方建春") || n.contains("陈德平")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_closed_by_judgements_passes_none_on() {
+        assert_eq!(
+            names("三利谱偏光片、伊利三期等一批百亿级、十亿级重大项目顺利开工"),
+            ["三利谱偏光片", "伊利三期"]
+        );
+        assert_eq!(
+            names("调研万达城市综合体、农大果蔬等建设项目施工现场"),
+            ["万达城市综合体", "农大果蔬"]
         );
     }
 
