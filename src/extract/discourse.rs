@@ -2120,17 +2120,22 @@ fn roster_of(head: &str) -> Vec<String> {
 // ------------------------------------------------------------------ time
 
 /// A date with a label, or alone on a line with a clock time or a source:
-/// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03";
-/// or written in words alone on its line, as a newspaper's page prints it
-/// ("2023年12月20日", "2023年12月20日 星期三").
+/// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:(?:发布时间|发布日期|生成日期|刊发日期|发表日期|发表时间|更新时间|日期|时间)\s*[:：]\s*",
         r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?",
-        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s)",
-        r"|^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:星期.|周.)?\s*$)"
+        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s))"
     ))
     .expect("dateline pattern is valid")
+});
+
+/// A date written in words alone on its line, as a newspaper's page prints it
+/// ("2023年12月20日", "2023年12月20日 星期三"); a site's banner prints today's
+/// so too, so it counts only where the page has no other dateline.
+static PAGE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:星期.|周.)?\s*$")
+        .expect("page date pattern is valid")
 });
 
 /// "2024年3月6日讯", "2024-03-06 08:12" anywhere in the opening; never the end
@@ -2196,7 +2201,7 @@ fn page_day(
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 4).or_else(|| day(&c, 7)).filter(agrees)
+        && let Some(d) = day(&c, 4).filter(agrees)
     {
         return Some(d);
     }
@@ -2208,11 +2213,16 @@ fn page_day(
     if let Some((year, month, Some(d))) = filed {
         return Day::new(year, month, d);
     }
+    if let Some(c) = PAGE_DATE.captures(opening)
+        && let Some(d) = day(&c, 1).filter(agrees)
+    {
+        return Some(d);
+    }
     let n = text.chars().count();
     let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
     DATELINE
         .captures(&closing)
-        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)).or_else(|| day(&c, 7)))
+        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
         .or_else(|| {
             NEWS_DATE
                 .captures(&closing)
@@ -2248,13 +2258,23 @@ fn report_day(text: &str, published: Day) -> Day {
 /// `t20231225_1811571.html`, `/2014-10-16/`) or only a month (`/202311/`), as
 /// (year, month, day). County and district sites file news by the day they
 /// post it. The last date in the address wins (a page's own beats its
-/// section's). Linear in the address.
+/// section's). A portal's path that opens with a two-digit year and the
+/// month and day (`/25/0301/14/…`) files it so too. Linear in the address.
 fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])(?:([-/_]?)(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)")
             .expect("address date pattern is valid")
     });
-    let c = DATE.captures_iter(address_path(url)).last()?;
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([0-2]\d)/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/")
+            .expect("short address date pattern is valid")
+    });
+    let path = address_path(url);
+    let Some(c) = DATE.captures_iter(path).last() else {
+        let c = SHORT.captures(path)?;
+        let year: i32 = c[1].parse().ok()?;
+        return Some((2000 + year, c[2].parse().ok()?, c[3].parse().ok()));
+    };
     let year = c[1].parse().ok()?;
     let month = c[3].parse().ok()?;
     // A day only written the way the month is (2021/12/16, 20231225).
@@ -2607,6 +2627,13 @@ mod tests {
             took_part(&f),
             [("葛立山".to_string(), "2016-01-25".to_string())]
         );
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n2月28日上午,舞阳县第十六届人民代表大会第五次会议开幕。县委书记葛立山出席。报告分三个部分:一是2024年工作回顾;二是2025年工作安排。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2025-02-28".to_string())]
+        );
     }
 
     #[test]
@@ -2657,6 +2684,15 @@ mod tests {
         assert_eq!(
             took_part(&f),
             [("葛立山".to_string(), "2023-12-19".to_string())]
+        );
+        // A site's banner prints today's date so too: the page's own dateline
+        // wins.
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n2025年08月10日 星期日\n\n我县召开县长办公会\n\n2022-02-21 09:13:33\n2月18日,通榆县县长葛立山主持召开县长办公会。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2022-02-18".to_string())]
         );
     }
 
@@ -2813,8 +2849,14 @@ mod tests {
             address_date("http://a.cn/c1/202311/ebbb.shtml"),
             Some((2023, 11, None))
         );
+        // A portal's year of two digits, then month and day.
+        assert_eq!(
+            address_date("http://henan.a.com/25/0301/14/JPIPQIS0043999E5.html"),
+            Some((2025, 3, Some(1)))
+        );
         // A number that is no date, and a host that holds one, say nothing.
         assert_eq!(address_date("http://a.cn/content_21409286.htm"), None);
+        assert_eq!(address_date("http://a.cn/25/9901/1.html"), None);
         assert_eq!(address_date("http://file2019.a.cn/list?id=85"), None);
         // A folder of the year alone gives the year only.
         assert_eq!(
