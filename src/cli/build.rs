@@ -242,7 +242,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let bar = Bar::new(entries.len(), args.quiet);
     let pipeline = args.read.pipeline()?.with_reading_counter(bar.counter());
-    let built = pipeline.update_entries(merge, &entries, |p| bar.update(p));
+    let mut built = pipeline.update_entries(merge, &entries, |p| bar.update(p));
     bar.finish();
     for warning in &built.warnings {
         eprintln!("govgraph: warning: {warning}");
@@ -259,13 +259,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     clashes(&built.clashes);
+    let facts = std::mem::take(&mut built.facts);
     let graph = &built.graph;
     let total = built.documents;
     let new = built.records - before;
     write_outputs(
         out,
         graph,
-        &built.facts,
+        facts,
         &formats,
         &args.inputs,
         &args.out.output,
@@ -369,23 +370,26 @@ pub(super) fn undated_note(graph: &crate::graph::GovGraph, year_given: bool) {
 /// The write phase: every format, and the records the graph was resolved
 /// from (graph.facts.jsonl, what --update and `merge` add to), into the
 /// temporary folder of `out`, then moved into it as a set, the manifest last
-/// ([`crate::output`]); then `.govgraph` names the new graph.json.
+/// ([`crate::output`]); then `.govgraph` names the new graph.json. The
+/// records are written first and dropped before any format is rendered, so
+/// the two are never in memory together.
 pub(super) fn write_outputs(
     out: crate::output::OutputDir,
     graph: &crate::graph::GovGraph,
-    facts: &[u8],
+    facts: Vec<u8>,
     formats: &[Format],
     inputs: &[PathBuf],
     dir: &std::path::Path,
     quiet: bool,
 ) -> anyhow::Result<()> {
     let mut staging = out.stage()?;
+    staging.add(crate::merge::FACTS_FILE, &facts)?;
+    // One record a line, one line an article.
+    let records = facts.iter().filter(|&&b| b == b'\n').count();
+    drop(facts);
     for &format in formats {
         staging.add_format(graph, format, &Default::default())?;
     }
-    staging.add(crate::merge::FACTS_FILE, facts)?;
-    // One record a line, one line an article.
-    let records = facts.iter().filter(|&&b| b == b'\n').count();
     let manifest = crate::output::Manifest::new(formats, inputs, records);
     let written = staging.commit(Some(manifest))?;
     if !quiet {

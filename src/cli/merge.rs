@@ -74,7 +74,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         write_outputs(
             out,
             &graph,
-            &facts,
+            facts,
             &formats,
             &args.inputs,
             &args.out.output,
