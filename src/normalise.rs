@@ -196,7 +196,43 @@ fn body_text(body: &str) -> (String, Option<String>) {
         .map(|l| join_spaced_letters(&collapse_spaces(l.trim())))
         .filter(|l| !l.is_empty() && !is_rule(l))
         .collect();
-    (join_report_bylines(lines).join("\n"), page_title)
+    (
+        join_roster_continuations(join_report_bylines(lines)).join("\n"),
+        page_title,
+    )
+}
+
+/// A roster's row of names broken over two lines ("副县长:李某之 马平 王某伟" /
+/// "魏某玉 钟某斌 高岩"): a line of nothing but names set apart by spaces, after
+/// a line whose last colon is followed by such names, goes on that line.
+/// Linear in the lines.
+fn join_roster_continuations(lines: Vec<String>) -> Vec<String> {
+    // Two to four Chinese characters each, set apart by spaces.
+    let names_only = |s: &str| {
+        let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+        !tokens.is_empty()
+            && tokens.iter().all(|t| {
+                let n = t.chars().count();
+                (2..=4).contains(&n) && t.chars().all(crate::script::is_han)
+            })
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match out.last_mut() {
+            Some(last)
+                if line.contains(' ')
+                    && names_only(&line)
+                    && last
+                        .rsplit_once([':', '：'])
+                        .is_some_and(|(_, names)| names.contains(' ') && names_only(names)) =>
+            {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 /// A report's byline set on two lines, the occasion and then its speaker
@@ -985,6 +1021,7 @@ mod tests {
         let long = "记者 王 某 报道：今天上午区委召开常委会会议，研究部署下一阶段重点工作";
         assert_eq!(join_spaced_letters(long), long);
         assert_eq!(join_spaced_letters("区长 某 出席"), "区长 某 出席");
+
         // A banner's address, letter by letter, whatever its length.
         assert_eq!(
             join_spaced_letters("T o n g Y u . G o v . C n"),
@@ -992,6 +1029,27 @@ mod tests {
         );
         let doc = normalise("t.md", "区 长 魏某某\n各位代表:");
         assert_eq!(doc.text, "区长 魏某某\n各位代表:");
+    }
+
+    #[test]
+    fn a_rosters_row_broken_over_two_lines_is_one_line() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            join_roster_continuations(lines(&[
+                "副县长:李某之 马平 王某伟",
+                "魏某玉 钟某斌 高岩",
+                "县政协主席:王某成"
+            ])),
+            lines(&[
+                "副县长:李某之 马平 王某伟 魏某玉 钟某斌 高岩",
+                "县政协主席:王某成"
+            ])
+        );
+        // Not after a line whose names are not set apart, nor a line of prose.
+        assert_eq!(
+            join_roster_continuations(lines(&["县长:董某琴", "魏某玉 钟某斌"])),
+            lines(&["县长:董某琴", "魏某玉 钟某斌"])
+        );
     }
 
     #[test]
