@@ -2417,8 +2417,35 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
             let year: i32 = m.as_str().parse().ok()?;
             Some(if past(m.start()) { year + 1 } else { year })
         })
+        // "2025全球华人汽车精英联合年会": an event named with its year.
+        .or_else(|| event_year(rules, &head))
         // "今年是新中国成立75周年": a year by an anniversary.
         .or_else(|| super::mention::date::anniversary_year(&head))
+}
+
+/// The year an event's name opens with, where the text writes no 年 after
+/// it ("2025全球华人汽车精英联合年会…在嘉定举办", "2025长三角阅读马拉松大赛"):
+/// four digits, then a name of Chinese characters that ends in an event noun
+/// of data/events.tsv within 20 characters. A number with a unit (2025亩)
+/// names no year. Linear in the text.
+fn event_year(rules: &Rules, text: &str) -> Option<i32> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})(\p{Han}[^0-9,，。;；:：!！?？\n]{1,19})")
+            .expect("event year pattern is valid")
+    });
+    const UNITS: &str = "年亩万元人个户名吨米千百多余平套间家项件次位条辆台只头株";
+    NAMED.captures_iter(text).find_map(|c| {
+        let name = &c[2];
+        let opens_with_unit = name.chars().next().is_some_and(|ch| UNITS.contains(ch));
+        let names_event = rules
+            .event_nouns
+            .iter()
+            .filter(|n| n.chars().count() >= 2)
+            .any(|n| name.contains(n.as_str()));
+        (!opens_with_unit && names_event)
+            .then(|| c[1].parse().ok())
+            .flatten()
+    })
 }
 
 /// The span a round-up reports on: "2024年12月9日至12月15日" in its opening or title.
@@ -2633,6 +2660,25 @@ mod tests {
         assert_eq!(
             took_part(&f),
             [("葛立山".to_string(), "2025-02-28".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_year_an_events_name_opens_with() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n10月24日,2025产教融合创新发展大会在嘉定举行。嘉定区委书记葛立山出席。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "2025-10-24".to_string())]
+        );
+        // A number with a unit names no year.
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n10月24日,嘉定区委书记葛立山出席现场会,察看2025亩高标准农田建设活动现场。",
+        );
+        assert_eq!(
+            took_part(&f),
+            [("葛立山".to_string(), "undated".to_string())]
         );
     }
 
