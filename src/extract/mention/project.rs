@@ -662,6 +662,20 @@ impl<'a> Reading<'a> {
         {
             aliases.push(name.chars().skip(c.len).collect());
         }
+        // A zone or park the work stands in, written before its name
+        // (…工业园石空工业区宁夏某某特钢项目, …古城片区古荥镇…安置房项目): the name
+        // goes also without it, from after each such ending.
+        for q in start + 3..end.saturating_sub(3) {
+            if matches!(
+                self.ending_at(q),
+                Some((_, EndingClass::Zone | EndingClass::Park, _))
+            ) && self.word_start(q)
+            {
+                let mut rest = balance(&self.name_text(q, end));
+                rest.push_str(shared);
+                aliases.push(rest);
+            }
+        }
         aliases.retain(|a| *a != name);
         Some(ProjectMention {
             at: start,
@@ -2084,6 +2098,23 @@ mod tests {
     }
 
     // Names bounded by the same rules everywhere.
+
+    #[test]
+    fn a_zone_written_before_a_works_name_is_also_left_off() {
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let s = "调研通榆工业园石空工业区华盛特钢循环经济项目建设情况。";
+        let p = candidates(&rules, &jieba, &Mentions::find(&rules, &jieba, s));
+        let found = p
+            .iter()
+            .find(|m| m.name.ends_with("华盛特钢循环经济项目"))
+            .unwrap_or_else(|| panic!("{p:?}"));
+        assert!(
+            found.aliases.iter().any(|a| a == "华盛特钢循环经济项目"),
+            "{:?}",
+            found.aliases
+        );
+    }
 
     #[test]
     fn list_items_are_projects_whatever_their_ending() {
