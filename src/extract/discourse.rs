@@ -1306,18 +1306,22 @@ impl<'a> Reader<'a> {
         // Only where one such district is named: among several, which one
         // the title serves is a guess.
         // A place only visited serves no one's title there, where another fits.
-        let fits = |p: &&Place| p.name.ends_with(unit);
-        let one = |mut places: Vec<&Place>| match (places.pop(), places.pop()) {
-            (Some(one), None) => Some(one.clone()),
+        let fitting: Vec<&Place> = self
+            .named
+            .iter()
+            .filter(|p| p.name.ends_with(unit))
+            .collect();
+        let sole = |places: &[&Place]| match places {
+            [one] => Some((*one).clone()),
             _ => None,
         };
-        one(self.named.iter().filter(fits).collect()).or_else(|| {
-            one(self
-                .named
+        sole(&fitting).or_else(|| {
+            let hosts: Vec<&Place> = fitting
                 .iter()
-                .filter(fits)
+                .copied()
                 .filter(|p| !self.visited.contains(*p))
-                .collect())
+                .collect();
+            sole(&hosts)
         })
     }
 
@@ -1994,22 +1998,18 @@ fn home_by_stem(
     let Some(unit) = own_unit(text) else {
         return rules.gazetteer.county_by_streets(text, None).map(place_of);
     };
-    let spelled = url.map_or_else(Vec::new, |u| rules.gazetteer.counties_by_address(u, unit));
-    if let Some(place) = one_of_spelled(&spelled, text) {
-        return Some(place);
-    }
-    // A government site's address the page prints in its banner
-    // ("DongFeng.Gov.Cn"), read as its own address would be.
+    // The page's own address, then a government site's address the page
+    // prints in its banner ("DongFeng.Gov.Cn"), read the same way.
     static BANNER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:www\.)?[a-z][a-z0-9-]{2,30}\.gov\.cn\b")
             .expect("address pattern is valid")
     });
     let opening: String = text.chars().take(300).collect();
-    if let Some(a) = BANNER.find(&opening) {
-        let spelled = rules.gazetteer.counties_by_address(a.as_str(), unit);
-        if let Some(place) = one_of_spelled(&spelled, text) {
-            return Some(place);
-        }
+    let banner = BANNER.find(&opening).map(|a| a.as_str());
+    if let Some(place) = url.into_iter().chain(banner).find_map(|address| {
+        one_of_spelled(&rules.gazetteer.counties_by_address(address, unit), text)
+    }) {
+        return Some(place);
     }
     // The outlet a source line names is the county's own ("来源:大观新闻网").
     if let Some(county) = SOURCE_LINE

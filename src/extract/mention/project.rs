@@ -1693,6 +1693,11 @@ fn generic(r: &Reading, c: &ProjectMention) -> bool {
 
 /// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
 fn category(r: &Reading, c: &ProjectMention) -> bool {
+    works_after(r, c, WordKind::Category)
+}
+
+/// True when the name is a 项目/工程 right after a word of `kind`.
+fn works_after(r: &Reading, c: &ProjectMention, kind: WordKind) -> bool {
     let modifier = c
         .name
         .strip_suffix("项目")
@@ -1700,7 +1705,7 @@ fn category(r: &Reading, c: &ProjectMention) -> bool {
     modifier.is_some_and(|m| {
         r.rules
             .project_words
-            .of(WordKind::Category)
+            .of(kind)
             .iter()
             .any(|w| m.ends_with(w.as_str()))
     })
@@ -1709,17 +1714,7 @@ fn category(r: &Reading, c: &ProjectMention) -> bool {
 /// True when a 项目/工程 follows a judgement word right away
 /// (…第一批重大项目, …招商引资项目, …标志性项目): the works so judged, not one.
 fn judged_works(r: &Reading, c: &ProjectMention) -> bool {
-    let words = &r.rules.project_words;
-    let modifier = c
-        .name
-        .strip_suffix("项目")
-        .or_else(|| c.name.strip_suffix("工程"));
-    modifier.is_some_and(|m| {
-        words
-            .of(WordKind::Judgement)
-            .iter()
-            .any(|w| m.ends_with(w.as_str()))
-    })
+    works_after(r, c, WordKind::Judgement)
 }
 
 /// True when a name counts works rather than naming one: "一批", "三大", "10件".
