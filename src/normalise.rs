@@ -193,7 +193,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
     // raw text's did.
     let lines: Vec<String> = fold_width(&body)
         .split(['\n', '\r'])
-        .map(|l| join_spaced_letters(&collapse_spaces(l.trim())))
+        .map(|l| join_spaced_dates(&join_spaced_letters(&collapse_spaces(l.trim()))))
         .filter(|l| !l.is_empty() && !is_rule(l))
         .collect();
     (
@@ -717,6 +717,33 @@ fn join_spaced_letters(line: &str) -> String {
     out.join(" ")
 }
 
+/// A date written with spaces between its parts ("12月 10日 至11日",
+/// "12 月11日 上午") is one date again: "12月10日至11日", "12月11日 上午".
+/// Only spaces between a number and 年, 月, 日 or 号, after 年 or 月 before a
+/// number, and after 日 before 至. Linear in the line.
+fn join_spaced_dates(line: &str) -> String {
+    static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([0-9])\s+([年月日号])|([年月])\s+([0-9])|(日)\s+(至)")
+            .expect("spaced date pattern is valid")
+    });
+    if !line.contains(' ') {
+        return line.to_string();
+    }
+    let join = |s: &str| {
+        SPACED
+            .replace_all(s, |c: &regex::Captures| {
+                let pair = [(1, 2), (3, 4), (5, 6)]
+                    .into_iter()
+                    .find(|(a, _)| c.get(*a).is_some())
+                    .map(|(a, b)| format!("{}{}", &c[a], &c[b]));
+                pair.unwrap_or_else(|| c[0].to_string())
+            })
+            .into_owned()
+    };
+    // Twice: "3 月" in "2023 年 3 月" shares 年's neighbour with "2023 年".
+    join(&join(line))
+}
+
 fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut last_space = false;
@@ -752,6 +779,18 @@ mod tests {
             "<p>虎年伊始&nbsp;万象更新。</p>\n <p><strong>坪山</strong></p><p>A&amp;B &lt;script&gt;</p>",
         );
         assert_eq!(doc.text, "虎年伊始 万象更新。\n坪山\nA&B <script>");
+    }
+
+    #[test]
+    fn a_date_set_out_with_spaces_is_one_date() {
+        assert_eq!(
+            join_spaced_dates("12月 10日 至11日,州人大常委会主任"),
+            "12月10日至11日,州人大常委会主任"
+        );
+        assert_eq!(join_spaced_dates("12 月11日 上午,"), "12月11日 上午,");
+        assert_eq!(join_spaced_dates("2023 年 3 月"), "2023年3月");
+        // A number before a word is no date.
+        assert_eq!(join_spaced_dates("共 27 人"), "共 27 人");
     }
 
     #[test]

@@ -420,7 +420,21 @@ impl<'a> Reader<'a> {
                         }) => Some(*y),
                         _ => None,
                     })
-                    .or_else(|| first_year(rules, simplified))
+                    .or_else(|| {
+                        let early = sentences
+                            .iter()
+                            .flat_map(|s| &s.mentions.dates)
+                            .find_map(|d| match &d.expr {
+                                DateExpr::Point(super::mention::date::Point::Day {
+                                    year: None,
+                                    month: Some(super::mention::date::MonthRef::Absolute(m)),
+                                    ..
+                                }) => Some(*m <= 4),
+                                _ => None,
+                            })
+                            .unwrap_or(false);
+                        first_year(rules, simplified, early)
+                    })
             });
         let clock = Clock {
             published,
@@ -833,7 +847,7 @@ impl<'a> Reader<'a> {
                     person: p.name.clone(),
                     district: place.name,
                     city: place.city,
-                    title: self.town_post(&st.post),
+                    title: county_city_canonical(self.rules, &self.town_post(&st.post)),
                     change: st.change,
                     // A decision the text does not date is the news of the day.
                     date: running.first().map(|d| d.first).or(self.clock.published),
@@ -1237,7 +1251,8 @@ impl<'a> Reader<'a> {
         {
             for role in county_city_titles(self.rules, &p.roles) {
                 any = true;
-                self.post(&p.name, place.clone(), role.clone(), seen, evidence);
+                let title = county_city_canonical(self.rules, role);
+                self.post(&p.name, place.clone(), title, seen, evidence);
             }
         }
         if !any {
@@ -1874,6 +1889,19 @@ fn unit_of(title: &str) -> Option<char> {
         .filter(|c| matches!(c, '区' | '县' | '旗'))
 }
 
+/// A county-level city's title as the table records its county form
+/// (市人民政府市长 -> 市长, as 县人民政府县长 is 县长); other titles as written.
+fn county_city_canonical(rules: &Rules, role: &str) -> String {
+    let county = role.replace('市', "县");
+    match rules.title(county.trim_start_matches('代')) {
+        Some(t) if t.canonical != t.written && county.ends_with(t.written.as_str()) => {
+            let lead = if county.starts_with('代') { "代" } else { "" };
+            format!("{lead}{}", t.canonical.replace('县', "市"))
+        }
+        _ => role.to_string(),
+    }
+}
+
 /// The titles of a person's roles that a county-level city writes for its
 /// own posts: city titles written bare (市委书记, 常务副市长: no city named
 /// before them) whose county form is a district post of the title table
@@ -1889,7 +1917,7 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .filter(|r| {
             bare(r)
                 && rules
-                    .title(&r.trim_start_matches('代').replacen('市', "县", 1))
+                    .title(&r.trim_start_matches('代').replace('市', "县"))
                     .is_some_and(|t| matches!(t.level, Level::District | Level::Group))
         })
         .collect()
@@ -1996,7 +2024,25 @@ fn home_by_stem(
     // A town's own news may write no unit of the county (镇长, 镇党委书记):
     // the one town it names says which.
     let Some(unit) = own_unit(text) else {
-        return rules.gazetteer.county_by_streets(text, None).map(place_of);
+        // A county-level city's own news (乐清城市网 … 事关乐清全局 … 市委书记):
+        // the county-level city its stem names most, and more often than the
+        // city above it (温州市), whose news it would otherwise be.
+        let city_news = unit_count(text, '市') > 0;
+        let stem_count = |name: &str| {
+            let name = name.trim_end_matches('市');
+            text.matches(name.get(..name.len().min(6)).unwrap_or(name))
+                .count()
+        };
+        return rules
+            .gazetteer
+            .county_by_streets(text, None)
+            .or_else(|| {
+                city_news
+                    .then(|| rules.gazetteer.county_by_stem(text, '市', near))
+                    .flatten()
+                    .filter(|c| stem_count(&c.name) > stem_count(&c.city_or_province()))
+            })
+            .map(place_of);
     };
     // The page's own address, then a government site's address the page
     // prints in its banner ("DongFeng.Gov.Cn"), read the same way.
@@ -2011,11 +2057,26 @@ fn home_by_stem(
     }) {
         return Some(place);
     }
+    // A government site named by its city's initials and its county's
+    // (shpt.gov.cn: 上海市普陀区), where the page is the government's own or
+    // names that city.
+    if let Some(u) = url {
+        let gov = address_host(u).ends_with(".gov.cn");
+        let fitting: Vec<_> = rules
+            .gazetteer
+            .counties_by_city_initials(u, unit)
+            .into_iter()
+            .filter(|c| gov || text.contains(c.city_or_province().trim_end_matches('市')))
+            .collect();
+        if let [one] = fitting.as_slice() {
+            return Some(place_of(one));
+        }
+    }
     // The outlet a source line names is the county's own ("来源:大观新闻网").
-    if let Some(county) = SOURCE_LINE
-        .captures_iter(text)
-        .find_map(|c| rules.gazetteer.county_by_stem(&c[1], unit, near))
-    {
+    if let Some(county) = SOURCE_LINE.captures_iter(text).find_map(|c| {
+        let outlet = c.get(1).or(c.get(2))?.as_str();
+        rules.gazetteer.county_by_stem(outlet, unit, near)
+    }) {
         return Some(place_of(county));
     }
     // A county of two characters written in full ("房县50万人民") says it best,
@@ -2063,9 +2124,10 @@ fn home_by_stem(
     Some(place_of(county))
 }
 
-/// The outlet of a source line: "来源:大观新闻网" -> 大观新闻网.
+/// The outlet of a source line: "来源:大观新闻网" -> 大观新闻网, "(抚宁发布)" -> 抚宁.
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:来源|稿源|来自)\s*[:：]\s*([^\s|:：]{2,24})").expect("source pattern is valid")
+    Regex::new(r"(?:来源|稿源|来自)\s*[:：]\s*([^\s|:：]{2,24})|[(（]([^()（）\s]{2,10})发布[)）]")
+        .expect("source pattern is valid")
 });
 
 /// `text` with every occurrence of the `names` blanked, char for char, so that
@@ -2270,7 +2332,18 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
             .expect("short address date pattern is valid")
     });
     let path = address_path(url);
-    let Some(c) = DATE.captures_iter(path).last() else {
+    // A date stands alone or after one letter (t20171215_…); after a word
+    // the digits are the page's number (news205703.htm).
+    let alone = |c: &regex::Captures| {
+        let before = &path[..c.get(1).map_or(0, |m| m.start())];
+        before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+            <= 1
+    };
+    let Some(c) = DATE.captures_iter(path).filter(alone).last() else {
         let c = SHORT.captures(path)?;
         let year: i32 = c[1].parse().ok()?;
         return Some((2000 + year, c[2].parse().ok()?, c[3].parse().ok()));
@@ -2283,6 +2356,15 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
         .filter(|_| c.get(4).map(|m| m.as_str()) == c.get(2).map(|m| m.as_str()))
         .and_then(|d| d.as_str().parse().ok());
     Some((year, month, day))
+}
+
+/// The host of a web address, lower-cased: "http://A.gov.cn/x" -> "a.gov.cn".
+fn address_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// The path of a web address, after its host: "a.cn/x/1.html" -> "x/1.html".
@@ -2381,8 +2463,14 @@ fn chronicle_period(line: &str) -> Option<Period> {
 }
 
 /// The first year an opening writes (2025年), if plausible: four digits, not
-/// the end of a longer number (12025年).
-fn first_year(rules: &Rules, text: &str) -> Option<i32> {
+/// the end of a longer number (12025年). In a text whose first day falls in
+/// January to April (`early`), the season of the annual sessions, a year
+/// that a report looks back on (`year_past_early` words: "报告指出,2024年,…")
+/// and a first year the text also writes the year after of ("回顾了2022年…
+/// 2023年是开局之年") are the year before the text's own. A document's
+/// number ("政发[2001]23号") writes a year too, and a part of a year after 关于
+/// ("关于2020年上半年…") is the text's own year. Linear in the text.
+fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年(度)?").expect("year pattern is valid")
     });
@@ -2400,23 +2488,77 @@ fn first_year(rules: &Rules, text: &str) -> Option<i32> {
     };
     // "刚刚过去的2024年": the text is of the year after (`year_past` words).
     let past = |start: usize| {
+        let before = head[..start].trim_end_matches([',', '，', ' ']);
         rules
             .words
             .of("year_past")
             .iter()
             .any(|w| head[..start].ends_with(w.as_str()))
+            || (early
+                && rules
+                    .words
+                    .of("year_past_early")
+                    .iter()
+                    .any(|w| before.ends_with(w.as_str())))
     };
-    YEAR.captures_iter(&head)
+    // The year after, written as a year (not 12026年), anywhere in the opening.
+    let writes = |year: i32| {
+        let y = format!("{year}年");
+        head.match_indices(&y).any(|(at, _)| {
+            !head[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    // "关于2020年上半年…执行情况": a part of the year, reviewed in that year.
+    let part_of_year = |end: usize| {
+        [
+            "上半年",
+            "前三季度",
+            "一季度",
+            "第一季度",
+            "1-",
+            "1—",
+            "1至",
+        ]
+        .iter()
+        .any(|w| head[end..].starts_with(w))
+    };
+    // A document's number (济历城政发[2001]23号) writes the year it was issued.
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Han}[\[〔【]((?:19|20)\d{2})[\]〕】] ?\d{1,4}号")
+            .expect("document number pattern is valid")
+    });
+    let numbered = NUMBERED
+        .captures(&head)
+        .and_then(|c| Some((c.get(1)?.start(), c[1].parse::<i32>().ok()?)));
+    let written = YEAR
+        .captures_iter(&head)
         .find(|c| {
             !reviewed(c.get(2).or(c.get(1)).map_or(0, |m| m.end()))
-                && c.get(1)
-                    .is_some_and(|m| !head[..m.start()].ends_with("关于"))
+                && c.get(1).is_some_and(|m| {
+                    !head[..m.start()].ends_with("关于")
+                        || part_of_year(c.get(0).map_or(0, |w| w.end()))
+                })
         })
         .and_then(|c| {
             let m = c.get(1)?;
             let year: i32 = m.as_str().parse().ok()?;
-            Some(if past(m.start()) { year + 1 } else { year })
-        })
+            Some((
+                m.start(),
+                if past(m.start()) || (early && writes(year + 1)) {
+                    year + 1
+                } else {
+                    year
+                },
+            ))
+        });
+    [written, numbered]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|(_, year)| year)
         // "2025全球华人汽车精英联合年会": an event named with its year.
         .or_else(|| event_year(rules, &head))
         // "今年是新中国成立75周年": a year by an anniversary.
@@ -2903,6 +3045,8 @@ mod tests {
         // A number that is no date, and a host that holds one, say nothing.
         assert_eq!(address_date("http://a.cn/content_21409286.htm"), None);
         assert_eq!(address_date("http://a.cn/25/9901/1.html"), None);
+        // The page's number after a word is no date (2057-03).
+        assert_eq!(address_date("http://a.cn/jz/ysx/news205703.htm"), None);
         assert_eq!(address_date("http://file2019.a.cn/list?id=85"), None);
         // A folder of the year alone gives the year only.
         assert_eq!(
@@ -3080,12 +3224,20 @@ mod tests {
         let f = facts("12024-03-06 08:12 昨日下午,区长甲某某主持会议。");
         assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
         let rules = crate::rules::Rules::builtin();
-        let first_year = |t: &str| super::first_year(&rules, t);
+        let first_year = |t: &str| super::first_year(&rules, t, false);
         assert_eq!(first_year("12019年至2020年"), Some(2020));
         assert_eq!(first_year("关于2022年工作的报告,2023年"), Some(2023));
         assert_eq!(first_year("2021年"), Some(2021));
         assert_eq!(first_year("听取2021年度全县目标考评结果汇报"), None);
         assert_eq!(first_year("召开2024年度第一次联席会议"), Some(2024));
+        assert_eq!(
+            first_year("听取关于2020年上半年财政预算执行情况的报告"),
+            Some(2020)
+        );
+        assert_eq!(
+            first_year("区政府以某政发[2001] 23号文印发《2002年度实施方案》"),
+            Some(2001)
+        );
     }
 
     #[test]
@@ -3585,5 +3737,44 @@ mod tests {
                 ("甲某某".into(), "县领导".into()),
             ]
         );
+    }
+
+    #[test]
+    fn an_annual_session_is_of_the_year_after_the_one_its_report_looks_back_on() {
+        // No dateline and no year with the day: the report's year is the year
+        // before in the season of the sessions (January to April) ...
+        let session = "2月2日上午,通榆县第六届人民代表大会第三次会议开幕。县委书记葛立山出席,县长卢文海作政府工作报告。报告指出,2023年,通榆县经济稳中有进。";
+        assert_eq!(
+            took_part(&facts(session)),
+            pairs(&[("卢文海", "2024-02-02"), ("葛立山", "2024-02-02")])
+        );
+        // ... as is a first year the text also writes the year after of ...
+        let plan = "1月4日,通榆县人大常委会召开会议。县人大常委会主任方建春主持会议,听取2021年民生实事完成情况和2022年民生实事候选项目的报告。";
+        assert_eq!(took_part(&facts(plan)), pairs(&[("方建春", "2022-01-04")]));
+        // ... but not in the rest of the year.
+        let autumn = session.replace("2月2日", "10月2日");
+        assert_eq!(
+            took_part(&facts(&autumn)),
+            pairs(&[("卢文海", "2023-10-02"), ("葛立山", "2023-10-02")])
+        );
+    }
+
+    #[test]
+    fn a_bracketed_label_holds_no_verb_of_the_sentence() {
+        // 说 in a video script's 【解说】 reports no speech: the day dates the act.
+        let f = facts(
+            "---\ndate: 2011-05-31\n---\n【解说】5月30日,通榆县召开全县动员大会。县委书记葛立山出席。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2011-05-30")]));
+    }
+
+    #[test]
+    fn a_county_level_citys_title_is_recorded_as_the_tables() {
+        let rules = Rules::builtin();
+        let canonical = |r: &str| super::county_city_canonical(&rules, r);
+        assert_eq!(canonical("市人民政府市长"), "市长");
+        assert_eq!(canonical("市政府副市长"), "副市长");
+        assert_eq!(canonical("市委书记"), "市委书记");
+        assert_eq!(canonical("区人大常委会主任"), "区人大常委会主任");
     }
 }

@@ -102,6 +102,9 @@ pub struct Gazetteer {
     /// County indices by initials of three letters or more: tez and tezq for
     /// 台儿庄区, lqx for 临朐县.
     initialled: HashMap<String, Vec<usize>>,
+    /// County indices by their city's initials, then their own: shpt for
+    /// 上海市普陀区, jzzzq for 焦作市中站区.
+    city_initialled: HashMap<String, Vec<usize>>,
     /// Cities and provinces spelled the same way: an address that spells one
     /// (nanchang.gov.cn) is the city's, not the county's of that name.
     above: std::collections::HashSet<String>,
@@ -119,6 +122,9 @@ fn sole<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
 /// Words an outlet writes after its county's name in its host: news, 人大
 /// (rd), 政协 (zx), 融媒体 (rmt) ... (cixird: 慈溪 + rd).
 const SITE_WORDS: &[&str] = &["news", "rmzf", "rmt", "rmw", "zf", "rd", "zx", "xw", "tv"];
+
+/// Words a site's name may open with before the county's (chinafuning.gov.cn).
+const SITE_LEADS: &[&str] = &["china", "zhongguo"];
 
 impl Gazetteer {
     /// Adds one county-level division.
@@ -310,7 +316,14 @@ impl Gazetteer {
             }
         }
         let mut stems: Vec<String> = self.by_name.keys().filter_map(|n| stem_of(n)).collect();
-        stems.retain(|s| !common.contains(s));
+        // A province's own short name (河北, 海南) names the province, not a
+        // county of that stem (天津市河北区, 乌海市海南区): "河北政务服务网".
+        let provinces: BTreeSet<&str> = self
+            .counties
+            .iter()
+            .filter_map(|c| short_form(&c.province))
+            .collect();
+        stems.retain(|s| !common.contains(s) && !provinces.contains(s.as_str()));
         stems.sort();
         stems.dedup();
         self.compile_spellings();
@@ -329,8 +342,9 @@ impl Gazetteer {
     /// once more than any other, or the stem is several counties' and no more
     /// than one of them lies in a city or province of `near` (the places the
     /// text names: "为长安发展…西安市" is 西安市长安区, not 石家庄市长安区). A stem
-    /// before 镇, 乡, 街道, 村 or 社区 names a town, not the county ("东平镇").
-    /// Linear in the text (one automaton pass).
+    /// before 镇, 乡, 街道, 村 or 社区 names a town, not the county ("东平镇"),
+    /// and before 小区, 路, 大道 or 大街 an estate or a road. A province's short
+    /// name (河北) is no county's stem. Linear in the text (one automaton pass).
     pub fn county_by_stem(
         &self,
         text: &str,
@@ -341,11 +355,14 @@ impl Gazetteer {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for m in matcher.find_overlapping_iter(text) {
             let stem = self.stems[m.pattern().as_usize()].as_str();
-            // "东平镇" is a town of its own name, not 东平县 said short.
+            // "东平镇" is a town of its own name, not 东平县 said short; "龙沙小区"
+            // and "龙沙路" are an estate and a road named after a place.
             let after = &text[m.end()..];
-            if ["镇", "乡", "街道", "村", "社区"]
-                .iter()
-                .any(|u| after.starts_with(u))
+            if [
+                "镇", "乡", "街道", "村", "社区", "小区", "路", "大道", "大街",
+            ]
+            .iter()
+            .any(|u| after.starts_with(u))
             {
                 continue;
             }
@@ -377,6 +394,7 @@ impl Gazetteer {
         };
         self.spelled.clear();
         self.initialled.clear();
+        self.city_initialled.clear();
         self.above.clear();
         self.above_initials.clear();
         for (ix, county) in self.counties.iter().enumerate() {
@@ -405,6 +423,24 @@ impl Gazetteer {
             }
             if stem.len() + unit.len() >= 3 {
                 short_keys.push(initials(&stem) + &initials(&unit));
+            }
+            // The city's initials before the county's (shpt.gov.cn for
+            // 上海市普陀区, jzzzq.gov.cn for 焦作市中站区).
+            if let Some(city) = county
+                .city
+                .as_deref()
+                .and_then(|c| crate::pinyin::place_syllables(short_form(c).unwrap_or(c)))
+                .filter(|c| c.len() >= 2)
+            {
+                for key in [
+                    initials(&city) + &initials(&stem),
+                    initials(&city) + &initials(&stem) + &initials(&unit),
+                ] {
+                    let list = self.city_initialled.entry(key).or_default();
+                    if !list.contains(&ix) {
+                        list.push(ix);
+                    }
+                }
             }
             for (keys, map) in [
                 (words, &mut self.spelled),
@@ -441,6 +477,26 @@ impl Gazetteer {
         }
     }
 
+    /// The counties whose unit is `unit` that a label of a web address's host
+    /// writes by their city's initials and then their own (shpt.gov.cn:
+    /// 上海市普陀区), a weaker sign than a name spelled: the caller checks the
+    /// page. Linear in the length of the address.
+    pub fn counties_by_city_initials(&self, url: &str, unit: char) -> Vec<&County> {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+        let mut found: Vec<usize> = host
+            .to_ascii_lowercase()
+            .split('.')
+            .filter_map(|label| self.city_initialled.get(label))
+            .flatten()
+            .copied()
+            .filter(|&ix| self.has_unit(ix, unit))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| &self.counties[i]).collect()
+    }
+
     /// Every county whose unit is `unit` that a web address spells (see
     /// [`Gazetteer::county_by_address`]), in the gazetteer's order: several
     /// where counties share a name (xinhuaqu.gov.cn: three cities have a 新华区)
@@ -470,6 +526,11 @@ impl Gazetteer {
         for label in host.split('.') {
             // A number after the name is the site's own (shexian114.com).
             let label = label.trim_end_matches(|c: char| c.is_ascii_digit());
+            let label = SITE_LEADS
+                .iter()
+                .find_map(|w| label.strip_prefix(w))
+                .filter(|rest| rest.len() >= 5)
+                .unwrap_or(label);
             if label.len() < 3
                 || GENERIC.contains(&label)
                 || self.above.contains(label)

@@ -129,6 +129,7 @@ pub const WORD_KINDS: &[&str] = &[
     "title_of_name",
     "department",
     "year_past",
+    "year_past_early",
     "occasion_end",
     "object_mark",
     "year_review",

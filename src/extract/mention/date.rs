@@ -227,14 +227,26 @@ impl Clock {
                 let Some(m) = month_abs else {
                     // 29日: the month a heading named, the month of the day read
                     // last, or of the base.
+                    // A day after the dateline is not reported ("发布时间:
+                    // 2022-10-04 … 29日下午…举行" is of September): it falls
+                    // to the dateline's rule below, unless the sentence
+                    // announces (将于).
+                    let reported = |d: Day| {
+                        like.is_some() || self.future || self.published.is_none_or(|p| d <= p)
+                    };
                     if like.is_none()
                         && let Some((y, m)) = self.month
+                        && let Some(d) = Day::new(y, m, day)
+                        && reported(d)
                     {
-                        return Day::new(y, m, day).map(Dated::day);
+                        return Some(Dated::day(d));
                     }
                     if let Some(l) = like.or(self.last) {
                         let y = year.and_then(|y| self.year_of(y)).unwrap_or(l.year);
-                        return Day::new(y, l.month, day).map(Dated::day);
+                        let d = Day::new(y, l.month, day)?;
+                        if reported(d) {
+                            return Some(Dated::day(d));
+                        }
                     }
                     if self.chronicle {
                         return None;
@@ -1197,7 +1209,7 @@ fn read_month_day(
             // 12月11至14日: the first day of a span leaves its 日 to the last.
             Some('至' | '到' | '-' | '—' | '–' | '~' | '～') if month.is_some() => (d, e),
             // "16-20日" opening a chronicle's line: days of the month in hand.
-            Some('-' | '—' | '–' | '至')
+            Some('-' | '—' | '–' | '至' | '~' | '～')
                 if start == 0 && year.is_none() && closes_day_span(chars, e + 1) =>
             {
                 (d, e)
@@ -1696,6 +1708,19 @@ mod tests {
         assert_eq!(days("2020-12-30", "29日上午,召开会议"), ["2020-12-29"]);
         assert_eq!(days("2025-01-03", "29日"), ["2024-12-29"]);
         assert_eq!(days("2021-09-01", "8号晚上9点"), ["2021-08-08"]);
+        // The day read last lends its month, but not to a day it would put
+        // after the dateline: a report is of the month before.
+        let day = |last: &str, future: bool| {
+            let c = Clock {
+                last: Day::parse_iso(last),
+                future,
+                ..clock("2022-10-04")
+            };
+            c.resolve(&find("29日下午").remove(0).expr)[0].first.iso()
+        };
+        assert_eq!(day("2022-10-04", false), "2022-09-29");
+        assert_eq!(day("2022-09-03", false), "2022-09-29");
+        assert_eq!(day("2022-10-04", true), "2022-10-29"); // 将于29日
     }
 
     #[test]
@@ -1904,6 +1929,7 @@ mod tests {
     #[test]
     fn a_chronicles_line_may_open_with_a_span_of_days() {
         assert_eq!(days("2007-05-31", "16-20日"), ["2007-05-16..2007-05-20"]);
+        assert_eq!(days("2007-05-31", "11~13日"), ["2007-05-11..2007-05-13"]);
         // A length of time is no span of days; nor is a span inside a sentence.
         assert!(
             find("3-5日内完成")

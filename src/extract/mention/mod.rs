@@ -159,10 +159,19 @@ impl Mentions {
             pos += len;
         }
         word_start[n] = true;
+        // A label in lenticular brackets ("【解说】5月31日,…", a video
+        // script's) holds no verb of the sentence.
+        let mut labelled = bracket_labels(&chars);
+        // Nor does a purpose clause the sentence opens with ("为进一步…,为代表
+        // 们在大会上提出建议创造条件,12月10日,…": 提出 reports no speech).
+        for (i, m) in purpose_clauses(&chars).into_iter().enumerate() {
+            labelled[i] |= m;
+        }
         let verbs: Vec<VerbMention> = rules
             .verb_lexicon
             .find(text)
             .into_iter()
+            .filter(|h| !labelled[h.at])
             .map(|h| VerbMention {
                 at: h.at,
                 len: h.len,
@@ -329,4 +338,51 @@ impl Mentions {
     pub fn add_person(&mut self, person: PersonMention) {
         self.add_people(vec![person]);
     }
+}
+
+/// Marks the purpose clauses a sentence opens with: each clause from 为 or
+/// 为了 up to its comma, one after another ("为进一步…,为…创造条件,"). Not
+/// 为期 (a span) nor a clause of more than 80 characters. Linear in the
+/// sentence.
+fn purpose_clauses(chars: &[char]) -> Vec<bool> {
+    let mut marked = vec![false; chars.len() + 1];
+    let mut i = 0;
+    while i < chars.len() && chars[i] == ' ' {
+        i += 1;
+    }
+    while chars.get(i) == Some(&'为') && chars.get(i + 1) != Some(&'期') {
+        let Some(comma) = chars[i..]
+            .iter()
+            .take(80)
+            .position(|c| matches!(c, ',' | '，'))
+        else {
+            break;
+        };
+        marked[i..i + comma].iter_mut().for_each(|m| *m = true);
+        i += comma + 1;
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+    }
+    marked
+}
+
+/// Marks the characters inside each lenticular bracket pair 【…】 of at most
+/// 12 characters: a label (【解说】, 【本报讯】), not the sentence's words.
+/// Linear in the text.
+fn bracket_labels(chars: &[char]) -> Vec<bool> {
+    let mut marked = vec![false; chars.len() + 1];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '【' => open = Some(i),
+            '】' => {
+                if let Some(o) = open.take().filter(|&o| i - o <= 13) {
+                    marked[o..=i].iter_mut().for_each(|m| *m = true);
+                }
+            }
+            _ => {}
+        }
+    }
+    marked
 }

@@ -605,11 +605,21 @@ impl<'r> NameReader<'r> {
     /// such run wins.
     fn transliterated_name_at(&self, s: &Sentence, pos: usize) -> Option<(usize, String)> {
         let set = &self.rules.name_transliteration;
-        let run = s.chars[pos + 1..]
+        let mut run = s.chars[pos + 1..]
             .iter()
             .take(5)
             .take_while(|c| set.contains(c))
             .count();
+        // A character that ends given names (和) may end one ("哈斯布和到会"),
+        // never stand inside one ("宝音和巴图" is two).
+        if run < 5
+            && s.chars
+                .get(pos + 1 + run)
+                .is_some_and(|c| self.rules.name_end.contains(c))
+            && !s.chars.get(pos + 2 + run).is_some_and(|c| set.contains(c))
+        {
+            run += 1;
+        }
         (4..=run + 1).rev().find_map(|len| {
             let end = pos + len;
             (s.boundary(end) && !(pos + 1..end).any(|i| s.blocked[i]))
@@ -915,6 +925,10 @@ mod tests {
         assert_eq!(names("县委书记许立为率考察团来访"), ["许立为"]);
         assert_eq!(names("县委书记许立为群众办实事"), ["许立"]);
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
+        // A transliterated name may end in 和 (布和), not hold it inside.
+        assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
+        // A surname that is also a word (须: must).
+        assert_eq!(names("区人大常委会副主任须立新带队"), ["须立新"]);
         assert!(names("新当选的县长、副县长宣誓").is_empty());
         // A rare surname in a list a group word vouches for.
         // jieba reads 虎勇 as a noun (n), 虎红 as an adjective (a).
