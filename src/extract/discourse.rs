@@ -534,6 +534,20 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let home = home.or_else(by_stem);
+        // A county's own government site (zhangdian.gov.cn) is about that
+        // county, whatever districts its pages name for visitors and guests.
+        let own_site = own_unit(simplified).and_then(|unit| {
+            let url = doc
+                .url
+                .as_deref()
+                .filter(|u| address_host(u).ends_with(".gov.cn"))?;
+            one_of_spelled(&rules.gazetteer.counties_by_address(url, unit), simplified)
+                .filter(|p| p.city.is_some())
+        });
+        let home = match (home, own_site) {
+            (Some(h), Some(site)) if h.name != site.name => Some(site),
+            (h, site) => h.or(site),
+        };
         // A county-level city's own site (its address spells it) is about that
         // city, whatever district its leaders' words name in passing ("要学习
         // 某市某区的经验").
@@ -552,6 +566,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        let home_is_town = home
+            .as_ref()
+            .is_some_and(|h| crate::rules::TOWN_UNITS.iter().any(|u| h.name.ends_with(u)));
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
@@ -593,7 +610,12 @@ impl<'a> Reader<'a> {
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
             personnel_para: usize::MAX,
-            town: rules.gazetteer.sole_street(simplified),
+            // A town that is itself the district (东莞市's towns) is no
+            // district's town.
+            town: rules
+                .gazetteer
+                .sole_street(simplified)
+                .filter(|_| !home_is_town),
         }
     }
 
@@ -1275,6 +1297,29 @@ impl<'a> Reader<'a> {
         seen: Option<Day>,
         evidence: &Evidence,
     ) {
+        // A group word that writes no unit (副处级以上领导: `领导` in
+        // data/titles.tsv) names the leaders of the district's own unit.
+        let title = match place.name.chars().last() {
+            Some(unit @ ('区' | '县' | '旗' | '市')) if title == "领导" => {
+                format!("{unit}领导")
+            }
+            _ => title,
+        };
+        // A town that is a county-level unit itself (东莞市's 厚街镇) keeps its
+        // name in its posts, as a district's streets do: 厚街镇党委书记.
+        let title = match crate::rules::TOWN_UNITS
+            .iter()
+            .find(|u| place.name.ends_with(*u) && title.contains(*u))
+        {
+            // 镇党委书记 -> 厚街镇党委书记; 镇长, 副镇长 -> 厚街镇镇长.
+            Some(unit) if title.starts_with(unit) && !title[unit.len()..].starts_with('长') => {
+                format!("{}{}", place.name, &title[unit.len()..])
+            }
+            Some(unit) if title.starts_with(unit) || title.starts_with('副') => {
+                format!("{}{title}", place.name)
+            }
+            _ => title,
+        };
         self.facts.posts.push(PostFact {
             person: person.to_string(),
             district: place.name,
@@ -3776,5 +3821,61 @@ mod tests {
         assert_eq!(canonical("市政府副市长"), "副市长");
         assert_eq!(canonical("市委书记"), "市委书记");
         assert_eq!(canonical("区人大常委会主任"), "区人大常委会主任");
+    }
+
+    #[test]
+    fn a_rank_word_names_the_leaders_of_the_districts_own_unit() {
+        let f = facts(
+            "---\ndate: 2025-01-08\n---\n1月8日,通榆县政协会议闭幕。县委书记葛立山出席。在主席台就座的还有:卢文海、方建春等其他副处级以上领导。",
+        );
+        let posts: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.2)).collect();
+        assert!(
+            posts.contains(&("卢文海".into(), "县领导".into())),
+            "{posts:?}"
+        );
+        assert!(
+            posts.contains(&("方建春".into(), "县领导".into())),
+            "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn a_countys_own_site_is_about_that_county() {
+        // taobei.gov.cn is 洮北区's site: its street's bulletin names 博山区
+        // most, for its visitors, but its own 区领导 are 洮北区's.
+        let f = facts(
+            "---\nurl: http://www.taobei.gov.cn/gk/doc_1.html\ndate: 2022-05-16\n---\n新华街道一周工作播报\n5月9日,市领导到新华街道观摩。区领导卢文海陪同。\n5月14日,博山区委副书记方建春带领博山区考察团到新华街道观摩考察。博山区考察团一行还参观了博山区的展区。",
+        );
+        let places: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert!(
+            places.contains(&("卢文海".into(), "洮北区".into())),
+            "{places:?}"
+        );
+        assert!(
+            places.contains(&("方建春".into(), "博山区".into())),
+            "{places:?}"
+        );
+    }
+
+    #[test]
+    fn a_dongguan_town_is_its_own_district() {
+        // 东莞市 has no counties: its towns are the units, and their posts
+        // keep the town's name.
+        let f = facts(
+            "---\ndate: 2024-03-20\n---\n3月20日,厚街镇第十八届人民代表大会第八次会议开幕。镇党委书记葛立山,镇党委副书记、镇长卢文海,副镇长柴明出席会议。",
+        );
+        let posts: Vec<(String, String, String)> = held(&f);
+        assert!(
+            posts.contains(&("卢文海".into(), "厚街镇".into(), "厚街镇镇长".into())),
+            "{posts:?}"
+        );
+        assert!(
+            posts.contains(&("葛立山".into(), "厚街镇".into(), "厚街镇党委书记".into())),
+            "{posts:?}"
+        );
+        assert!(
+            posts.contains(&("柴明".into(), "厚街镇".into(), "厚街镇副镇长".into())),
+            "{posts:?}"
+        );
     }
 }

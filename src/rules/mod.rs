@@ -221,6 +221,9 @@ pub struct Rules {
     /// Follow words that end given names too (王大为, 张家和): a three-character
     /// name may end in one when a word that follows names comes right after.
     pub name_end: BTreeSet<char>,
+    /// Follow words that may also open a preposition's object (新当选, 新任):
+    /// after 为 they end no given name ("区政协主席梁某为新当选的委员颁证").
+    pub name_follow_object: Vec<String>,
     /// Characters Mongolian, Tibetan and Uyghur names are transliterated with
     /// (巴, 图, 格, 日, 勒 ...): a titled name written without an interpunct
     /// may run to six characters of them (宝音满都呼).
@@ -334,6 +337,12 @@ impl Rules {
                 .ok_or_else(|| bad("data/names.tsv", line_no, "missing word".into()))?;
             match cols[0].as_str() {
                 "follow" => rules.name_follow.push(word),
+                // Follow words that open the object of a preposition (为新当选
+                // 的委员颁证): they follow names, but end no given name at 为.
+                "follow_object" => {
+                    rules.name_follow.push(word.clone());
+                    rules.name_follow_object.push(word);
+                }
                 "not_opening" => rules.name_not_opening.extend(word.chars()),
                 "name_end" => rules.name_end.extend(word.chars()),
                 "transliteration" => rules.name_transliteration.extend(word.chars()),
@@ -344,7 +353,7 @@ impl Rules {
                         "data/names.tsv",
                         line_no,
                         format!(
-                            "unknown kind {other:?} (follow, not_opening, transliteration, post_link, opens_list)"
+                            "unknown kind {other:?} (follow, follow_object, not_opening, name_end, transliteration, post_link, opens_list)"
                         ),
                     ));
                 }
@@ -754,9 +763,14 @@ mod tests {
         // Shenzhen's ten districts and zones, 深汕, two new areas that are a
         // district's other name (西海岸新区, 南沙新区), twenty banners of Inner
         // Mongolia by their abbreviations (东乌旗), two counties by the names
-        // they had before they were renamed (户县, 蓟县), and twelve national new
-        // areas run by their own bodies (赣江新区).
-        assert_eq!(rules.districts.len(), 47);
+        // they had before they were renamed (户县, 蓟县), twelve districts
+        // abolished since (江干区), 东莞市's 32 towns and streets, and twelve
+        // national new areas run by their own bodies (赣江新区).
+        assert_eq!(rules.districts.len(), 91);
+        assert_eq!(
+            rules.district_named("江干区").unwrap().city.as_deref(),
+            Some("杭州市")
+        );
         assert_eq!(rules.district_named("东乌旗").unwrap().name, "东乌珠穆沁旗");
         assert!(rules.title("区委书记").is_some());
         assert_eq!(rules.title("区政府区长").unwrap().canonical, "区长");

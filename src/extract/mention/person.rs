@@ -594,7 +594,12 @@ impl<'r> NameReader<'r> {
         let at_word = |w: &str| crate::extract::word_at(chars, end, w);
         end > 0
             && self.rules.name_end.contains(&chars[end - 1])
-            && (self.rules.name_follow.iter().any(|w| at_word(w))
+            && (self
+                .rules
+                .name_follow
+                .iter()
+                .filter(|w| !self.rules.name_follow_object.contains(w))
+                .any(|w| at_word(w))
                 || self.rules.verbs.iter().any(|v| at_word(&v.word)))
     }
 
@@ -924,6 +929,8 @@ mod tests {
         // 为 ends a given name when a word that follows names comes after it.
         assert_eq!(names("县委书记许立为率考察团来访"), ["许立为"]);
         assert_eq!(names("县委书记许立为群众办实事"), ["许立"]);
+        // ... but not where that word opens 为's object (为新当选的委员).
+        assert_eq!(names("区政协主席柴立为新当选的常委颁发证书"), ["柴立"]);
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         // A transliterated name may end in 和 (布和), not hold it inside.
         assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
