@@ -88,7 +88,10 @@ pub fn read(
     // Layer 1, once per sentence.
     let mut sentences: Vec<Read> = Vec::new();
     for (pi, para) in text.paragraphs.iter().enumerate() {
-        for &span in &para.sentences {
+        // A list a semicolon ends, with no verb of its own, runs on into the
+        // next sentence that gives it one ("县委书记甲,县长乙,县政协副主席;县直
+        // 有关部门负责同志;各镇党委书记等参加活动。"): one sentence.
+        for span in run_on_lists(rules, &text, &para.sentences) {
             if late() {
                 return None;
             }
@@ -1937,13 +1940,30 @@ fn unit_of(title: &str) -> Option<char> {
 /// A county-level city's title as the table records its county form
 /// (市人民政府市长 -> 市长, as 县人民政府县长 is 县长); other titles as written.
 fn county_city_canonical(rules: &Rules, role: &str) -> String {
-    let county = role.replace('市', "县");
-    match rules.title(county.trim_start_matches('代')) {
-        Some(t) if t.canonical != t.written && county.ends_with(t.written.as_str()) => {
-            let lead = if county.starts_with('代') { "代" } else { "" };
+    let (lead, rest) = acting(role);
+    // A district's or a county's title is recorded as the title layer read it
+    // (代理区长 stays).
+    if !rest.contains('市') {
+        return role.to_string();
+    }
+    match rules.title(&rest.replace('市', "县")) {
+        // 代理市长 -> 代市长, 市人民政府市长 -> 市长.
+        Some(t) if !lead.is_empty() || t.canonical != t.written => {
             format!("{lead}{}", t.canonical.replace('县', "市"))
         }
         _ => role.to_string(),
+    }
+}
+
+/// A title split into its acting mark (代理 or 代, written 代) and the post:
+/// 代理市长 -> ("代", "市长").
+fn acting(title: &str) -> (&'static str, &str) {
+    match title
+        .strip_prefix("代理")
+        .or_else(|| title.strip_prefix('代'))
+    {
+        Some(rest) => ("代", rest),
+        None => ("", title),
     }
 }
 
@@ -1962,7 +1982,7 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .filter(|r| {
             bare(r)
                 && rules
-                    .title(&r.trim_start_matches('代').replace('市', "县"))
+                    .title(&acting(r).1.replace('市', "县"))
                     .is_some_and(|t| matches!(t.level, Level::District | Level::Group))
         })
         .collect()
@@ -2022,6 +2042,55 @@ fn unit_count(text: &str, unit: char) -> usize {
                 .map(|w| text.matches(&format!("{w}{unit}")).count()),
         )
         .sum()
+}
+
+/// A paragraph's sentences, where a list a semicolon ends, with no act and no
+/// decision on posts of its own, runs on into the next sentence that gives it
+/// its verb ("县委书记甲,县长乙,县政协副主席;县直有关部门负责同志;各镇党委书记
+/// 等参加活动。" is one sentence). Lists whose last item gives no verb either
+/// ("甲,某区委书记;乙,某县委书记。") stay apart, as does a decision's item
+/// ("乙为区长；", read across semicolons by the personnel layer). Linear in the
+/// paragraph.
+fn run_on_lists(rules: &Rules, text: &Annotated, sentences: &[Span]) -> Vec<Span> {
+    let lists = |t: &str| {
+        t.trim_end().ends_with([';', '；'])
+            && !t.contains('为')
+            && rules.verb_lexicon.find(t).is_empty()
+            && personnel::triggers(rules, t).is_empty()
+    };
+    // A run opens with a list of posts (县委书记甲,县长乙,…;), not with a
+    // work report's list of tasks (加快…建设;推进…改扩建;…).
+    let titled = |t: &str| {
+        rules
+            .titles
+            .iter()
+            .any(|title| title.written.chars().count() >= 2 && t.contains(title.written.as_str()))
+    };
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut run: Vec<Span> = Vec::new();
+    for &s in sentences {
+        let t = text.text(s);
+        let long = run
+            .first()
+            .is_some_and(|f| s.end - f.start > crate::annotate::MAX_SENTENCE);
+        if lists(&t) && !long && (!run.is_empty() || titled(&t)) {
+            run.push(s);
+            continue;
+        }
+        match run.first() {
+            Some(first) if !long && !rules.verb_lexicon.find(&t).is_empty() => out.push(Span {
+                start: first.start,
+                end: s.end,
+            }),
+            _ => {
+                out.append(&mut run);
+                out.push(s);
+            }
+        }
+        run.clear();
+    }
+    out.append(&mut run);
+    out
 }
 
 /// A county of the gazetteer as a place, identified with its city (or
@@ -2369,7 +2438,7 @@ fn report_day(text: &str, published: Day) -> Day {
 /// month and day (`/25/0301/14/…`) files it so too. Linear in the address.
 fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])(?:([-/_]?)(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)")
+        Regex::new(r"(?:^|[^0-9])((?:199|20\d)\d)([-/_]?)(0[1-9]|1[0-2])(?:([-/_]?)(0[1-9]|[12]\d|3[01]))?(?:[^0-9]|$)")
             .expect("address date pattern is valid")
     });
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -2428,7 +2497,8 @@ fn address_year(url: &str) -> Option<i32> {
     segments
         .iter()
         .rev()
-        .filter(|s| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")))
+        // No site filed news before 1990: /info/1941/ is a section's number.
+        .filter(|s| s.len() == 4 && (s.starts_with("199") || s.starts_with("20")))
         .find_map(|s| s.parse().ok())
 }
 
@@ -3100,6 +3170,8 @@ mod tests {
         );
         assert_eq!(address_year("http://file2019.a.cn/list/1.html"), None);
         assert_eq!(address_year("http://a.cn/news/2012.html"), None);
+        // A section's number, not a year: no site filed news in 1941.
+        assert_eq!(address_year("http://a.gov.cn/info/1941/1090792.htm"), None);
         // With no year in the text, the month's folder gives the year.
         let f = facts(
             "---\nurl: http://a.gov.cn/c1/202311/ebbb.shtml\n---\n11月13日,福田区委书记郑立民调研重点项目。",
@@ -3819,6 +3891,9 @@ mod tests {
         let canonical = |r: &str| super::county_city_canonical(&rules, r);
         assert_eq!(canonical("市人民政府市长"), "市长");
         assert_eq!(canonical("市政府副市长"), "副市长");
+        assert_eq!(canonical("代理市长"), "代市长");
+        assert_eq!(canonical("代市长"), "代市长");
+        assert_eq!(canonical("代县长"), "代县长");
         assert_eq!(canonical("市委书记"), "市委书记");
         assert_eq!(canonical("区人大常委会主任"), "区人大常委会主任");
     }
@@ -3877,5 +3952,33 @@ mod tests {
             posts.contains(&("柴明".into(), "厚街镇".into(), "厚街镇副镇长".into())),
             "{posts:?}"
         );
+    }
+
+    #[test]
+    fn a_list_a_semicolon_ends_takes_the_verb_that_follows() {
+        let f = facts(
+            "---\ndate: 2019-12-23\n---\n12月23日,通榆县重点项目观摩团到新华乡观摩。县委书记葛立山,县委副书记、县长卢文海,县政协副主席;县直有关部门主要负责同志;各镇党委书记等参加活动。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2019-12-23"), ("葛立山", "2019-12-23")])
+        );
+        // A list whose last item gives no verb either stays a list of items.
+        let f = facts(
+            "---\ndate: 2019-12-23\n---\n拟推荐对象是:方建春,镇赉县委书记;葛立山,通榆县委书记;卢文海,洮南市委书记。",
+        );
+        let places: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert!(
+            places.contains(&("葛立山".into(), "通榆县".into())),
+            "{places:?}"
+        );
+    }
+
+    #[test]
+    fn reporting_to_a_meeting_is_attending_it() {
+        let f = facts(
+            "---\ndate: 2024-09-29\n---\n9月29日,通榆县召开重大项目推进会。县长卢文海汇报全县项目进展情况。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("卢文海", "2024-09-29")]));
     }
 }

@@ -123,8 +123,9 @@ fn sole<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
 /// (rd), 政协 (zx), 融媒体 (rmt) ... (cixird: 慈溪 + rd).
 const SITE_WORDS: &[&str] = &["news", "rmzf", "rmt", "rmw", "zf", "rd", "zx", "xw", "tv"];
 
-/// Words a site's name may open with before the county's (chinafuning.gov.cn).
-const SITE_LEADS: &[&str] = &["china", "zhongguo"];
+/// Words a site's name may open with before the county's (chinafuning.gov.cn,
+/// jinrifangxian.com: 今日房县).
+const SITE_LEADS: &[&str] = &["china", "zhongguo", "jinri"];
 
 impl Gazetteer {
     /// Adds one county-level division.

@@ -130,6 +130,7 @@ pub const WORD_KINDS: &[&str] = &[
     "department",
     "year_past",
     "year_past_early",
+    "below_town",
     "occasion_end",
     "object_mark",
     "year_review",

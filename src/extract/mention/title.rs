@@ -521,7 +521,14 @@ fn read_chain(
                 local: local.clone(),
             });
         }
-        if level == Level::District {
+        // A community's or a village's post (文华社区党委书记, 某村党支部书记) is
+        // below the streets and towns: no district official (FORMAT.md),
+        // whatever the chain before it lends (`below_town` in data/words.tsv).
+        let below_town = w
+            .of("below_town")
+            .iter()
+            .any(|b| recorded.contains(b.as_str()));
+        if level == Level::District && !below_town {
             if title.level == Level::Inherit
                 && w.of("department")
                     .iter()
@@ -533,6 +540,7 @@ fn read_chain(
             }
         }
         match level {
+            Level::District if below_town => roles.push(recorded.clone()),
             Level::District => posts.push(Post {
                 title: recorded.clone(),
                 level: if title.keeps_place {
@@ -737,6 +745,23 @@ mod tests {
             read("会议由区委书记某某主持"),
             vec![(vec![post("区委书记", None)], vec![])]
         );
+    }
+
+    #[test]
+    fn a_communitys_post_is_no_district_post() {
+        let posts = |t: &str| -> Vec<String> {
+            read(t)
+                .into_iter()
+                .flat_map(|(p, _)| p.into_iter().map(|p| p.0))
+                .collect()
+        };
+        assert_eq!(
+            posts("黄贝街道党工委书记甲,文华社区党委书记乙"),
+            ["黄贝街道党工委书记"]
+        );
+        assert!(posts("新华村党支部书记丙").is_empty());
+        // 党支部 also ends like a department (部): the post is dropped once.
+        assert!(posts("黄阁镇新华村党支部书记丁视频致辞").is_empty());
     }
 
     #[test]
