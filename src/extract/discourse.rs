@@ -1257,6 +1257,9 @@ impl<'a> Reader<'a> {
                     .is_some_and(|t| t.level == Level::District)
             {
                 any = true;
+                // Who holds a district post takes part as an official
+                // ("县政协主席甲出席…。副主席乙、丙出席会议。").
+                self.officials.insert(p.name.clone());
                 self.post(&p.name, place, title, seen, evidence);
             }
         }
@@ -1940,6 +1943,7 @@ fn unit_of(title: &str) -> Option<char> {
 /// A county-level city's title as the table records its county form
 /// (市人民政府市长 -> 市长, as 县人民政府县长 is 县长); other titles as written.
 fn county_city_canonical(rules: &Rules, role: &str) -> String {
+    let role = own_city(role);
     let (lead, rest) = acting(role);
     // A district's or a county's title is recorded as the title layer read it
     // (代理区长 stays).
@@ -1952,6 +1956,19 @@ fn county_city_canonical(rules: &Rules, role: &str) -> String {
             format!("{lead}{}", t.canonical.replace('县', "市"))
         }
         _ => role.to_string(),
+    }
+}
+
+/// A city title written after 我市 ("我市市委书记甲", "我市副市长乙"): the home
+/// city's own, as written bare.
+fn own_city(title: &str) -> &str {
+    match title.strip_prefix('我') {
+        Some(rest) if rest.starts_with("市市") || !rest.starts_with("市委") => rest
+            .strip_prefix('市')
+            .filter(|r| !r.is_empty())
+            .unwrap_or(rest),
+        Some(rest) => rest,
+        None => title,
     }
 }
 
@@ -1973,7 +1990,7 @@ fn acting(title: &str) -> (&'static str, &str) {
 /// (县委书记, 常务副县长). None when a role names its city (鹰潭市委常委、副市长:
 /// the chain is the prefecture's).
 fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String> {
-    let bare = |r: &str| r.starts_with(['市', '副', '常', '代']);
+    let bare = |r: &str| own_city(r).starts_with(['市', '副', '常', '代']);
     if roles.iter().any(|r| r.contains('市') && !bare(r)) {
         return Vec::new();
     }
@@ -1982,7 +1999,7 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .filter(|r| {
             bare(r)
                 && rules
-                    .title(&acting(r).1.replace('市', "县"))
+                    .title(&acting(own_city(r)).1.replace('市', "县"))
                     .is_some_and(|t| matches!(t.level, Level::District | Level::Group))
         })
         .collect()
@@ -3894,6 +3911,9 @@ mod tests {
         assert_eq!(canonical("代理市长"), "代市长");
         assert_eq!(canonical("代市长"), "代市长");
         assert_eq!(canonical("代县长"), "代县长");
+        assert_eq!(canonical("我市市委书记"), "市委书记");
+        assert_eq!(canonical("我市委书记"), "市委书记");
+        assert_eq!(canonical("我市副市长"), "副市长");
         assert_eq!(canonical("市委书记"), "市委书记");
         assert_eq!(canonical("区人大常委会主任"), "区人大常委会主任");
     }
@@ -3980,5 +4000,22 @@ mod tests {
             "---\ndate: 2024-09-29\n---\n9月29日,通榆县召开重大项目推进会。县长卢文海汇报全县项目进展情况。",
         );
         assert_eq!(took_part(&f), pairs(&[("卢文海", "2024-09-29")]));
+    }
+
+    #[test]
+    fn bare_heads_that_take_a_post_take_part() {
+        // 副主席 takes the organ of the post before it: they are officials,
+        // and the meeting is theirs too.
+        let f = facts(
+            "---\ndate: 2016-11-25\n---\n11月25日上午,通榆县政协召开常委会议。县政协主席葛立山出席会议并讲话。副主席卢文海、方建春以及常务委员共36人出席会议。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("卢文海", "2016-11-25"),
+                ("方建春", "2016-11-25"),
+                ("葛立山", "2016-11-25")
+            ])
+        );
     }
 }

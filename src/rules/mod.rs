@@ -131,6 +131,7 @@ pub const WORD_KINDS: &[&str] = &[
     "year_past",
     "year_past_early",
     "below_town",
+    "outlet",
     "occasion_end",
     "object_mark",
     "year_review",

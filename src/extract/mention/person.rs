@@ -934,6 +934,11 @@ mod tests {
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         // A transliterated name may end in 和 (布和), not hold it inside.
         assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
+        // 代 opens a name in a list, though it also opens acting titles.
+        assert_eq!(
+            names("县领导卢文海、代文海、方建春出席"),
+            ["卢文海", "代文海", "方建春"]
+        );
         // A surname that is also a word (须: must).
         assert_eq!(names("区人大常委会副主任须立新带队"), ["须立新"]);
         assert!(names("新当选的县长、副县长宣誓").is_empty());

@@ -66,6 +66,21 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                 // "门牙村南山": a short form after a village or a road names a
                 // spot there, not the district.
                 let short = m.len < m.form.name.chars().count();
+                // "光明区域": 区 begins another word, as for the gazetteer's.
+                if chars.get(end) == Some(&'域') {
+                    continue;
+                }
+                // "宝安日报": a short form in an outlet's name names the paper,
+                // which reports its neighbours too (`outlet` in data/words.tsv).
+                if short
+                    && rules
+                        .words
+                        .of("outlet")
+                        .iter()
+                        .any(|o| crate::extract::word_at(&chars, end, o))
+                {
+                    continue;
+                }
                 if short
                     && m.at > 0
                     && matches!(
@@ -170,6 +185,16 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn an_outlets_name_and_a_region_are_no_district() {
+        // 宝安日报 is a paper, 光明区域 a region; 宝安区 written whole is.
+        assert!(names("来源:宝安日报 深圳新闻网讯 打造光明区域公共服务中心").is_empty());
+        assert_eq!(
+            names("深圳市宝安区召开会议"),
+            vec![("宝安区".into(), s("深圳市"))]
+        );
     }
 
     #[test]
