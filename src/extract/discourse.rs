@@ -543,7 +543,7 @@ impl<'a> Reader<'a> {
             let url = doc
                 .url
                 .as_deref()
-                .filter(|u| address_host(u).ends_with(".gov.cn"))?;
+                .filter(|u| crate::rules::address_host(u).ends_with(".gov.cn"))?;
             one_of_spelled(&rules.gazetteer.counties_by_address(url, unit), simplified)
                 .filter(|p| p.city.is_some())
         });
@@ -569,9 +569,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let home_is_town = home
-            .as_ref()
-            .is_some_and(|h| crate::rules::TOWN_UNITS.iter().any(|u| h.name.ends_with(u)));
+        // A town that is itself the district (东莞市's 厚街镇) is the town its
+        // posts keep (厚街镇党委书记, 厚街镇镇长), as a district's own street is.
+        let town = match home.as_ref() {
+            Some(h) if crate::rules::TOWN_UNITS.iter().any(|u| h.name.ends_with(u)) => {
+                Some(h.name.clone())
+            }
+            _ => rules.gazetteer.sole_street(simplified),
+        };
         let head: String =
             simplified.chars().take(800).collect::<String>() + doc.title.as_deref().unwrap_or("");
         let facts = Facts {
@@ -613,12 +618,7 @@ impl<'a> Reader<'a> {
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
             personnel_para: usize::MAX,
-            // A town that is itself the district (东莞市's towns) is no
-            // district's town.
-            town: rules
-                .gazetteer
-                .sole_street(simplified)
-                .filter(|_| !home_is_town),
+            town,
         }
     }
 
@@ -1311,21 +1311,6 @@ impl<'a> Reader<'a> {
             }
             _ => title,
         };
-        // A town that is a county-level unit itself (东莞市's 厚街镇) keeps its
-        // name in its posts, as a district's streets do: 厚街镇党委书记.
-        let title = match crate::rules::TOWN_UNITS
-            .iter()
-            .find(|u| place.name.ends_with(*u) && title.contains(*u))
-        {
-            // 镇党委书记 -> 厚街镇党委书记; 镇长, 副镇长 -> 厚街镇镇长.
-            Some(unit) if title.starts_with(unit) && !title[unit.len()..].starts_with('长') => {
-                format!("{}{}", place.name, &title[unit.len()..])
-            }
-            Some(unit) if title.starts_with(unit) || title.starts_with('副') => {
-                format!("{}{title}", place.name)
-            }
-            _ => title,
-        };
         self.facts.posts.push(PostFact {
             person: person.to_string(),
             district: place.name,
@@ -1944,19 +1929,29 @@ fn unit_of(title: &str) -> Option<char> {
 /// (市人民政府市长 -> 市长, as 县人民政府县长 is 县长); other titles as written.
 fn county_city_canonical(rules: &Rules, role: &str) -> String {
     let role = own_city(role);
-    let (lead, rest) = acting(role);
     // A district's or a county's title is recorded as the title layer read it
     // (代理区长 stays).
-    if !rest.contains('市') {
+    if !acting(role).1.contains('市') {
         return role.to_string();
     }
-    match rules.title(&rest.replace('市', "县")) {
+    match county_form(rules, role) {
         // 代理市长 -> 代市长, 市人民政府市长 -> 市长.
-        Some(t) if !lead.is_empty() || t.canonical != t.written => {
+        Some((lead, t)) if !lead.is_empty() || t.canonical != t.written => {
             format!("{lead}{}", t.canonical.replace('县', "市"))
         }
         _ => role.to_string(),
     }
+}
+
+/// The title table's row for a county-level city's title read as a
+/// county's (我市市委书记 and 市委书记: 县委书记; 代理市长: 县长), with its
+/// acting mark ("代" or ""). `None` where the county form is no title.
+fn county_form<'r>(
+    rules: &'r Rules,
+    role: &str,
+) -> Option<(&'static str, &'r crate::rules::Title)> {
+    let (lead, rest) = acting(own_city(role));
+    rules.title(&rest.replace('市', "县")).map(|t| (lead, t))
 }
 
 /// A city title written after 我市 ("我市市委书记甲", "我市副市长乙"): the home
@@ -1998,9 +1993,8 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
         .iter()
         .filter(|r| {
             bare(r)
-                && rules
-                    .title(&acting(own_city(r)).1.replace('市', "县"))
-                    .is_some_and(|t| matches!(t.level, Level::District | Level::Group))
+                && county_form(rules, r)
+                    .is_some_and(|(_, t)| matches!(t.level, Level::District | Level::Group))
         })
         .collect()
 }
@@ -2069,10 +2063,11 @@ fn unit_count(text: &str, unit: char) -> usize {
 /// ("乙为区长；", read across semicolons by the personnel layer). Linear in the
 /// paragraph.
 fn run_on_lists(rules: &Rules, text: &Annotated, sentences: &[Span]) -> Vec<Span> {
-    let lists = |t: &str| {
+    let has_verb = |t: &str| !rules.verb_lexicon.find(t).is_empty();
+    let lists = |t: &str, verb: bool| {
         t.trim_end().ends_with([';', '；'])
             && !t.contains('为')
-            && rules.verb_lexicon.find(t).is_empty()
+            && !verb
             && personnel::triggers(rules, t).is_empty()
     };
     // A run opens with a list of posts (县委书记甲,县长乙,…;), not with a
@@ -2087,15 +2082,16 @@ fn run_on_lists(rules: &Rules, text: &Annotated, sentences: &[Span]) -> Vec<Span
     let mut run: Vec<Span> = Vec::new();
     for &s in sentences {
         let t = text.text(s);
+        let verb = has_verb(&t);
         let long = run
             .first()
             .is_some_and(|f| s.end - f.start > crate::annotate::MAX_SENTENCE);
-        if lists(&t) && !long && (!run.is_empty() || titled(&t)) {
+        if lists(&t, verb) && !long && (!run.is_empty() || titled(&t)) {
             run.push(s);
             continue;
         }
         match run.first() {
-            Some(first) if !long && !rules.verb_lexicon.find(&t).is_empty() => out.push(Span {
+            Some(first) if !long && verb => out.push(Span {
                 start: first.start,
                 end: s.end,
             }),
@@ -2192,7 +2188,7 @@ fn home_by_stem(
     // (shpt.gov.cn: 上海市普陀区), where the page is the government's own or
     // names that city.
     if let Some(u) = url {
-        let gov = address_host(u).ends_with(".gov.cn");
+        let gov = crate::rules::address_host(u).ends_with(".gov.cn");
         let fitting: Vec<_> = rules
             .gazetteer
             .counties_by_city_initials(u, unit)
@@ -2487,15 +2483,6 @@ fn address_date(url: &str) -> Option<(i32, u32, Option<u32>)> {
         .filter(|_| c.get(4).map(|m| m.as_str()) == c.get(2).map(|m| m.as_str()))
         .and_then(|d| d.as_str().parse().ok());
     Some((year, month, day))
-}
-
-/// The host of a web address, lower-cased: "http://A.gov.cn/x" -> "a.gov.cn".
-fn address_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split(['/', '?', '#', ':'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// The path of a web address, after its host: "a.cn/x/1.html" -> "x/1.html".

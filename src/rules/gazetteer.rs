@@ -113,6 +113,16 @@ pub struct Gazetteer {
     above_initials: std::collections::HashSet<String>,
 }
 
+/// The host of a web address, lower-cased, without its port:
+/// "http://A.gov.cn:80/x?y" -> "a.gov.cn". Linear in the address.
+pub(crate) fn address_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// The only item, if there is exactly one.
 fn sole<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
     let first = items.next()?;
@@ -427,25 +437,20 @@ impl Gazetteer {
             }
             // The city's initials before the county's (shpt.gov.cn for
             // 上海市普陀区, jzzzq.gov.cn for 焦作市中站区).
-            if let Some(city) = county
+            let city_keys: Vec<String> = county
                 .city
                 .as_deref()
                 .and_then(|c| crate::pinyin::place_syllables(short_form(c).unwrap_or(c)))
                 .filter(|c| c.len() >= 2)
-            {
-                for key in [
-                    initials(&city) + &initials(&stem),
-                    initials(&city) + &initials(&stem) + &initials(&unit),
-                ] {
-                    let list = self.city_initialled.entry(key).or_default();
-                    if !list.contains(&ix) {
-                        list.push(ix);
-                    }
-                }
-            }
+                .map(|city| {
+                    let lead = initials(&city) + &initials(&stem);
+                    vec![lead.clone(), lead + &initials(&unit)]
+                })
+                .unwrap_or_default();
             for (keys, map) in [
                 (words, &mut self.spelled),
                 (short_keys, &mut self.initialled),
+                (city_keys, &mut self.city_initialled),
             ] {
                 for key in keys {
                     let list = map.entry(key).or_default();
@@ -483,10 +488,7 @@ impl Gazetteer {
     /// 上海市普陀区), a weaker sign than a name spelled: the caller checks the
     /// page. Linear in the length of the address.
     pub fn counties_by_city_initials(&self, url: &str, unit: char) -> Vec<&County> {
-        let rest = url.split_once("://").map_or(url, |(_, r)| r);
-        let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
-        let mut found: Vec<usize> = host
-            .to_ascii_lowercase()
+        let mut found: Vec<usize> = address_host(url)
             .split('.')
             .filter_map(|label| self.city_initialled.get(label))
             .flatten()
@@ -509,8 +511,8 @@ impl Gazetteer {
         ];
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
         let rest = rest.split(['?', '#']).next().unwrap_or("");
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+        let path = rest.split_once('/').map_or("", |(_, p)| p);
+        let host = address_host(url);
         let fits = |ix: &usize| self.has_unit(*ix, unit);
         // The counties a key spells in full or by initials, where one of them
         // is of the unit.

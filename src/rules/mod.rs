@@ -14,8 +14,8 @@ mod personnel;
 mod projects;
 
 pub use dict::UserEntry;
-pub(crate) use gazetteer::sole_most;
 pub use gazetteer::{County, Form, Gazetteer, PlaceKind, PlaceMatch};
+pub(crate) use gazetteer::{address_host, sole_most};
 pub use lexicon::{Boundaries, Hit, Lexicon, WordSet};
 pub use personnel::{Change, PersonnelWords, Side, Trigger};
 pub use projects::{Ending, EndingClass, Feature, ProjectModel, ProjectWords, WordHit, WordKind};
