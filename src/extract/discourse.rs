@@ -3742,6 +3742,22 @@ mod tests {
             "---\ndate: 2017-03-01\n---\n2月28日,县委书记甲某某调研某某山温泉度假区和天鹅湾温泉综合体。",
         );
         assert!(held(&f).is_empty(), "{:?}", held(&f));
+        // Nor 安宁 (安宁区, 安宁市) in 守护万家安宁.
+        let f = facts(
+            "---\ndate: 2024-02-10\n---\n2月9日,区委副书记、区长葛立山带队检查值班值守工作,感谢干警守护万家安宁。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_districts_own_word_for_its_leaders_names_no_place() {
+        // Nanning's districts call themselves 城区: 城区领导 are the
+        // district's leaders, not those of 阳泉市's or 晋城市's 城区.
+        let f = facts(
+            "---\nurl: http://www.taobei.gov.cn/a.html\ndate: 2025-04-26\n---\n4月25日,洮北区举行重大项目开工现场会,城区领导葛立山、卢文海等四家班子领导参加活动。",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(districts, ["洮北区", "洮北区"], "{:?}", held(&f));
     }
 
     #[test]
@@ -3895,6 +3911,8 @@ mod tests {
         let canonical = |r: &str| super::county_city_canonical(&rules, r);
         assert_eq!(canonical("市人民政府市长"), "市长");
         assert_eq!(canonical("市政府副市长"), "副市长");
+        assert_eq!(canonical("市人民政府副市长"), "副市长");
+        assert_eq!(canonical("市人民政府常务副市长"), "常务副市长");
         assert_eq!(canonical("代理市长"), "代市长");
         assert_eq!(canonical("代市长"), "代市长");
         assert_eq!(canonical("代县长"), "代县长");

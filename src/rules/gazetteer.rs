@@ -162,6 +162,22 @@ impl Gazetteer {
         true
     }
 
+    /// True when a street or town of the gazetteer holds the characters
+    /// `chars[from..to]` and ends no later than `limit`: the 和 of
+    /// 阳和土家族乡 is part of a town's name. At most 12 × 12 look-ups (no town
+    /// name is longer than 12 characters).
+    pub fn street_covers(&self, chars: &[char], from: usize, to: usize, limit: usize) -> bool {
+        const LONGEST: usize = 12;
+        let limit = limit.min(chars.len());
+        (from.saturating_sub(LONGEST)..=from).any(|s| {
+            (to.max(s + 2)..=limit.min(s + LONGEST)).any(|e| {
+                let name: String = chars[s..e].iter().collect();
+                crate::rules::TOWN_UNITS.iter().any(|u| name.ends_with(u))
+                    && self.streets.contains_key(&name)
+            })
+        })
+    }
+
     /// The counties that have a street or town of this name (转塘街道: 西湖区).
     pub fn counties_of_street(&self, name: &str) -> impl Iterator<Item = &County> {
         self.streets
@@ -564,7 +580,11 @@ impl Gazetteer {
             }
             // A province's letters before the name, or a word after it
             // (snqindu.gov.cn): a name of five letters or more, with at most
-            // three other letters, where the label is no name itself.
+            // three other letters, where the label is no name itself, of
+            // whatever unit (jingxian is 景县, not 靖西市 and two letters).
+            if self.spelled.contains_key(label) {
+                continue;
+            }
             for cut in 1..=3.min(label.len()) {
                 let (head, tail) = label.split_at(label.len() - cut);
                 let (lead, body) = label.split_at(cut);
@@ -815,6 +835,10 @@ mod tests {
         // 涉县 and 歙县 are both shexian.
         assert_eq!(by("http://www.shexian114.com/t.aspx", '县'), None);
         assert_eq!(by("https://snqindu.gov.cn/xwzx/", '区'), Some("秦都区"));
+        // A label that spells a county of another unit is that county's, not
+        // a shorter name's with letters after it (jingxian: 景县 or 泾县, not
+        // 靖西市 and two letters).
+        assert_eq!(by("http://jingxian.example.com/a.shtml", '市'), None);
         // A path segment that opens with a name, where the host says nothing.
         assert_eq!(
             by("http://10.0.0.1/wuyangdongtai/1.html", '县'),

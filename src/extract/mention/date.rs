@@ -46,8 +46,9 @@ pub enum MonthRef {
 pub enum Holiday {
     /// A fixed solar day, possibly a span of `days` days (国庆: 10-01, 7 days).
     Solar { month: u32, day: u32, days: u32 },
-    /// A lunar day (春节, 中秋 ...).
-    Lunar { month: u32, day: u32 },
+    /// A lunar day (春节, 中秋 ...), moved by `offset` days (除夕: the day
+    /// before 春节, whether the twelfth month has 29 days or 30).
+    Lunar { month: u32, day: u32, offset: i32 },
     /// A solar term (清明, 冬至 ...), by its place in [`calendar::SOLAR_TERMS`].
     Term(u8),
     /// The nth weekday of a month (母亲节: the 2nd Sunday of May).
@@ -308,7 +309,7 @@ impl Clock {
             Point::Holiday { year, holiday } => {
                 let (m, d) = match holiday {
                     Holiday::Solar { month, day, .. } => (month, day),
-                    Holiday::Lunar { month, day } => (month, day),
+                    Holiday::Lunar { month, day, .. } => (month, day),
                     Holiday::Term(ix) => {
                         let first = calendar::solar_term(2001, calendar::SOLAR_TERMS[ix as usize])?;
                         (first.month, first.day)
@@ -326,8 +327,10 @@ impl Clock {
                         let last = first.add_days(days as i64 - 1)?;
                         Some(Dated::span(first, last))
                     }
-                    Holiday::Lunar { month, day } => {
-                        calendar::lunar_to_solar(y, month, day).map(Dated::day)
+                    Holiday::Lunar { month, day, offset } => {
+                        calendar::lunar_to_solar(y, month, day)
+                            .and_then(|d| d.add_days(offset as i64))
+                            .map(Dated::day)
                     }
                     Holiday::Term(ix) => {
                         calendar::solar_term(y, calendar::SOLAR_TERMS[ix as usize]).map(Dated::day)
@@ -524,6 +527,10 @@ fn parse_words(text: &str) -> Result<Words, String> {
                     Some("lunar") => Holiday::Lunar {
                         month: num(3)?,
                         day: num(4)?,
+                        offset: match c.get(5) {
+                            Some(v) => v.parse().map_err(|_| bad())?,
+                            None => 0,
+                        },
                     },
                     Some("nth") => Holiday::NthWeekday {
                         month: num(3)?,
@@ -1769,6 +1776,10 @@ mod tests {
         assert_eq!(days("2023-04-10", "清明节"), ["2023-04-05"]);
         assert_eq!(days("2024-02-20", "正月十五"), ["2024-02-24"]);
         assert_eq!(days("2025-01-25", "农历腊月二十三"), ["2025-01-22"]);
+        // 除夕 is the day before 春节: 腊月三十 in 2023's year, 腊月二十九 in 2024's.
+        assert_eq!(days("2023-01-25", "除夕"), ["2023-01-21"]);
+        assert_eq!(days("2024-02-12", "除夕"), ["2024-02-09"]);
+        assert_eq!(days("2024-02-12", "大年三十"), ["2024-02-09"]);
     }
 
     #[test]

@@ -112,7 +112,31 @@ impl<'r> NameReader<'r> {
             let anchor = Some((chain.at, chain.end));
             if chain.group.is_some() {
                 // 区领导甲、乙、丙 ...
-                let list = self.list_at(s, chain.end, true);
+                let mut list = self.list_at(s, chain.end, true);
+                // ... and 区领导甲、乙,丙、丁: a comma joins a second run of
+                // names, one set apart by 、 again.
+                while let Some(&(at, len, _)) = list.last() {
+                    let pos = at + len + 1;
+                    let next = match s.chars.get(at + len) {
+                        Some(',' | '，') if !s.title_at.get(pos).copied().unwrap_or(false) => {
+                            self.name_at(s, pos, true)
+                        }
+                        _ => None,
+                    };
+                    match next {
+                        Some((n, name))
+                            if self.is_listed_surname(&name)
+                                && s.chars.get(pos + n) == Some(&'、') =>
+                        {
+                            let run = self.list_at(s, pos, true);
+                            if run.len() < 2 {
+                                break;
+                            }
+                            list.extend(run);
+                        }
+                        _ => break,
+                    }
+                }
                 if list.is_empty() {
                     // ... or 甲、乙、丙等区领导.
                     for (at, len, name) in self.list_before(s, chain.at) {
@@ -908,6 +932,16 @@ mod tests {
             names("谢某、王某宏、邹某宇等区领导在主席台就座"),
             ["谢某", "王某宏", "邹某宇"]
         );
+        // A comma joins a second run of the list, set apart by 、 again ...
+        assert_eq!(
+            names("县领导卢文海、方建春,陈德平、柴明以及县直有关单位负责人参加调研"),
+            ["卢文海", "方建春", "陈德平", "柴明"]
+        );
+        // ... not a name the next clause opens.
+        assert_eq!(
+            names("县领导卢文海、方建春参加,陈德平主持会议"),
+            ["卢文海", "方建春"]
+        );
         let got = people("副区长梁某、陈某、艾某兵列席会议");
         assert_eq!(got.len(), 3);
         assert!(got.iter().all(|(_, t)| t == &["副区长".to_string()]));
@@ -934,6 +968,10 @@ mod tests {
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         // A transliterated name may end in 和 (布和), not hold it inside.
         assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
+        assert_eq!(
+            names("旗人大常委会主任苏伊拉图,副旗长卢文海"),
+            ["苏伊拉图", "卢文海"]
+        );
         // 代 opens a name in a list, though it also opens acting titles.
         assert_eq!(
             names("县领导卢文海、代文海、方建春出席"),

@@ -210,11 +210,16 @@ fn scope_start(
                 })
             })
         };
+        // Nor is a stop inside a town's name before the title (阳和土家族乡).
+        let in_town = |w: &str| {
+            let n = w.chars().count();
+            rules.gazetteer.street_covers(chars, j - n, j, title_at)
+        };
         if rules
             .words
             .of("scope_stop")
             .iter()
-            .any(|w| word_ends_at(chars, j, w) && !through(w))
+            .any(|w| word_ends_at(chars, j, w) && !through(w) && !in_town(w))
         {
             break;
         }
@@ -618,6 +623,7 @@ fn short_organs(title: &str, unit: char) -> String {
     let t = SESSION.replace_all(title, "");
     let t = t
         .replace("人民代表大会常务委员会", "人大常委会")
+        .replace("人大常务委员会", "人大常委会")
         .replace("中国人民政治协商会议", "政协")
         .replace("纪律检查委员会", "纪委")
         // 中共西城区委员会书记: the party committee, said short.
@@ -625,16 +631,26 @@ fn short_organs(title: &str, unit: char) -> String {
         .replace("委员会副书记", "委副书记");
     match t.strip_prefix("政协委员会") {
         Some(head) => format!("{unit}政协{head}"),
-        None => t,
+        // 区政协十四届委员会主席: the session gone, the committee is 区政协.
+        None => t.replace("政协委员会", "政协"),
     }
 }
 
 /// True when a title as written starts with an organ that needs its unit:
 /// 委书记, 人大常委会主任, 政协主席.
 fn starts_with_organ(rest: &str) -> bool {
-    ["委", "人大", "政协", "政府", "人民政府", "纪委", "监委"]
-        .iter()
-        .any(|o| rest.starts_with(o))
+    [
+        "委",
+        "人大",
+        "政协",
+        "政府",
+        "人民政府",
+        "纪委",
+        "监委",
+        "监察委",
+    ]
+    .iter()
+    .any(|o| rest.starts_with(o))
 }
 
 /// The organ of a recorded title: 区人大常委会主任 -> 区人大常委会.
@@ -716,6 +732,48 @@ mod tests {
         assert!(chains[0].0.is_empty(), "{chains:?}");
     }
 
+    /// The titles of every post the chains of `text` hold.
+    fn titles(text: &str) -> Vec<String> {
+        read(text)
+            .into_iter()
+            .flat_map(|(p, _)| p.into_iter().map(|p| p.0))
+            .collect()
+    }
+
+    #[test]
+    fn formal_organ_names_are_said_short() {
+        // 人大常务委员会 is the 人大常委会; a session's number goes, and the
+        // committee of a CPPCC written with it is the CPPCC.
+        assert_eq!(
+            titles("通榆县人大常务委员会副主任葛立山"),
+            ["县人大常委会副主任"]
+        );
+        assert_eq!(titles("区政协十四届委员会主席卢文海"), ["区政协主席"]);
+        // A supervisory commission keeps its unit, as the party committee does.
+        assert_eq!(titles("洮北区监察委员会主任方建春"), ["区监察委员会主任"]);
+    }
+
+    #[test]
+    fn a_stop_inside_a_towns_name_is_no_stop() {
+        // 和 joins lists, but 阳和土家族乡 is a township of 慈利县.
+        assert_eq!(
+            read("葛立山当选阳和土家族乡人民政府副乡长"),
+            vec![(vec![post("阳和土家族乡人民政府副乡长", None)], vec![])]
+        );
+    }
+
+    #[test]
+    fn a_sessions_presiding_member_holds_no_post() {
+        // 执行主席 chairs one sitting of a session: a role, beside the post.
+        assert_eq!(
+            read("县人大常委会副主任、大会执行主席葛立山"),
+            vec![(
+                vec![post("县人大常委会副主任", None)],
+                vec!["大会执行主席".to_string()]
+            )]
+        );
+    }
+
     #[test]
     fn a_cppcc_written_with_its_city_is_the_districts() {
         assert_eq!(
@@ -749,12 +807,7 @@ mod tests {
 
     #[test]
     fn a_communitys_post_is_no_district_post() {
-        let posts = |t: &str| -> Vec<String> {
-            read(t)
-                .into_iter()
-                .flat_map(|(p, _)| p.into_iter().map(|p| p.0))
-                .collect()
-        };
+        let posts = titles;
         assert_eq!(
             posts("黄贝街道党工委书记甲,文华社区党委书记乙"),
             ["黄贝街道党工委书记"]
