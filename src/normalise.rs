@@ -197,7 +197,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
         .filter(|l| !l.is_empty() && !is_rule(l))
         .collect();
     (
-        join_roster_continuations(join_report_bylines(lines)).join("\n"),
+        join_list_tails(join_roster_continuations(join_report_bylines(lines))).join("\n"),
         page_title,
     )
 }
@@ -227,6 +227,25 @@ fn join_roster_continuations(lines: Vec<String>) -> Vec<String> {
                         .is_some_and(|(_, names)| names.contains(' ') && names_only(names)) =>
             {
                 last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// A list of names broken before its close, as pages set out for phones do
+/// ("邢某、李某、罗某" / "等区领导参加会议。"): a line that opens with 等 goes on
+/// the line before, where that line ends in no stop. Linear in the lines.
+fn join_list_tails(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match out.last_mut() {
+            Some(last)
+                if line.starts_with('等')
+                    && last.chars().last().is_some_and(crate::script::is_han) =>
+            {
                 last.push_str(&line);
             }
             _ => out.push(line),
@@ -826,6 +845,21 @@ mod tests {
         // A sentence that ends in 会议上 is no byline; nor is a long line after it.
         let doc = normalise("x.txt", "区长甲某某在会议上\n强调了三点要求。");
         assert_eq!(doc.text, "区长甲某某在会议上\n强调了三点要求。");
+    }
+
+    #[test]
+    fn a_list_broken_before_its_close_is_one_line() {
+        let doc = normalise(
+            "x.txt",
+            "上午10时30分,\n葛立山、卢文海、方建春\n等区领导参加会议。",
+        );
+        assert_eq!(
+            doc.text,
+            "上午10时30分,\n葛立山、卢文海、方建春等区领导参加会议。"
+        );
+        // Not after a line that ends in a stop.
+        let doc = normalise("x.txt", "会议结束。\n等待通知。");
+        assert_eq!(doc.text, "会议结束。\n等待通知。");
     }
 
     #[test]

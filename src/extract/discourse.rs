@@ -1229,6 +1229,14 @@ impl<'a> Reader<'a> {
                 Some(c) if unplaced(post) && unit_of(&post.title).is_none() => Some(c.clone()),
                 _ => self.post_place(post, context.as_ref()),
             };
+            // A town post written without its town (乡长) in the town's own
+            // news is in that town's district.
+            let place = place.or_else(|| {
+                let town = self.town.as_deref()?;
+                (unplaced(post) && self.town_post(post) != post.title)
+                    .then(|| self.district_of_street(town, context.as_ref()))
+                    .flatten()
+            });
             let Some(place) = place else {
                 continue;
             };
@@ -1281,6 +1289,39 @@ impl<'a> Reader<'a> {
                 any = true;
                 let title = county_city_canonical(self.rules, role);
                 self.post(&p.name, place.clone(), title, seen, evidence);
+            }
+        }
+        // A town's own news writes its town's organs bare ("党委书记甲,党委副
+        // 书记、镇长乙"): a role that is a town organ's bare head is the
+        // town's post (`town_organ` in data/words.tsv).
+        // A street's organs are its 党工委 and 人大工委 (`street_organ`); a
+        // person with another role too (总经理、党委副书记) is a firm's.
+        let organs = match self.town.as_deref() {
+            Some(t) if t.ends_with("街道") => self.rules.words.of("street_organ"),
+            _ => self.rules.words.of("town_organ"),
+        };
+        let town_role = |role: &String| {
+            organs
+                .iter()
+                .find_map(|o| role.strip_prefix(o.as_str()))
+                .is_some_and(|head| self.rules.words.has("bare_head", head))
+        };
+        if let Some(town) = self.town.clone()
+            && p.roles.iter().all(town_role)
+        {
+            for role in &p.roles {
+                let post = super::mention::title::Post {
+                    title: format!("{town}{role}"),
+                    level: Level::District,
+                    district: None,
+                    single: false,
+                    local: Some(town.clone()),
+                };
+                if let Some(place) = self.post_place(&post, context.as_ref()) {
+                    any = true;
+                    self.officials.insert(p.name.clone());
+                    self.post(&p.name, place, post.title, seen, evidence);
+                }
             }
         }
         if !any {
@@ -2171,6 +2212,15 @@ fn home_by_stem(
             })
             .map(place_of);
     };
+    // The outlet a source line names is the county's own ("来源:大观新闻网",
+    // "来源:今日临安"): it says more than a portal's address (an investment
+    // portal's qsh.investchn.com is no 青山湖区).
+    if let Some(county) = SOURCE_LINE.captures_iter(text).find_map(|c| {
+        let outlet = c.get(1).or(c.get(2))?.as_str();
+        rules.gazetteer.county_by_stem(outlet, unit, near)
+    }) {
+        return Some(place_of(county));
+    }
     // The page's own address, then a government site's address the page
     // prints in its banner ("DongFeng.Gov.Cn"), read the same way.
     static BANNER: LazyLock<Regex> = LazyLock::new(|| {
@@ -2198,13 +2248,6 @@ fn home_by_stem(
         if let [one] = fitting.as_slice() {
             return Some(place_of(one));
         }
-    }
-    // The outlet a source line names is the county's own ("来源:大观新闻网").
-    if let Some(county) = SOURCE_LINE.captures_iter(text).find_map(|c| {
-        let outlet = c.get(1).or(c.get(2))?.as_str();
-        rules.gazetteer.county_by_stem(outlet, unit, near)
-    }) {
-        return Some(place_of(county));
     }
     // A county of two characters written in full ("房县50万人民") says it best,
     // unless it opens with a word of its own ("县委和县政府" holds no 和县).
@@ -2597,13 +2640,33 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
     // "关于2022年…工作情况的报告" names the year a report is about, not its own;
     // so does a year under review ("2021年度…考评情况", `year_review` words
     // within 12 characters), often reviewed the year after.
-    let reviewed = |end: usize| {
+    // A year's 年度 under review may also follow its verb ("表彰了2022年度…").
+    let reviewed = |start: usize, end: usize, annual: bool| {
         let next: String = head[end..].chars().take(12).collect();
+        let before = head[..start].trim_end_matches('了');
         rules
             .words
             .of("year_review")
             .iter()
-            .any(|w| next.contains(w.as_str()))
+            .any(|w| next.contains(w.as_str()) || (annual && before.ends_with(w.as_str())))
+    };
+    // A year of someone's or something's record ("1980年11月生", "成立于
+    // 2010年"): a profile's, no year of the text's own (`year_of_record`
+    // words before the year, `year_of_record_after` words right after it).
+    let recorded = |start: usize, end: usize| {
+        let next: String = head[end..].chars().take(8).collect();
+        // The month of a birth goes with it: "1980年11月生".
+        let next = next.trim_start_matches(|c: char| c.is_ascii_digit());
+        rules
+            .words
+            .of("year_of_record")
+            .iter()
+            .any(|w| head[..start].ends_with(w.as_str()))
+            || rules
+                .words
+                .of("year_of_record_after")
+                .iter()
+                .any(|w| next.starts_with(w.as_str()))
     };
     // "刚刚过去的2024年": the text is of the year after (`year_past` words).
     let past = |start: usize| {
@@ -2655,7 +2718,15 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
     let written = YEAR
         .captures_iter(&head)
         .find(|c| {
-            !reviewed(c.get(2).or(c.get(1)).map_or(0, |m| m.end()))
+            let (start, end) = (
+                c.get(1).map_or(0, |m| m.start()),
+                c.get(0).map_or(0, |m| m.end()),
+            );
+            !reviewed(
+                start,
+                c.get(2).or(c.get(1)).map_or(0, |m| m.end()),
+                c.get(2).is_some(),
+            ) && !recorded(start, end)
                 && c.get(1).is_some_and(|m| {
                     !head[..m.start()].ends_with("关于")
                         || part_of_year(c.get(0).map_or(0, |w| w.end()))
@@ -2682,6 +2753,8 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
         .or_else(|| event_year(rules, &head))
         // "今年是新中国成立75周年": a year by an anniversary.
         .or_else(|| super::mention::date::anniversary_year(&head))
+        // "今年是“十四五”规划的收官之年": a year by a plan's.
+        .or_else(|| super::mention::date::plan_year(&head))
 }
 
 /// The year an event's name opens with, where the text writes no 年 after
@@ -3359,6 +3432,17 @@ mod tests {
             first_year("区政府以某政发[2001] 23号文印发《2002年度实施方案》"),
             Some(2001)
         );
+        // A year under review after its verb, and a year of a record (born,
+        // founded, joined) are no years of the text's own.
+        assert_eq!(first_year("会议表彰了2022年度突出贡献企业"), None);
+        assert_eq!(first_year("回顾了2022年工作"), Some(2022));
+        assert_eq!(first_year("葛立山,男,1980年11月生,大学学历"), None);
+        assert_eq!(first_year("该公司成立于2010年,扎根本区15年"), None);
+        assert_eq!(
+            first_year("卢文海,1975年出生,1998年参加工作。2024年3月任区长"),
+            Some(2024)
+        );
+        assert_eq!(first_year("2024年生产总值增长5%"), Some(2024));
     }
 
     #[test]
@@ -3591,6 +3675,36 @@ mod tests {
             held(&f),
             [("甲某某".into(), "大观区".into(), "区长".into())]
         );
+        // The outlet says more than a portal's address: qsh's initials would
+        // be 青山湖区's.
+        let f = facts(
+            "---\nurl: http://qsh.example.com/news/1.html\ndate: 2021-09-30\n---\n发布时间:2021-09-30 来源:今日临安\n9月29日下午,区委副书记、区长葛立山检查安全生产工作。",
+        );
+        let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(districts, ["临安区", "临安区"], "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_towns_own_news_writes_its_organs_bare() {
+        // 阳和土家族乡 is 慈利县's: its 党委书记 and 党委副书记 are the township's.
+        let f = facts(
+            "---\ndate: 2023-03-05\n---\n3月4日,阳和土家族乡举行项目观摩活动,由党委书记葛立山,党委副书记、乡长卢文海带领各村干部观摩。",
+        );
+        let mut titles: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.2)).collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            [
+                ("卢文海".to_string(), "阳和土家族乡乡长".to_string()),
+                ("卢文海".to_string(), "阳和土家族乡党委副书记".to_string()),
+                ("葛立山".to_string(), "阳和土家族乡党委书记".to_string())
+            ]
+        );
+        // A firm's 党委书记 beside its 总经理 is no town's post.
+        let f = facts(
+            "---\ndate: 2023-03-05\n---\n3月4日,阳和土家族乡乡长卢文海走访企业,某公司总经理、党委书记葛立山介绍情况。",
+        );
+        assert!(held(&f).iter().all(|p| p.0 != "葛立山"), "{:?}", held(&f));
     }
 
     #[test]

@@ -673,7 +673,8 @@ impl Gazetteer {
                 '街' if chars.get(at + 1) == Some(&'道') => &chars[at..at + 2],
                 _ => continue,
             };
-            let found = (2..=4).rev().filter(|&n| n <= at).find_map(|n| {
+            // Up to eight characters before the unit: 阳和土家族乡.
+            let found = (2..=8).rev().filter(|&n| n <= at).find_map(|n| {
                 let name: String = chars[at - n..at].iter().chain(suffix).collect();
                 self.streets.contains_key(&name).then_some(name)
             });

@@ -415,6 +415,8 @@ struct Words {
     issuance: Vec<String>,
     holiday_noun: Vec<String>,
     anniversary: Vec<(String, i32)>,
+    /// A plan or a congress and its first and last years (十四五: 2021, 2025).
+    plan: Vec<(String, i32, Option<i32>)>,
 }
 
 const DATES: &str = include_str!("../../../data/dates.tsv");
@@ -479,6 +481,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         issuance: Vec::new(),
         holiday_noun: Vec::new(),
         anniversary: Vec::new(),
+        plan: Vec::new(),
     };
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -509,6 +512,14 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "issuer" => w.issuer.push(word),
             "issuance" => w.issuance.push(word),
             "holiday_noun" => w.holiday_noun.push(word),
+            "plan" => {
+                let first: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                let last: Option<i32> = match c.get(3).copied() {
+                    None | Some("-") => None,
+                    Some(v) => Some(v.parse().map_err(|_| bad())?),
+                };
+                w.plan.push((word, first, last));
+            }
             "anniversary" => {
                 let base: i32 = c.get(2).and_then(|v| v.parse().ok()).ok_or_else(bad)?;
                 w.anniversary.push((word, base));
@@ -880,6 +891,49 @@ pub fn anniversary_year(text: &str) -> Option<i32> {
                 number(&chars, from)?
             };
             word_at(&chars, end, "周年").then(|| base + n as i32)
+        })
+    })
+}
+
+/// The year a text says it is by a plan's or a congress's year ("今年是“十四
+/// 五”规划的收官之年" is 2025, "今年是全面贯彻落实党的二十大精神的开局之年"
+/// 2023): after 今年是 and before the next stop, a `plan` row of
+/// data/dates.tsv and then, within eight characters, 开局之年 (its first
+/// year) or 收官之年 (its last). Linear in the text.
+///
+/// ```
+/// use govgraph::extract::mention::date::plan_year;
+/// assert_eq!(plan_year("今年是“十四五”规划的收官之年,也是关键一年"), Some(2025));
+/// assert_eq!(plan_year("今年是“十五五”开局之年"), Some(2026));
+/// assert_eq!(plan_year("“十四五”开局之年"), None); // not said of this year
+/// ```
+pub fn plan_year(text: &str) -> Option<i32> {
+    const THIS_YEAR: &str = "今年是";
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| {
+        if !word_at(&chars, i, THIS_YEAR) {
+            return None;
+        }
+        let from = i + THIS_YEAR.chars().count();
+        let end = (from..chars.len().min(from + 40))
+            .find(|&k| matches!(chars[k], '。' | ',' | '，' | ';' | '；'))
+            .unwrap_or(chars.len().min(from + 40));
+        (from..end).find_map(|k| {
+            words().plan.iter().find_map(|(word, first, last)| {
+                if !word_at(&chars, k, word) {
+                    return None;
+                }
+                let after = k + word.chars().count();
+                (after..end.min(after + 10)).find_map(|j| {
+                    if word_at(&chars, j, "开局之年") {
+                        Some(*first)
+                    } else if word_at(&chars, j, "收官之年") {
+                        *last
+                    } else {
+                        None
+                    }
+                })
+            })
         })
     })
 }
@@ -1492,7 +1546,10 @@ fn read_holiday(chars: &[char], i: usize, year_before: bool) -> Option<(Holiday,
             let e = i + 2;
             let marked =
                 word_at(chars, e, "节气") || word_at(chars, e, "当天") || word_at(chars, e, "这天");
-            let alone_ok = words().term_alone.iter().any(|t| t == *term);
+            // 张清明, 王冬至: a term read alone right after a surname is a
+            // given name, as a holiday is.
+            let after_surname = i > 0 && surnames().contains(&chars[i - 1]);
+            let alone_ok = words().term_alone.iter().any(|t| t == *term) && !after_surname;
             if year_before || marked || alone_ok {
                 let e = if word_at(chars, e, "节气") {
                     e + 2
@@ -1792,6 +1849,11 @@ mod tests {
             ["none"]
         );
         assert_eq!(days("2024-09-20", "欢度国庆"), ["2024-10-01..2024-10-07"]);
+        // A solar term read alone is a given name after a surname too.
+        assert_eq!(
+            days("2022-04-21", "执行主席葛立山、张清明在主席台就座"),
+            ["none"]
+        );
         assert_eq!(
             days("2024-09-20", "李某国庆节期间"),
             ["2024-10-01..2024-10-07"]

@@ -563,11 +563,14 @@ impl<'r> NameReader<'r> {
                     // shorter name ends there too, the shorter one is meant.
                     // Not before 等, which ends a list ("代县长陈某为等…").
                     let shorter = end - 1;
-                    // A number after a follow word ends the name before it too
-                    // ("翁某等24人", "吴某及4名委员").
-                    let han_after = chars
-                        .get(end)
-                        .is_some_and(|c| (is_han(*c) && *c != '等') || c.is_ascii_digit());
+                    // A number or an opening quote after a follow word ends
+                    // the name before it too ("翁某等24人", "吴某及4名委员",
+                    // "柴某以《…》为题").
+                    let han_after = chars.get(end).is_some_and(|c| {
+                        (is_han(*c) && *c != '等')
+                            || c.is_ascii_digit()
+                            || matches!(c, '《' | '“' | '「' | '『')
+                    });
                     // Unless the last is a follow word that ends names too
                     // (许立为率…; not 任命张某为副区长).
                     if given == 2
@@ -971,6 +974,16 @@ mod tests {
         assert_eq!(
             names("旗人大常委会主任苏伊拉图,副旗长卢文海"),
             ["苏伊拉图", "卢文海"]
+        );
+        // 以 before an opening quote, and 被, follow names.
+        assert_eq!(names("区长柴明以《某某》为题作专题辅导"), ["柴明"]);
+        assert_eq!(names("县委书记卢文林被查"), ["卢文林"]);
+        // 向 is a preposition before a noun, a surname only where jieba or a
+        // list says so.
+        assert!(names("新当选的区监察委员会主任向宪法宣誓").is_empty());
+        assert_eq!(
+            names("副乡长宋立新、向文海、方建春"),
+            ["宋立新", "向文海", "方建春"]
         );
         // 代 opens a name in a list, though it also opens acting titles.
         assert_eq!(

@@ -308,10 +308,19 @@ fn read_chain(
         let left = (rules.personnel.former.iter()).any(|f| scope.ends_with(f.as_str()));
         // Read on the short organ names: 中国人民政治协商会议 holds no 商会.
         let short_scope = short_organs(&scope, '区');
-        let not_leading = rules
-            .other_bodies
-            .iter()
-            .any(|b| short_scope.contains(b.as_str()));
+        // A special committee of the congress or the CPPCC (区人大城市建设
+        // 环境保护委员会, 区政协提案委员会) is no leading body (FORMAT.md).
+        // (A CPPCC's own formal name holds 委员会 too: 政协某县委员会主席; its
+        // special committees are led by a 主任.)
+        let special_committee = short_scope.contains("委员会")
+            && (short_scope.contains("人大")
+                || short_scope.contains("人民代表大会")
+                || (short_scope.contains("政协") && title.written.contains("主任")));
+        let not_leading = special_committee
+            || rules
+                .other_bodies
+                .iter()
+                .any(|b| short_scope.contains(b.as_str()));
         let other_body = not_leading || left;
         // 广州开发区党工委书记、管委会主任: a zone's second post stays with the zone.
         let zone_continues = scope_at == title_at
@@ -759,6 +768,20 @@ mod tests {
         assert_eq!(
             read("葛立山当选阳和土家族乡人民政府副乡长"),
             vec![(vec![post("阳和土家族乡人民政府副乡长", None)], vec![])]
+        );
+    }
+
+    #[test]
+    fn a_special_committee_is_no_leading_body() {
+        // The congress's and the CPPCC's special committees are led by a 主任;
+        // the CPPCC's own formal name holds 委员会 too.
+        assert!(titles("区人大城市建设环境保护委员会主任葛立山").is_empty());
+        assert!(titles("区人民代表大会社会建设委员会主任委员卢文海").is_empty());
+        assert!(titles("区政协提案委员会主任方建春").is_empty());
+        assert_eq!(titles("政协通榆县委员会副主席柴明"), ["县政协副主席"]);
+        assert_eq!(
+            titles("通榆县第十届人民代表大会常务委员会主任虎勇"),
+            ["县人大常委会主任"]
         );
     }
 
