@@ -873,25 +873,29 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
 /// assert_eq!(anniversary_year("纪念新中国成立75周年"), None); // not said of this year
 /// ```
 pub fn anniversary_year(text: &str) -> Option<i32> {
-    const THIS_YEAR: &str = "今年是";
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len()).find_map(|i| {
-        if !word_at(&chars, i, THIS_YEAR) {
-            return None;
-        }
-        let at = i + THIS_YEAR.chars().count();
+    after_this_year(text, |chars, at| {
         words().anniversary.iter().find_map(|(word, base)| {
-            if !word_at(&chars, at, word) {
+            if !word_at(chars, at, word) {
                 return None;
             }
             let from = at + word.chars().count();
             let (n, end) = if chars.get(from)?.is_ascii_digit() {
-                ascii_number(&chars, from, 3)?
+                ascii_number(chars, from, 3)?
             } else {
-                number(&chars, from)?
+                number(chars, from)?
             };
-            word_at(&chars, end, "周年").then(|| base + n as i32)
+            word_at(chars, end, "周年").then(|| base + n as i32)
         })
+    })
+}
+
+/// The first reading `read` makes of what follows a "今年是" of `text` (its
+/// characters, and the offset right after 今年是). Linear in the text.
+fn after_this_year(text: &str, read: impl Fn(&[char], usize) -> Option<i32>) -> Option<i32> {
+    const THIS_YEAR: &str = "今年是";
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| {
+        word_at(&chars, i, THIS_YEAR).then(|| read(&chars, i + THIS_YEAR.chars().count()))?
     })
 }
 
@@ -908,26 +912,20 @@ pub fn anniversary_year(text: &str) -> Option<i32> {
 /// assert_eq!(plan_year("“十四五”开局之年"), None); // not said of this year
 /// ```
 pub fn plan_year(text: &str) -> Option<i32> {
-    const THIS_YEAR: &str = "今年是";
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len()).find_map(|i| {
-        if !word_at(&chars, i, THIS_YEAR) {
-            return None;
-        }
-        let from = i + THIS_YEAR.chars().count();
+    after_this_year(text, |chars, from| {
         let end = (from..chars.len().min(from + 40))
             .find(|&k| matches!(chars[k], '。' | ',' | '，' | ';' | '；'))
             .unwrap_or(chars.len().min(from + 40));
         (from..end).find_map(|k| {
             words().plan.iter().find_map(|(word, first, last)| {
-                if !word_at(&chars, k, word) {
+                if !word_at(chars, k, word) {
                     return None;
                 }
                 let after = k + word.chars().count();
                 (after..end.min(after + 10)).find_map(|j| {
-                    if word_at(&chars, j, "开局之年") {
+                    if word_at(chars, j, "开局之年") {
                         Some(*first)
-                    } else if word_at(&chars, j, "收官之年") {
+                    } else if word_at(chars, j, "收官之年") {
                         *last
                     } else {
                         None
