@@ -3443,6 +3443,7 @@ mod tests {
             Some(2024)
         );
         assert_eq!(first_year("2024年生产总值增长5%"), Some(2024));
+        assert_eq!(first_year("自2002年结对以来,距今已有23年"), None);
     }
 
     #[test]
@@ -3589,6 +3590,25 @@ mod tests {
                 "{posts:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_county_level_citys_posts_written_with_its_name() {
+        // 霸州市政协领导 names the city's CPPCC leaders; 漳平市政府副市长 is
+        // its 副市长, as 县政府副县长 is 副县长.
+        let f = facts(
+            "---\ndate: 2022-01-27\n---\n1月26日,洮南市政协领导葛立山、卢文海出席开幕会。洮南市政府副市长方建春作报告。",
+        );
+        let mut posts = held(&f);
+        posts.sort();
+        assert_eq!(
+            posts,
+            [
+                ("卢文海".into(), "洮南市".into(), "市政协领导".into()),
+                ("方建春".into(), "洮南市".into(), "副市长".into()),
+                ("葛立山".into(), "洮南市".into(), "市政协领导".into())
+            ]
+        );
     }
 
     #[test]

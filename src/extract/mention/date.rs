@@ -1911,6 +1911,12 @@ mod tests {
             placed.iter().map(|d| d.occasion).collect::<Vec<_>>(),
             [false, true]
         );
+        // The place may stand before the date, and 消息 end it.
+        let placed = find("某某网南京1月15日消息(记者某某)1月13日上午,开工仪式举行");
+        assert_eq!(
+            placed.iter().map(|d| d.occasion).collect::<Vec<_>>(),
+            [false, true]
+        );
     }
 
     #[test]

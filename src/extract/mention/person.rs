@@ -627,7 +627,11 @@ impl<'r> NameReader<'r> {
                 .iter()
                 .filter(|w| !self.rules.name_follow_object.contains(w))
                 .any(|w| at_word(w))
-                || self.rules.verbs.iter().any(|v| at_word(&v.word)))
+                || self.rules.verbs.iter().any(|v| at_word(&v.word))
+                // A conjunction never stands before a stop: "钢布和、副主席乙".
+                || chars
+                    .get(end)
+                    .is_some_and(|c| matches!(c, '、' | ',' | '，' | '。' | ';' | '；')))
     }
 
     /// A titled name of four to six characters transliterated from Mongolian,
@@ -692,6 +696,15 @@ impl<'r> NameReader<'r> {
             return None;
         }
         let lengths = match unknown {
+            // "钢布和、…": an unknown word jieba cut before a character that
+            // ends given names may run on to it (checked below).
+            Some(2)
+                if s.chars
+                    .get(pos + 2)
+                    .is_some_and(|c| self.rules.name_end.contains(c)) =>
+            {
+                vec![3, 2]
+            }
             Some(n) => vec![n],
             None => vec![3, 2],
         };
@@ -971,6 +984,13 @@ mod tests {
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         // A transliterated name may end in 和 (布和), not hold it inside.
         assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
+        // 下 opens no name: "在区委领导下开展…".
+        assert!(names("在区委领导下开展履职活动").is_empty());
+        // A name whose surname the table lacks may end in 和 before a stop.
+        assert_eq!(
+            names("旗政协主席钢布和、副主席卢文海出席"),
+            ["钢布和", "卢文海"]
+        );
         assert_eq!(
             names("旗人大常委会主任苏伊拉图,副旗长卢文海"),
             ["苏伊拉图", "卢文海"]

@@ -495,6 +495,20 @@ fn read_chain(
         } else {
             own.clone()
         };
+        // A county-level city's own post written with its government
+        // (漳平市政府副市长) is recorded as the table records the county form
+        // (县政府副县长 -> 副县长): 副市长.
+        let recorded = match rules.title(&recorded.replace('市', "县")) {
+            Some(t)
+                if county_city
+                    && title.level == Level::City
+                    && t.canonical != t.written
+                    && t.level == Level::District =>
+            {
+                t.canonical.replace('县', "市")
+            }
+            _ => recorded,
+        };
         // 人大 and 政协 keep their unit, and lend it to a title after them that
         // writes none ("区政协副主席甲,政协党组副书记乙": 区政协党组副书记).
         let recorded = match carry.unit {
@@ -758,6 +772,8 @@ mod tests {
             ["县人大常委会副主任"]
         );
         assert_eq!(titles("区政协十四届委员会主席卢文海"), ["区政协主席"]);
+        // A government's party group, with 人民政府 said short.
+        assert_eq!(titles("通榆县人民政府党组书记葛立山"), ["县政府党组书记"]);
         // A supervisory commission keeps its unit, as the party committee does.
         assert_eq!(titles("洮北区监察委员会主任方建春"), ["区监察委员会主任"]);
     }
