@@ -224,6 +224,8 @@ pub struct Rules {
     pub name_follow: Vec<String>,
     /// Characters that never open a name.
     pub name_not_opening: BTreeSet<char>,
+    /// Common words that open with a surname but are never names (全部, 部分).
+    pub not_names: BTreeSet<String>,
     /// Follow words that end given names too (王大为, 张家和): a three-character
     /// name may end in one when a word that follows names comes right after.
     pub name_end: BTreeSet<char>,
@@ -350,6 +352,9 @@ impl Rules {
                     rules.name_follow_object.push(word);
                 }
                 "not_opening" => rules.name_not_opening.extend(word.chars()),
+                "not_name" => {
+                    rules.not_names.insert(word);
+                }
                 "name_end" => rules.name_end.extend(word.chars()),
                 "transliteration" => rules.name_transliteration.extend(word.chars()),
                 "post_link" => rules.post_links.push(word),
@@ -359,7 +364,7 @@ impl Rules {
                         "data/names.tsv",
                         line_no,
                         format!(
-                            "unknown kind {other:?} (follow, follow_object, not_opening, name_end, transliteration, post_link, opens_list)"
+                            "unknown kind {other:?} (follow, follow_object, not_opening, not_name, name_end, transliteration, post_link, opens_list)"
                         ),
                     ));
                 }

@@ -504,6 +504,7 @@ impl<'r> NameReader<'r> {
         found.filter(|(_, name)| {
             !self.rules.verbs.iter().any(|v| v.word == *name)
                 && !self.rules.name_follow.contains(name)
+                && !self.rules.not_names.contains(name)
                 && !self
                     .rules
                     .words
@@ -984,8 +985,19 @@ mod tests {
         assert_eq!(names("任命赵建为副区长"), ["赵建"]);
         // A transliterated name may end in 和 (布和), not hold it inside.
         assert_eq!(names("旗人大常委会主任乌力吉和到会祝贺"), ["乌力吉和"]);
-        // 下 opens no name: "在区委领导下开展…".
+        // 下 opens no name: "在区委领导下开展…"; nor does 都 or 由 where
+        // jieba reads no person; a common word (全部) and a bureau (经合局)
+        // are no names.
         assert!(names("在区委领导下开展履职活动").is_empty());
+        assert!(names("区四套班子领导全部出席").is_empty());
+        assert_eq!(
+            names("葛立山、卢文海等县领导都详细了解情况"),
+            ["葛立山", "卢文海"]
+        );
+        assert_eq!(
+            names("副区长卢文海、经合局局长方建春参加"),
+            ["卢文海", "方建春"]
+        );
         // A name whose surname the table lacks may end in 和 before a stop.
         assert_eq!(
             names("旗政协主席钢布和、副主席卢文海出席"),
