@@ -111,8 +111,10 @@ impl<'r> NameReader<'r> {
         for chain in chains {
             let anchor = Some((chain.at, chain.end));
             if chain.group.is_some() {
-                // 区领导甲、乙、丙 ...
-                let mut list = self.list_at(s, chain.end, true);
+                // 区领导甲、乙、丙 (or after a colon: "…就座的领导有:甲、乙") ...
+                let from =
+                    chain.end + usize::from(matches!(s.chars.get(chain.end), Some(':' | '：')));
+                let mut list = self.list_at(s, from, true);
                 // ... and 区领导甲、乙,丙、丁: a comma joins a second run of
                 // names, one set apart by 、 again.
                 while let Some(&(at, len, _)) = list.last() {
@@ -948,6 +950,11 @@ mod tests {
         assert_eq!(
             names("谢某、王某宏、邹某宇等区领导在主席台就座"),
             ["谢某", "王某宏", "邹某宇"]
+        );
+        // "在主席台就座的领导还有:甲、乙": leaders on the rostrum, after a colon.
+        assert_eq!(
+            people("在主席台就座的领导还有:葛立山、卢文海。")[1],
+            ("卢文海".to_string(), vec!["领导".to_string()])
         );
         // A comma joins a second run of the list, set apart by 、 again ...
         assert_eq!(
