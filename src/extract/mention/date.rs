@@ -1891,6 +1891,8 @@ mod tests {
     #[test]
     fn undated_and_not_dates() {
         assert_eq!(days("2024-12-11", "近日"), ["undated"]);
+        // A chronicle's "是月" item is of the month, no day of it.
+        assert_eq!(days("2024-12-11", "是月"), ["undated"]);
         assert_eq!(days("2024-12-11", "今年3月"), ["undated"]);
         assert_eq!(days("2024-12-11", "连续三日"), ["none"]);
         assert_eq!(days("2024-12-11", "地铁3号线"), ["none"]);
