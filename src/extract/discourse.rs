@@ -2631,7 +2631,11 @@ fn chronicle_period(line: &str) -> Option<Period> {
 /// and a first year the text also writes the year after of ("回顾了2022年…
 /// 2023年是开局之年") are the year before the text's own. A document's
 /// number ("政发[2001]23号") writes a year too, and a part of a year after 关于
-/// ("关于2020年上半年…") is the text's own year. Linear in the text.
+/// ("关于2020年上半年…") is the text's own year. A year of a record (a birth,
+/// a founding, a span's start: "1980年11月生", "成立于2010年", "自2002年") and a
+/// year's 年度 under review ("表彰了2022年度…") are none. Where no year is
+/// written, an event's name, an anniversary or a plan's year may say it.
+/// Linear in the text.
 fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年(度)?").expect("year pattern is valid")
