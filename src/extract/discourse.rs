@@ -1306,22 +1306,24 @@ impl<'a> Reader<'a> {
                 .find_map(|o| role.strip_prefix(o.as_str()))
                 .is_some_and(|head| self.rules.words.has("bare_head", head))
         };
+        // The town's district, as `post_place` finds a town post's.
         if let Some(town) = self.town.clone()
+            && !p.roles.is_empty()
             && p.roles.iter().all(town_role)
+            && let Some(place) = self
+                .district_of_street(&town, context.as_ref())
+                .or_else(|| context.clone())
         {
+            any = true;
+            self.officials.insert(p.name.clone());
             for role in &p.roles {
-                let post = super::mention::title::Post {
-                    title: format!("{town}{role}"),
-                    level: Level::District,
-                    district: None,
-                    single: false,
-                    local: Some(town.clone()),
-                };
-                if let Some(place) = self.post_place(&post, context.as_ref()) {
-                    any = true;
-                    self.officials.insert(p.name.clone());
-                    self.post(&p.name, place, post.title, seen, evidence);
-                }
+                self.post(
+                    &p.name,
+                    place.clone(),
+                    format!("{town}{role}"),
+                    seen,
+                    evidence,
+                );
             }
         }
         if !any {
