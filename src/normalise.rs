@@ -673,17 +673,27 @@ fn mend_lost_county(s: &str) -> String {
     LOST.replace_all(s, "。縣$1").into_owned()
 }
 
-/// Mends the 月 that mirror sites drop from a date opening a sentence:
-/// "…讯(记者 某某)1123日,区长…" -> "11月23日". Only where the digits split
-/// into one month and day alone ("1123", "428日": 4月28日; not "123日", 1月23日
-/// or 12月3日), right after a sentence's start or a dateline, before 日.
-/// Linear in the text.
+/// Mends the 年 and 月 that mirror sites drop from a date: "…讯(记者 某某)
+/// 1123日,区长…" -> "11月23日", "2022118日下午" -> "2022年1月18日下午". Only
+/// where the digits split into one month and day alone ("1123", "428日":
+/// 4月28日; not "123日", 1月23日 or 12月3日, which the date layer reads by
+/// the page's date), before 日, right after a sentence's start or a dateline
+/// or before a time of day or a stop (not "130日内"). Linear in the text.
 fn mend_lost_month(s: &str) -> String {
     static LOST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(^|[\n,，。)）讯])([0-9]{3,4})日").expect("lost month pattern is valid")
+        Regex::new(r"(^|[^0-9])((?:19|20)[0-9]{2})?([0-9]{3,4})日(上午|下午|晚|早|凌晨|中午|夜|[,，、 ]|$)?")
+            .expect("lost month pattern is valid")
     });
     LOST.replace_all(s, |c: &regex::Captures| {
-        let digits = &c[2];
+        let opens = c[1].is_empty() || "\n,，。)）讯".contains(&c[1]);
+        if !opens && c.get(4).is_none() {
+            return c[0].to_string();
+        }
+        let year = c
+            .get(2)
+            .map_or(String::new(), |y| format!("{}年", y.as_str()));
+        let after = c.get(4).map_or("", |m| m.as_str());
+        let digits = &c[3];
         let split = |m: &str, d: &str| {
             let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
             ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
@@ -698,7 +708,7 @@ fn mend_lost_month(s: &str) -> String {
             })
             .collect();
         match readings.as_slice() {
-            [(m, d)] => format!("{}{m}月{d}日", &c[1]),
+            [(m, d)] => format!("{}{year}{m}月{d}日{after}", &c[1]),
             _ => c[0].to_string(),
         }
     })
@@ -872,11 +882,11 @@ mod tests {
     fn a_month_a_mirror_dropped_is_mended_where_the_digits_read_one_way() {
         let doc = normalise(
             "x.txt",
-            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席",
+            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席。2022325日下午,召开会议。限130日内完成",
         );
         assert_eq!(
             doc.text,
-            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席"
+            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席。2022年3月25日下午,召开会议。限130日内完成"
         );
     }
 

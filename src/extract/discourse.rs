@@ -116,6 +116,11 @@ pub fn read(
         }
     }
     drop_stray_short_forms(rules, &simplified, &mut sentences);
+    let stems = county_stems(&sentences);
+    for s in &mut sentences {
+        s.mentions.people.retain(|p| !stems.contains(&p.name));
+    }
+    date_bare_day_lines(&simplified, doc.title.as_deref(), &mut sentences);
     read_rosters(rules, &text, &mut sentences);
     for s in &mut sentences {
         s.triggers = personnel::triggers(rules, &s.mentions.text);
@@ -127,6 +132,7 @@ pub fn read(
     let bare: BTreeSet<String> = sentences
         .iter()
         .flat_map(|s| s.mentions.bare_names(rules))
+        .filter(|n| !stems.contains(n))
         .collect();
     let read_with = |sentences, written, known: &BTreeSet<String>| {
         reading(
@@ -1997,13 +2003,13 @@ fn county_form<'r>(
     rules.title(&rest.replace('市', "县")).map(|t| (lead, t))
 }
 
-/// A city title written after 我市 ("我市市委书记甲", "我市副市长乙"): the home
-/// city's own, as written bare.
+/// A city title written after 我市 ("我市市委书记甲", "我市副市长乙", "我市领导
+/// 丙"): the home city's own, as written bare (市委书记, 副市长, 市领导).
 fn own_city(title: &str) -> &str {
     match title.strip_prefix('我') {
         Some(rest) if rest.starts_with("市市") || !rest.starts_with("市委") => rest
             .strip_prefix('市')
-            .filter(|r| !r.is_empty())
+            .filter(|r| r.starts_with(['市', '副', '常', '代']))
             .unwrap_or(rest),
         Some(rest) => rest,
         None => title,
@@ -2038,6 +2044,21 @@ fn county_city_titles<'r>(rules: &Rules, roles: &'r [String]) -> Vec<&'r String>
             bare(r)
                 && county_form(rules, r)
                     .is_some_and(|(_, t)| matches!(t.level, Level::District | Level::Group))
+        })
+        .collect()
+}
+
+/// The stems of the counties a document names in full, which are no names of
+/// people there: "杭锦" in 杭锦旗's news ("旗领导甲、乙及杭锦经济开发区…") is
+/// the county's short form, not a person of the surname 杭. Linear in the
+/// mentions.
+fn county_stems(sentences: &[Read]) -> BTreeSet<String> {
+    sentences
+        .iter()
+        .flat_map(|s| &s.mentions.districts)
+        .filter_map(|d| {
+            let n = d.name.chars().count();
+            (n >= 3).then(|| d.name.chars().take(n - 1).collect())
         })
         .collect()
 }
@@ -2572,6 +2593,56 @@ fn is_chronicle(text: &str, title: Option<&str>) -> bool {
         || ITEM.find_iter(text).nth(2).is_some()
 }
 
+/// A month's chronicle ("2023年4月大事记") may head each day's items with the
+/// day's number alone on its line ("3", then the items): there each such line
+/// is read as that day ("3日"). Only in a chronicle whose heading names a
+/// month, and only where two such lines or more count up, so that a page or
+/// picture number is no day. Linear in the sentences.
+fn date_bare_day_lines(text: &str, title: Option<&str>, sentences: &mut [Read]) {
+    let month = heading_lines(text, title)
+        .find_map(chronicle_period)
+        .is_some_and(|p| p.from.month == p.to.month);
+    if !month {
+        return;
+    }
+    let bare = |s: &Read| -> Option<u32> {
+        let t = s.mentions.text.trim();
+        (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let days: Vec<(usize, u32)> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.mentions.dates.is_empty())
+        .filter_map(|(i, s)| bare(s).map(|d| (i, d)))
+        .collect();
+    if days.len() < 2 || days.windows(2).any(|w| w[1].1 <= w[0].1) {
+        return;
+    }
+    for (i, day) in days {
+        let s = &mut sentences[i];
+        let at = s
+            .mentions
+            .text
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        s.mentions.dates.push(super::mention::date::DateMention {
+            at,
+            len: day.to_string().len(),
+            expr: DateExpr::Point(super::mention::date::Point::Day {
+                year: None,
+                month: None,
+                day,
+                lunar: false,
+            }),
+            occasion: true,
+        });
+    }
+}
+
 /// The lines a chronicle's heading may stand on: the page's title and the
 /// first 16 lines of its text.
 fn heading_lines<'t>(text: &'t str, title: Option<&'t str>) -> impl Iterator<Item = &'t str> {
@@ -2750,11 +2821,22 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
                 },
             ))
         });
+    // "表彰了2024年度先进集体" in a text of January to April, with no year of
+    // its own: the awards of a year are given early in the next.
+    let reviewed_early = || {
+        YEAR.captures_iter(&head).find_map(|c| {
+            let (m, annual) = (c.get(1)?, c.get(2)?);
+            (early && reviewed(m.start(), annual.end(), true))
+                .then(|| m.as_str().parse::<i32>().ok().map(|y| y + 1))
+                .flatten()
+        })
+    };
     [written, numbered]
         .into_iter()
         .flatten()
         .min()
         .map(|(_, year)| year)
+        .or_else(reviewed_early)
         // "2025全球华人汽车精英联合年会": an event named with its year.
         .or_else(|| event_year(rules, &head))
         // "今年是新中国成立75周年": a year by an anniversary.
@@ -4064,8 +4146,165 @@ mod tests {
         assert_eq!(canonical("我市市委书记"), "市委书记");
         assert_eq!(canonical("我市委书记"), "市委书记");
         assert_eq!(canonical("我市副市长"), "副市长");
+        assert_eq!(canonical("我市领导"), "市领导");
         assert_eq!(canonical("市委书记"), "市委书记");
         assert_eq!(canonical("区人大常委会主任"), "区人大常委会主任");
+    }
+
+    #[test]
+    fn a_county_level_citys_own_leaders_are_its_officials() {
+        // 洮南市's own news: 我市领导 are the city's leaders, on a visit to
+        // another county-level city.
+        let f = facts(
+            "---
+date: 2023-05-15
+---
+5月15日,洮南市委书记葛立山率洮南市党政代表团赴通榆县考察学习。我市领导卢文海、方建春参加考察。
+来源:洮南市融媒体中心",
+        );
+        let posts = held(&f);
+        for person in ["卢文海", "方建春"] {
+            assert!(
+                posts.contains(&(person.into(), "洮南市".into(), "市领导".into())),
+                "{posts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_countys_stem_in_its_own_news_is_no_person() {
+        // 金 is a surname, but 金寨 in 金寨县's news is the county.
+        let f = facts(
+            "---\ndate: 2023-08-08\n---\n8月8日,金寨县委书记葛立山调研文化旅游工作。县领导卢文海、方建春及金寨经济开发区、县直有关部门负责同志陪同调研。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("卢文海", "2023-08-08"),
+                ("方建春", "2023-08-08"),
+                ("葛立山", "2023-08-08")
+            ])
+        );
+        assert!(f.pending.participations.is_empty(), "{:?}", f.pending);
+    }
+
+    #[test]
+    fn a_county_said_again_before_its_organ_is_the_county() {
+        // 赵县 has two characters: "赵县县委书记" names it, as 赵县委书记 would.
+        let f = facts(
+            "---
+date: 2024-11-30
+---
+11月29日,赵县县委书记葛立山率队赴通榆县考察。通榆县委书记卢文海陪同考察。",
+        );
+        let posts = held(&f);
+        assert!(
+            posts.contains(&("葛立山".into(), "赵县".into(), "县委书记".into())),
+            "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn a_day_a_report_is_about_dates_no_act() {
+        let f = facts(
+            "---
+date: 2022-08-06
+---
+8月5日晚,通榆县委书记葛立山主持召开全县工作调度会。会上,县委常委、副县长卢文海通报了8月4日全县核酸检测开展情况。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2022-08-05"), ("葛立山", "2022-08-05")])
+        );
+    }
+
+    #[test]
+    fn the_leader_of_an_oath_takes_part_in_it() {
+        let f = facts(
+            "---
+date: 2017-01-09
+---
+1月9日,通榆县举行宪法宣誓仪式。县人大常委会主任卢文海领誓,县委书记葛立山监誓。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2017-01-09"), ("葛立山", "2017-01-09")])
+        );
+    }
+
+    #[test]
+    fn a_chronicles_bare_day_numbers_date_its_items() {
+        let text = "---
+url: x
+---
+2023年4月大事记
+
+2
+
+洮北区召开安全生产工作会议,区长葛立山主持会议。
+
+3
+
+区委书记卢文海调研重点项目。
+
+同日
+
+副区长方建春出席签约仪式。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[
+                ("卢文海", "2023-04-03"),
+                ("方建春", "2023-04-03"),
+                ("葛立山", "2023-04-02")
+            ])
+        );
+        // Numbers that do not count up are no days: a page's numbers.
+        let text = "---
+url: x
+---
+2023年4月大事记
+
+3
+
+洮北区召开安全生产工作会议,区长葛立山主持会议。
+
+2
+
+区委书记卢文海调研重点项目。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[("卢文海", "undated"), ("葛立山", "undated")])
+        );
+    }
+
+    #[test]
+    fn a_date_whose_month_a_mirror_dropped_is_read_by_the_pages_date() {
+        // "123日" is 1月23日 or 12月3日: the one nearest before the page's date.
+        let text = "---
+date: 2024-01-24
+---
+123日上午,通榆县政协会议闭幕。县委书记葛立山出席会议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2024-01-23")]));
+        let text = "---
+date: 2023-12-05
+---
+123日上午,通榆县政协会议闭幕。县委书记葛立山出席会议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2023-12-03")]));
+        // A year before the digits: 2024年1月23日.
+        let text = "---
+date: 2024-01-30
+---
+2024123日下午,通榆县政协会议闭幕。县委书记葛立山出席会议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2024-01-23")]));
+    }
+
+    #[test]
+    fn awards_for_a_year_given_early_date_the_text_the_year_after() {
+        let text = "---
+url: x
+---
+1月9日上午,通榆县政协会议闭幕。县政协主席葛立山主持会议。会议表彰了2024年度政协先进集体。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2025-01-09")]));
     }
 
     #[test]

@@ -143,6 +143,7 @@ pub const WORD_KINDS: &[&str] = &[
     "guest_after",
     "guest_leaves",
     "opens_group_list",
+    "group_qualifier",
     "district_mark",
     "city_organ",
     "city_mark",

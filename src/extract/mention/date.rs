@@ -80,6 +80,10 @@ pub enum Point {
         year: Option<YearRef>,
         holiday: Holiday,
     },
+    /// A month and day whose 月 a scraper dropped, the three digits read two
+    /// ways: "123日" is 1月23日 or 12月3日. The one nearest on or before the
+    /// publication date is meant.
+    Squashed { year: Option<YearRef>, digits: u16 },
 }
 
 /// What a date mention says.
@@ -305,6 +309,22 @@ impl Clock {
                     None => self.year_for(month, 1, false)?,
                 };
                 nth_weekday(y, month, n, weekday).map(Dated::day)
+            }
+            Point::Squashed { year, digits } => {
+                let published = self.published?;
+                squashed_readings(digits)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(m, d)| {
+                        let y = match year {
+                            Some(y) => self.year_of(y)?,
+                            None => self.year_for(m, d, false)?,
+                        };
+                        Day::new(y, m, d)
+                    })
+                    .filter(|d| *d <= published)
+                    .max()
+                    .map(Dated::day)
             }
             Point::Holiday { year, holiday } => {
                 let (m, d) = match holiday {
@@ -1143,6 +1163,9 @@ fn read_point(chars: &[char], i: usize) -> Option<(Point, usize)> {
     if let Some(p) = read_relative_day(chars, i) {
         return Some(p);
     }
+    if let Some(p) = read_squashed(chars, i) {
+        return Some(p);
+    }
     if let Some(p) = read_weekday(chars, i) {
         return Some(p);
     }
@@ -1157,6 +1180,52 @@ fn read_point(chars: &[char], i: usize) -> Option<(Point, usize)> {
         return Some((Point::Holiday { year, holiday }, e));
     }
     read_month_day(chars, after_year, year, i)
+}
+
+/// A date whose 月 (and 年) a scraper dropped, its digits read two ways:
+/// "123日上午" (1月23日 or 12月3日), "2024123日上午", before a time of day or a
+/// stop, so that a count of days ("130日内") is none. The clock tells which
+/// (see [`Point::Squashed`]); digits that read one way only were mended when
+/// the document was normalised. Linear in the digits.
+fn read_squashed(chars: &[char], i: usize) -> Option<(Point, usize)> {
+    let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = i + run;
+    if chars.get(end) != Some(&'日') || !matches!(run, 3 | 7) {
+        return None;
+    }
+    let after = end + 1;
+    let timed = ["上午", "下午", "晚", "早", "凌晨", "中午", "夜"]
+        .iter()
+        .any(|w| word_at(chars, after, w))
+        || chars
+            .get(after)
+            .is_none_or(|c| matches!(c, ',' | '，' | '、' | ' ' | '至'));
+    if !timed {
+        return None;
+    }
+    let digits: String = chars[i..end].iter().collect();
+    let (year, rest) = if run >= 7 {
+        let y: i32 = digits[..4].parse().ok()?;
+        if !(1990..=2099).contains(&y) {
+            return None;
+        }
+        (Some(YearRef::Absolute(y)), &digits[4..])
+    } else {
+        (None, digits.as_str())
+    };
+    let n: u16 = rest.parse().ok()?;
+    match squashed_readings(n) {
+        [Some(_), Some(_)] => Some((Point::Squashed { year, digits: n }, skip_time(chars, after))),
+        _ => None,
+    }
+}
+
+/// The two readings of three digits run together as a month and a day: "123"
+/// is (1, 23) and (12, 3); each `None` where no such day is.
+fn squashed_readings(n: u16) -> [Option<(u32, u32)>; 2] {
+    let n = u32::from(n);
+    let valid = |m: u32, d: u32| ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d));
+    [valid(n / 100, n % 100), valid(n / 10, n % 10)]
 }
 
 /// 12月11日, 十二月十一日, 上个月15号, 农历八月十五, 正月初八, 29日, 大年初十.
@@ -1747,6 +1816,18 @@ mod tests {
                 None => d.first.iso(),
             })
             .collect()
+    }
+
+    #[test]
+    fn digits_run_together_read_by_the_pages_date() {
+        // 1月23日 or 12月3日: the one nearest on or before the page's date.
+        assert_eq!(days("2024-01-24", "123日上午,会议闭幕"), ["2024-01-23"]);
+        assert_eq!(days("2023-12-05", "123日上午,会议闭幕"), ["2023-12-03"]);
+        assert_eq!(days("2022-01-20", "2022118日下午,会议闭幕"), ["2022-01-18"]);
+        // Without a page's date, no reading is preferred.
+        assert_eq!(days("", "123日上午,会议闭幕"), ["undated"]);
+        // A count of days is no date.
+        assert_eq!(days("2024-01-24", "限120日内完成"), ["none"]);
     }
 
     #[test]

@@ -58,13 +58,14 @@ pub struct Mentions {
 /// jieba's words of a sentence, by the character they start at: their
 /// part-of-speech tag and length, and whether jieba's dictionary lacks the
 /// word (its HMM joined the characters: often a name of a rare surname,
-/// 戢某某). Thirteen bytes a character (a thin pointer to the interned tag, a
-/// length, a flag), read as `(tag, length)` pairs.
+/// 戢某某). Fourteen bytes a character (a thin pointer to the interned tag, a
+/// length, two flags), read as `(tag, length)` pairs.
 #[derive(Debug, Clone, Default)]
 pub struct Tags {
     tag: Vec<Option<&'static &'static str>>,
     len: Vec<u32>,
     unknown: Vec<bool>,
+    pair_word: Vec<bool>,
 }
 
 impl Tags {
@@ -73,7 +74,15 @@ impl Tags {
             tag: vec![None; n],
             len: vec![0; n],
             unknown: vec![false; n],
+            pair_word: vec![false; n],
         }
+    }
+
+    /// True where a character that ends given names (`name_end` of
+    /// data/names.tsv) and the one after it make a word of jieba's dictionary
+    /// (来到, 为主), whatever jieba's reading of the sentence joined.
+    pub fn opens_pair_word(&self, pos: usize) -> bool {
+        self.pair_word.get(pos).copied().unwrap_or(false)
     }
 
     /// True where a word of two characters or more starts that jieba's
@@ -159,6 +168,13 @@ impl Mentions {
             pos += len;
         }
         word_start[n] = true;
+        // Checked only after the few characters that end given names: one
+        // dictionary look-up each.
+        for (i, pair) in chars.windows(2).enumerate() {
+            if rules.name_end.contains(&pair[0]) {
+                tags.pair_word[i] = jieba.has_word(&pair.iter().collect::<String>());
+            }
+        }
         // A label in lenticular brackets ("【解说】5月31日,…", a video
         // script's) holds no verb of the sentence.
         let mut labelled = bracket_labels(&chars);

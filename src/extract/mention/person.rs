@@ -322,7 +322,12 @@ impl<'r> NameReader<'r> {
             if s.title_at.get(pos).copied().unwrap_or(false) {
                 break;
             }
-            match self.name_at(s, pos, true) {
+            let found = match (self.name_at(s, pos, true), self.enclosed_item(s, end)) {
+                (Some((len, _)), Some(item)) if item.0 > len => Some(item),
+                (None, item) => item,
+                (found, _) => found,
+            };
+            match found {
                 Some((len, name)) if s.chars[end] == '、' || self.is_listed_surname(&name) => {
                     out.push((pos, len, name));
                     end = pos + len;
@@ -331,6 +336,29 @@ impl<'r> NameReader<'r> {
             }
         }
         out
+    }
+
+    /// An item of a list set off by 、 on both sides ("县级领导甲、卓玛某吉、索南某某、
+    /// 乙"): two to six characters of Chinese that open with a listed surname
+    /// and hold no title, verb, date or stop. The separators bound it, where
+    /// the name rules would cut a Tibetan or rare given name short. `sep` is
+    /// the position of the 、 before it. Linear in the item.
+    fn enclosed_item(&self, s: &Sentence, sep: usize) -> Option<(usize, String)> {
+        if s.chars.get(sep) != Some(&'、') {
+            return None;
+        }
+        let pos = sep + 1;
+        let len = s.chars[pos..].iter().take(7).position(|c| *c == '、')?;
+        let inside = pos..pos + len;
+        let word: String = s.chars[inside.clone()].iter().collect();
+        ((2..=6).contains(&len)
+            && s.chars[inside.clone()].iter().all(|c| is_han(*c))
+            && !inside.clone().any(|i| {
+                s.title_at[i] || s.verb_at[i] || s.blocked[i] || (i > pos + 1 && s.bound[i])
+            })
+            && self.is_listed_surname(&word)
+            && !self.rules.not_names.contains(&word))
+        .then_some((len, word))
     }
 
     fn is_listed_surname(&self, name: &str) -> bool {
@@ -410,8 +438,33 @@ impl<'r> NameReader<'r> {
         Vec::new()
     }
 
-    /// "甲、乙、丙等区领导": the list of names that ends right before 等 at `at`.
+    /// "甲、乙、丙等区领导": the list of names that ends right before 等, which
+    /// stands right before `at` or before a qualifier: a word of
+    /// `group_qualifier` in data/words.tsv ("甲、乙等全体县领导") or a phrase of
+    /// at most 12 characters that ends in 的 ("甲、乙等不是主席团成员的区级领导").
     fn list_before(&self, s: &Sentence, at: usize) -> Vec<(usize, usize, String)> {
+        let relative = || {
+            (at >= 2 && s.chars[at - 1] == '的')
+                .then(|| {
+                    (at.saturating_sub(14)..at - 1).rev().find(|&i| {
+                        s.chars[i] == '等'
+                            && s.chars[i + 1..at - 1]
+                                .iter()
+                                .all(|c| crate::extract::is_han(*c))
+                    })
+                })
+                .flatten()
+                .map(|i| i + 1)
+        };
+        let at = self
+            .rules
+            .words
+            .of("group_qualifier")
+            .iter()
+            .find(|w| crate::extract::word_ends_at(s.chars, at, w))
+            .map(|w| at - w.chars().count())
+            .or_else(relative)
+            .unwrap_or(at);
         if at == 0 || s.chars[at - 1] != '等' {
             return Vec::new();
         }
@@ -502,9 +555,12 @@ impl<'r> NameReader<'r> {
         // A verb of the table, or a word that follows names, is never a name
         // ("调研员应邀参加" has no 应邀, "县长、副县长宣誓" no 宣誓), nor is
         // one that ends in a title or a body ("副区长和局长、委员会主任": no
-        // 和局长, no 委员会; `organ_ending` in data/words.tsv).
-        found.filter(|(_, name)| {
-            !self.rules.verbs.iter().any(|v| v.word == *name)
+        // 和局长, no 委员会; `organ_ending` in data/words.tsv). Nor does one run
+        // into the place that opens the next title chain ("从某区区长任缙云县委
+        // 书记" has no 任缙云).
+        found.filter(|(len, name)| {
+            !(pos + 1..pos + len).any(|i| s.title_at.get(i).copied().unwrap_or(false))
+                && !self.rules.verbs.iter().any(|v| v.word == *name)
                 && !self.rules.name_follow.contains(name)
                 && !self.rules.not_names.contains(name)
                 && !self
@@ -580,7 +636,7 @@ impl<'r> NameReader<'r> {
                         && han_after
                         && s.bound[shorter]
                         && !s.blocked[shorter]
-                        && !self.ends_given_name(chars, end)
+                        && !self.ends_given_name(s, end)
                     {
                         return Some((shorter - pos, chars[pos..shorter].iter().collect()));
                     }
@@ -619,18 +675,26 @@ impl<'r> NameReader<'r> {
     /// True when a name may end right before `end` in a follow word that also
     /// ends given names (`name_end`: 为, 和): a verb of the table or a word that
     /// follows names, not a title, comes right after it ("许立为率…", but not
-    /// "任命张某为副区长"). Linear in the two tables.
-    fn ends_given_name(&self, chars: &[char], end: usize) -> bool {
+    /// "任命张某为副区长"). Where it makes a word with a follow word of one
+    /// character after it, the word is meant ("区长甲来到…" is 甲 and 来到;
+    /// "副区长乙来陪同" is 乙来, "许立为主持" 许立为). Linear in the two
+    /// tables.
+    fn ends_given_name(&self, s: &Sentence, end: usize) -> bool {
+        let chars = s.chars;
         let at_word = |w: &str| crate::extract::word_at(chars, end, w);
+        let longest = self
+            .rules
+            .name_follow
+            .iter()
+            .filter(|w| !self.rules.name_follow_object.contains(w))
+            .chain(self.rules.verbs.iter().map(|v| &v.word))
+            .filter(|w| at_word(w))
+            .map(|w| w.chars().count())
+            .max();
         end > 0
             && self.rules.name_end.contains(&chars[end - 1])
-            && (self
-                .rules
-                .name_follow
-                .iter()
-                .filter(|w| !self.rules.name_follow_object.contains(w))
-                .any(|w| at_word(w))
-                || self.rules.verbs.iter().any(|v| at_word(&v.word))
+            && !(longest == Some(1) && s.tag_at.opens_pair_word(end - 1))
+            && (longest.is_some()
                 // A conjunction never stands before a stop: "钢布和、副主席乙".
                 || chars
                     .get(end)
@@ -650,12 +714,14 @@ impl<'r> NameReader<'r> {
             .take_while(|c| set.contains(c))
             .count();
         // A character that ends given names (和) may end one ("哈斯布和到会"),
-        // never stand inside one ("宝音和巴图" is two).
+        // never stand inside one ("宝音和巴图" is two), nor before a title
+        // ("任命门克某为副区长").
         if run < 5
             && s.chars
                 .get(pos + 1 + run)
                 .is_some_and(|c| self.rules.name_end.contains(c))
             && !s.chars.get(pos + 2 + run).is_some_and(|c| set.contains(c))
+            && self.ends_given_name(s, pos + 2 + run)
         {
             run += 1;
         }
@@ -720,10 +786,7 @@ impl<'r> NameReader<'r> {
             // "代某等陪同": a word that may follow a name ends it, not joins it
             // ("许立为率…" is 许立为, though).
             let last = s.chars[end - 1].to_string();
-            if len == 3
-                && self.rules.name_follow.contains(&last)
-                && !self.ends_given_name(s.chars, end)
-            {
+            if len == 3 && self.rules.name_follow.contains(&last) && !self.ends_given_name(s, end) {
                 return None;
             }
             let title_inside = self
@@ -1070,6 +1133,77 @@ mod tests {
         assert!(names("县长于现场办公").is_empty());
         // A rare surname (贠) opens a name as a common one does.
         assert_eq!(names("区委书记贠立新在闭幕大会上讲话"), ["贠立新"]);
+    }
+
+    #[test]
+    fn a_character_that_ends_given_names_ends_one_before_a_verb() {
+        // 来 ends 方建来 before 陪同, not 左某 before 来到 (a word of its own).
+        assert_eq!(names("区委常委、副区长方建来陪同视察"), ["方建来"]);
+        assert_eq!(names("区委副书记、区长卢文来到代表团审议报告"), ["卢文"]);
+        // A name of three characters before a reporting verb stays whole.
+        assert_eq!(
+            names("区委常委、常务副区长柴国才通报全区经济运行情况"),
+            ["柴国才"]
+        );
+        // 为 before a title is the link of an appointment, not the name's end.
+        assert_eq!(names("会议决定任命苏伊拉为区人民政府副区长"), ["苏伊拉"]);
+        assert_eq!(names("副区长许立为主持会议"), ["许立为"]);
+    }
+
+    #[test]
+    fn a_name_never_runs_into_the_county_of_the_next_title() {
+        // 任 is a verb here: 柴明 left one post for another.
+        assert!(names("柴明从洮北区区长任通榆县委书记").is_empty());
+        assert_eq!(names("洮北区区长柴明任通榆县委书记"), ["柴明"]);
+    }
+
+    #[test]
+    fn an_item_a_list_encloses_is_a_name_whole() {
+        // Tibetan and Mongolian names the name rules would cut short.
+        assert_eq!(
+            names("县级领导卢文海、卓玛扬珍、索南项德、柴明应邀出席"),
+            ["卢文海", "卓玛扬珍", "索南项德", "柴明"]
+        );
+        assert_eq!(
+            names("旗政协副主席乌云毕力格、高立新参加会议"),
+            ["乌云毕力格", "高立新"]
+        );
+        // A title or a follow word inside is no item.
+        assert_eq!(
+            names("区领导卢文海、方建春等区委常委出席"),
+            ["卢文海", "方建春"]
+        );
+    }
+
+    #[test]
+    fn a_list_closed_by_a_qualified_group_word() {
+        assert_eq!(
+            names("县委副书记柴明主持会议,卢文海、方建春等在家的县四家班子领导参加会议"),
+            ["柴明", "卢文海", "方建春"]
+        );
+        assert_eq!(
+            names("卢文海、方建春等不是主席团成员的区级领导在主席台就座"),
+            ["卢文海", "方建春"]
+        );
+        assert_eq!(
+            people("县长葛立山以及卢文海、方建春等县级班子领导出席"),
+            vec![
+                ("葛立山".to_string(), vec!["县长".to_string()]),
+                ("卢文海".to_string(), vec!["县领导".to_string()]),
+                ("方建春".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+    }
+
+    #[test]
+    fn an_election_congratulated_ties_the_name_to_its_post() {
+        assert_eq!(
+            people("县委书记葛立山对卢文海同志当选县长表示祝贺"),
+            vec![
+                ("葛立山".to_string(), vec!["县委书记".to_string()]),
+                ("卢文海".to_string(), vec!["县长".to_string()])
+            ]
+        );
     }
 
     #[test]
