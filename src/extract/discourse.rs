@@ -413,38 +413,36 @@ impl<'a> Reader<'a> {
         // With no dateline, the year of the folder the site files the page in
         // (/2023/01/), else of the first full date read, else the first year
         // the opening writes ("今年是…", "2025年…").
-        let year = ex
-            .year
-            .or(filed.map(|(y, _, _)| y))
-            .or_else(|| doc.url.as_deref().and_then(address_year))
-            .or_else(|| {
-                sentences
-                    .iter()
-                    .flat_map(|s| &s.mentions.dates)
-                    .find_map(|d| match &d.expr {
-                        DateExpr::Point(super::mention::date::Point::Day {
-                            year: Some(super::mention::date::YearRef::Absolute(y)),
-                            month: Some(_),
-                            ..
-                        }) => Some(*y),
-                        _ => None,
-                    })
-                    .or_else(|| {
-                        let early = sentences
-                            .iter()
-                            .flat_map(|s| &s.mentions.dates)
-                            .find_map(|d| match &d.expr {
-                                DateExpr::Point(super::mention::date::Point::Day {
-                                    year: None,
-                                    month: Some(super::mention::date::MonthRef::Absolute(m)),
-                                    ..
-                                }) => Some(*m <= 4),
-                                _ => None,
-                            })
-                            .unwrap_or(false);
-                        first_year(rules, simplified, early)
-                    })
-            });
+        let year =
+            ex.year
+                .or(filed.map(|(y, _, _)| y))
+                .or_else(|| doc.url.as_deref().and_then(address_year))
+                .or_else(|| {
+                    sentences
+                        .iter()
+                        .flat_map(|s| &s.mentions.dates)
+                        .find_map(|d| match &d.expr {
+                            DateExpr::Point(super::mention::date::Point::Day {
+                                year: Some(super::mention::date::YearRef::Absolute(y)),
+                                month: Some(_),
+                                ..
+                            }) => Some(*y),
+                            _ => None,
+                        })
+                        .or_else(|| {
+                            let month = sentences.iter().flat_map(|s| &s.mentions.dates).find_map(
+                                |d| match &d.expr {
+                                    DateExpr::Point(super::mention::date::Point::Day {
+                                        year: None,
+                                        month: Some(super::mention::date::MonthRef::Absolute(m)),
+                                        ..
+                                    }) => Some(*m),
+                                    _ => None,
+                                },
+                            );
+                            first_year(rules, simplified, month)
+                        })
+                });
         let clock = Clock {
             published,
             period,
@@ -2706,10 +2704,15 @@ fn chronicle_period(line: &str) -> Option<Period> {
 /// number ("政发[2001]23号") writes a year too, and a part of a year after 关于
 /// ("关于2020年上半年…") is the text's own year. A year of a record (a birth,
 /// a founding, a span's start: "1980年11月生", "成立于2010年", "自2002年") and a
-/// year's 年度 under review ("表彰了2022年度…") are none. Where no year is
-/// written, an event's name, an anniversary or a plan's year may say it.
+/// year's 年度 under review ("表彰了2022年度…") are none, except that in a
+/// text of January to April awards for a year date it the year after, and in
+/// one of November or December (`late`) a year under review before the year
+/// it plans ("2024年工作回顾…2025年重点工作") is the text's own. Where no year
+/// is written, an event's name, an anniversary or a plan's year may say it.
 /// Linear in the text.
-fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
+fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
+    let early = month.is_some_and(|m| m <= 4);
+    let late = month.is_some_and(|m| m >= 11);
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})年(度)?").expect("year pattern is valid")
     });
@@ -2792,6 +2795,15 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
     let numbered = NUMBERED
         .captures(&head)
         .and_then(|c| Some((c.get(1)?.start(), c[1].parse::<i32>().ok()?)));
+    // A government page's index number (索引号: 11410403MB0N459981/2023-00008)
+    // writes the year it was filed in.
+    static INDEXED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"索引号[^\n]{0,40}?/((?:19|20)\d{2})-\d{3,}")
+            .expect("index number pattern is valid")
+    });
+    let indexed = INDEXED
+        .captures(&head)
+        .and_then(|c| Some((c.get(1)?.start(), c[1].parse::<i32>().ok()?)));
     let written = YEAR
         .captures_iter(&head)
         .find(|c| {
@@ -2831,11 +2843,28 @@ fn first_year(rules: &Rules, text: &str, early: bool) -> Option<i32> {
                 .flatten()
         })
     };
-    [written, numbered]
+    // "一是2024年工作回顾;二是2025年重点工作安排" in a text of November or
+    // December: a report on the year ending, and a plan for the next.
+    let reviewed_year = || {
+        YEAR.captures_iter(&head).find_map(|c| {
+            let m = c.get(1)?;
+            let end = c.get(2).unwrap_or(m).end();
+            reviewed(m.start(), end, c.get(2).is_some())
+                .then(|| m.as_str().parse::<i32>().ok())
+                .flatten()
+        })
+    };
+    [written, numbered, indexed]
         .into_iter()
         .flatten()
         .min()
-        .map(|(_, year)| year)
+        .map(|(_, year)| {
+            if late && reviewed_year() == Some(year - 1) {
+                year - 1
+            } else {
+                year
+            }
+        })
         .or_else(reviewed_early)
         // "2025全球华人汽车精英联合年会": an event named with its year.
         .or_else(|| event_year(rules, &head))
@@ -3506,7 +3535,7 @@ mod tests {
         let f = facts("12024-03-06 08:12 昨日下午,区长甲某某主持会议。");
         assert_eq!(took_part(&f), pairs(&[("甲某某", "undated")]));
         let rules = crate::rules::Rules::builtin();
-        let first_year = |t: &str| super::first_year(&rules, t, false);
+        let first_year = |t: &str| super::first_year(&rules, t, None);
         assert_eq!(first_year("12019年至2020年"), Some(2020));
         assert_eq!(first_year("关于2022年工作的报告,2023年"), Some(2023));
         assert_eq!(first_year("2021年"), Some(2021));
@@ -3974,6 +4003,38 @@ mod tests {
             "---\ndate: 2024-02-10\n---\n2月9日,区委副书记、区长葛立山带队检查值班值守工作,感谢干警守护万家安宁。",
         );
         assert!(held(&f).is_empty(), "{:?}", held(&f));
+        // Nor 台前 (台前县) in 主席台前排, nor 朝天 (朝天区) in 热火朝天, though
+        // each stands there twice.
+        let f = facts(
+            "---\ndate: 2019-03-06\n---\n3月6日,县人代会开幕。县委书记葛立山、县长卢文海在主席台前排就座,柴明、方建春在主席台前排就座。现场热火朝天,干劲热火朝天。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_government_pages_index_number_dates_it() {
+        // 索引号 …/2023-00008: the page was filed in 2023.
+        let f = facts(
+            "---\nurl: x\n---\n索引号 | 11410403MB0N459981/2023-00008 | 主题分类 | 工作信息\n10月30日上午,通榆县委书记葛立山调研生态环境保护工作。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2023-10-30")]));
+    }
+
+    #[test]
+    fn a_celebrated_anniversary_dates_the_text() {
+        let f = facts(
+            "---\nurl: x\n---\n6月28日,通榆县召开庆祝中国共产党成立102周年暨表彰大会。县委书记葛立山出席会议并讲话。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2023-06-28")]));
+    }
+
+    #[test]
+    fn a_december_report_on_its_year_is_of_that_year() {
+        // Reviewing 2024 and planning 2025 on 26 December: 2024.
+        let f = facts(
+            "---\nurl: x\n---\n12月26日上午,通榆县第九届人民代表大会第四次会议开幕。县长葛立山作政府工作报告。报告分为两个部分:一是2024年工作回顾;二是2025年重点工作安排。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2024-12-26")]));
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub struct Gazetteer {
     /// County names without their unit (黄陂 for 黄陂区), two characters or more.
     stems: Vec<String>,
     stem_matcher: Option<AhoCorasick>,
+    /// Words that hold a stem and name no county ("主席台前" holds 台前, of
+    /// 台前县): `stem_word` rows longer than the stems inside them.
+    stem_holders: Vec<String>,
     /// Autonomous counties by their short name: 长白县 -> 长白朝鲜族自治县
     /// (several names for one short name are left out).
     autonomous: HashMap<String, Option<String>>,
@@ -353,6 +356,15 @@ impl Gazetteer {
         stems.retain(|s| !common.contains(s) && !provinces.contains(s.as_str()));
         stems.sort();
         stems.dedup();
+        self.stem_holders = common
+            .iter()
+            .filter(|w| {
+                stems
+                    .iter()
+                    .any(|s| w.len() > s.len() && w.contains(s.as_str()))
+            })
+            .cloned()
+            .collect();
         self.compile_spellings();
         // Every stem where it stands, overlaps too: "和政和" holds 政和 as well
         // as 和政.
@@ -391,6 +403,18 @@ impl Gazetteer {
             .iter()
             .any(|u| after.starts_with(u))
             {
+                continue;
+            }
+            // "在主席台前排就座": the stem is inside a word of its own.
+            let held = self.stem_holders.iter().any(|h| {
+                h.match_indices(stem).any(|(k, _)| {
+                    m.start() >= k
+                        && text
+                            .get(m.start() - k..)
+                            .is_some_and(|t| t.starts_with(h.as_str()))
+                })
+            });
+            if held {
                 continue;
             }
             if self.county_of_stem(stem, unit, near).is_some() {

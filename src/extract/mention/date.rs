@@ -883,7 +883,10 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
 }
 
 /// The year a text says it is by an anniversary ("今年是新中国成立75周年" is
-/// 2024): the founding years are the `anniversary` rows of data/dates.tsv.
+/// 2024), or by the celebration of one it reports ("召开庆祝中国共产党成立102
+/// 周年大会" is 2023: a founding is celebrated in its anniversary's year, while
+/// a commemoration's speech, 纪念…周年大会上的讲话, is studied for months
+/// after): the founding years are the `anniversary` rows of data/dates.tsv.
 /// Linear in the text.
 ///
 /// ```
@@ -891,9 +894,10 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
 /// assert_eq!(anniversary_year("今年是新中国成立75周年,是关键一年"), Some(2024));
 /// assert_eq!(anniversary_year("今年是建党一百周年"), None); // 一百: three places
 /// assert_eq!(anniversary_year("纪念新中国成立75周年"), None); // not said of this year
+/// assert_eq!(anniversary_year("区委召开庆祝中国共产党成立102周年大会"), Some(2023));
 /// ```
 pub fn anniversary_year(text: &str) -> Option<i32> {
-    after_this_year(text, |chars, at| {
+    after_leads(text, &["今年是", "庆祝"], |chars, at| {
         words().anniversary.iter().find_map(|(word, base)| {
             if !word_at(chars, at, word) {
                 return None;
@@ -912,10 +916,23 @@ pub fn anniversary_year(text: &str) -> Option<i32> {
 /// The first reading `read` makes of what follows a "今年是" of `text` (its
 /// characters, and the offset right after 今年是). Linear in the text.
 fn after_this_year(text: &str, read: impl Fn(&[char], usize) -> Option<i32>) -> Option<i32> {
-    const THIS_YEAR: &str = "今年是";
+    after_leads(text, &["今年是"], read)
+}
+
+/// The first reading `read` makes of what follows one of the `leads` in
+/// `text` (its characters, and the offset right after the lead). Linear in
+/// the text.
+fn after_leads(
+    text: &str,
+    leads: &[&str],
+    read: impl Fn(&[char], usize) -> Option<i32>,
+) -> Option<i32> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len()).find_map(|i| {
-        word_at(&chars, i, THIS_YEAR).then(|| read(&chars, i + THIS_YEAR.chars().count()))?
+        leads
+            .iter()
+            .find(|l| word_at(&chars, i, l))
+            .and_then(|l| read(&chars, i + l.chars().count()))
     })
 }
 
