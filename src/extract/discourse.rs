@@ -2749,13 +2749,15 @@ fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
                 .any(|w| next.starts_with(w.as_str()))
     };
     // "刚刚过去的2024年": the text is of the year after (`year_past` words).
+    // "回顾了2018年…" as "回顾2018年…".
     let past = |start: usize| {
         let before = head[..start].trim_end_matches([',', '，', ' ']);
+        let said = head[..start].trim_end_matches('了');
         rules
             .words
             .of("year_past")
             .iter()
-            .any(|w| head[..start].ends_with(w.as_str()))
+            .any(|w| said.ends_with(w.as_str()))
             || (early
                 && rules
                     .words
@@ -4026,6 +4028,14 @@ mod tests {
             "---\nurl: x\n---\n6月28日,通榆县召开庆祝中国共产党成立102周年暨表彰大会。县委书记葛立山出席会议并讲话。",
         );
         assert_eq!(took_part(&f), pairs(&[("葛立山", "2023-06-28")]));
+    }
+
+    #[test]
+    fn a_march_report_reviewing_a_year_is_of_the_next() {
+        let f = facts(
+            "---\nurl: x\n---\n3月6日,通榆县人民代表大会开幕。县长葛立山作政府工作报告。葛立山首先回顾了2018年县人民政府工作。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2019-03-06")]));
     }
 
     #[test]

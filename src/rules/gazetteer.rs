@@ -77,6 +77,10 @@ pub struct Gazetteer {
     pub counties: Vec<County>,
     /// County indices by full name: several for 朝阳区, 西湖区, 鼓楼区 ...
     by_name: HashMap<String, Vec<usize>>,
+    /// Counties by a name an older revision of the table had and today's
+    /// lacks, as they were then (上饶县 of 上饶市, 广信区 since 2019): older
+    /// pages write the county of their time. Found only written in full.
+    renamed: HashMap<String, Vec<County>>,
     /// County indices by a former name older pages write: 洪泽县 for today's
     /// 洪泽区, 荔浦县 for 荔浦市 (a county made a district or a city).
     former: HashMap<String, Vec<usize>>,
@@ -152,6 +156,15 @@ impl Gazetteer {
         self.counties.push(county);
     }
 
+    /// Adds a county of an older revision of the table, by the name it had
+    /// then (`former` rows of data/gazetteer.tsv).
+    pub fn add_renamed(&mut self, county: County) {
+        self.renamed
+            .entry(county.name.clone())
+            .or_default()
+            .push(county);
+    }
+
     /// Adds a street or town of the county with code `county`; false when no
     /// such county is known.
     pub fn add_street(&mut self, name: &str, county: &str) -> bool {
@@ -201,13 +214,15 @@ impl Gazetteer {
 
     /// The counties a name written in a text is of: its own, or those it is
     /// the former name of (洪泽县: today's 洪泽区).
+    /// A name an older revision had (上饶县) is the county as it was then.
     pub fn counties_written(&self, name: &str) -> impl Iterator<Item = &County> {
-        self.by_name
-            .get(name)
-            .or_else(|| self.former.get(name))
+        let today = self.by_name.get(name).or_else(|| self.former.get(name));
+        let then = today.is_none().then(|| self.renamed.get(name)).flatten();
+        today
             .into_iter()
             .flatten()
             .map(|&i| &self.counties[i])
+            .chain(then.into_iter().flatten())
     }
 
     /// True when more than one county-level division has this name.
@@ -290,6 +305,11 @@ impl Gazetteer {
                     let list = former.entry(old).or_default();
                     list.extend(self.by_name[name].iter().copied());
                 }
+            }
+        }
+        for name in self.renamed.keys() {
+            if !self.by_name.contains_key(name) && !former.contains_key(name) {
+                push(name, PlaceKind::County, name);
             }
         }
         for d in listed {

@@ -696,6 +696,12 @@ fn gazetteer_row(g: &mut Gazetteer, line: usize, cols: &[String]) -> Result<(), 
         "city" if !col(1).is_empty() => {
             g.cities.insert(col(1).to_string(), col(2).to_string());
         }
+        "former" if !col(1).is_empty() && !col(2).is_empty() => g.add_renamed(County {
+            code: col(1).to_string(),
+            name: col(2).to_string(),
+            city: Some(col(3).to_string()).filter(|c| !c.is_empty()),
+            province: col(4).to_string(),
+        }),
         "province" if !col(1).is_empty() => g.provinces.push(col(1).to_string()),
         "street" if !col(1).is_empty() => {
             if !g.add_street(col(1), col(2)) {

@@ -141,7 +141,14 @@ impl<'r> NameReader<'r> {
                 }
                 if list.is_empty() {
                     // ... or 甲、乙、丙等区领导.
-                    for (at, len, name) in self.list_before(s, chain.at) {
+                    // The chain's scope may have taken in a qualifier's last
+                    // character ("等在家区级领导"): the list ends before its title.
+                    let title = chain.title_starts.first().copied().unwrap_or(chain.at);
+                    let mut list = self.list_before(s, chain.at);
+                    if list.is_empty() && title > chain.at {
+                        list = self.list_before(s, title);
+                    }
+                    for (at, len, name) in list {
                         out.push(mention(at, len, name, chain, Cue::Group, anchor));
                     }
                 }
@@ -439,9 +446,9 @@ impl<'r> NameReader<'r> {
     }
 
     /// "甲、乙、丙等区领导": the list of names that ends right before 等, which
-    /// stands right before `at` or before a qualifier: a word of
-    /// `group_qualifier` in data/words.tsv ("甲、乙等全体县领导") or a phrase of
-    /// at most 12 characters that ends in 的 ("甲、乙等不是主席团成员的区级领导").
+    /// stands right before `at` or before qualifiers: words of
+    /// `group_qualifier` in data/words.tsv ("甲、乙等全体在家县领导") or a phrase
+    /// of at most 12 characters that ends in 的 ("甲、乙等不是主席团成员的区级领导").
     fn list_before(&self, s: &Sentence, at: usize) -> Vec<(usize, usize, String)> {
         let relative = || {
             (at >= 2 && s.chars[at - 1] == '的')
@@ -456,15 +463,17 @@ impl<'r> NameReader<'r> {
                 .flatten()
                 .map(|i| i + 1)
         };
-        let at = self
+        // Qualifiers may follow one another ("等全体在家区级领导").
+        let mut at = relative().unwrap_or(at);
+        while let Some(w) = self
             .rules
             .words
             .of("group_qualifier")
             .iter()
             .find(|w| crate::extract::word_ends_at(s.chars, at, w))
-            .map(|w| at - w.chars().count())
-            .or_else(relative)
-            .unwrap_or(at);
+        {
+            at -= w.chars().count();
+        }
         if at == 0 || s.chars[at - 1] != '等' {
             return Vec::new();
         }
@@ -1183,6 +1192,10 @@ mod tests {
         );
         assert_eq!(
             names("卢文海、方建春等不是主席团成员的区级领导在主席台就座"),
+            ["卢文海", "方建春"]
+        );
+        assert_eq!(
+            names("卢文海、方建春等全体在家区级领导在主席台就座"),
             ["卢文海", "方建春"]
         );
         assert_eq!(

@@ -229,6 +229,15 @@ mod tests {
             names("子长县召开会议"),
             vec![("子长县".into(), s("延安市"))]
         );
+        // A county renamed since (上饶县: 广信区 since 2019) or merged (萝岗区:
+        // 黄埔区 since 2014) is found by the name of its time, in its city.
+        assert_eq!(
+            names("上饶县委书记某某主持会议,萝岗区领导出席"),
+            vec![
+                ("上饶县".into(), s("上饶市")),
+                ("萝岗区".into(), s("广州市"))
+            ]
+        );
     }
 
     #[test]
