@@ -697,7 +697,7 @@ impl<'a> Reader<'a> {
         for x in sentences {
             if !own_of.contains_key(&x.para)
                 && let Some(p) =
-                    first_context(self.rules, &x.mentions).filter(|p| !self.guests.contains(p))
+                    own_context(self.rules, &x.mentions).filter(|p| !self.guests.contains(p))
             {
                 own_of.insert(x.para, p);
             }
@@ -1838,6 +1838,31 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The first district a sentence names that is not a destination: what a
+/// paragraph is about; else a district visitors come to ("督导组来到乙市,
+/// 在副市长丙陪同下"). A paragraph whose places are all where its subjects
+/// go away to (`destination_away` in data/words.tsv: "区长甲带领考察团赴乙县、
+/// 丙区考察学习") is about the district they come from: the section's or the
+/// document's. Linear in the mentions.
+fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
+    let away = |d: &DistrictMention| {
+        destination_word(rules, m, d)
+            .is_some_and(|w| rules.words.of("destination_away").iter().any(|a| a == w))
+    };
+    m.districts
+        .iter()
+        .find(|d| !is_destination(rules, m, d))
+        .or_else(|| {
+            m.districts
+                .first()
+                .filter(|_| !m.districts.iter().any(away))
+        })
+        .map(|d| Place {
+            name: d.name.clone(),
+            city: d.city.clone(),
+        })
+}
+
 /// The first district a sentence names that is not a
 /// destination ("赴南山区"); a destination only where there is no other.
 fn first_context(rules: &Rules, m: &Mentions) -> Option<Place> {
@@ -1900,6 +1925,12 @@ fn is_guest(rules: &Rules, chars: &[char], d: &DistrictMention) -> bool {
 /// ("赴南山区"), also with its city between ("赴六安市叶集区"), or an item
 /// joined to such a district ("赴陆丰市和深汕合作区", "赴甲县、乙区").
 fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
+    destination_word(rules, m, d).is_some()
+}
+
+/// The destination word that makes a district a destination (see
+/// [`is_destination`]), if one does.
+fn destination_word<'r>(rules: &'r Rules, m: &Mentions, d: &DistrictMention) -> Option<&'r str> {
     let mut at = d.at;
     // Each step moves to an earlier district of the list: at most one per
     // mention, so the whole check is linear in the sentence's districts.
@@ -1909,13 +1940,14 @@ fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
             .iter()
             .find(|c| c.at + c.len == at)
             .map_or(at, |c| c.at);
-        if rules
+        if let Some(w) = rules
             .words
             .of("destination")
             .iter()
-            .any(|w| super::word_ends_at(&m.chars, start, w))
+            .filter(|w| super::word_ends_at(&m.chars, start, w))
+            .max_by_key(|w| w.chars().count())
         {
-            return true;
+            return Some(w.as_str());
         }
         let joined = start > 0 && matches!(m.chars[start - 1], '和' | '、' | '及' | '与');
         match m
@@ -1924,7 +1956,7 @@ fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
             .find(|e| joined && e.at + e.len + 1 == start)
         {
             Some(e) => at = e.at,
-            None => return false,
+            None => return None,
         }
     }
 }
@@ -2749,21 +2781,22 @@ fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
                 .any(|w| next.starts_with(w.as_str()))
     };
     // "刚刚过去的2024年": the text is of the year after (`year_past` words).
-    // "回顾了2018年…" as "回顾2018年…".
+    // In a text of January to April, "回顾了2018年…" too: a year-end review
+    // ("回顾了2022年工作" in December) is of its own year.
     let past = |start: usize| {
         let before = head[..start].trim_end_matches([',', '，', ' ']);
         let said = head[..start].trim_end_matches('了');
-        rules
-            .words
-            .of("year_past")
+        let year_past = rules.words.of("year_past");
+        year_past
             .iter()
-            .any(|w| said.ends_with(w.as_str()))
+            .any(|w| head[..start].ends_with(w.as_str()))
             || (early
-                && rules
-                    .words
-                    .of("year_past_early")
-                    .iter()
-                    .any(|w| before.ends_with(w.as_str())))
+                && (year_past.iter().any(|w| said.ends_with(w.as_str()))
+                    || rules
+                        .words
+                        .of("year_past_early")
+                        .iter()
+                        .any(|w| before.ends_with(w.as_str()))))
     };
     // The year after, written as a year (not 12026年), anywhere in the opening.
     let writes = |year: i32| {
@@ -4240,6 +4273,28 @@ date: 2023-05-15
                 "{posts:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_delegation_going_away_stays_its_districts() {
+        // The places 区长 and 区领导 go to are not theirs: the page is 洮北区's.
+        let f = facts(
+            "---\nurl: http://www.taobei.gov.cn/info/1.htm\n---\n洮北区党政考察团赴周边县区考察学习\n\n来源:洮北头条  发布时间:2023年11月19日\n\n11月18日,区委副书记、区长葛立山带领党政考察团赴沂水县、沂南县、河东区、临沭县、郯城县、兰陵县考察学习城市建设工作。区领导卢文海、方建春参加考察。\n\n考察团一行先后到沂水县西城新区开发项目、沂南县朝阳公园建设项目、河东区滨河公园项目参观。\n\n上一条:葛立山调研热线工作 下一条:洮北区召开区委常委会会议",
+        );
+        let places: std::collections::BTreeSet<String> =
+            held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            places,
+            std::collections::BTreeSet::from(["洮北区".to_string()])
+        );
+        // Visitors who come to a county are escorted by its own officials.
+        let f = facts(
+            "---\ndate: 2017-10-05\n---\n洮北区督导秸秆禁烧工作\n\n4日下午,督导组一行来到通榆县,在通榆县副县长卢文海陪同下进行实地核实。",
+        );
+        assert_eq!(
+            held(&f),
+            [("卢文海".into(), "通榆县".into(), "副县长".into())]
+        );
     }
 
     #[test]

@@ -154,6 +154,7 @@ pub const WORD_KINDS: &[&str] = &[
     "anaphor",
     "organ_ending",
     "destination",
+    "destination_away",
     "not_name_scope",
     "join_after",
 ];
