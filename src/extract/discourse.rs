@@ -510,9 +510,15 @@ impl<'a> Reader<'a> {
                 *counts.entry(place).or_default() += 1;
             }
         }
+        // Places only gone to (赴甲县, 到乙县) are not the text's own.
+        let visited: BTreeSet<Place> = counts
+            .keys()
+            .filter(|p| !at_home.contains(*p))
+            .cloned()
+            .collect();
         let hosts: BTreeMap<Place, usize> = counts
             .iter()
-            .filter(|(p, _)| !guests.contains(*p))
+            .filter(|(p, _)| !guests.contains(*p) && !visited.contains(*p))
             .map(|(p, n)| (p.clone(), *n))
             .collect();
         // A stem inside a name is no county ("吴新建" holds no 新建区): names go
@@ -540,7 +546,7 @@ impl<'a> Reader<'a> {
             (Some(h), Some(u)) if !h.name.ends_with(u) => by_stem(),
             _ => None,
         };
-        let home = home.or_else(by_stem);
+        let home = home.or_else(|| by_stem().filter(|p| !visited.contains(p)));
         // A county's own government site (zhangdian.gov.cn) is about that
         // county, whatever districts its pages name for visitors and guests.
         let own_site = own_unit(simplified).and_then(|unit| {
@@ -589,11 +595,6 @@ impl<'a> Reader<'a> {
             ..Facts::default()
         };
         let dominant = dominant_district(&counts);
-        let visited: BTreeSet<Place> = counts
-            .keys()
-            .filter(|p| !at_home.contains(*p))
-            .cloned()
-            .collect();
         let mut named: BTreeSet<Place> = counts.keys().cloned().collect();
         named.extend(unit_home);
         Reader {
@@ -820,7 +821,7 @@ impl<'a> Reader<'a> {
             self.note_dates(running);
             *current_event = None;
         }
-        let sentence_place = first_context(self.rules, m).or(para_place.clone());
+        let sentence_place = own_context(self.rules, m).or(para_place.clone());
         let events_before = self.facts.events.len();
         // Where visitors went: the district those who 陪同 them serve, or the
         // text's own ("来我县考察").
@@ -1413,14 +1414,12 @@ impl<'a> Reader<'a> {
             [one] => Some((*one).clone()),
             _ => None,
         };
-        sole(&fitting).or_else(|| {
-            let hosts: Vec<&Place> = fitting
-                .iter()
-                .copied()
-                .filter(|p| !self.visited.contains(*p))
-                .collect();
-            sole(&hosts)
-        })
+        let hosts: Vec<&Place> = fitting
+            .iter()
+            .copied()
+            .filter(|p| !self.visited.contains(*p))
+            .collect();
+        sole(&hosts)
     }
 
     /// Unknown names listed as the subject of a round-up's activity take the
@@ -1845,9 +1844,12 @@ impl<'a> Reader<'a> {
 /// 丙区考察学习") is about the district they come from: the section's or the
 /// document's. Linear in the mentions.
 fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
+    // A delegation going (考察团到…) goes away whatever its word.
     let away = |d: &DistrictMention| {
-        destination_word(rules, m, d)
-            .is_some_and(|w| rules.words.of("destination_away").iter().any(|a| a == w))
+        destination_word(rules, m, d).is_some_and(|(w, at)| {
+            rules.words.of("destination_away").iter().any(|a| a == w)
+                || (at > w.chars().count() && m.chars[at - w.chars().count() - 1] == '团')
+        })
     };
     m.districts
         .iter()
@@ -1857,19 +1859,6 @@ fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
                 .first()
                 .filter(|_| !m.districts.iter().any(away))
         })
-        .map(|d| Place {
-            name: d.name.clone(),
-            city: d.city.clone(),
-        })
-}
-
-/// The first district a sentence names that is not a
-/// destination ("赴南山区"); a destination only where there is no other.
-fn first_context(rules: &Rules, m: &Mentions) -> Option<Place> {
-    m.districts
-        .iter()
-        .find(|d| !is_destination(rules, m, d))
-        .or(m.districts.first())
         .map(|d| Place {
             name: d.name.clone(),
             city: d.city.clone(),
@@ -1929,8 +1918,14 @@ fn is_destination(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
 }
 
 /// The destination word that makes a district a destination (see
-/// [`is_destination`]), if one does.
-fn destination_word<'r>(rules: &'r Rules, m: &Mentions, d: &DistrictMention) -> Option<&'r str> {
+/// [`is_destination`]), if one does, and where it ends. A list may run on
+/// past a comma to a place its province or city opens ("赴江西省甲县、乙县,
+/// 浙江省丙县").
+fn destination_word<'r>(
+    rules: &'r Rules,
+    m: &Mentions,
+    d: &DistrictMention,
+) -> Option<(&'r str, usize)> {
     let mut at = d.at;
     // Each step moves to an earlier district of the list: at most one per
     // mention, so the whole check is linear in the sentence's districts.
@@ -1947,9 +1942,12 @@ fn destination_word<'r>(rules: &'r Rules, m: &Mentions, d: &DistrictMention) -> 
             .filter(|w| super::word_ends_at(&m.chars, start, w))
             .max_by_key(|w| w.chars().count())
         {
-            return Some(w.as_str());
+            return Some((w.as_str(), start));
         }
-        let joined = start > 0 && matches!(m.chars[start - 1], '和' | '、' | '及' | '与');
+        let placed = start < at;
+        let joined = start > 0
+            && (matches!(m.chars[start - 1], '和' | '、' | '及' | '与')
+                || (placed && matches!(m.chars[start - 1], ',' | '，')));
         match m
             .districts
             .iter()
@@ -4295,6 +4293,21 @@ date: 2023-05-15
             held(&f),
             [("卢文海".into(), "通榆县".into(), "副县长".into())]
         );
+    }
+
+    #[test]
+    fn a_place_only_visited_serves_no_title() {
+        // A delegation goes (考察团到…, a list run on past a comma to a place
+        // its province opens): where it comes from is not said, and the
+        // places it visits are not its own.
+        let f = facts(
+            "---\ndate: 2022-02-14\n---\n2月13日,县委书记葛立山带领县党政考察团到洮南市、通榆县考察学习。县长卢文海,县领导方建春参加。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+        let f = facts(
+            "---\ndate: 2022-03-22\n---\n3月19日至21日,县委书记葛立山率我县党政考察团赴江西省兴国县、婺源县,浙江省安吉县等地考察学习。县领导卢文海参加考察学习。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
     }
 
     #[test]

@@ -555,7 +555,10 @@ impl<'r> NameReader<'r> {
                 Some((n + 1, chars[pos..=pos + n].iter().collect()))
             } else {
                 let found = self.name_at_inner(s, pos, false)?;
-                let listed = vouched && s.chars.get(pos + found.0) == Some(&'、');
+                // An item of a list: 、 after it, or before it ("…、乔某、于某,").
+                let listed = vouched
+                    && (s.chars.get(pos + found.0) == Some(&'、')
+                        || (pos > 0 && s.chars[pos - 1] == '、'));
                 listed.then_some(found)
             }
         } else {
@@ -1176,6 +1179,11 @@ mod tests {
         assert_eq!(
             names("旗政协副主席乌云毕力格、高立新参加会议"),
             ["乌云毕力格", "高立新"]
+        );
+        // 于 opens the last item of a list too.
+        assert_eq!(
+            names("区政协副主席卢文海、方建春、于建均,秘书长柴明出席"),
+            ["卢文海", "方建春", "于建均", "柴明"]
         );
         // A title or a follow word inside is no item.
         assert_eq!(
