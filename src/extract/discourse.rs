@@ -117,8 +117,12 @@ pub fn read(
     }
     drop_stray_short_forms(rules, &simplified, &mut sentences);
     let stems = county_stems(&sentences);
+    // Only names no title vouches for: 区委书记高明 is a person of 高明区's
+    // stem's name.
     for s in &mut sentences {
-        s.mentions.people.retain(|p| !stems.contains(&p.name));
+        s.mentions
+            .people
+            .retain(|p| matches!(p.cue, Cue::Title | Cue::TitleAfter) || !stems.contains(&p.name));
     }
     date_bare_day_lines(&simplified, doc.title.as_deref(), &mut sentences);
     read_rosters(rules, &text, &mut sentences);
@@ -386,6 +390,9 @@ struct Reader<'a> {
     named: BTreeSet<Place>,
     /// Those it names only as places visited ("赴陆丰市和深汕合作区调研").
     visited: BTreeSet<Place>,
+    /// The sentence read now sends its subjects away (赴乙县…, 考察团到…):
+    /// the places it names are none of theirs.
+    going_away: bool,
     /// Keep every project candidate in the facts.
     keep_candidates: bool,
     /// The document's name, shared by all its evidence.
@@ -619,6 +626,7 @@ impl<'a> Reader<'a> {
             dominant,
             named,
             visited,
+            going_away: false,
             keep_candidates: ex.keep_candidates,
             doc_name: doc.name.as_str().into(),
             personnel_carry: None,
@@ -821,6 +829,9 @@ impl<'a> Reader<'a> {
             self.note_dates(running);
             *current_event = None;
         }
+        self.going_away = !m.districts.is_empty()
+            && m.districts.iter().all(|d| is_destination(self.rules, m, d))
+            && own_context(self.rules, m).is_none();
         let sentence_place = own_context(self.rules, m).or(para_place.clone());
         let events_before = self.facts.events.len();
         // Where visitors went: the district those who 陪同 them serve, or the
@@ -1414,12 +1425,18 @@ impl<'a> Reader<'a> {
             [one] => Some((*one).clone()),
             _ => None,
         };
+        // In a sentence that sends its subjects away, a place they go to is
+        // none of theirs; elsewhere the one place of the unit may be the host
+        // whose officials escort visitors ("赴乙县考察,县委书记丙陪同").
         let hosts: Vec<&Place> = fitting
             .iter()
             .copied()
             .filter(|p| !self.visited.contains(*p))
             .collect();
-        sole(&hosts)
+        if self.going_away {
+            return sole(&hosts);
+        }
+        sole(&fitting).or_else(|| sole(&hosts))
     }
 
     /// Unknown names listed as the subject of a round-up's activity take the
@@ -1837,18 +1854,22 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The first district a sentence names that is not a destination: what a
-/// paragraph is about; else a district visitors come to ("督导组来到乙市,
-/// 在副市长丙陪同下"). A paragraph whose places are all where its subjects
-/// go away to (`destination_away` in data/words.tsv: "区长甲带领考察团赴乙县、
-/// 丙区考察学习") is about the district they come from: the section's or the
-/// document's. Linear in the mentions.
+/// The first district a sentence names that is not a destination: what the
+/// sentence (and, for its first, the paragraph) is about; else a district
+/// visitors come to ("督导组来到乙市,在副市长丙陪同下"). A sentence whose
+/// places are all where its subjects go away to (`destination_away` in
+/// data/words.tsv: "区长甲带领考察团赴乙县、丙区考察学习") is about the
+/// district they come from: the paragraph's, the section's or the
+/// document's. Quadratic in the sentence's districts (a handful).
 fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
-    // A delegation going (考察团到…) goes away whatever its word.
+    // A delegation going (考察团到…, 代表团到…) goes away whatever its word.
     let away = |d: &DistrictMention| {
         destination_word(rules, m, d).is_some_and(|(w, at)| {
+            let before = at - w.chars().count();
             rules.words.of("destination_away").iter().any(|a| a == w)
-                || (at > w.chars().count() && m.chars[at - w.chars().count() - 1] == '团')
+                || ["考察团", "代表团"]
+                    .iter()
+                    .any(|g| super::word_ends_at(&m.chars, before, g))
         })
     };
     m.districts
@@ -2659,7 +2680,7 @@ fn date_bare_day_lines(text: &str, title: Option<&str>, sentences: &mut [Read]) 
             .count();
         s.mentions.dates.push(super::mention::date::DateMention {
             at,
-            len: day.to_string().len(),
+            len: s.mentions.text.trim().chars().count(),
             expr: DateExpr::Point(super::mention::date::Point::Day {
                 year: None,
                 month: None,
@@ -2779,8 +2800,8 @@ fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
                 .any(|w| next.starts_with(w.as_str()))
     };
     // "刚刚过去的2024年": the text is of the year after (`year_past` words).
-    // In a text of January to April, "回顾了2018年…" too: a year-end review
-    // ("回顾了2022年工作" in December) is of its own year.
+    // In a text of January to April, "回顾了2018年…" counts as "回顾2018年…";
+    // elsewhere it may be a year-end review of the text's own year.
     let past = |start: usize| {
         let before = head[..start].trim_end_matches([',', '，', ' ']);
         let said = head[..start].trim_end_matches('了');
@@ -3979,6 +4000,11 @@ mod tests {
         let districts: Vec<String> = held(&f).into_iter().map(|p| p.1).collect();
         assert!(!districts.is_empty());
         assert!(districts.iter().all(|d| d == "政和县"), "{districts:?}");
+        // 滨湖功能区 is a zone named after a place, not 滨湖区 said short.
+        let f = facts(
+            "---\ndate: 2024-01-10\n---\n1月9日,区政协会议开幕。区委书记卢文海出席。滨湖功能区、滨湖片区负责人列席会议。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
     }
 
     #[test]
@@ -4298,12 +4324,26 @@ date: 2023-05-15
     #[test]
     fn a_place_only_visited_serves_no_title() {
         // A delegation goes (考察团到…, a list run on past a comma to a place
-        // its province opens): where it comes from is not said, and the
-        // places it visits are not its own.
+        // its province opens): the places it visits are not its own.
         let f = facts(
-            "---\ndate: 2022-02-14\n---\n2月13日,县委书记葛立山带领县党政考察团到洮南市、通榆县考察学习。县长卢文海,县领导方建春参加。",
+            "---\ndate: 2022-02-14\n---\n赵县党政考察团外出考察学习\n\n2月13日,县委书记葛立山带领县党政考察团到洮南市、通榆县考察学习。县长卢文海,县领导方建春参加。",
         );
-        assert!(held(&f).is_empty(), "{:?}", held(&f));
+        let places: std::collections::BTreeSet<String> =
+            held(&f).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            places,
+            std::collections::BTreeSet::from(["赵县".to_string()])
+        );
+        // Where the host's own officials escort the visitors, the one county
+        // of their titles' unit is theirs.
+        let f = facts(
+            "---\ndate: 2022-03-08\n---\n3月7日,洮北区区长葛立山带领考察团赴通榆县考察学习,县委书记柴明陪同考察。",
+        );
+        assert!(
+            held(&f).contains(&("柴明".into(), "通榆县".into(), "县委书记".into())),
+            "{:?}",
+            held(&f)
+        );
         let f = facts(
             "---\ndate: 2022-03-22\n---\n3月19日至21日,县委书记葛立山率我县党政考察团赴江西省兴国县、婺源县,浙江省安吉县等地考察学习。县领导卢文海参加考察学习。",
         );
@@ -4325,6 +4365,15 @@ date: 2023-05-15
             ])
         );
         assert!(f.pending.participations.is_empty(), "{:?}", f.pending);
+        // A titled person of a stem's name stays.
+        let f = facts(
+            "---\ndate: 2023-08-08\n---\n8月8日,佛山市委常委、高明区委书记高明主持召开区委常委会会议。",
+        );
+        assert!(
+            held(&f).contains(&("高明".into(), "高明区".into(), "区委书记".into())),
+            "{:?}",
+            held(&f)
+        );
     }
 
     #[test]

@@ -307,9 +307,20 @@ impl Gazetteer {
                 }
             }
         }
-        for name in self.renamed.keys() {
-            if !self.by_name.contains_key(name) && !former.contains_key(name) {
-                push(name, PlaceKind::County, name);
+        // A county renamed under its code (庐山区, today's 濂溪区) is found as
+        // today's county, its name kept as written; one whose code is gone
+        // (上饶县) as the county of its time.
+        for (name, then) in &self.renamed {
+            if self.by_name.contains_key(name) || former.contains_key(name) {
+                continue;
+            }
+            push(name, PlaceKind::County, name);
+            let today: Vec<usize> = then
+                .iter()
+                .filter_map(|c| self.by_code.get(&c.code).copied())
+                .collect();
+            if !today.is_empty() {
+                former.insert(name.clone(), today);
             }
         }
         for d in listed {
@@ -402,8 +413,9 @@ impl Gazetteer {
     /// than one of them lies in a city or province of `near` (the places the
     /// text names: "为长安发展…西安市" is 西安市长安区, not 石家庄市长安区). A stem
     /// before 镇, 乡, 街道, 村 or 社区 names a town, not the county ("东平镇"),
-    /// and before 小区, 路, 大道 or 大街 an estate or a road. A province's short
-    /// name (河北) is no county's stem. Linear in the text (one automaton pass).
+    /// before 小区, 路, 大道 or 大街 an estate or a road, and before 功能区 or
+    /// 片区 a zone ("滨湖功能区"). A province's short name (河北) is no
+    /// county's stem. Linear in the text (one automaton pass).
     pub fn county_by_stem(
         &self,
         text: &str,
@@ -418,7 +430,17 @@ impl Gazetteer {
             // and "龙沙路" are an estate and a road named after a place.
             let after = &text[m.end()..];
             if [
-                "镇", "乡", "街道", "村", "社区", "小区", "路", "大道", "大街",
+                "镇",
+                "乡",
+                "街道",
+                "村",
+                "社区",
+                "小区",
+                "路",
+                "大道",
+                "大街",
+                "功能区",
+                "片区",
             ]
             .iter()
             .any(|u| after.starts_with(u))

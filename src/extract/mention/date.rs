@@ -895,6 +895,7 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
 /// assert_eq!(anniversary_year("今年是建党一百周年"), None); // 一百: three places
 /// assert_eq!(anniversary_year("纪念新中国成立75周年"), None); // not said of this year
 /// assert_eq!(anniversary_year("区委召开庆祝中国共产党成立102周年大会"), Some(2023));
+/// assert_eq!(anniversary_year("学习在庆祝中国共产党成立100周年大会上的重要讲话"), None);
 /// ```
 pub fn anniversary_year(text: &str) -> Option<i32> {
     after_leads(text, &["今年是", "庆祝"], |chars, at| {
@@ -908,7 +909,11 @@ pub fn anniversary_year(text: &str) -> Option<i32> {
             } else {
                 number(chars, from)?
             };
-            word_at(chars, end, "周年").then(|| base + n as i32)
+            // Not a speech given there, studied since ("学习…在庆祝…100周年
+            // 大会上的重要讲话精神").
+            let after: String = chars.iter().skip(end).take(14).collect();
+            (word_at(chars, end, "周年") && !after.contains("讲话") && !after.contains("精神"))
+                .then(|| base + n as i32)
         })
     })
 }
@@ -1200,8 +1205,9 @@ fn read_point(chars: &[char], i: usize) -> Option<(Point, usize)> {
 }
 
 /// A date whose 月 (and 年) a scraper dropped, its digits read two ways:
-/// "123日上午" (1月23日 or 12月3日), "2024123日上午", before a time of day or a
-/// stop, so that a count of days ("130日内") is none. The clock tells which
+/// "123日上午" (1月23日 or 12月3日), "2024123日上午", before a time of day, or
+/// before a stop where it opens the sentence, so that a count of days
+/// ("130日内", "运行115日,") is none. The clock tells which
 /// (see [`Point::Squashed`]); digits that read one way only were mended when
 /// the document was normalised. Linear in the digits.
 fn read_squashed(chars: &[char], i: usize) -> Option<(Point, usize)> {
@@ -1211,12 +1217,20 @@ fn read_squashed(chars: &[char], i: usize) -> Option<(Point, usize)> {
         return None;
     }
     let after = end + 1;
+    // A stop after it is enough only where the date opens the sentence: in
+    // running text "运行115日," is a count of days.
+    let opens = i == 0
+        || matches!(
+            chars[i - 1],
+            '\n' | ',' | '，' | '。' | ')' | '）' | '讯' | ' '
+        );
     let timed = ["上午", "下午", "晚", "早", "凌晨", "中午", "夜"]
         .iter()
         .any(|w| word_at(chars, after, w))
-        || chars
-            .get(after)
-            .is_none_or(|c| matches!(c, ',' | '，' | '、' | ' ' | '至'));
+        || (opens
+            && chars
+                .get(after)
+                .is_none_or(|c| matches!(c, ',' | '，' | '、' | ' ' | '至')));
     if !timed {
         return None;
     }
@@ -1845,6 +1859,7 @@ mod tests {
         assert_eq!(days("", "123日上午,会议闭幕"), ["undated"]);
         // A count of days is no date.
         assert_eq!(days("2024-01-24", "限120日内完成"), ["none"]);
+        assert_eq!(days("2024-03-08", "项目已安全运行115日,运行良好"), ["none"]);
     }
 
     #[test]

@@ -358,7 +358,18 @@ impl<'r> NameReader<'r> {
         let len = s.chars[pos..].iter().take(7).position(|c| *c == '、')?;
         let inside = pos..pos + len;
         let word: String = s.chars[inside.clone()].iter().collect();
+        // A body is no name ("县领导甲、农业农村局、水利局负责同志").
+        let body = self
+            .rules
+            .words
+            .of("organ_ending")
+            .iter()
+            .any(|o| word.ends_with(o.as_str()))
+            || word.ends_with([
+                '局', '办', '委', '部', '院', '所', '站', '镇', '乡', '村', '厂', '司',
+            ]);
         ((2..=6).contains(&len)
+            && !body
             && s.chars[inside.clone()].iter().all(|c| is_han(*c))
             && !inside.clone().any(|i| {
                 s.title_at[i] || s.verb_at[i] || s.blocked[i] || (i > pos + 1 && s.bound[i])
@@ -453,11 +464,14 @@ impl<'r> NameReader<'r> {
         let relative = || {
             (at >= 2 && s.chars[at - 1] == '的')
                 .then(|| {
+                    // A phrase with no verb and no preposition in it: not
+                    // "等专家为参会的县领导作辅导".
                     (at.saturating_sub(14)..at - 1).rev().find(|&i| {
                         s.chars[i] == '等'
-                            && s.chars[i + 1..at - 1]
-                                .iter()
-                                .all(|c| crate::extract::is_han(*c))
+                            && s.chars[i + 1..at - 1].iter().all(|c| {
+                                crate::extract::is_han(*c) && !"为与和同向对给作".contains(*c)
+                            })
+                            && !(i + 1..at - 1).any(|j| s.verb_at[j])
                     })
                 })
                 .flatten()
@@ -470,7 +484,7 @@ impl<'r> NameReader<'r> {
             .words
             .of("group_qualifier")
             .iter()
-            .find(|w| crate::extract::word_ends_at(s.chars, at, w))
+            .find(|w| !w.is_empty() && crate::extract::word_ends_at(s.chars, at, w))
         {
             at -= w.chars().count();
         }
@@ -1180,6 +1194,11 @@ mod tests {
             names("旗政协副主席乌云毕力格、高立新参加会议"),
             ["乌云毕力格", "高立新"]
         );
+        // A body between the separators is no name.
+        assert_eq!(
+            names("县领导卢文海、方建春、农业农村局、水利局负责同志陪同"),
+            ["卢文海", "方建春"]
+        );
         // 于 opens the last item of a list too.
         assert_eq!(
             names("区政协副主席卢文海、方建春、于建均,秘书长柴明出席"),
@@ -1205,6 +1224,13 @@ mod tests {
         assert_eq!(
             names("卢文海、方建春等全体在家区级领导在主席台就座"),
             ["卢文海", "方建春"]
+        );
+        // A phrase with a verb before 的 is no qualifier: the experts are no
+        // 县领导.
+        assert!(
+            people("会上,卢文海、方建春等专家为参会的县领导作专题辅导")
+                .iter()
+                .all(|(_, posts)| posts.is_empty())
         );
         assert_eq!(
             people("县长葛立山以及卢文海、方建春等县级班子领导出席"),

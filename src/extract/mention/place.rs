@@ -238,6 +238,15 @@ mod tests {
                 ("萝岗区".into(), s("广州市"))
             ]
         );
+        // Renamed under its code (庐山区: 濂溪区 since 2016), or written as an
+        // autonomous county's short form (北川县: 北川羌族自治县).
+        assert_eq!(
+            names("庐山区委书记某某主持会议,北川县委书记某某出席"),
+            vec![
+                ("庐山区".into(), s("九江市")),
+                ("北川羌族自治县".into(), s("绵阳市"))
+            ]
+        );
     }
 
     #[test]
