@@ -1256,6 +1256,9 @@ mod tests {
     #[test]
     fn no_name_cut_out_of_a_word() {
         assert!(names("海淀区长期可靠的发展").is_empty());
+        // Common words after a title: "区长解答", "总书记殷殷嘱托".
+        assert!(names("采用代表提问、区长解答的方式").is_empty());
+        assert!(names("牢记总书记殷殷嘱托").is_empty());
         assert!(names("区委书记、区长一肩挑").is_empty());
         assert!(names("新当选的区政协主席作表态发言").is_empty());
     }
