@@ -615,7 +615,7 @@ impl<'r> NameReader<'r> {
         {
             return None;
         }
-        if vouched && let Some(found) = interpunct_name(s, pos) {
+        if vouched && let Some(found) = interpunct_name(s, pos, &self.rules.name_end) {
             return Some(found);
         }
         if vouched && let Some(found) = self.transliterated_name_at(s, pos) {
@@ -845,16 +845,29 @@ fn opens_after(s: &Sentence, from: usize) -> bool {
 }
 
 /// 阿依·买合木提, 阿卜杜•热合曼: parts joined by an interpunct, up to a boundary.
-fn interpunct_name(s: &Sentence, pos: usize) -> Option<(usize, String)> {
+fn interpunct_name(
+    s: &Sentence,
+    pos: usize,
+    name_end: &std::collections::BTreeSet<char>,
+) -> Option<(usize, String)> {
     let chars = s.chars;
     let mut end = pos;
     let mut parts = 0;
+    // After the interpunct, a character that ends given names runs on where a
+    // name's character follows it ("阿卜杜某·阿卜来提的"), not where it opens
+    // a word (来到).
+    let runs_on = |i: usize| {
+        name_end.contains(&chars[i])
+            && !s.tag_at.opens_pair_word(i)
+            && chars.get(i + 1).is_some_and(|c| is_han(*c))
+            && !s.bound.get(i + 1).copied().unwrap_or(true)
+    };
     loop {
         let start = end;
         while end < chars.len()
             && is_han(chars[end])
             && end - start < 8
-            && (end == start || !s.bound[end])
+            && (end == start || !s.bound[end] || (parts > 0 && runs_on(end)))
         {
             end += 1;
         }
@@ -1199,6 +1212,13 @@ mod tests {
             names("县领导卢文海、方建春、农业农村局、水利局负责同志陪同"),
             ["卢文海", "方建春"]
         );
+        // A character that ends given names runs on after an interpunct
+        // where a name's character follows it, not where it opens a word.
+        assert_eq!(
+            names("决定免去阿卜杜某力·阿卜来提的副区长职务"),
+            ["阿卜杜某力·阿卜来提"]
+        );
+        assert_eq!(names("副区长艾力·买买提来到会场"), ["艾力·买买提"]);
         // 于 opens the last item of a list too.
         assert_eq!(
             names("区政协副主席卢文海、方建春、于建均,秘书长柴明出席"),
