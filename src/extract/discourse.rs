@@ -829,10 +829,11 @@ impl<'a> Reader<'a> {
             self.note_dates(running);
             *current_event = None;
         }
-        self.going_away = !m.districts.is_empty()
-            && m.districts.iter().all(|d| is_destination(self.rules, m, d))
-            && own_context(self.rules, m).is_none();
-        let sentence_place = own_context(self.rules, m).or(para_place.clone());
+        // A sentence that names districts but none of its own sends its
+        // subjects away (own_context: every place is one they go to).
+        let own_place = own_context(self.rules, m);
+        self.going_away = own_place.is_none() && !m.districts.is_empty();
+        let sentence_place = own_place.or(para_place.clone());
         let events_before = self.facts.events.len();
         // Where visitors went: the district those who 陪同 them serve, or the
         // text's own ("来我县考察").
