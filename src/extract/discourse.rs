@@ -793,11 +793,21 @@ impl<'a> Reader<'a> {
         let evidence = self.evidence(s.span);
         // The sentence's date: its first date of an occasion, else the running one.
         // What follows a speech verb is what was said: its dates date no act.
+        // A speech written as a thing done ("作了说明", "的讲话":
+        // `speech_done_after`) says nothing after it.
         let said_from = s
             .frames
             .iter()
-            .find(|f| f.act == Act::Speech)
-            .and_then(|f| f.verb_at)
+            .filter(|f| f.act == Act::Speech)
+            .filter_map(|f| f.verb_at)
+            .find(|&at| {
+                !self
+                    .rules
+                    .words
+                    .of("speech_done_after")
+                    .iter()
+                    .any(|w| super::word_ends_at(&m.chars, at, w))
+            })
             .unwrap_or(usize::MAX);
         let own_dates: Vec<usize> = (0..m.dates.len())
             .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
@@ -1165,10 +1175,13 @@ impl<'a> Reader<'a> {
                 .min_by_key(|q| crate::rules::title_rank(&q.title))
                 .map(|q| q.title.clone());
         }
-        // Those a decision on posts names take no part in the meeting that makes it.
+        // Those a decision on posts names take no part in the meeting that
+        // makes it; one that only qualifies them ("新当选的区长甲出席") was made
+        // before.
         if !staffing.is_empty() {
             let decided: BTreeSet<&str> = staffing
                 .iter()
+                .filter(|st| !st.qualifies)
                 .map(|st| m.people[st.person].name.as_str())
                 .collect();
             let here = self.facts.participations.split_off(parts_before);
@@ -1957,14 +1970,20 @@ fn destination_word<'r>(
             .iter()
             .find(|c| c.at + c.len == at)
             .map_or(at, |c| c.at);
+        // The verb may take 了 ("观摩了乙县").
+        let verb_end = if start > 0 && m.chars[start - 1] == '了' {
+            start - 1
+        } else {
+            start
+        };
         if let Some(w) = rules
             .words
             .of("destination")
             .iter()
-            .filter(|w| super::word_ends_at(&m.chars, start, w))
+            .filter(|w| super::word_ends_at(&m.chars, verb_end, w))
             .max_by_key(|w| w.chars().count())
         {
-            return Some((w.as_str(), start));
+            return Some((w.as_str(), verb_end));
         }
         let placed = start < at;
         let joined = start > 0
@@ -2450,6 +2469,13 @@ static NEWS_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("news date pattern is valid")
 });
 
+/// "28.06.2017  17:49" alone on its line: a mirror's dateline written day
+/// first, as Europe writes it.
+static DAY_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+\d{1,2}:\d{2})?\s*$")
+        .expect("day-first date pattern is valid")
+});
+
 /// "来源:某某发布 2020/1/9": a repost's source line names its outlet and the
 /// day the story first ran there.
 static SOURCE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2512,6 +2538,15 @@ fn page_day(
     }
     if let Some(c) = NEWS_DATE.captures(opening)
         && let Some(d) = day(&c, 1).or_else(|| day(&c, 4)).filter(agrees)
+    {
+        return Some(d);
+    }
+    if let Some(c) = DAY_FIRST_DATE.captures(opening)
+        && let Some(d) = c[3]
+            .parse()
+            .ok()
+            .and_then(|y| Day::new(y, c[2].parse().ok()?, c[1].parse().ok()?))
+            .filter(agrees)
     {
         return Some(d);
     }
@@ -4593,6 +4628,43 @@ url: x
                 ("卢文海", "2016-11-25"),
                 ("方建春", "2016-11-25"),
                 ("葛立山", "2016-11-25")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_place_seen_a_day_first_dateline_a_speech_done_and_the_newly_elected() {
+        // 观摩了乙县: a place the meeting's members go to see is not theirs.
+        let f = facts(
+            "---\ndate: 2022-08-18\n---\n8月15日,中国共产党赵县第十七届委员会第三次全体会议召开。\n\n会议分两个阶段进行。8月15日,与会人员集中观摩了通榆县及我县重点项目;8月16日上午召开大会,县委书记葛立山讲话。",
+        );
+        assert_eq!(
+            held(&f),
+            [("葛立山".into(), "赵县".into(), "县委书记".into())]
+        );
+        // A mirror's dateline written day first dates the page.
+        let f = facts(
+            "洮北区人大常委会召开第三次会议\n\n28.06.2017  17:49\n\n6月27日上午,洮北区人大常委会第三次会议召开。区人大常委会主任葛立山主持会议。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2017-06-27")]));
+        // A speech written as a thing done ("作了说明,") reports nothing after it.
+        let f = facts(
+            "---\ndate: 2024-02-05\n---\n2月4日,通榆县第十三次代表大会第五次会议召开。会上,县委副书记卢文海就《实施意见》作了说明,县长方建春作了题为《坚持稳中求进》的讲话。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2024-02-04"), ("方建春", "2024-02-04")])
+        );
+        // Those newly elected before take part in what they attend now.
+        let f = facts(
+            "---\ndate: 2022-01-13\n---\n1月12日上午,洮北区政协第十四届委员会第一次会议闭幕。\n区委书记葛立山,新当选的区政协主席方建春,副主席柴明出席闭幕式。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[
+                ("方建春", "2022-01-12"),
+                ("柴明", "2022-01-12"),
+                ("葛立山", "2022-01-12")
             ])
         );
     }

@@ -100,20 +100,31 @@ pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Fr
 /// True when person `i` stands right after a word that makes it an object
 /// (`object_mark` in data/words.tsv: 向, 给 ...), its title chain included.
 fn is_object(rules: &Rules, m: &Mentions, i: usize) -> bool {
-    let start = m.people[i].start();
-    rules
-        .words
-        .of("object_mark")
-        .iter()
-        .any(|w| crate::extract::word_ends_at(&m.chars, start, w))
+    let p = &m.people[i];
+    let start = p.start();
+    // The chain's scope may have taken the mark in ("受区长甲委托").
+    rules.words.of("object_mark").iter().any(|w| {
+        crate::extract::word_ends_at(&m.chars, start, w)
+            || (crate::extract::word_at(&m.chars, start, w) && start + w.chars().count() < p.at)
+    })
 }
 
 fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     // Those the clause holds as objects take no part in its act ("甲向乙颁发了
     // 任命书,并主持了…": 乙 is given it, and chairs nothing).
+    // A list shares its first item's mark ("受区委书记甲、区长乙委托").
+    let mut object = vec![false; m.people.len()];
+    for i in 0..m.people.len() {
+        let listed = i > 0 && {
+            let (prev, p) = (&m.people[i - 1], &m.people[i]);
+            let gap = prev.at + prev.len..p.start();
+            gap.len() == 1 && matches!(m.chars[gap.start], '、' | '和' | '及' | '与')
+        };
+        object[i] = is_object(rules, m, i) || (listed && object[i - 1]);
+    }
     let people: Vec<usize> = (0..m.people.len())
         .filter(|&i| m.people[i].at >= start && m.people[i].at < end)
-        .filter(|&i| !is_object(rules, m, i))
+        .filter(|&i| !object[i])
         .collect();
     let dates: Vec<usize> = (0..m.dates.len())
         .filter(|&i| m.dates[i].at >= start && m.dates[i].at < end)
@@ -125,10 +136,19 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
         // A verb inside a name or a title is no verb (区长 in 区长办公会 is).
         .filter(|v| !m.people.iter().any(|p| v.at >= p.at && v.at < p.at + p.len))
         .collect();
-    // The clause's verb: the first that is not an accompaniment.
-    let main = verbs
-        .iter()
-        .find(|v| rules.verbs[v.verb].kind != VerbKind::Lead)
+    // The clause's verb: the first that is not an accompaniment, nor a
+    // decision inside a phrase qualifying the subject ("曾担任…的老同志出席":
+    // 的 and another verb follow it).
+    let attributive = |k: usize| {
+        rules.verbs[verbs[k].verb].kind == VerbKind::Personnel
+            && verbs[k + 1..].iter().any(|w| {
+                rules.verbs[w.verb].kind != VerbKind::Personnel
+                    && m.chars[verbs[k].at..w.at].contains(&'的')
+            })
+    };
+    let main = (0..verbs.len())
+        .find(|&k| rules.verbs[verbs[k].verb].kind != VerbKind::Lead && !attributive(k))
+        .map(|k| &verbs[k])
         .or(verbs.first());
     let act = match main.map(|v| rules.verbs[v.verb].kind) {
         Some(VerbKind::Activity) | Some(VerbKind::Lead) | Some(VerbKind::Join) => Act::Activity,
@@ -204,7 +224,7 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     let bare = strip_adverbs(rules, &before);
     let subjectless = verb_at.is_some() && subjects == 0 && bare.is_empty();
     let other_subject = verb_at.is_some() && subjects == 0 && !bare.is_empty();
-    let names_only = !people.is_empty() && covered(m, &people, &dates, start, end);
+    let names_only = !people.is_empty() && covered(rules, m, &people, &dates, start, end);
     let clause: String = m.chars[start..end].iter().collect();
     let event = event::named_in_clause(rules, &clause);
     Frame {
@@ -310,7 +330,14 @@ fn list_end(m: &Mentions, people: &[usize]) -> usize {
 
 /// The clause holds nothing but people, the chains that vouch for them, dates,
 /// separators and group words.
-fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: usize) -> bool {
+fn covered(
+    rules: &Rules,
+    m: &Mentions,
+    people: &[usize],
+    dates: &[usize],
+    start: usize,
+    end: usize,
+) -> bool {
     let mut cover = vec![false; end - start];
     let mut mark = |a: usize, b: usize| {
         for c in cover
@@ -339,10 +366,17 @@ fn covered(m: &Mentions, people: &[usize], dates: &[usize], start: usize, end: u
     for d in &m.districts {
         mark(d.at, d.at + d.len);
     }
-    // 中共 before a title is part of it.
+    // 中共 before a title is part of it, and so is a qualifier
+    // (`title_qualifier`: "新当选的区政协主席甲").
     for i in start..end.saturating_sub(1) {
         if crate::extract::word_at(&m.chars, i, "中共") {
             mark(i, i + 2);
+        }
+        for w in rules.words.of("title_qualifier") {
+            let n = w.chars().count();
+            if crate::extract::word_at(&m.chars, i, w) && m.chains.iter().any(|c| c.at == i + n) {
+                mark(i, i + n);
+            }
         }
     }
     (start..end)
@@ -442,5 +476,34 @@ mod tests {
         assert_eq!(f[1].relation, Relation::Chaired);
         let (_, f) = read("会议听取了工作汇报。");
         assert!(!f[0].subjectless && f[0].other_subject);
+    }
+
+    #[test]
+    fn a_qualified_title_and_a_decision_inside_a_phrase_lend_their_people() {
+        // "新当选的" (title_qualifier) leaves a clause of people only.
+        let (m, f) = read("区委书记葛立山,新当选的区政协主席方建春,副主席陈德平出席闭幕式。");
+        let lent: Vec<&str> = f[2]
+            .lent
+            .iter()
+            .map(|(i, _)| m.people[*i].name.as_str())
+            .collect();
+        assert_eq!(lent, ["葛立山", "方建春"]);
+        assert_eq!(f[2].act, Act::Activity);
+        // "曾担任…的老同志出席": the decision qualifies the subject; 出席 is the verb.
+        let (m, f) = read("区长卢文海,曾担任区政协主席的老同志出席闭幕式。");
+        assert_eq!(f[1].act, Act::Activity);
+        assert_eq!(m.people[f[1].lent[0].0].name, "卢文海");
+    }
+
+    #[test]
+    fn those_on_whose_behalf_one_acts_take_no_part() {
+        // 受…委托: the whole list is the object, whoever its chain's scope took in.
+        let (m, f) = read("受区委书记葛立山、区长卢文海委托,区领导方建春主持会议。");
+        let takers: Vec<&str> = f
+            .iter()
+            .flat_map(|f| f.lent.iter().chain(&f.people))
+            .map(|(i, _)| m.people[*i].name.as_str())
+            .collect();
+        assert_eq!(takers, ["方建春"]);
     }
 }

@@ -41,6 +41,9 @@ pub struct Staffing {
     pub change: Change,
     /// The deciding body as the sentence names it (福田区人大常委会), if it does.
     pub body: Option<String>,
+    /// The decision only qualifies the person ("新当选的区长甲出席…"): it was
+    /// made before, and the sentence may tell what the person does now.
+    pub qualifies: bool,
 }
 
 /// A trigger of the personnel table written in a sentence (a word of kind
@@ -134,17 +137,20 @@ pub fn read(
         // One-character triggers (任) stand inside many words: they need a
         // name right before them and a chain right after.
         let strict = len == 1;
-        let groups = match side {
+        let (groups, qualifies) = match side {
             Side::After => match after_groups(m, at + len, stop) {
                 // "选举产生镇人大主席甲、副主席乙,镇长丙": each name its own title.
-                found if found.is_empty() => titled_list(m, at + len, stop),
-                found => found,
+                found if found.is_empty() => (titled_list(m, at + len, stop), false),
+                found => (found, false),
             },
             Side::Before => match attributive(m, at + len) {
-                found if !found.is_empty() => found,
-                _ => before_group(m, at, at + len, stop, strict)
-                    .into_iter()
-                    .collect(),
+                found if !found.is_empty() => (found, true),
+                _ => (
+                    before_group(m, at, at + len, stop, strict)
+                        .into_iter()
+                        .collect(),
+                    false,
+                ),
             },
         };
         for (people, chain) in groups {
@@ -175,6 +181,7 @@ pub fn read(
                         post: post.clone(),
                         change: change_for(rules, change, post),
                         body: body.clone(),
+                        qualifies,
                     });
                 }
                 if side == Side::Before {
@@ -185,6 +192,7 @@ pub fn read(
                             post: post.clone(),
                             change: Change::Transferred,
                             body: body.clone(),
+                            qualifies,
                         });
                     }
                 }

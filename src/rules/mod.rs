@@ -157,6 +157,8 @@ pub const WORD_KINDS: &[&str] = &[
     "destination_away",
     "not_name_scope",
     "join_after",
+    "title_qualifier",
+    "speech_done_after",
 ];
 
 /// Word lists by kind (`data/words.tsv`): what each layer reads beyond its

@@ -115,6 +115,12 @@ impl<'r> NameReader<'r> {
                 let from =
                     chain.end + usize::from(matches!(s.chars.get(chain.end), Some(':' | '：')));
                 let mut list = self.list_at(s, from, true);
+                // ... or after a word opening the list: "就座的县领导有甲、乙",
+                // "区领导还有:甲、乙" (`opens_group_list`); two names at least,
+                // or a colon, so that 有关 opens no name.
+                if list.is_empty() {
+                    list = self.led_list(s, chain.end);
+                }
                 // ... and 区领导甲、乙,丙、丁: a comma joins a second run of
                 // names, one set apart by 、 again.
                 while let Some(&(at, len, _)) = list.last() {
@@ -172,16 +178,29 @@ impl<'r> NameReader<'r> {
             {
                 gap = close + 1;
             }
+            // 在主席台就座的市领导还有甲、乙: a title of several holders leads a list.
+            let shared = chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
+            let several = match chain.posts.last() {
+                Some(p) => !p.single,
+                None => chain.roles.last().is_some_and(|r| r.ends_with("领导")),
+            };
+            if gap == 0 && several && self.name_at(s, chain.end, true).is_none() {
+                let list = self.led_list(s, chain.end);
+                if !list.is_empty() {
+                    for (at, len, name) in list {
+                        out.push(mention(at, len, name, chain, Cue::Title, anchor));
+                    }
+                    continue;
+                }
+            }
             if let Some((len, name)) = self.name_at(s, chain.end + gap, true) {
                 let at = chain.end + gap;
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 // 副区长甲、乙、丙: further names share a post that has several holders.
-                let shared =
-                    chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
                 // A roster's line sets its names apart by spaces after a colon
                 // ("副县长:李某某 马 某 王某某").
                 let roster = gap > 0 && matches!(s.chars.get(chain.end), Some(':' | '：'));
-                let rest = self.list_continuation(s, at + len, roster);
+                let rest = self.list_continuation(s, at + len, roster.then_some(len));
                 for (at, len, name) in rest {
                     if shared {
                         out.push(mention(at, len, name, chain, Cue::List, anchor));
@@ -211,10 +230,19 @@ impl<'r> NameReader<'r> {
                 }
                 continue;
             }
-            // 周海平区长, 林文博书记: the name before a title that may follow it.
-            if let Some(from) = chain.name_before
+            // 周海平区长, 林文博书记: the name before a title that may follow it;
+            // a joining word before it opens no name ("甲副区长和乙副区长"), nor
+            // a word after which names stand ("受乙区长委托").
+            let name_before = chain.name_before.map(|from| {
+                let joined = chain.at >= from + 3
+                    && (self.rules.name_not_opening.contains(&s.chars[from])
+                        || opens_after(s, from + 1));
+                (from + usize::from(joined), joined)
+            });
+            if let Some((from, joined)) = name_before
                 && s.boundary(chain.end)
                 && (from == 0
+                    || joined
                     || !is_han(s.chars[from - 1])
                     || s.bound[from]
                     || opens_after(s, from))
@@ -299,20 +327,42 @@ impl<'r> NameReader<'r> {
             return out;
         };
         out.push((pos, len, name));
-        out.extend(self.list_continuation(s, pos + len, false));
+        out.extend(self.list_continuation(s, pos + len, None));
         out
     }
 
     /// Further names after a name ending at `end`: "、乙、丙", "和丁"; with
     /// `spaced` (a roster's line), also names set apart by spaces whose
     /// surname the table lists.
+    /// The list a word opens right after a group word or a title of several
+    /// holders (`opens_group_list`: "县领导有甲、乙", "区领导还有:甲、乙"): two
+    /// names at least, or one after a colon, so that 有关 opens no name.
+    fn led_list(&self, s: &Sentence, end: usize) -> Vec<(usize, usize, String)> {
+        self.rules
+            .words
+            .of("opens_group_list")
+            .iter()
+            .filter(|w| crate::extract::word_at(s.chars, end, w))
+            .find_map(|w| {
+                let after = end + w.chars().count();
+                let colon = matches!(s.chars.get(after), Some(':' | '：'));
+                let run = self.list_at(s, after + usize::from(colon), true);
+                (run.len() >= 2 || (colon && !run.is_empty())).then_some(run)
+            })
+            .unwrap_or_default()
+    }
+
     fn list_continuation(
         &self,
         s: &Sentence,
         mut end: usize,
-        spaced: bool,
+        spaced: Option<usize>,
     ) -> Vec<(usize, usize, String)> {
         let mut out = Vec::new();
+        // In a roster's spaced line, the length of the name before: a source
+        // that lost a space runs two names of three together ("付某平隋某国").
+        let mut last_len = spaced;
+        let spaced = spaced.is_some();
         loop {
             let spaces = s.chars[end.min(s.chars.len())..]
                 .iter()
@@ -322,6 +372,7 @@ impl<'r> NameReader<'r> {
                 Some('、') => 1,
                 Some('和' | '及' | '与') => 1,
                 Some(' ' | '\u{3000}') if spaced => spaces,
+                Some(c) if last_len == Some(3) && self.rules.is_surname(&c.to_string()) => 0,
                 _ => break,
             };
             let pos = end + sep;
@@ -335,9 +386,13 @@ impl<'r> NameReader<'r> {
                 (found, _) => found,
             };
             match found {
-                Some((len, name)) if s.chars[end] == '、' || self.is_listed_surname(&name) => {
+                Some((len, name))
+                    if (s.chars[end] == '、' || self.is_listed_surname(&name))
+                        && (sep > 0 || len == 3) =>
+                {
                     out.push((pos, len, name));
                     end = pos + len;
+                    last_len = last_len.map(|_| len);
                 }
                 _ => break,
             }
@@ -345,8 +400,8 @@ impl<'r> NameReader<'r> {
         out
     }
 
-    /// An item of a list set off by 、 on both sides ("县级领导甲、卓玛某吉、索南某某、
-    /// 乙"): two to six characters of Chinese that open with a listed surname
+    /// An item of a list set off by 、 before it and 、 or a comma after it
+    /// ("县级领导甲、卓玛某吉、索南某某、乙", "副县长甲、才让某某,…"): two to six characters of Chinese that open with a listed surname
     /// and hold no title, verb, date or stop. The separators bound it, where
     /// the name rules would cut a Tibetan or rare given name short. `sep` is
     /// the position of the 、 before it. Linear in the item.
@@ -355,7 +410,10 @@ impl<'r> NameReader<'r> {
             return None;
         }
         let pos = sep + 1;
-        let len = s.chars[pos..].iter().take(7).position(|c| *c == '、')?;
+        let len = s.chars[pos..]
+            .iter()
+            .take(7)
+            .position(|c| matches!(c, '、' | ',' | '，'))?;
         let inside = pos..pos + len;
         let word: String = s.chars[inside.clone()].iter().collect();
         // A body is no name ("县领导甲、农业农村局、水利局负责同志").
@@ -557,7 +615,9 @@ impl<'r> NameReader<'r> {
                         && (1..=2).contains(&n)
                         && (t.starts_with("nr") || t == "nz" || s.tag_at.unknown_at(pos + 1))
                         && !s.bound[pos + 1]
-                        && s.boundary(pos + 1 + n) =>
+                        && s.boundary(pos + 1 + n)
+                        // "甲副区长和乙副区长": 和 joins a name its title follows.
+                        && !s.title_at.get(pos + 1 + n).copied().unwrap_or(false) =>
                 {
                     Some(n)
                 }
@@ -840,7 +900,7 @@ fn splits_a_word(s: &Sentence, from: usize, rules: &Rules) -> bool {
 fn opens_after(s: &Sentence, from: usize) -> bool {
     matches!(
         s.chars[from - 1],
-        '由' | '和' | '与' | '及' | '、' | '请' | '是' | '了' | '向' | '对'
+        '由' | '和' | '与' | '及' | '、' | '请' | '是' | '了' | '向' | '对' | '受'
     )
 }
 
@@ -1281,5 +1341,64 @@ mod tests {
         assert!(names("牢记总书记殷殷嘱托").is_empty());
         assert!(names("区委书记、区长一肩挑").is_empty());
         assert!(names("新当选的区政协主席作表态发言").is_empty());
+    }
+
+    #[test]
+    fn a_word_between_a_group_word_and_its_list() {
+        // 有, 还有 (opens_group_list) may stand between: two names or a colon.
+        assert_eq!(
+            people("在主席台就座的县领导有葛立山、卢文海、方建春"),
+            vec![
+                ("葛立山".to_string(), vec!["县领导".to_string()]),
+                ("卢文海".to_string(), vec!["县领导".to_string()]),
+                ("方建春".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+        assert_eq!(names("在主席台就坐的区领导还有:柴明"), ["柴明"]);
+        assert!(names("县领导有关部门负责人参加").is_empty());
+        // 县上领导 is 县领导 as the north-west writes it.
+        assert_eq!(people("县上领导葛立山、卢文海出席")[1].1, ["县领导"]);
+        // A city title of several holders leads a list too.
+        assert_eq!(
+            names("在主席台上就座的市领导还有葛立山、卢文海、方建春"),
+            ["葛立山", "卢文海", "方建春"]
+        );
+    }
+
+    #[test]
+    fn a_joining_word_before_a_name_is_none_of_it() {
+        // 和 before a name its title follows joins it; so do 受 and 委托 bound it.
+        assert_eq!(
+            names("王林副区长和张某琥副区长分别作了分析"),
+            ["王林", "张某琥"]
+        );
+        assert_eq!(names("受葛立山区长委托,我代表区政府报告工作"), ["葛立山"]);
+        assert_eq!(
+            names("受区长葛立山委托,区领导卢文海主持会议"),
+            ["葛立山", "卢文海"]
+        );
+        // 中 and 位 open no name after a title: "区长中唯一的", "一位博士区长".
+        assert!(names("他是历任区长中唯一的博士").is_empty());
+        assert!(names("迎来了一位博士区长").is_empty());
+        // 于 still opens one.
+        assert_eq!(names("区长于建均主持会议"), ["于建均"]);
+    }
+
+    #[test]
+    fn a_list_item_closed_by_a_comma_and_names_a_roster_ran_together() {
+        // A Tibetan name closing a list at a comma; 才 is a surname.
+        assert_eq!(
+            names("副县长胡某军、王伟、尕玛才旦、才让扎西,各乡镇负责人参加会议"),
+            ["胡某军", "王伟", "尕玛才旦", "才让扎西"]
+        );
+        // A Mongolian name after a title.
+        assert_eq!(names("副旗长阿拉腾达来主持座谈会"), ["阿拉腾达来"]);
+        // A roster line that lost a space between two names of three.
+        assert_eq!(
+            names("副县长:白福华 韩东安 付树平隋玉国 王永刚"),
+            ["白福华", "韩东安", "付树平", "隋玉国", "王永刚"]
+        );
+        // Not outside a roster's spaced line.
+        assert_eq!(names("副县长付树平隋玉国"), ["付树平"]);
     }
 }

@@ -130,11 +130,21 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                             })
                             .map(|k| k.city_or_province())
                     });
-                let party = m.at >= 2 && crate::extract::word_at(&chars, m.at - 2, "中共");
+                let party = ["中共", "中国共产党"].iter().any(|p| {
+                    let n = p.chars().count();
+                    m.at >= n && crate::extract::word_at(&chars, m.at - n, p)
+                });
+                // A name alone on its line ("• 新城区", a roster's heading).
+                let alone = chars[..m.at]
+                    .iter()
+                    .chain(&chars[end..])
+                    .all(|c| !crate::extract::is_han(*c));
                 // "区委书记和县委书记": a two-character name needs a clear start.
                 let clear_start = m.at == 0 || !crate::extract::is_han(chars[m.at - 1]);
-                let anchored =
-                    (organ && (m.len >= 3 || clear_start)) || city_before.is_some() || party;
+                let anchored = (organ && (m.len >= 3 || clear_start))
+                    || city_before.is_some()
+                    || party
+                    || alone;
                 let plain = m.len >= 3 && !rules.place_words.contains(name);
                 if !anchored && !plain {
                     continue;
@@ -286,5 +296,18 @@ mod tests {
         assert!(names("新当选的区政协主席,工业强区,政府县,老城区改造").is_empty());
         assert!(names("西安区域经济").is_empty());
         assert!(names("区委书记和县委书记").is_empty());
+    }
+
+    #[test]
+    fn a_two_character_county_after_the_party_or_alone_on_its_line() {
+        // "中国共产党眉县第十七届委员会": the party's full name anchors it.
+        assert_eq!(
+            names("中国共产党赵县第十七届委员会第三次全体会议召开"),
+            vec![("赵县".into(), s("石家庄市"))]
+        );
+        // A roster's heading: the name alone on its line.
+        assert_eq!(names("  • 赵县  "), vec![("赵县".into(), s("石家庄市"))]);
+        // Not in running text with nothing to anchor it.
+        assert!(names("赵县开展学习活动").is_empty());
     }
 }
