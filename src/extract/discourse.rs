@@ -1301,6 +1301,29 @@ impl<'a> Reader<'a> {
                 self.post(&p.name, place, title, seen, evidence);
             }
         }
+        // An organ's post written without its unit after a post of the
+        // district's ("区委书记:甲" then "人大常委会主任:乙", "政协主席:丙") is the
+        // district's, of that post's unit.
+        if let [role] = p.roles.as_slice()
+            && p.posts.is_empty()
+            && p.cue != Cue::TitleAfter
+            && (self.rules.words.of("organ_alone"))
+                .iter()
+                .any(|o| role.starts_with(o.as_str()))
+            && let Some(unit) = self.last_post.as_deref().and_then(unit_of)
+            && let Some(place) = context.clone().filter(|c| c.name.ends_with(unit))
+        {
+            let title = format!("{unit}{role}");
+            if self
+                .rules
+                .title(&title)
+                .is_some_and(|t| t.level == Level::District)
+            {
+                any = true;
+                self.officials.insert(p.name.clone());
+                self.post(&p.name, place, title, seen, evidence);
+            }
+        }
         // A county-level city writes its own posts as a city's (市委书记, 副市长
         // in 桂平市's news): where the text is about one, a city title whose
         // county form is a district post (县委书记, 副县长) is its post. A
@@ -1507,9 +1530,17 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let Some(town) = self.town.as_deref().filter(|_| post.local.is_none()) else {
+        let Some(town) = self
+            .town
+            .as_deref()
+            .filter(|t| post.local.is_none() && !post.title.starts_with(t))
+        else {
             return post.title.clone();
         };
+        // "街道党工委副书记、办事处主任甲": a street's office, written bare.
+        if town.ends_with("街道") && post.title.starts_with("办事处") {
+            return format!("{town}{}", post.title);
+        }
         let Some(unit) = crate::rules::TOWN_UNITS
             .into_iter()
             .find(|u| town.ends_with(u) && post.title.contains(u))
@@ -2443,13 +2474,16 @@ fn roster_of(head: &str) -> Vec<String> {
 
 // ------------------------------------------------------------------ time
 
-/// A date with a label, or alone on a line with a clock time or a source:
+/// A date with a label, or opening a line before the page's source (both
+/// the page's own: groups 1 and 4), or alone on a line with a clock time
+/// (group 7):
 /// "发布时间:2025-09-15", "2023-03-02 来源:湾区日报", "2024-11-14 08:12:03".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:(?:发布时间|发布日期|生成日期|刊发日期|发表日期|发表时间|更新时间|日期|时间)\s*[:：]\s*",
         r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?",
-        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|来源|\||\s))"
+        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*来源",
+        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|\||\s))"
     ))
     .expect("dateline pattern is valid")
 });
@@ -2519,7 +2553,7 @@ fn page_day(
     // The page's own label ("发布时间:2022-04-29") says it best; then the
     // metadata a scraper gives (front matter), then a bare dateline.
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 1)
+        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
     {
         return Some(d);
     }
@@ -2532,7 +2566,7 @@ fn page_day(
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 4).filter(agrees)
+        && let Some(d) = day(&c, 7).filter(agrees)
     {
         return Some(d);
     }
@@ -2562,7 +2596,7 @@ fn page_day(
     let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
     DATELINE
         .captures(&closing)
-        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)))
+        .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)).or_else(|| day(&c, 7)))
         .or_else(|| {
             NEWS_DATE
                 .captures(&closing)
@@ -4647,6 +4681,12 @@ url: x
             "洮北区人大常委会召开第三次会议\n\n28.06.2017  17:49\n\n6月27日上午,洮北区人大常委会第三次会议召开。区人大常委会主任葛立山主持会议。",
         );
         assert_eq!(took_part(&f), pairs(&[("葛立山", "2017-06-27")]));
+        // A date before the page's source line is the page's own, before the
+        // day its address files it under.
+        let f = facts(
+            "---\ndate: 2020-04-22\n---\n通榆县政协九届四次会议胜利闭幕\n2020/04/21 来源:  \n今天上午,县政协主席葛立山出席闭幕会。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2020-04-21")]));
         // A speech written as a thing done ("作了说明,") reports nothing after it.
         let f = facts(
             "---\ndate: 2024-02-05\n---\n2月4日,通榆县第十三次代表大会第五次会议召开。会上,县委副书记卢文海就《实施意见》作了说明,县长方建春作了题为《坚持稳中求进》的讲话。",
@@ -4666,6 +4706,80 @@ url: x
                 ("柴明", "2022-01-12"),
                 ("葛立山", "2022-01-12")
             ])
+        );
+    }
+
+    #[test]
+    fn an_organs_post_without_its_unit_is_of_the_unit_before() {
+        // A yearbook's roster: the congress's and the CPPCC's heads unwritten.
+        let f = facts(
+            "---\ndate: 2015-05-01\n---\n  • 洮北区\n\n区委书记:葛立山\n\n人大常委会主任:卢文海\n\n区长:方建春\n\n政协主席:柴明\n",
+        );
+        let mut got = held(&f);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("卢文海".into(), "洮北区".into(), "区人大常委会主任".into()),
+                ("方建春".into(), "洮北区".into(), "区长".into()),
+                ("柴明".into(), "洮北区".into(), "区政协主席".into()),
+                ("葛立山".into(), "洮北区".into(), "区委书记".into())
+            ]
+        );
+        // Not without a district's post before it.
+        assert!(
+            held(&facts(
+                "---\ndate: 2015-05-01\n---\n人大常委会主任:卢文海\n"
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_streets_office_written_bare_is_the_streets() {
+        let f = facts(
+            "---\ndate: 2019-09-30\n---\n9月29日,洮北区委书记葛立山到新华街道调研。街道党工委副书记、办事处主任卢文海汇报工作。",
+        );
+        let mut got = held(&f);
+        got.sort();
+        assert!(
+            got.contains(&(
+                "卢文海".into(),
+                "洮北区".into(),
+                "新华街道办事处主任".into()
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_towns_post_keeps_its_town_once_and_no_county_before_it() {
+        // The county written before its town stays out of the town's post.
+        let f = facts(
+            "---\ndate: 2023-07-14\n---\n7月13日,陇县人大常委会组织观摩。陇县东南镇党委副书记、镇长卢文海陪同观摩。",
+        );
+        let mut got = held(&f);
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("卢文海".into(), "陇县".into(), "东南镇党委副书记".into()),
+                ("卢文海".into(), "陇县".into(), "东南镇镇长".into())
+            ]
+        );
+        // 同心同德 names no 同德县 (`stem_word`).
+        let f = facts(
+            "---\ndate: 2020-05-13\n---\n5月12日,县政协九届五次会议闭幕。县委书记葛立山出席。希望同心同德,再创辉煌。",
+        );
+        assert!(held(&f).iter().all(|p| p.1 != "同德县"), "{:?}", held(&f));
+        // A town whose name opens with its unit (镇罗营镇) is written once.
+        let f = facts(
+            "---\ndate: 2025-06-05\n---\n6月4日,平谷区副区长葛立山到镇罗营镇调研。镇罗营镇党委书记卢文海陪同。",
+        );
+        assert!(
+            held(&f).contains(&("卢文海".into(), "平谷区".into(), "镇罗营镇党委书记".into())),
+            "{:?}",
+            held(&f)
         );
     }
 }

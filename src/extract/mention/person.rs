@@ -1401,4 +1401,17 @@ mod tests {
         // Not outside a roster's spaced line.
         assert_eq!(names("副县长付树平隋玉国"), ["付树平"]);
     }
+
+    #[test]
+    fn words_of_round_twenty_one_are_no_names() {
+        // 受 follows a name ("甲受…委托"); 来川 is a visit to 四川; 包抓 a duty.
+        assert_eq!(names("区政协主席吴某受区政协常委会委托作报告"), ["吴某"]);
+        assert!(names("深入学习总书记来川视察重要指示精神").is_empty());
+        assert!(names("实行区级领导包抓").is_empty());
+        // 县四大组织领导 is a group word.
+        assert_eq!(
+            people("葛立山、卢文海等县四大组织领导参加会议")[0].1,
+            ["县领导"]
+        );
+    }
 }

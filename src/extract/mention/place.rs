@@ -134,11 +134,13 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                     let n = p.chars().count();
                     m.at >= n && crate::extract::word_at(&chars, m.at - n, p)
                 });
-                // A name alone on its line ("• 新城区", a roster's heading).
+                // A name alone on its line ("• 新城区", a roster's heading), but
+                // not a two-character common word a site's menu prints (城区).
                 let alone = chars[..m.at]
                     .iter()
                     .chain(&chars[end..])
-                    .all(|c| !crate::extract::is_han(*c));
+                    .all(|c| !crate::extract::is_han(*c))
+                    && !(m.len <= 2 && rules.place_words.contains(name));
                 // "区委书记和县委书记": a two-character name needs a clear start.
                 let clear_start = m.at == 0 || !crate::extract::is_han(chars[m.at - 1]);
                 let anchored = (organ && (m.len >= 3 || clear_start))
@@ -307,7 +309,9 @@ mod tests {
         );
         // A roster's heading: the name alone on its line.
         assert_eq!(names("  • 赵县  "), vec![("赵县".into(), s("石家庄市"))]);
-        // Not in running text with nothing to anchor it.
+        // Not in running text with nothing to anchor it, nor a common word
+        // alone on a site's menu line.
         assert!(names("赵县开展学习活动").is_empty());
+        assert!(names("城区").is_empty());
     }
 }

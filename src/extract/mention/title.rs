@@ -537,6 +537,22 @@ fn read_chain(
             .min()
             .map(|i| recorded[..i].to_string())
             .filter(|p| p.chars().count() > 2);
+        // "陇县东南镇党委副书记": the county written before a town of its own is
+        // no part of the town's post.
+        let county_cut = local.as_deref().and_then(|l| {
+            l.char_indices().skip(2).take(4).find_map(|(i, _)| {
+                let (county, town) = l.split_at(i);
+                (rules
+                    .gazetteer
+                    .counties_of_street(town)
+                    .any(|c| c.name == county))
+                .then_some(i)
+            })
+        });
+        let (recorded, local) = match county_cut {
+            Some(i) => (recorded[i..].to_string(), local.map(|l| l[i..].to_string())),
+            None => (recorded, local),
+        };
         if let Some(l) = local.as_ref().or(zone.as_ref()) {
             carry.street = Some(l.clone());
         }
