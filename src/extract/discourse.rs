@@ -793,22 +793,38 @@ impl<'a> Reader<'a> {
         let evidence = self.evidence(s.span);
         // The sentence's date: its first date of an occasion, else the running one.
         // What follows a speech verb is what was said: its dates date no act.
-        // A speech written as a thing done ("作了说明", "的讲话":
-        // `speech_done_after`) says nothing after it.
+        // A speech verb written as a noun ("按照…的要求,", "工作要求":
+        // `speech_noun_after`) says nothing.
         let said_from = s
             .frames
             .iter()
             .filter(|f| f.act == Act::Speech)
             .filter_map(|f| f.verb_at)
             .find(|&at| {
-                !self
-                    .rules
-                    .words
-                    .of("speech_done_after")
+                !(self.rules.words.of("speech_noun_after"))
                     .iter()
                     .any(|w| super::word_ends_at(&m.chars, at, w))
             })
             .unwrap_or(usize::MAX);
+        // But a speech written as a thing done ("作了说明,", "的讲话,":
+        // `speech_done_after`) may be followed by another speaker's clause,
+        // one a titled person opens ("…作了说明,县长乙作了…的讲话").
+        let done_speech = said_from != usize::MAX
+            && (self.rules.words.of("speech_done_after"))
+                .iter()
+                .any(|w| super::word_ends_at(&m.chars, said_from, w));
+        let new_speaker = |f: &super::frame::Frame| {
+            done_speech
+                && f.people.first().is_some_and(|(i, _)| {
+                    let p = &m.people[*i];
+                    let start = p.start();
+                    p.cue == Cue::Title
+                        && start >= f.start
+                        && !m.chars[f.start..start]
+                            .iter()
+                            .any(|c| crate::extract::is_han(*c))
+                })
+        };
         let own_dates: Vec<usize> = (0..m.dates.len())
             .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
             .collect();
@@ -917,7 +933,7 @@ impl<'a> Reader<'a> {
         let mut sentence_event_made = false;
         let mut dates_here = running.clone();
         for f in &s.frames {
-            if f.start > said_from {
+            if f.start > said_from && !new_speaker(f) {
                 break;
             }
             // A clause with its own date dates what follows in the sentence.
@@ -1301,10 +1317,15 @@ impl<'a> Reader<'a> {
                 self.post(&p.name, place, title, seen, evidence);
             }
         }
-        // An organ's post written without its unit after a post of the
-        // district's ("区委书记:甲" then "人大常委会主任:乙", "政协主席:丙") is the
-        // district's, of that post's unit.
+        // On a roster's line, an organ's post written without its unit after
+        // a post of the district's ("区委书记:甲" then "人大常委会主任:乙",
+        // "政协主席:丙") is the district's, of that post's unit. Not in running
+        // text, where it may be a firm's (公司党委书记甲、纪委书记乙).
+        let roster_line = p
+            .anchor
+            .is_some_and(|(_, end)| matches!(s.mentions.chars.get(end), Some(':' | '：')));
         if let [role] = p.roles.as_slice()
+            && roster_line
             && p.posts.is_empty()
             && p.cue != Cue::TitleAfter
             && (self.rules.words.of("organ_alone"))
@@ -2482,7 +2503,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:(?:发布时间|发布日期|生成日期|刊发日期|发表日期|发表时间|更新时间|日期|时间)\s*[:：]\s*",
         r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?",
-        r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*来源",
+        r"|^[ \t\u{3000}]*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})[ \t\u{3000}]*来源",
         r"|^\s*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\s*(?:$|\d{1,2}:\d{2}|\||\s))"
     ))
     .expect("dateline pattern is valid")
@@ -2552,8 +2573,17 @@ fn page_day(
     };
     // The page's own label ("发布时间:2022-04-29") says it best; then the
     // metadata a scraper gives (front matter), then a bare dateline.
+    // A date before the source opens the page only in its first lines (lower
+    // down it is a related story's), and within a week of the day the
+    // scraper gives, if any.
+    let scraped = doc.date.as_deref().and_then(Day::parse_iso);
+    let heads_page = |c: &regex::Captures, d: &Day| {
+        c.get(4)
+            .is_some_and(|g| opening[..g.start()].chars().count() < 300)
+            && scraped.is_none_or(|s| (s.ordinal() - d.ordinal()).abs() <= 7)
+    };
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4))
+        && let Some(d) = day(&c, 1).or_else(|| day(&c, 4).filter(|d| heads_page(&c, d)))
     {
         return Some(d);
     }
@@ -2566,7 +2596,7 @@ fn page_day(
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
     if let Some(c) = DATELINE.captures(opening)
-        && let Some(d) = day(&c, 7).filter(agrees)
+        && let Some(d) = day(&c, 7).or_else(|| day(&c, 4)).filter(agrees)
     {
         return Some(d);
     }
@@ -4687,6 +4717,11 @@ url: x
             "---\ndate: 2020-04-22\n---\n通榆县政协九届四次会议胜利闭幕\n2020/04/21 来源:  \n今天上午,县政协主席葛立山出席闭幕会。",
         );
         assert_eq!(took_part(&f), pairs(&[("葛立山", "2020-04-21")]));
+        // Not a related story's date lower down, far from the scraper's day.
+        let f = facts(
+            "---\ndate: 2024-03-08\n---\n3月7日,洮北区召开会议,区委书记葛立山出席。\n\n相关新闻\n\n2019-05-06 来源:白城日报\n\n洮北区召开春耕生产会议",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2024-03-07")]));
         // A speech written as a thing done ("作了说明,") reports nothing after it.
         let f = facts(
             "---\ndate: 2024-02-05\n---\n2月4日,通榆县第十三次代表大会第五次会议召开。会上,县委副书记卢文海就《实施意见》作了说明,县长方建春作了题为《坚持稳中求进》的讲话。",
@@ -4726,6 +4761,11 @@ url: x
                 ("葛立山".into(), "洮北区".into(), "区委书记".into())
             ]
         );
+        // Not in running text, where it may be a firm's.
+        let f = facts(
+            "---\ndate: 2024-03-08\n---\n3月7日,区委书记葛立山到国网洮北供电公司调研。公司党委书记卢文海、纪委书记方建春陪同。",
+        );
+        assert!(held(&f).iter().all(|p| p.0 != "方建春"), "{:?}", held(&f));
         // Not without a district's post before it.
         assert!(
             held(&facts(

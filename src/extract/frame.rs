@@ -112,16 +112,23 @@ fn is_object(rules: &Rules, m: &Mentions, i: usize) -> bool {
 fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
     // Those the clause holds as objects take no part in its act ("甲向乙颁发了
     // 任命书,并主持了…": 乙 is given it, and chairs nothing).
-    // A list shares its first item's mark ("受区委书记甲、区长乙委托").
-    let mut object = vec![false; m.people.len()];
+    // A list on whose behalf one acts shares its first item's mark
+    // ("受区委书记甲、区长乙委托").
+    let mut behalf = vec![false; m.people.len()];
     for i in 0..m.people.len() {
         let listed = i > 0 && {
             let (prev, p) = (&m.people[i - 1], &m.people[i]);
             let gap = prev.at + prev.len..p.start();
             gap.len() == 1 && matches!(m.chars[gap.start], '、' | '和' | '及' | '与')
         };
-        object[i] = is_object(rules, m, i) || (listed && object[i - 1]);
+        let start = m.people[i].start();
+        let marked = crate::extract::word_ends_at(&m.chars, start, "受")
+            || (crate::extract::word_at(&m.chars, start, "受") && start + 1 < m.people[i].at);
+        behalf[i] = marked || (listed && behalf[i - 1]);
     }
+    let object: Vec<bool> = (0..m.people.len())
+        .map(|i| behalf[i] || is_object(rules, m, i))
+        .collect();
     let people: Vec<usize> = (0..m.people.len())
         .filter(|&i| m.people[i].at >= start && m.people[i].at < end)
         .filter(|&i| !object[i])
@@ -505,5 +512,15 @@ mod tests {
             .map(|(i, _)| m.people[*i].name.as_str())
             .collect();
         assert_eq!(takers, ["方建春"]);
+        // Only 受 lends its mark down a list: 向 in a street's name does not.
+        let (m, f) = read(
+            "区委书记葛立山出席,向阳街道党工委书记卢文海、新华街道党工委书记方建春作表态发言。",
+        );
+        let takers: Vec<&str> = f
+            .iter()
+            .flat_map(|f| f.lent.iter().chain(&f.people))
+            .map(|(i, _)| m.people[*i].name.as_str())
+            .collect();
+        assert!(takers.contains(&"方建春"), "{takers:?}");
     }
 }

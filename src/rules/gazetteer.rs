@@ -678,11 +678,28 @@ impl Gazetteer {
                 }
             }
         }
+        // A host that also spells a city or a province (jkq.xinxiang.gov.cn:
+        // 新乡's 经开区) holds only that place's counties (jkq is no 镇江's 京口区).
+        let places: Vec<&str> = host
+            .split('.')
+            .filter(|l| self.above.contains(*l))
+            .collect();
+        let spelled_place = |place: &str| {
+            crate::pinyin::place_syllables(short_form(place).unwrap_or(place))
+                .map(|s| s.concat())
+                .is_some_and(|s| places.contains(&s.as_str()))
+        };
         let mut found: Vec<usize> = lists
             .into_iter()
             .flatten()
             .copied()
             .filter(|i| fits(i))
+            .filter(|&i| {
+                let c = &self.counties[i];
+                places.is_empty()
+                    || c.city.as_deref().is_some_and(spelled_place)
+                    || spelled_place(&c.province)
+            })
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -915,6 +932,10 @@ mod tests {
         assert_eq!(by("http://huancui.gov.cn/a/1.html", '县'), None);
         // A city's name is the city's, also at the head of a segment.
         assert_eq!(by("http://nanchang.gov.cn/a", '县'), None);
+        // A host that spells a city holds only that city's counties: jkq is
+        // 镇江's 京口区 alone, not under 新乡.
+        assert_eq!(by("http://jkq.example.com/a.html", '区'), Some("京口区"));
+        assert_eq!(by("http://jkq.xinxiang.gov.cn/2022/1.html", '区'), None);
         assert_eq!(by("http://example.com/nanchangxinwen/1.html", '县'), None);
         // A name several counties of the unit share says no one (朝阳区),
         // but names them all.

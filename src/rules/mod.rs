@@ -159,6 +159,7 @@ pub const WORD_KINDS: &[&str] = &[
     "join_after",
     "title_qualifier",
     "speech_done_after",
+    "speech_noun_after",
 ];
 
 /// Word lists by kind (`data/words.tsv`): what each layer reads beyond its

@@ -342,7 +342,8 @@ impl<'r> NameReader<'r> {
             .words
             .of("opens_group_list")
             .iter()
-            .filter(|w| crate::extract::word_at(s.chars, end, w))
+            // "区领导以及甲、乙等企业家": 以及 joins others to the group.
+            .filter(|w| !w.ends_with('及') && crate::extract::word_at(s.chars, end, w))
             .find_map(|w| {
                 let after = end + w.chars().count();
                 let colon = matches!(s.chars.get(after), Some(':' | '：'));
@@ -416,6 +417,18 @@ impl<'r> NameReader<'r> {
             .position(|c| matches!(c, '、' | ',' | '，'))?;
         let inside = pos..pos + len;
         let word: String = s.chars[inside.clone()].iter().collect();
+        // Closed by a comma, an item of four or more is a name only where it
+        // is written as a transliterated one ("、才让扎西,"), not a body
+        // ("、相关部门,", "、项目业主,").
+        if s.chars[pos + len] != '、'
+            && len >= 4
+            && !word
+                .chars()
+                .skip(1)
+                .all(|c| self.rules.name_transliteration.contains(&c))
+        {
+            return None;
+        }
         // A body is no name ("县领导甲、农业农村局、水利局负责同志").
         let body = self
             .rules
@@ -1356,6 +1369,12 @@ mod tests {
         );
         assert_eq!(names("在主席台就坐的区领导还有:柴明"), ["柴明"]);
         assert!(names("县领导有关部门负责人参加").is_empty());
+        // 以及 joins others to the group, it opens no list of the group's.
+        assert!(
+            people("区领导以及陈德平、柴明等企业家代表出席会议")
+                .iter()
+                .all(|(_, titles)| titles.is_empty())
+        );
         // 县上领导 is 县领导 as the north-west writes it.
         assert_eq!(people("县上领导葛立山、卢文海出席")[1].1, ["县领导"]);
         // A city title of several holders leads a list too.
@@ -1391,6 +1410,12 @@ mod tests {
             names("副县长胡某军、王伟、尕玛才旦、才让扎西,各乡镇负责人参加会议"),
             ["胡某军", "王伟", "尕玛才旦", "才让扎西"]
         );
+        // Not a body closing the list ("、相关部门,"), nor the adverb 才.
+        assert_eq!(
+            names("副县长卢文海、方建春、相关部门,各乡镇负责同志参加会议"),
+            ["卢文海", "方建春"]
+        );
+        assert!(names("区委书记才刚上任就深入基层调研").is_empty());
         // A Mongolian name after a title.
         assert_eq!(names("副旗长阿拉腾达来主持座谈会"), ["阿拉腾达来"]);
         // A roster line that lost a space between two names of three.

@@ -130,23 +130,17 @@ pub fn find(rules: &Rules, text: &str) -> (Vec<DistrictMention>, Vec<CityMention
                             })
                             .map(|k| k.city_or_province())
                     });
-                let party = ["中共", "中国共产党"].iter().any(|p| {
-                    let n = p.chars().count();
-                    m.at >= n && crate::extract::word_at(&chars, m.at - n, p)
-                });
-                // A name alone on its line ("• 新城区", a roster's heading), but
-                // not a two-character common word a site's menu prints (城区).
-                let alone = chars[..m.at]
-                    .iter()
-                    .chain(&chars[end..])
-                    .all(|c| !crate::extract::is_han(*c))
-                    && !(m.len <= 2 && rules.place_words.contains(name));
+                // The party before it: 中共某县…, or 中国共产党 before a committee
+                // of the county's ("中国共产党眉县第十七届委员会"; 中国共产党和县级
+                // 以上… names no 和县).
+                let party = m.at >= 2 && crate::extract::word_at(&chars, m.at - 2, "中共")
+                    || m.at >= 5
+                        && crate::extract::word_at(&chars, m.at - 5, "中国共产党")
+                        && matches!(chars.get(end), Some('第' | '委'));
                 // "区委书记和县委书记": a two-character name needs a clear start.
                 let clear_start = m.at == 0 || !crate::extract::is_han(chars[m.at - 1]);
-                let anchored = (organ && (m.len >= 3 || clear_start))
-                    || city_before.is_some()
-                    || party
-                    || alone;
+                let anchored =
+                    (organ && (m.len >= 3 || clear_start)) || city_before.is_some() || party;
                 let plain = m.len >= 3 && !rules.place_words.contains(name);
                 if !anchored && !plain {
                     continue;
@@ -301,17 +295,17 @@ mod tests {
     }
 
     #[test]
-    fn a_two_character_county_after_the_party_or_alone_on_its_line() {
+    fn a_two_character_county_after_the_party_before_its_committee() {
         // "中国共产党眉县第十七届委员会": the party's full name anchors it.
         assert_eq!(
             names("中国共产党赵县第十七届委员会第三次全体会议召开"),
             vec![("赵县".into(), s("石家庄市"))]
         );
-        // A roster's heading: the name alone on its line.
-        assert_eq!(names("  • 赵县  "), vec![("赵县".into(), s("石家庄市"))]);
-        // Not in running text with nothing to anchor it, nor a common word
-        // alone on a site's menu line.
+        // Not before anything else: 中国共产党和县级以上… names no 和县.
+        assert!(names("传达学习中国共产党和县级以上国家机关工作人员纪律规定").is_empty());
+        // Not in running text with nothing to anchor it, nor alone on its line
+        // (a section's heading: 东区, 新县).
         assert!(names("赵县开展学习活动").is_empty());
-        assert!(names("城区").is_empty());
+        assert!(names("东区").is_empty());
     }
 }
