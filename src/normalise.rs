@@ -676,13 +676,14 @@ fn mend_lost_county(s: &str) -> String {
 /// Mends the 年 and 月 that mirror sites drop from a date: "…讯(记者 某某)
 /// 1123日,区长…" -> "11月23日", "2022325日下午" -> "2022年3月25日下午". Only
 /// where the digits split into one month and day alone ("1123", "428日":
-/// 4月28日; not "123日", 1月23日 or 12月3日, which the date layer reads by
-/// the page's date), before 日, right after a sentence's start or a dateline,
+/// 4月28日, "74日上午": 7月4日, two digits no day can be; not "123日", 1月23日
+/// or 12月3日, which the date layer reads by the page's date), before 日,
+/// right after a sentence's start or a dateline,
 /// or before a time of day (not "130日内", nor "运行215日,"). Linear in the
 /// text.
 fn mend_lost_month(s: &str) -> String {
     static LOST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(^|[^0-9])((?:19|20)[0-9]{2})?([0-9]{3,4})日(上午|下午|晚|早|凌晨|中午|夜|[,，、 ]|$)?")
+        Regex::new(r"(^|[^0-9])((?:19|20)[0-9]{2})?([0-9]{2,4})日(上午|下午|晚|早|凌晨|中午|夜|[,，、 ]|$)?")
             .expect("lost month pattern is valid")
     });
     LOST.replace_all(s, |c: &regex::Captures| {
@@ -700,6 +701,10 @@ fn mend_lost_month(s: &str) -> String {
             .map_or(String::new(), |y| format!("{}年", y.as_str()));
         let after = c.get(4).map_or("", |m| m.as_str());
         let digits = &c[3];
+        // Two digits are a day of their own up to 31.
+        if digits.len() == 2 && digits.parse::<u32>().is_ok_and(|n| n <= 31) {
+            return c[0].to_string();
+        }
         let split = |m: &str, d: &str| {
             let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
             ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
@@ -888,11 +893,11 @@ mod tests {
     fn a_month_a_mirror_dropped_is_mended_where_the_digits_read_one_way() {
         let doc = normalise(
             "x.txt",
-            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席。2022325日下午,召开会议。限130日内完成。已运行215日,运行良好",
+            "本报讯(记者 某某)1123日,区长柴明调研。428日,出席。123日,出席。2022325日下午,召开会议。限130日内完成。已运行215日,运行良好。74日上午,督查。25日上午,督查。限60日内完成",
         );
         assert_eq!(
             doc.text,
-            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席。2022年3月25日下午,召开会议。限130日内完成。已运行215日,运行良好"
+            "本报讯(记者 某某)11月23日,区长柴明调研。4月28日,出席。123日,出席。2022年3月25日下午,召开会议。限130日内完成。已运行215日,运行良好。7月4日上午,督查。25日上午,督查。限60日内完成"
         );
     }
 

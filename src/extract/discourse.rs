@@ -2509,6 +2509,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// The first dateline of `text` (see [`DATELINE`]) that is not an archive's
+/// ("归档时间:2017-11-15" files the page long after it ran).
+fn dateline(text: &str) -> Option<regex::Captures<'_>> {
+    DATELINE.captures_iter(text).find(|c| {
+        !c.get(0)
+            .is_some_and(|m| text[..m.start()].ends_with("归档"))
+    })
+}
+
 /// A date written in words alone on its line, as a newspaper's page prints it
 /// ("2023年12月20日", "2023年12月20日 星期三"); a site's banner prints today's
 /// so too, so it counts only where the page has no other dateline.
@@ -2582,7 +2591,7 @@ fn page_day(
             .is_some_and(|g| opening[..g.start()].chars().count() < 300)
             && scraped.is_none_or(|s| (s.ordinal() - d.ordinal()).abs() <= 7)
     };
-    if let Some(c) = DATELINE.captures(opening)
+    if let Some(c) = dateline(opening)
         && let Some(d) = day(&c, 1).or_else(|| day(&c, 4).filter(|d| heads_page(&c, d)))
     {
         return Some(d);
@@ -2595,7 +2604,7 @@ fn page_day(
     // ("publishdate:2024-06-21 15:22" under /2023/01/): `filed` is
     // [`address_date`] of the page's address.
     let agrees = |d: &Day| filed.is_none_or(|(y, m, _)| d.year == y && d.month == m);
-    if let Some(c) = DATELINE.captures(opening)
+    if let Some(c) = dateline(opening)
         && let Some(d) = day(&c, 7).or_else(|| day(&c, 4)).filter(agrees)
     {
         return Some(d);
@@ -2624,8 +2633,7 @@ fn page_day(
     }
     let n = text.chars().count();
     let closing: String = text.chars().skip(n.saturating_sub(600)).collect();
-    DATELINE
-        .captures(&closing)
+    dateline(&closing)
         .and_then(|c| day(&c, 1).or_else(|| day(&c, 4)).or_else(|| day(&c, 7)))
         .or_else(|| {
             NEWS_DATE
@@ -4717,6 +4725,19 @@ url: x
             "---\ndate: 2020-04-22\n---\n通榆县政协九届四次会议胜利闭幕\n2020/04/21 来源:  \n今天上午,县政协主席葛立山出席闭幕会。",
         );
         assert_eq!(took_part(&f), pairs(&[("葛立山", "2020-04-21")]));
+        // An archive's date is no page's; the page's own label after it is.
+        let f = facts(
+            "归档时间:2017-11-15\n\n来源: 某镇 发布时间: 2016-07-05 00:00\n\n7月4日上午,通榆县委常委、纪委书记葛立山督查防汛工作。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2016-07-04")]));
+        // A day a meeting decides on for later dates nothing after it.
+        let f = facts(
+            "---\ndate: 2022-07-27\n---\n7月26日,通榆县人大常委会主任葛立山主持召开主任会议。\n会议决定7月29日召开县人大常委会第五次会议。\n县人大常委会副主任卢文海出席会议。",
+        );
+        assert_eq!(
+            took_part(&f),
+            pairs(&[("卢文海", "2022-07-26"), ("葛立山", "2022-07-26")])
+        );
         // Not a related story's date lower down, far from the scraper's day.
         let f = facts(
             "---\ndate: 2024-03-08\n---\n3月7日,洮北区召开会议,区委书记葛立山出席。\n\n相关新闻\n\n2019-05-06 来源:白城日报\n\n洮北区召开春耕生产会议",

@@ -1433,6 +1433,8 @@ mod tests {
         assert_eq!(names("区政协主席吴某受区政协常委会委托作报告"), ["吴某"]);
         assert!(names("深入学习总书记来川视察重要指示精神").is_empty());
         assert!(names("实行区级领导包抓").is_empty());
+        // 挥锹 follows a name (区长甲挥锹铲土), as a verb does.
+        assert_eq!(names("区委副书记、区长廉某挥锹铲土栽种新苗"), ["廉某"]);
         // 县四大组织领导 is a group word.
         assert_eq!(
             people("葛立山、卢文海等县四大组织领导参加会议")[0].1,
