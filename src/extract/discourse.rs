@@ -815,15 +815,9 @@ impl<'a> Reader<'a> {
                 .any(|w| super::word_ends_at(&m.chars, said_from, w));
         let new_speaker = |f: &super::frame::Frame| {
             done_speech
-                && f.people.first().is_some_and(|(i, _)| {
-                    let p = &m.people[*i];
-                    let start = p.start();
-                    p.cue == Cue::Title
-                        && start >= f.start
-                        && !m.chars[f.start..start]
-                            .iter()
-                            .any(|c| crate::extract::is_han(*c))
-                })
+                && f.people
+                    .first()
+                    .is_some_and(|(i, _)| m.people[*i].cue == Cue::Title && opens_clause(m, f, *i))
         };
         let own_dates: Vec<usize> = (0..m.dates.len())
             .filter(|&i| m.dates[i].occasion && m.dates[i].at < said_from)
@@ -1001,16 +995,11 @@ impl<'a> Reader<'a> {
             // does not list ("常务副区长丙通报经济运行情况").
             // The official opens the clause, as a subject does: names at the
             // end of running text ("名单的还有县长甲") take no part.
-            let opens_clause = |i: usize| {
-                let start = m.people[i].start();
-                start >= f.start
-                    && !m.chars[f.start..start]
-                        .iter()
-                        .any(|c| crate::extract::is_han(*c))
-            };
             let unlisted_part = f.act == Act::None
                 && !f.names_only
-                && f.people.first().is_some_and(|(i, _)| opens_clause(*i))
+                && f.people
+                    .first()
+                    .is_some_and(|(i, _)| opens_clause(m, f, *i))
                 && f.people
                     .iter()
                     .take(f.subjects)
@@ -1928,12 +1917,13 @@ impl<'a> Reader<'a> {
 /// district they come from: the paragraph's, the section's or the
 /// document's. Quadratic in the sentence's districts (a handful).
 fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
-    // A delegation going (考察团到…, 代表团到…) goes away whatever its word.
+    // A delegation (`guest_after`: 考察团到…, 代表团到…) goes away whatever
+    // its word.
     let away = |d: &DistrictMention| {
         destination_word(rules, m, d).is_some_and(|(w, at)| {
             let before = at - w.chars().count();
             rules.words.of("destination_away").iter().any(|a| a == w)
-                || ["考察团", "代表团"]
+                || (rules.words.of("guest_after"))
                     .iter()
                     .any(|g| super::word_ends_at(&m.chars, before, g))
         })
@@ -1950,6 +1940,16 @@ fn own_context(rules: &Rules, m: &Mentions) -> Option<Place> {
             name: d.name.clone(),
             city: d.city.clone(),
         })
+}
+
+/// True when person `i` (title chain included) opens frame `f`, as a subject
+/// does: nothing but punctuation and spaces before it in the clause.
+fn opens_clause(m: &Mentions, f: &super::frame::Frame, i: usize) -> bool {
+    let start = m.people[i].start();
+    start >= f.start
+        && !m.chars[f.start..start]
+            .iter()
+            .any(|c| crate::extract::is_han(*c))
 }
 
 /// The district nearest before `at` in a sentence that is not a destination.

@@ -74,8 +74,9 @@ pub struct Frame {
 pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
     let mut pending: Vec<usize> = Vec::new();
+    let objects = objects(rules, m);
     for &(start, end) in clauses {
-        let mut frame = frame(rules, m, start, end);
+        let mut frame = frame(rules, m, &objects, start, end);
         if frame.names_only {
             pending.extend(frame.people.iter().map(|(i, _)| *i));
         } else if frame.act != Act::None && !pending.is_empty() {
@@ -97,23 +98,21 @@ pub fn frames(rules: &Rules, m: &Mentions, clauses: &[(usize, usize)]) -> Vec<Fr
     out
 }
 
-/// True when person `i` stands right after a word that makes it an object
-/// (`object_mark` in data/words.tsv: 向, 给 ...), its title chain included.
-fn is_object(rules: &Rules, m: &Mentions, i: usize) -> bool {
+/// True when `mark` makes person `i` an object: it stands right before the
+/// person, title chain included, or the chain's scope took it in
+/// ("受区长甲委托").
+fn marked_by(m: &Mentions, i: usize, mark: &str) -> bool {
     let p = &m.people[i];
     let start = p.start();
-    // The chain's scope may have taken the mark in ("受区长甲委托").
-    rules.words.of("object_mark").iter().any(|w| {
-        crate::extract::word_ends_at(&m.chars, start, w)
-            || (crate::extract::word_at(&m.chars, start, w) && start + w.chars().count() < p.at)
-    })
+    crate::extract::word_ends_at(&m.chars, start, mark)
+        || (crate::extract::word_at(&m.chars, start, mark) && start + mark.chars().count() < p.at)
 }
 
-fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
-    // Those the clause holds as objects take no part in its act ("甲向乙颁发了
-    // 任命书,并主持了…": 乙 is given it, and chairs nothing).
-    // A list on whose behalf one acts shares its first item's mark
-    // ("受区委书记甲、区长乙委托").
+/// Which of the sentence's people are objects, not subjects: those a word of
+/// `object_mark` in data/words.tsv (向, 给, 受 ...) marks, and the further
+/// items of a list on whose behalf one acts ("受区委书记甲、区长乙委托": only
+/// 受 lends its mark down a list). One entry per person; linear in them.
+fn objects(rules: &Rules, m: &Mentions) -> Vec<bool> {
     let mut behalf = vec![false; m.people.len()];
     for i in 0..m.people.len() {
         let listed = i > 0 && {
@@ -121,17 +120,25 @@ fn frame(rules: &Rules, m: &Mentions, start: usize, end: usize) -> Frame {
             let gap = prev.at + prev.len..p.start();
             gap.len() == 1 && matches!(m.chars[gap.start], '、' | '和' | '及' | '与')
         };
-        let start = m.people[i].start();
-        let marked = crate::extract::word_ends_at(&m.chars, start, "受")
-            || (crate::extract::word_at(&m.chars, start, "受") && start + 1 < m.people[i].at);
-        behalf[i] = marked || (listed && behalf[i - 1]);
+        behalf[i] = marked_by(m, i, "受") || (listed && behalf[i - 1]);
     }
-    let object: Vec<bool> = (0..m.people.len())
-        .map(|i| behalf[i] || is_object(rules, m, i))
-        .collect();
+    (0..m.people.len())
+        .map(|i| {
+            behalf[i]
+                || (rules.words.of("object_mark"))
+                    .iter()
+                    .any(|w| marked_by(m, i, w))
+        })
+        .collect()
+}
+
+/// One clause read as a frame; `objects` are [`objects`] of the sentence.
+fn frame(rules: &Rules, m: &Mentions, objects: &[bool], start: usize, end: usize) -> Frame {
+    // Those the clause holds as objects take no part in its act ("甲向乙颁发了
+    // 任命书,并主持了…": 乙 is given it, and chairs nothing).
     let people: Vec<usize> = (0..m.people.len())
         .filter(|&i| m.people[i].at >= start && m.people[i].at < end)
-        .filter(|&i| !object[i])
+        .filter(|&i| !objects[i])
         .collect();
     let dates: Vec<usize> = (0..m.dates.len())
         .filter(|&i| m.dates[i].at >= start && m.dates[i].at < end)

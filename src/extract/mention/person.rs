@@ -179,7 +179,6 @@ impl<'r> NameReader<'r> {
                 gap = close + 1;
             }
             // 在主席台就座的市领导还有甲、乙: a title of several holders leads a list.
-            let shared = chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
             let several = match chain.posts.last() {
                 Some(p) => !p.single,
                 None => chain.roles.last().is_some_and(|r| r.ends_with("领导")),
@@ -197,6 +196,8 @@ impl<'r> NameReader<'r> {
                 let at = chain.end + gap;
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 // 副区长甲、乙、丙: further names share a post that has several holders.
+                let shared =
+                    chain.posts.last().is_some_and(|p| !p.single) || chain.posts.is_empty();
                 // A roster's line sets its names apart by spaces after a colon
                 // ("副县长:李某某 马 某 王某某").
                 let roster = gap > 0 && matches!(s.chars.get(chain.end), Some(':' | '：'));
@@ -331,9 +332,6 @@ impl<'r> NameReader<'r> {
         out
     }
 
-    /// Further names after a name ending at `end`: "、乙、丙", "和丁"; with
-    /// `spaced` (a roster's line), also names set apart by spaces whose
-    /// surname the table lists.
     /// The list a word opens right after a group word or a title of several
     /// holders (`opens_group_list`: "县领导有甲、乙", "区领导还有:甲、乙"): two
     /// names at least, or one after a colon, so that 有关 opens no name.
@@ -353,6 +351,10 @@ impl<'r> NameReader<'r> {
             .unwrap_or_default()
     }
 
+    /// Further names after a name ending at `end`: "、乙、丙", "和丁"; with
+    /// `spaced` (a roster's line: the length of the name before), also names
+    /// set apart by spaces whose surname the table lists, and a name of three
+    /// run on after one of three where the source lost the space.
     fn list_continuation(
         &self,
         s: &Sentence,
@@ -402,8 +404,9 @@ impl<'r> NameReader<'r> {
     }
 
     /// An item of a list set off by 、 before it and 、 or a comma after it
-    /// ("县级领导甲、卓玛某吉、索南某某、乙", "副县长甲、才让某某,…"): two to six characters of Chinese that open with a listed surname
-    /// and hold no title, verb, date or stop. The separators bound it, where
+    /// ("县级领导甲、卓玛某吉、索南某某、乙", "副县长甲、才让某某,…"): two to six
+    /// characters of Chinese that open with a listed surname and hold no
+    /// title, verb, date or stop. The separators bound it, where
     /// the name rules would cut a Tibetan or rare given name short. `sep` is
     /// the position of the 、 before it. Linear in the item.
     fn enclosed_item(&self, s: &Sentence, sep: usize) -> Option<(usize, String)> {
