@@ -784,14 +784,20 @@ fn join_spaced_dates(line: &str) -> String {
     join(&join(line))
 }
 
+/// Runs of spaces and tabs as one space, and none beside a list's mark 、
+/// (web pages pad list items: "甲、 乙 、丙" is "甲、乙、丙").
 fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut last_space = false;
     for c in line.chars() {
         let space = c == ' ' || c == '\t';
-        if !(space && last_space) {
-            out.push(if space { ' ' } else { c });
+        if space && (last_space || out.ends_with('、')) {
+            continue;
         }
+        if c == '、' && last_space {
+            out.pop();
+        }
+        out.push(if space { ' ' } else { c });
         last_space = space;
     }
     out
@@ -800,6 +806,14 @@ fn collapse_spaces(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_beside_a_list_mark_are_dropped() {
+        assert_eq!(
+            collapse_spaces("县领导甲某、 乙某 、丙某  参加"),
+            "县领导甲某、乙某、丙某 参加"
+        );
+    }
 
     #[test]
     fn front_matter_becomes_metadata() {

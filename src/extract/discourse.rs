@@ -544,7 +544,13 @@ impl<'a> Reader<'a> {
                 &cities,
             )
         };
-        let voters = if hosts.is_empty() { &counts } else { &hosts };
+        // With no host, a district only visited may be the text's; a guest never is.
+        let others: BTreeMap<Place, usize> = counts
+            .iter()
+            .filter(|(p, _)| !guests.contains(*p))
+            .map(|(p, n)| (p.clone(), *n))
+            .collect();
+        let voters = if hosts.is_empty() { &others } else { &hosts };
         let home = home_district(voters, doc.title.as_deref(), rules);
         // A text whose titles are of another unit than the district it names
         // most ("云龙区党政代表团来沛考察…县委书记甲") is about a county of
@@ -1977,11 +1983,33 @@ fn comes_to_us(rules: &Rules, chars: &[char]) -> bool {
     })
 }
 
+/// How far after a district, in characters, a word of `guest_comes` is looked for.
+const GUEST_REACH: usize = 40;
+
 /// True when a district is a visiting delegation's: a guest word follows it
 /// ("枞阳县党政代表团来我县考察"), and no word sending the delegation out of it
-/// ("率金山区党政代表团赴六安市") unless to 我县.
+/// ("率金山区党政代表团赴六安市") unless to 我县; or a word of `guest_comes`
+/// brings it to the text's own county later in its clause ("获嘉县政协到我县调研").
+/// Cost: at most [`GUEST_REACH`] characters after the district.
 fn is_guest(rules: &Rules, chars: &[char], d: &DistrictMention) -> bool {
     let after = d.at + d.len;
+    let comes = (after..chars.len().min(after + GUEST_REACH))
+        .take_while(|&i| {
+            !matches!(
+                chars[i],
+                '，' | ',' | '。' | '；' | ';' | '！' | '？' | '\n'
+            )
+        })
+        .any(|i| {
+            rules
+                .words
+                .of("guest_comes")
+                .iter()
+                .any(|w| super::word_at(chars, i, w))
+        });
+    if comes {
+        return true;
+    }
     let Some(guest) = rules
         .words
         .of("guest_after")
@@ -4321,6 +4349,34 @@ mod tests {
                 ("代瑜".into(), "怀宁县".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_county_that_comes_to_ours_is_a_guest() {
+        // 通榆县 comes to 我县 (guest_comes), so the 县政协主席 who escorts it
+        // is not 通榆县's; the host is named only by its towns (金寨县's).
+        let f = facts(
+            "---\ndate: 2019-10-18\n---\n通榆县政协到我县调研考察\n10月16日,通榆县政协主席甲某某带领委员调研我县产业园区。县政协主席乙某某、副主席丙某某陪同。\n调研组一行先后察看了梅山镇、白塔畈镇的产业园。",
+        );
+        let hosts: Vec<(String, String)> = held(&f)
+            .into_iter()
+            .filter(|p| p.0 != "甲某某")
+            .map(|p| (p.0, p.1))
+            .collect();
+        assert_eq!(
+            hosts,
+            [
+                ("丙某某".into(), "金寨县".into()),
+                ("乙某某".into(), "金寨县".into()),
+            ]
+        );
+        // Retirees who come to the county (来县考察) are guests too; the county
+        // they come to is the text's own.
+        let f = facts(
+            "---\ndate: 2015-05-18\n---\n通榆县离退休老同志来县考察交流\n县委书记乙某某陪同考察\n5月16日,通榆县部分离退休老同志来到金寨县考察交流。县委书记乙某某陪同。",
+        );
+        let hosts: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert_eq!(hosts, [("乙某某".into(), "金寨县".into())]);
     }
 
     #[test]

@@ -627,6 +627,15 @@ mod tests {
     }
 
     #[test]
+    fn appointed_without_wei() {
+        // 被任命 with no 为 before the post names it all the same.
+        assert_eq!(
+            decided("甲某某被任命通榆县委副书记。"),
+            [row("甲某某", "通榆县", "县委副书记", "appointed")]
+        );
+    }
+
+    #[test]
     fn removed_and_no_longer_serving() {
         assert_eq!(
             decided("会议决定免去甲某某的宝安区副区长职务。"),

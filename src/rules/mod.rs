@@ -142,6 +142,7 @@ pub const WORD_KINDS: &[&str] = &[
     "stem_word",
     "guest_after",
     "guest_leaves",
+    "guest_comes",
     "opens_group_list",
     "group_qualifier",
     "district_mark",

@@ -1975,7 +1975,15 @@ mod tests {
     #[test]
     fn sign_generic() {
         has("全力推动重点项目建设", "重点项目", Feature::Generic);
-        has("要抓好重大项目", "要抓好重大项目", Feature::Generic);
+        has("要抓好重大项目", "重大项目", Feature::Generic);
+        // A new round, a count of new entries, a kind of works: no one project.
+        has("迅速掀起新一轮项目建设热潮", "新一轮项目", Feature::Generic);
+        has("新入库项目个数均超额完成", "新入库项目", Feature::Generic);
+        has(
+            "建设了一大批重大物流、交通、城建项目",
+            "城建项目",
+            Feature::Generic,
+        );
         lacks(
             "加快建设甲乙教育科技产业园",
             "甲乙教育科技产业园",
@@ -2175,6 +2183,31 @@ mod tests {
             .into_iter()
             .map(|c| c.name)
             .collect()
+    }
+
+    #[test]
+    fn exhorting_verbs_open_no_name() {
+        // 做实做细, 抓好, 紧盯, 立足, 协商, 筹备: what a report urges, before
+        // the name it urges on.
+        for (sentence, name) in [
+            ("要做实做细甲乙水库建设", "甲乙水库"),
+            ("全力抓好甲乙科学城产业示范区建设", "甲乙科学城产业示范区"),
+            ("会议专题协商甲乙新城建设", "甲乙新城"),
+        ] {
+            let found = candidate_names(sentence);
+            assert!(found.contains(&name.to_string()), "{sentence}: {found:?}");
+        }
+        for sentence in [
+            "持之以恒招项目、扩投资",
+            "紧盯项目抓落实",
+            "高标准、高水平筹备好项目拉练活动",
+        ] {
+            assert!(
+                names(sentence).is_empty(),
+                "{sentence}: {:?}",
+                names(sentence)
+            );
+        }
     }
 
     #[test]
