@@ -374,6 +374,8 @@ struct Reader<'a> {
     lead_events: BTreeSet<String>,
     /// Districts whose delegations visit: never a paragraph's own.
     guests: BTreeSet<Place>,
+    /// The person being read escorts visitors to `destination` (陪同).
+    escorting: bool,
     /// An event of a sentence that names its own date has been read.
     dated_yet: bool,
     /// The last district post read (县委书记): the organ a bare head of a
@@ -624,6 +626,7 @@ impl<'a> Reader<'a> {
             event_index: BTreeMap::new(),
             lead_events: BTreeSet::new(),
             guests,
+            escorting: false,
             dated_yet: false,
             own_date: false,
             last_post: None,
@@ -897,6 +900,7 @@ impl<'a> Reader<'a> {
                     && ((p.at >= f.start && p.at < f.end) || f.lent.iter().any(|(k, _)| *k == i))
             });
             let context = if escorts { destination.clone() } else { None };
+            self.escorting = escorts && destination.is_some();
             let context = context.or_else(|| para_place.clone());
             self.note_person(
                 s,
@@ -1243,6 +1247,7 @@ impl<'a> Reader<'a> {
         evidence: &Evidence,
         decided: &[&Staffing],
     ) {
+        let escorting = self.escorting;
         self.note_written_form(s.span.start + p.at, p.len, &p.name);
         if p.cue == Cue::Known {
             if let Some(Some((district, title))) = self.rules.people.get(&p.name) {
@@ -1251,7 +1256,10 @@ impl<'a> Reader<'a> {
             }
             return;
         }
+        // Those who escort a visiting delegation serve where it goes, not the
+        // guests' district named before them ("新津区考察团到我区…区委常委甲陪同").
         let context = context_before(self.rules, &s.mentions, p.anchor.map_or(p.at, |a| a.0))
+            .filter(|b| !(escorting && para_place.is_some() && self.guests.contains(b)))
             .or(para_place.cloned());
         let mut any = !decided.is_empty();
         // A post that writes no unit (宣传部长 in 区委常委、宣传部长甲) is where
@@ -1764,11 +1772,22 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let home = self.project_district(&p.name, p.district.as_deref(), context.as_deref());
+            // A county's stem before the name is its place, as its full name
+            // would be ("浦江宝掌山居" in 浦江县: 宝掌山居), where enough is left
+            // to name the work (not "诏安南站").
+            let (name, mut aliases) = (p.name, p.aliases);
+            let name = match home.as_deref().and_then(|d| without_stem(&name, d)) {
+                Some(rest) => {
+                    aliases.push(name.clone());
+                    rest
+                }
+                None => name,
+            };
             found.push(ProjectFact {
                 city: city_of(&home),
                 district: home,
-                name: p.name,
-                aliases: p.aliases,
+                name,
+                aliases,
                 project: p.project,
                 venue: p.venue,
                 stage: p.stage,
@@ -1985,6 +2004,23 @@ fn comes_to_us(rules: &Rules, chars: &[char]) -> bool {
 
 /// How far after a district, in characters, a word of `guest_comes` is looked for.
 const GUEST_REACH: usize = 40;
+
+/// A project's name without its district's stem opening it ("浦江宝掌山居" in
+/// 浦江县: "宝掌山居"), where the stem has two characters or more and four or
+/// more are left; None where the name does not open so.
+fn without_stem(name: &str, district: &str) -> Option<String> {
+    let stem = district
+        .strip_suffix('县')
+        .or_else(|| district.strip_suffix('区'))
+        .or_else(|| district.strip_suffix('市'))
+        .or_else(|| district.strip_suffix('旗'))?;
+    if stem.chars().count() < 2 || stem.contains('族') {
+        return None;
+    }
+    let rest = name.strip_prefix(stem)?;
+    let unit_next = rest.starts_with(['县', '区', '市', '旗', '段', '境', '籍']);
+    (rest.chars().count() >= 4 && !unit_next).then(|| rest.to_string())
+}
 
 /// True when a district is a visiting delegation's: a guest word follows it
 /// ("枞阳县党政代表团来我县考察"), and no word sending the delegation out of it
@@ -3117,7 +3153,7 @@ fn period(text: &str, title: Option<&str>) -> Option<Period> {
 
 #[cfg(test)]
 mod tests {
-    use super::{address_date, address_year};
+    use super::{address_date, address_year, without_stem};
     use crate::extract::{Extractor, Facts};
     use crate::rules::Rules;
 
@@ -4370,6 +4406,14 @@ mod tests {
                 ("乙某某".into(), "金寨县".into()),
             ]
         );
+        // Those who escort guests named before them in their sentence serve
+        // the text's own county (its outlet: 金寨融媒), not the guests'.
+        let f = facts(
+            "---\ndate: 2022-03-15\n---\n通榆县党政考察团来金考察\n来源:金寨融媒 2022年03月15日\n3月15日,通榆县党政考察团到我县考察学习,县委常委、副县长甲某某陪同考察。\n考察团表示,金寨在乡村振兴方面积累了许多好经验。",
+        );
+        let hosts: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert!(hosts.iter().all(|h| h.1 == "金寨县"), "{hosts:?}");
+        assert!(!hosts.is_empty());
         // Retirees who come to the county (来县考察) are guests too; the county
         // they come to is the text's own.
         let f = facts(
@@ -4897,6 +4941,38 @@ url: x
             held(&f).contains(&("卢文海".into(), "平谷区".into(), "镇罗营镇党委书记".into())),
             "{:?}",
             held(&f)
+        );
+    }
+
+    #[test]
+    fn a_county_stem_before_a_project_is_its_place() {
+        assert_eq!(
+            without_stem("浦江宝掌山居", "浦江县").as_deref(),
+            Some("宝掌山居")
+        );
+        // Too little left to name a work, or the stem runs on into a word.
+        assert_eq!(without_stem("诏安南站", "诏安县"), None);
+        assert_eq!(without_stem("彭阳段公路建设项目", "彭阳县"), None);
+        assert_eq!(without_stem("东方希望集团项目", "浦江县"), None);
+        // In a county's own news the stem goes, the name as written stays an alias.
+        let f = facts(
+            "---\ndate: 2017-10-16\n---\n10月16日,金寨县委书记葛立山出席开工仪式。金寨甲乙山居项目正式开工。",
+        );
+        let p = f
+            .projects
+            .iter()
+            .find(|p| p.name.starts_with("甲乙山居"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}",
+                    f.projects.iter().map(|p| &p.name).collect::<Vec<_>>()
+                )
+            });
+        assert_eq!(p.district.as_deref(), Some("金寨县"));
+        assert!(
+            p.aliases.iter().any(|a| a.starts_with("金寨甲乙山居")),
+            "{:?}",
+            p.aliases
         );
     }
 }

@@ -283,6 +283,11 @@ impl Gazetteer {
                 },
             ));
         };
+        let autonomous_shorts: std::collections::BTreeSet<String> = self
+            .by_name
+            .keys()
+            .filter_map(|n| autonomous_short(n))
+            .collect();
         for name in self.by_name.keys() {
             push(name, PlaceKind::County, name);
             // 长白朝鲜族自治县 is written 长白县 too.
@@ -300,7 +305,9 @@ impl Gazetteer {
                 && stem.chars().count() >= 2
             {
                 let old = format!("{stem}县");
-                if !self.by_name.contains_key(&old) {
+                // An autonomous county's short form is today's meaning of the
+                // name (东乡县: 东乡族自治县, not 东乡区 before 2017).
+                if !self.by_name.contains_key(&old) && !autonomous_shorts.contains(&old) {
                     push(&old, PlaceKind::County, &old);
                     let list = former.entry(old).or_default();
                     list.extend(self.by_name[name].iter().copied());
@@ -828,10 +835,11 @@ fn stem_of(name: &str) -> Option<String> {
 
 /// The short name of an autonomous county or banner, or of an ethnic district:
 /// 长白朝鲜族自治县 -> 长白县, 双江拉祜族佤族布朗族傣族自治县 -> 双江县,
-/// 管城回族区 -> 管城区.
+/// 管城回族区 -> 管城区; a county named for its people by that name:
+/// 东乡族自治县 -> 东乡县.
 fn autonomous_short(name: &str) -> Option<String> {
     static AUTONOMOUS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+(?:自治([县旗])|(区))$")
+        regex::Regex::new(r"^(\p{Han}{2,}?)(?:(?:\p{Han}{1,4}?族)+|族)(?:自治([县旗])|(区))$")
             .expect("autonomous county pattern is valid")
     });
     let c = AUTONOMOUS.captures(name)?;
@@ -1029,6 +1037,7 @@ mod tests {
             Some("双江县")
         );
         assert_eq!(autonomous_short("管城回族区").as_deref(), Some("管城区"));
+        assert_eq!(autonomous_short("东乡族自治县").as_deref(), Some("东乡县"));
         assert_eq!(autonomous_short("萧山区"), None);
         let rules = Rules::builtin();
         let found = rules.gazetteer.find("管城区委书记");
