@@ -194,7 +194,7 @@ fn body_text(body: &str) -> (String, Option<String>) {
     let lines: Vec<String> = fold_width(&body)
         .split(['\n', '\r'])
         .map(|l| join_spaced_dates(&join_spaced_letters(&collapse_spaces(l.trim()))))
-        .filter(|l| !l.is_empty() && !is_rule(l))
+        .filter(|l| !l.is_empty() && !is_rule(l) && !is_bare_link(l))
         .collect();
     (
         join_list_tails(join_roster_continuations(join_report_bylines(lines))).join("\n"),
@@ -299,6 +299,13 @@ static REPORT_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
 /// A line of three dashes or more and nothing else: a Markdown rule.
 fn is_rule(line: &str) -> bool {
     line.len() >= 3 && line.bytes().all(|b| b == b'-')
+}
+
+/// A line that is only a web address (a related story's link pasted into the
+/// body): it says nothing, and the day in its path dates nothing after it.
+fn is_bare_link(line: &str) -> bool {
+    (line.starts_with("http://") || line.starts_with("https://"))
+        && !line.contains(char::is_whitespace)
 }
 
 /// Folds full-width ASCII forms to ASCII, and the ideographic space to a space.
@@ -806,6 +813,18 @@ fn collapse_spaces(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_a_bare_link_goes() {
+        let doc = normalise(
+            "x.md",
+            "在14日晚召开的座谈会上,县长甲某某介绍情况。\nhttp://www.example.org/a/2019-03-15/70193.html\n座谈会由乙某某主持。",
+        );
+        assert_eq!(
+            doc.text,
+            "在14日晚召开的座谈会上,县长甲某某介绍情况。\n座谈会由乙某某主持。"
+        );
+    }
 
     #[test]
     fn spaces_beside_a_list_mark_are_dropped() {

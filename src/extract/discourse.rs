@@ -510,7 +510,7 @@ impl<'a> Reader<'a> {
                     name: d.name.clone(),
                     city: d.city.clone(),
                 };
-                if is_guest(rules, &s.mentions.chars, d) {
+                if is_guest(rules, &s.mentions, d) {
                     guests.insert(place.clone());
                 }
                 if !is_destination(rules, &s.mentions, d) {
@@ -1773,16 +1773,22 @@ impl<'a> Reader<'a> {
             }
             let home = self.project_district(&p.name, p.district.as_deref(), context.as_deref());
             // A county's stem before the name is its place, as its full name
-            // would be ("浦江宝掌山居" in 浦江县: 宝掌山居), where enough is left
-            // to name the work (not "诏安南站").
+            // would be ("浦江宝掌山居" in 浦江县: also 宝掌山居), where enough is
+            // left to name the work (not "诏安南站") and jieba ends a word with
+            // the stem (not 金水河 in 金水区). The name as written stays the
+            // node's: two counties' 现代产业园 are two works.
             let (name, mut aliases) = (p.name, p.aliases);
-            let name = match home.as_deref().and_then(|d| without_stem(&name, d)) {
-                Some(rest) => {
-                    aliases.push(name.clone());
-                    rest
+            if let Some(rest) = home.as_deref().and_then(|d| without_stem(&name, d)) {
+                let stem_len = name.len() - rest.len();
+                let mut at = 0;
+                let boundary = self.jieba.cut(&name, false).iter().any(|w| {
+                    at += w.word.len();
+                    at == stem_len
+                });
+                if boundary {
+                    aliases.push(rest);
                 }
-                None => name,
-            };
+            }
             found.push(ProjectFact {
                 city: city_of(&home),
                 district: home,
@@ -2027,24 +2033,28 @@ fn without_stem(name: &str, district: &str) -> Option<String> {
 /// ("率金山区党政代表团赴六安市") unless to 我县; or a word of `guest_comes`
 /// brings it to the text's own county later in its clause ("获嘉县政协到我县调研").
 /// Cost: at most [`GUEST_REACH`] characters after the district.
-fn is_guest(rules: &Rules, chars: &[char], d: &DistrictMention) -> bool {
+fn is_guest(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
+    let chars = &m.chars[..];
     let after = d.at + d.len;
-    let comes = (after..chars.len().min(after + GUEST_REACH))
-        .take_while(|&i| {
-            !matches!(
+    let clause_end = (after..chars.len())
+        .find(|&i| {
+            matches!(
                 chars[i],
                 '，' | ',' | '。' | '；' | ';' | '！' | '？' | '\n'
             )
         })
-        .any(|i| {
-            rules
-                .words
-                .of("guest_comes")
-                .iter()
-                .any(|w| super::word_at(chars, i, w))
-        });
-    if comes {
-        return true;
+        .unwrap_or(chars.len());
+    let comes = (after..clause_end.min(after + GUEST_REACH)).find(|&i| {
+        rules
+            .words
+            .of("guest_comes")
+            .iter()
+            .any(|w| super::word_at(chars, i, w))
+    });
+    // Not where the words describe a county named after them ("甲县委书记乙
+    // 会见了到我县考察的丙县代表团": 丙县 comes, 甲县 is the host).
+    if let Some(at) = comes {
+        return !m.districts.iter().any(|o| o.at > at && o.at < clause_end);
     }
     let Some(guest) = rules
         .words
@@ -4954,14 +4964,16 @@ url: x
         assert_eq!(without_stem("诏安南站", "诏安县"), None);
         assert_eq!(without_stem("彭阳段公路建设项目", "彭阳县"), None);
         assert_eq!(without_stem("东方希望集团项目", "浦江县"), None);
-        // In a county's own news the stem goes, the name as written stays an alias.
+        // In a county's own news the name as written stays the node's, and
+        // goes also without the stem; not where the stem runs into a word
+        // (金水河 in 金水区).
         let f = facts(
             "---\ndate: 2017-10-16\n---\n10月16日,金寨县委书记葛立山出席开工仪式。金寨甲乙山居项目正式开工。",
         );
         let p = f
             .projects
             .iter()
-            .find(|p| p.name.starts_with("甲乙山居"))
+            .find(|p| p.name.starts_with("金寨甲乙山居"))
             .unwrap_or_else(|| {
                 panic!(
                     "{:?}",
@@ -4970,9 +4982,37 @@ url: x
             });
         assert_eq!(p.district.as_deref(), Some("金寨县"));
         assert!(
-            p.aliases.iter().any(|a| a.starts_with("金寨甲乙山居")),
+            p.aliases.iter().any(|a| a.starts_with("甲乙山居")),
             "{:?}",
             p.aliases
+        );
+        let f = facts(
+            "---\ndate: 2017-10-16\n---\n10月16日,金水区委书记葛立山调研金水河综合整治工程。",
+        );
+        assert!(
+            f.projects
+                .iter()
+                .all(|p| p.aliases.iter().all(|a| !a.starts_with("河综合"))),
+            "{:?}",
+            f.projects
+        );
+    }
+
+    #[test]
+    fn a_county_the_words_of_coming_describe_is_the_guest() {
+        // 到我县考察的 describes 通榆县's delegation, named after it: 金寨县,
+        // whose 县委书记 receives it, is the host.
+        let f = facts(
+            "---\ndate: 2024-03-06\n---\n3月6日,金寨县委书记甲某某会见了到我县考察的通榆县党政代表团。县长乙某某参加会见。",
+        );
+        let hosts: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert!(
+            hosts.contains(&("乙某某".into(), "金寨县".into())),
+            "{hosts:?}"
+        );
+        assert!(
+            hosts.contains(&("甲某某".into(), "金寨县".into())),
+            "{hosts:?}"
         );
     }
 }
