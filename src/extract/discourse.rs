@@ -2388,9 +2388,19 @@ fn one_of_spelled(spelled: &[&crate::rules::County], text: &str) -> Option<Place
             text.contains(city.trim_end_matches('市'))
         })
         .collect();
-    match (spelled, named.as_slice()) {
-        ([one], _) | (_, [one]) => Some(place_of(one)),
-        ([first, rest @ ..], []) if rest.iter().all(|c| c.name == first.name) => Some(Place {
+    // Else the one whose own stem the text writes (mdx.gov.cn: 牟定县, the
+    // page naming "牟定产业园区" but not 楚雄).
+    let own: Vec<&crate::rules::County> = spelled
+        .iter()
+        .copied()
+        .filter(|c| {
+            let n = c.name.chars().count();
+            n >= 3 && text.contains(&c.name.chars().take(n - 1).collect::<String>())
+        })
+        .collect();
+    match (spelled, named.as_slice(), own.as_slice()) {
+        ([one], _, _) | (_, [one], _) | (_, [], [one]) => Some(place_of(one)),
+        ([first, rest @ ..], [], _) if rest.iter().all(|c| c.name == first.name) => Some(Place {
             name: first.name.clone(),
             city: None,
         }),
@@ -4726,6 +4736,21 @@ url: x
         assert!(
             posts.contains(&("方建春".into(), "县领导".into())),
             "{posts:?}"
+        );
+    }
+
+    #[test]
+    fn a_site_whose_initials_several_counties_share_is_the_one_the_page_names() {
+        // mdx is the initials of more than one county: the page names 牟定 (its
+        // 产业园区), not its city, and a stem of another county (创新和人才:
+        // 新和县) read in passing does not unseat it.
+        let f = facts(
+            "---\nurl: https://mdx.gov.cn/info/1040/1.htm\n---\n\n2月28日下午,县委副书记、县长卢文海主持召开县人民政府专题会议。\n\n会议听取了牟定产业园区管委会的汇报。\n\n卢文海要求,要加强科技创新和人才培养。\n",
+        );
+        let places: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        assert!(
+            places.contains(&("卢文海".into(), "牟定县".into())),
+            "{places:?}"
         );
     }
 

@@ -112,6 +112,10 @@ pub struct Gazetteer {
     /// County indices by their city's initials, then their own: shpt for
     /// 上海市普陀区, jzzzq for 焦作市中站区.
     city_initialled: HashMap<String, Vec<usize>>,
+    /// County indices by their stem's initials and their unit spelled: pyxian
+    /// for 濮阳县, a city portal's channel for the county (puyang.….com/pyxian/),
+    /// read only in the path of an address whose host spells the city.
+    initialled_unit: HashMap<String, Vec<usize>>,
     /// Cities and provinces spelled the same way: an address that spells one
     /// (nanchang.gov.cn) is the city's, not the county's of that name.
     above: std::collections::HashSet<String>,
@@ -495,6 +499,7 @@ impl Gazetteer {
         self.spelled.clear();
         self.initialled.clear();
         self.city_initialled.clear();
+        self.initialled_unit.clear();
         self.above.clear();
         self.above_initials.clear();
         for (ix, county) in self.counties.iter().enumerate() {
@@ -536,7 +541,13 @@ impl Gazetteer {
                     vec![lead.clone(), lead + &initials(&unit)]
                 })
                 .unwrap_or_default();
+            let unit_keys = if stem.len() >= 2 {
+                vec![initials(&stem) + &joined(&unit)]
+            } else {
+                Vec::new()
+            };
             for (keys, map) in [
+                (unit_keys, &mut self.initialled_unit),
                 (words, &mut self.spelled),
                 (short_keys, &mut self.initialled),
                 (city_keys, &mut self.city_initialled),
@@ -682,6 +693,10 @@ impl Gazetteer {
                 });
                 if let Some(key) = key.filter(|k| !self.above.contains(*k)) {
                     lists.extend(self.spelled.get(key));
+                } else if host.split('.').any(|l| self.above.contains(l)) {
+                    // A city portal's channel for one of its counties (pyxian
+                    // under puyang.…): kept below only where the city fits.
+                    lists.extend(self.initialled_unit.get(&segment));
                 }
             }
         }
@@ -945,6 +960,13 @@ mod tests {
         assert_eq!(by("http://jkq.example.com/a.html", '区'), Some("京口区"));
         assert_eq!(by("http://jkq.xinxiang.gov.cn/2022/1.html", '区'), None);
         assert_eq!(by("http://example.com/nanchangxinwen/1.html", '县'), None);
+        // A city portal's channel for a county, by the county's initials and
+        // its unit spelled (pyxian), where the host spells the city.
+        assert_eq!(
+            by("http://puyang.example.com/pyxian/1.html", '县'),
+            Some("濮阳县")
+        );
+        assert_eq!(by("http://example.com/pyxian/1.html", '县'), None);
         // A name several counties of the unit share says no one (朝阳区),
         // but names them all.
         assert_eq!(by("http://chaoyang.gov.cn/", '区'), None);

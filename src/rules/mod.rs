@@ -144,6 +144,7 @@ pub const WORD_KINDS: &[&str] = &[
     "guest_leaves",
     "guest_comes",
     "opens_group_list",
+    "joins_group_list",
     "group_qualifier",
     "district_mark",
     "city_organ",

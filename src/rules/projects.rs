@@ -77,6 +77,7 @@ pub enum WordKind {
     Closer,
     Prefix,
     Adverb,
+    ItemUnit,
 }
 
 impl WordKind {
@@ -99,6 +100,7 @@ impl WordKind {
             "closer" => WordKind::Closer,
             "prefix" => WordKind::Prefix,
             "adverb" => WordKind::Adverb,
+            "item_unit" => WordKind::ItemUnit,
             _ => return None,
         })
     }

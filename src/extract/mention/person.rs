@@ -577,7 +577,8 @@ impl<'r> NameReader<'r> {
             start -= 1;
         }
         let mut starts = vec![start];
-        for w in self.rules.words.of("opens_group_list") {
+        let openers = self.rules.words.of("opens_group_list").iter();
+        for w in openers.chain(self.rules.words.of("joins_group_list")) {
             let n = w.chars().count();
             starts.extend(
                 (start..at.saturating_sub(n))
@@ -649,7 +650,13 @@ impl<'r> NameReader<'r> {
                 let listed = vouched
                     && (s.chars.get(pos + found.0) == Some(&'、')
                         || (pos > 0 && s.chars[pos - 1] == '、'));
-                listed.then_some(found)
+                // ... or a signature: a title, a space, and the name alone to
+                // the line's end ("县人民政府代县长 向某兵").
+                let signed = vouched
+                    && pos > 0
+                    && chars[pos - 1].is_whitespace()
+                    && chars.get(pos + found.0).is_none_or(|c| c.is_whitespace());
+                (listed || signed).then_some(found)
             }
         } else {
             self.name_at_inner(s, pos, vouched)
@@ -1076,6 +1083,35 @@ mod tests {
     #[test]
     fn a_tibetan_name_without_an_interpunct_is_whole() {
         assert_eq!(names("县委副书记、县长卓玛当周带队赴西宁"), ["卓玛当周"]);
+    }
+
+    #[test]
+    fn a_group_list_joined_to_a_titled_name() {
+        // "甲和乙、丙等县领导": the list after 和 is closed by its group word.
+        assert_eq!(
+            people("县政协主席方建春和蒋文华、唐立宇、李瑞英等县领导参加会议"),
+            vec![
+                ("方建春".to_string(), vec!["县政协主席".to_string()]),
+                ("蒋文华".to_string(), vec!["县领导".to_string()]),
+                ("唐立宇".to_string(), vec!["县领导".to_string()]),
+                ("李瑞英".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signature_after_a_space_takes_a_surname_that_is_also_a_word() {
+        // 向 opens no name in running text (区长向大会报告), but a report's
+        // signature, a title, a space and the name alone on its line, is one.
+        assert_eq!(names("通榆县人民政府代县长 向立兵\n"), ["向立兵"]);
+        assert!(names("县长向大会报告工作").is_empty());
+    }
+
+    #[test]
+    fn words_after_a_name_and_headline_phrases_are_no_names() {
+        // 用 follows names ("虎强用三句话"), and a headline's 谈感受 is a verb's.
+        assert_eq!(names("县委书记虎强用“三句话”拉开序幕"), ["虎强"]);
+        assert!(names("书记谈感受:这是个了不起的地方").is_empty());
     }
 
     #[test]

@@ -430,6 +430,22 @@ impl<'a> Reading<'a> {
     /// (并, 在, 对, 将 ...) and past verbs a report opens a clause with.
     fn skip_function_words(&self, mut start: usize, head_end: usize) -> usize {
         while start < head_end && self.starts(start, WordKind::Prefix).is_none() {
+            // Right after a person or a date, jieba may have read one word
+            // across the mention's end (葛立山到 as 山到): a stop word that
+            // starts there and ends at a word's start goes all the same.
+            if self.barrier[start] && self.token(start).is_none() {
+                match self.starting[start].iter().find(|h| {
+                    h.kind == WordKind::Stop
+                        && start + h.len < head_end
+                        && self.word_start(start + h.len)
+                }) {
+                    Some(h) => {
+                        start += h.len;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             let Some((tag, n)) = self.token(start) else {
                 break;
             };
@@ -1152,6 +1168,15 @@ fn by_count(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut Sp
         return false;
     }
     let from = k + count + 1;
+    // "甲村、乙3个村城市更新项目": the items are villages; one named so
+    // already (甲村) does not take the unit again.
+    let unit = r
+        .starts(from, WordKind::ItemUnit)
+        .filter(|h| {
+            r.starts(from, WordKind::Ending)
+                .is_none_or(|e| e.len <= h.len)
+        })
+        .map(|h| r.word(&h).to_string());
     let Some(end) = (from + 2..=(from + 10).min(r.n())).find(|&e| {
         r.ending_at(e).is_some() && (e == r.n() || !name_char(r.chars[e]) || r.word_start(e))
     }) else {
@@ -1168,7 +1193,12 @@ fn by_count(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut Sp
     let class = r.ending_at(end).map(|(_, c, _)| c);
     for (a, b) in items {
         let own = r.ending_at(b).map(|(_, c, _)| c);
-        let shared = if own.is_some() { "" } else { kind.as_str() };
+        let named_so = unit.as_deref().filter(|u| r.text(a, b).ends_with(u));
+        let shared = match (own, named_so) {
+            (Some(_), _) => "",
+            (None, Some(u)) => &kind[u.len()..],
+            (None, None) => kind.as_str(),
+        };
         if let Some(c) = r.candidate(a, b, Source::List, own.or(class), shared) {
             out.push(c);
         }
@@ -2155,6 +2185,27 @@ mod tests {
     }
 
     #[test]
+    fn a_counts_unit_is_not_taken_twice() {
+        // "3个村": the items are villages; one named 某村 already keeps one 村.
+        assert_eq!(
+            names("甲乙庄、丙丁村、戊己寨3个村城市更新安置楼项目奠基。"),
+            [
+                "甲乙庄村城市更新安置楼项目",
+                "丙丁村城市更新安置楼项目",
+                "戊己寨村城市更新安置楼项目"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_enumerations_marker_is_no_part_of_a_name() {
+        assert_eq!(
+            names("二是加快推进通榆通用机场建设项目。"),
+            ["通榆通用机场建设项目"]
+        );
+    }
+
+    #[test]
     fn heads_and_phases_are_shared() {
         assert_eq!(
             names("加快罗山科技园一期、二期建设"),
@@ -2279,6 +2330,16 @@ mod tests {
         assert_eq!(
             names("谋划推动南湾中部片区土地整备利益统筹项目等一批前期重点项目转新开工"),
             vec!["南湾中部片区土地整备利益统筹项目"]
+        );
+    }
+
+    #[test]
+    fn a_stop_word_right_after_a_person_goes_where_jieba_reads_across_it() {
+        // jieba reads 山到 as one word: the person's end is the name's barrier,
+        // and the stop word 到 after it is still no part of the name.
+        assert_eq!(
+            names("5月9日，县委书记葛立山到光伏产业园项目现场调研。"),
+            vec!["光伏产业园项目"]
         );
     }
 
