@@ -318,6 +318,29 @@ impl Gazetteer {
                 }
             }
         }
+        // A zone of the national statistical table (新乡经济技术开发区, code
+        // 4107 72) is written short: 新乡经开区, 航空港实验区 for
+        // 郑州航空港经济综合实验区. A form two zones would share is left out,
+        // as is the bare kind (经开区) that every city has.
+        let mut zone_forms: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for county in &self.counties {
+            if county.code.as_bytes().get(4) != Some(&b'7') {
+                continue;
+            }
+            for form in zone_short_forms(county) {
+                if !self.by_name.contains_key(&form) {
+                    zone_forms
+                        .entry(form)
+                        .or_default()
+                        .insert(county.name.clone());
+                }
+            }
+        }
+        for (form, names) in &zone_forms {
+            if let [name] = names.iter().collect::<Vec<_>>().as_slice() {
+                push(form, PlaceKind::County, name);
+            }
+        }
         // A county renamed under its code (庐山区, today's 濂溪区) is found as
         // today's county, its name kept as written; one whose code is gone
         // (上饶县) as the county of its time.
@@ -862,6 +885,46 @@ fn autonomous_short(name: &str) -> Option<String> {
     Some(format!("{}{}", &c[1], unit.as_str()))
 }
 
+/// The kinds of zone of the statistical table, by their long form and the short
+/// one pages write (经济技术开发区: 经开区).
+const ZONE_KINDS: [(&str, &str); 5] = [
+    ("经济技术开发区", "经开区"),
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济开发区", "经开区"),
+    ("经济综合实验区", "实验区"),
+];
+
+/// The short forms of a zone's name: its kind shortened (新乡经济技术开发区:
+/// 新乡经开区), and, where a name of its own stands between its city and its
+/// kind, that name with its kind, long or short (郑州航空港经济综合实验区:
+/// 航空港经济综合实验区, 航空港实验区). Never the bare kind.
+fn zone_short_forms(county: &County) -> Vec<String> {
+    let name = county.name.as_str();
+    let city = county.city.as_deref().unwrap_or(&county.province);
+    let stem = short_form(city).unwrap_or(city);
+    let own = name
+        .strip_prefix(city)
+        .or_else(|| name.strip_prefix(stem))
+        .filter(|rest| !rest.is_empty());
+    let mut out = Vec::new();
+    for (long, short) in ZONE_KINDS {
+        let Some(before) = name.strip_suffix(long) else {
+            continue;
+        };
+        out.push(format!("{before}{short}"));
+        if let Some(rest) = own.and_then(|o| o.strip_suffix(long))
+            && rest.chars().count() >= 2
+        {
+            out.push(format!("{rest}{long}"));
+            out.push(format!("{rest}{short}"));
+        }
+        break;
+    }
+    out.retain(|f| f != name && f.chars().count() >= 4);
+    out
+}
+
 /// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,
 /// 锡林郭勒盟 -> 锡林郭勒. None where that would leave one character.
 fn short_form(name: &str) -> Option<&str> {
@@ -1025,6 +1088,24 @@ mod tests {
             .map(|c| c.name.as_str());
         assert_eq!(any, Some("门头沟区"));
         assert_eq!(g.sole_street("走访浮桥街道和江南街道的社区。"), None);
+    }
+
+    #[test]
+    fn zones_of_the_statistical_table_are_found_by_their_short_forms() {
+        let rules = Rules::builtin();
+        let names = |text: &str| -> Vec<String> {
+            rules
+                .gazetteer
+                .find(text)
+                .into_iter()
+                .filter(|m| m.form.kind == PlaceKind::County)
+                .map(|m| m.form.name)
+                .collect()
+        };
+        assert_eq!(names("新乡经开区党工委"), ["新乡经济技术开发区"]);
+        assert_eq!(names("航空港实验区管委会"), ["郑州航空港经济综合实验区"]);
+        // The bare kind is every city's: it names none.
+        assert!(names("经开区党工委").is_empty());
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub enum WordKind {
     Prefix,
     Adverb,
     ItemUnit,
+    ListKind,
 }
 
 impl WordKind {
@@ -101,6 +102,7 @@ impl WordKind {
             "prefix" => WordKind::Prefix,
             "adverb" => WordKind::Adverb,
             "item_unit" => WordKind::ItemUnit,
+            "list_kind" => WordKind::ListKind,
             _ => return None,
         })
     }

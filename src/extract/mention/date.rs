@@ -1087,6 +1087,17 @@ fn read_bare_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
 
 /// 今年3月, 2024年12月, 3月份, 6月上旬: a month with no day.
 fn read_month_only(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
+    // The last month of a span of months ("2021年1-9月份经济运行情况") is
+    // what a report is about, no day of the sentence's.
+    if i >= 2
+        && matches!(
+            chars[i - 1],
+            '-' | '—' | '–' | '~' | '～' | '－' | '至' | '到'
+        )
+        && (chars[i - 2].is_ascii_digit() || chars[i - 2] == '月')
+    {
+        return None;
+    }
     let (year, after_year) = read_year(chars, i).unwrap_or((None, i));
     let (m, e) = number(chars, after_year)?;
     if !(1..=12).contains(&m) || chars.get(e) != Some(&'月') {
@@ -1847,6 +1858,14 @@ mod tests {
                 None => d.first.iso(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_span_of_months_is_what_is_reported_on() {
+        // "汇报了2021年1-9月份经济运行情况" dates nothing, as a month does.
+        assert!(find("汇报了2021年1-9月份经济运行情况").is_empty());
+        assert!(find("1至9月全县完成投资").is_empty());
+        assert_eq!(days("2024-12-15", "3月份"), ["undated"]);
     }
 
     #[test]

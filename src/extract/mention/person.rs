@@ -192,6 +192,22 @@ impl<'r> NameReader<'r> {
                     continue;
                 }
             }
+            // 甲、乙等市领导: a city's leaders listed before the word, as a group
+            // word's are; whose officials they are is the discourse's to say.
+            // (甲、乙等如皋市领导: a county-level city's, a post already.)
+            let leaders = match chain.posts.last() {
+                Some(p) => p.title.ends_with("领导"),
+                None => chain.roles.last().is_some_and(|r| r.ends_with("领导")),
+            };
+            if leaders && self.name_at(s, chain.end + gap, true).is_none() {
+                let list = self.list_before(s, chain.at);
+                if !list.is_empty() {
+                    for (at, len, name) in list {
+                        out.push(mention(at, len, name, chain, Cue::Title, anchor));
+                    }
+                    continue;
+                }
+            }
             if let Some((len, name)) = self.name_at(s, chain.end + gap, true) {
                 let at = chain.end + gap;
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
@@ -1083,6 +1099,31 @@ mod tests {
     #[test]
     fn a_tibetan_name_without_an_interpunct_is_whole() {
         assert_eq!(names("县委副书记、县长卓玛当周带队赴西宁"), ["卓玛当周"]);
+    }
+
+    #[test]
+    fn a_citys_leaders_listed_before_the_word() {
+        // 甲、乙等市领导 as 市领导甲、乙; a county-level city's (如皋市领导) is
+        // a post of that city already.
+        assert_eq!(names("张立、马冰等市领导参加开工仪式"), ["张立", "马冰"]);
+        assert_eq!(
+            people("葛立山、卢文海等如皋市领导参加开工仪式"),
+            vec![
+                ("葛立山".to_string(), vec!["市领导".to_string()]),
+                ("卢文海".to_string(), vec!["市领导".to_string()])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_zones_two_bodies_as_a_group_word() {
+        assert_eq!(
+            people("航空港实验区党工委、管委会领导葛立山、卢文海参加"),
+            vec![
+                ("葛立山".to_string(), vec!["党工委、管委会领导".to_string()]),
+                ("卢文海".to_string(), vec!["党工委、管委会领导".to_string()])
+            ]
+        );
     }
 
     #[test]

@@ -1106,7 +1106,7 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         let specific = !kind.is_empty()
             && kind.chars().all(is_han)
             && !kind.chars().any(|c| "的个亿万元".contains(c))
-            && !only_judgement(r, &kind);
+            && (!only_judgement(r, &kind) || list_kind(r, &kind));
         let shared = if specific {
             r.text(kind_from, works_end)
         } else {
@@ -1244,6 +1244,16 @@ fn of_people(r: &Reading, items: &[(usize, usize)]) -> bool {
 
 /// True when `text` is made of judgement and generic words only, listed or
 /// not (重点, 社会民生, 百亿级、十亿级重大, 新建).
+/// True when `text` is a kind of works a list's closing words pass on to its
+/// items though alone it names none (`list_kind`: 等城市更新项目).
+fn list_kind(r: &Reading, text: &str) -> bool {
+    r.rules
+        .project_words
+        .of(WordKind::ListKind)
+        .iter()
+        .any(|w| w == text)
+}
+
 fn only_judgement(r: &Reading, text: &str) -> bool {
     let words = &r.rules.project_words;
     let mut list: Vec<&String> = words
@@ -2182,6 +2192,24 @@ mod tests {
             ["甲乙科技园", "丙丁物流园"]
         );
         assert_eq!(names("推动亿利滋等项目落地"), ["亿利滋"]);
+    }
+
+    #[test]
+    fn a_generic_kind_closing_a_list_is_passed_on() {
+        // 城市更新 alone names no works, but closing a list says what kind
+        // its items are.
+        let kept: Vec<String> = found("推进甲乙工业区二期、丙丁旧村一期、戊己厂等城市更新项目。")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "甲乙工业区二期城市更新项目",
+                "丙丁旧村一期城市更新项目",
+                "戊己厂城市更新项目"
+            ]
+        );
     }
 
     #[test]
