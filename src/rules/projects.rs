@@ -79,6 +79,7 @@ pub enum WordKind {
     Adverb,
     ItemUnit,
     ListKind,
+    RangeMark,
 }
 
 impl WordKind {
@@ -103,6 +104,7 @@ impl WordKind {
             "adverb" => WordKind::Adverb,
             "item_unit" => WordKind::ItemUnit,
             "list_kind" => WordKind::ListKind,
+            "range_mark" => WordKind::RangeMark,
             _ => return None,
         })
     }

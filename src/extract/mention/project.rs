@@ -413,6 +413,12 @@ impl<'a> Reading<'a> {
             let building = p == head_end && words.of(WordKind::Build).iter().any(|b| b == word);
             let joins = works && word == "及";
             let in_person = self.personal[h.at] && p > 0 && self.personal[p - 1];
+            // 潘桥至泽雅段: a range's mark that 段 closes soon after is part
+            // of the name (`range_mark`).
+            let range = words.of(WordKind::RangeMark).iter().any(|w| w == word)
+                && (p + 1..(p + 9).min(head_end))
+                    .take_while(|&i| name_char(self.chars[i]))
+                    .any(|i| self.chars[i] == '段');
             // 启动区, 建设型: a building or developing word before 区, 型 or 式
             // makes a noun of it.
             let noun = p < head_end
@@ -422,7 +428,7 @@ impl<'a> Reading<'a> {
                     .iter()
                     .chain(words.of(WordKind::Build))
                     .any(|b| b == word);
-            whole && !building && !joins && !in_person && !noun
+            whole && !building && !joins && !in_person && !noun && !range
         })
     }
 
@@ -1227,6 +1233,23 @@ fn list_items(r: &Reading, k: usize) -> Vec<(usize, usize)> {
     let first = r.start_of(item_end, false);
     if first < item_end && item_end - first <= 24 {
         items.push((first, item_end));
+    }
+    // "甲、乙及丙等": 及 or 和 before a list's last item joins it to the list.
+    if items.len() >= 2 {
+        let (a, b) = items[0];
+        // jieba may read the mark with the next item's head (及琦威), a
+        // word of no dictionary; 和平 is one and stays whole.
+        let apart = |q: usize| {
+            r.word_start(q + 1)
+                || r.token(q)
+                    .is_some_and(|(_, n)| !r.jieba.has_word(&r.text(q, (q + n).min(r.n()))))
+        };
+        if let Some(q) = (a + 2..b.saturating_sub(2))
+            .find(|&q| matches!(r.chars[q], '及' | '和') && r.word_start(q) && apart(q))
+        {
+            items[0] = (q + 1, b);
+            items.insert(1, (a, q));
+        }
     }
     items.reverse();
     items
@@ -2192,6 +2215,42 @@ mod tests {
             ["甲乙科技园", "丙丁物流园"]
         );
         assert_eq!(names("推动亿利滋等项目落地"), ["亿利滋"]);
+    }
+
+    #[test]
+    fn exhortations_and_judgements_open_or_make_no_name() {
+        assert!(names("二要全力以赴谋项目。").is_empty());
+        assert!(names("推进一批重特大项目。").is_empty());
+        let kept: Vec<String> = found("甲乙新城二期项目不仅是省重点工程项目。")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(kept, ["甲乙新城二期项目"]);
+    }
+
+    #[test]
+    fn a_sections_range_stays_in_the_name() {
+        assert_eq!(
+            names("推进330国道甲乙至丙丁段改建工程。"),
+            ["330国道甲乙至丙丁段改建工程"]
+        );
+        // Without 段 after it, 至 still ends what stands before it.
+        assert_eq!(names("从县城至甲乙物流园项目"), ["甲乙物流园项目"]);
+    }
+
+    #[test]
+    fn a_lists_last_item_after_ji_is_an_item() {
+        // "甲、乙及丙等": 及 joins the last item; inside the first it joins parts.
+        let kept = |s: &str| -> Vec<String> { found(s).into_iter().map(|p| p.name).collect() };
+        assert_eq!(
+            kept("甲乙物流园、丙丁广场及戊己大厦等项目开工。"),
+            ["甲乙物流园", "丙丁广场", "戊己大厦"]
+        );
+        let items = kept("甲乙科技城及智能制造产业园、丙丁运河及戊己汽车配件等4个重特大项目签约。");
+        for name in ["甲乙科技城及智能制造产业园", "丙丁运河", "戊己汽车配件"]
+        {
+            assert!(items.contains(&name.to_string()), "{items:?}");
+        }
     }
 
     #[test]
