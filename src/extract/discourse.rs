@@ -2303,7 +2303,7 @@ fn city_site(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
 /// How often a text writes a unit's organs (区委, 县长, 市政府 …) or speaks of
 /// its own (我区, 全县). Linear in the text.
 fn unit_count(text: &str, unit: char) -> usize {
-    ["委", "长", "人大", "政府", "政协"]
+    ["委", "长", "人大", "政府", "政协", "党工委", "管委会"]
         .iter()
         .map(|organ| text.matches(&format!("{unit}{organ}")).count())
         .chain(
@@ -4737,6 +4737,22 @@ url: x
             posts.contains(&("方建春".into(), "县领导".into())),
             "{posts:?}"
         );
+    }
+
+    #[test]
+    fn a_zones_own_site_is_about_that_zone() {
+        // jkq.xinxiang.gov.cn is 新乡's 经开区: its 区党工委书记 and 区领导 are
+        // the zone's, though the page never writes the zone in full.
+        let f = facts(
+            "---\nurl: http://jkq.xinxiang.gov.cn/2021/0712/1.html\ndate: 2021-07-12\n---\n\n7月10日上午,经开区参加全省重大项目推进会,区党工委书记葛立山,区领导卢文海、方建春参加会议。\n",
+        );
+        let places: Vec<(String, String)> = held(&f).into_iter().map(|p| (p.0, p.1)).collect();
+        for name in ["葛立山", "卢文海", "方建春"] {
+            assert!(
+                places.contains(&(name.into(), "新乡经济技术开发区".into())),
+                "{places:?}"
+            );
+        }
     }
 
     #[test]

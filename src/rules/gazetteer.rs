@@ -116,6 +116,10 @@ pub struct Gazetteer {
     /// for 濮阳县, a city portal's channel for the county (puyang.….com/pyxian/),
     /// read only in the path of an address whose host spells the city.
     initialled_unit: HashMap<String, Vec<usize>>,
+    /// Zones of the statistical table by their kind's short form's initials
+    /// (jkq for 经开区, gxq for 高新区): a zone's own site under its city's
+    /// host (jkq.xinxiang.gov.cn), read only where the host spells the city.
+    zone_initialled: HashMap<String, Vec<usize>>,
     /// Cities and provinces spelled the same way: an address that spells one
     /// (nanchang.gov.cn) is the city's, not the county's of that name.
     above: std::collections::HashSet<String>,
@@ -523,6 +527,20 @@ impl Gazetteer {
         self.initialled.clear();
         self.city_initialled.clear();
         self.initialled_unit.clear();
+        self.zone_initialled.clear();
+        for (ix, county) in self.counties.iter().enumerate() {
+            if county.code.as_bytes().get(4) != Some(&b'7') {
+                continue;
+            }
+            if let Some((_, short)) = ZONE_KINDS.iter().find(|(l, _)| county.name.ends_with(l))
+                && let Some(s) = crate::pinyin::place_syllables(short)
+            {
+                self.zone_initialled
+                    .entry(initials(&s))
+                    .or_default()
+                    .push(ix);
+            }
+        }
         self.above.clear();
         self.above_initials.clear();
         for (ix, county) in self.counties.iter().enumerate() {
@@ -662,6 +680,13 @@ impl Gazetteer {
                 || self.above.contains(label)
                 || !label.bytes().all(|b| b.is_ascii_lowercase())
             {
+                continue;
+            }
+            // A zone's own site under its city's host (jkq.xinxiang.gov.cn).
+            if host.split('.').any(|l| self.above.contains(l))
+                && let Some(zones) = self.zone_initialled.get(label)
+            {
+                lists.push(zones);
                 continue;
             }
             if let Some(whole) = known(label) {
@@ -1019,9 +1044,13 @@ mod tests {
         // A city's name is the city's, also at the head of a segment.
         assert_eq!(by("http://nanchang.gov.cn/a", '县'), None);
         // A host that spells a city holds only that city's counties: jkq is
-        // 镇江's 京口区 alone, not under 新乡.
+        // 镇江's 京口区 alone, but under 新乡 the initials of its 经开区 (a zone
+        // of the statistical table, 新乡经济技术开发区).
         assert_eq!(by("http://jkq.example.com/a.html", '区'), Some("京口区"));
-        assert_eq!(by("http://jkq.xinxiang.gov.cn/2022/1.html", '区'), None);
+        assert_eq!(
+            by("http://jkq.xinxiang.gov.cn/2022/1.html", '区'),
+            Some("新乡经济技术开发区")
+        );
         assert_eq!(by("http://example.com/nanchangxinwen/1.html", '县'), None);
         // A city portal's channel for a county, by the county's initials and
         // its unit spelled (pyxian), where the host spells the city.
