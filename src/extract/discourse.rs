@@ -2389,7 +2389,7 @@ fn one_of_spelled(spelled: &[&crate::rules::County], text: &str) -> Option<Place
         })
         .collect();
     // Else the one whose own stem the text writes (mdx.gov.cn: 牟定县, the
-    // page naming "牟定产业园区" but not 楚雄).
+    // page naming 牟定 in a park's name but not 楚雄).
     let own: Vec<&crate::rules::County> = spelled
         .iter()
         .copied()

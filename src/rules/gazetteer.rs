@@ -328,9 +328,6 @@ impl Gazetteer {
         // as is the bare kind (经开区) that every city has.
         let mut zone_forms: HashMap<String, BTreeSet<String>> = HashMap::new();
         for county in &self.counties {
-            if county.code.as_bytes().get(4) != Some(&b'7') {
-                continue;
-            }
             for form in zone_short_forms(county) {
                 if !self.by_name.contains_key(&form) {
                     zone_forms
@@ -529,10 +526,7 @@ impl Gazetteer {
         self.initialled_unit.clear();
         self.zone_initialled.clear();
         for (ix, county) in self.counties.iter().enumerate() {
-            if county.code.as_bytes().get(4) != Some(&b'7') {
-                continue;
-            }
-            if let Some((_, short)) = ZONE_KINDS.iter().find(|(l, _)| county.name.ends_with(l))
+            if let Some((_, short)) = zone_kind(county)
                 && let Some(s) = crate::pinyin::place_syllables(short)
             {
                 self.zone_initialled
@@ -925,6 +919,9 @@ const ZONE_KINDS: [(&str, &str); 5] = [
 /// kind, that name with its kind, long or short (郑州航空港经济综合实验区:
 /// 航空港经济综合实验区, 航空港实验区). Never the bare kind.
 fn zone_short_forms(county: &County) -> Vec<String> {
+    let Some((long, short)) = zone_kind(county) else {
+        return Vec::new();
+    };
     let name = county.name.as_str();
     let city = county.city.as_deref().unwrap_or(&county.province);
     let stem = short_form(city).unwrap_or(city);
@@ -932,22 +929,29 @@ fn zone_short_forms(county: &County) -> Vec<String> {
         .strip_prefix(city)
         .or_else(|| name.strip_prefix(stem))
         .filter(|rest| !rest.is_empty());
-    let mut out = Vec::new();
-    for (long, short) in ZONE_KINDS {
-        let Some(before) = name.strip_suffix(long) else {
-            continue;
-        };
-        out.push(format!("{before}{short}"));
-        if let Some(rest) = own.and_then(|o| o.strip_suffix(long))
-            && rest.chars().count() >= 2
-        {
-            out.push(format!("{rest}{long}"));
-            out.push(format!("{rest}{short}"));
-        }
-        break;
+    let before = &name[..name.len() - long.len()];
+    let mut out = vec![format!("{before}{short}")];
+    if let Some(rest) = own.and_then(|o| o.strip_suffix(long))
+        && rest.chars().count() >= 2
+    {
+        out.push(format!("{rest}{long}"));
+        out.push(format!("{rest}{short}"));
     }
     out.retain(|f| f != name && f.chars().count() >= 4);
     out
+}
+
+/// The kind of a zone of the statistical table (its code's fifth digit 7:
+/// 410772), as its long and short forms, where its name ends in one of
+/// [`ZONE_KINDS`]; `None` for every other county.
+fn zone_kind(county: &County) -> Option<(&'static str, &'static str)> {
+    if county.code.as_bytes().get(4) != Some(&b'7') {
+        return None;
+    }
+    ZONE_KINDS
+        .iter()
+        .copied()
+        .find(|(long, _)| county.name.ends_with(long))
 }
 
 /// A city or province written without its unit: 杭州市 -> 杭州, 浙江省 -> 浙江,

@@ -436,6 +436,11 @@ impl ProjectWords {
         }
     }
 
+    /// True when `word` is one of a kind.
+    pub fn has(&self, kind: WordKind, word: &str) -> bool {
+        self.of(kind).iter().any(|w| w == word)
+    }
+
     /// The words of one kind, in file order.
     pub fn of(&self, kind: WordKind) -> &[String] {
         self.words.get(&kind).map_or(&[], Vec::as_slice)

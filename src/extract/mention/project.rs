@@ -410,12 +410,12 @@ impl<'a> Reading<'a> {
                 } else {
                     left && (right || guessed())
                 };
-            let building = p == head_end && words.of(WordKind::Build).iter().any(|b| b == word);
+            let building = p == head_end && words.has(WordKind::Build, word);
             let joins = works && word == "及";
             let in_person = self.personal[h.at] && p > 0 && self.personal[p - 1];
-            // 潘桥至泽雅段: a range's mark that 段 closes soon after is part
+            // 甲桥至乙段: a range's mark that 段 closes soon after is part
             // of the name (`range_mark`).
-            let range = words.of(WordKind::RangeMark).iter().any(|w| w == word)
+            let range = words.has(WordKind::RangeMark, word)
                 && (p + 1..(p + 9).min(head_end))
                     .take_while(|&i| name_char(self.chars[i]))
                     .any(|i| self.chars[i] == '段');
@@ -1112,7 +1112,8 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         let specific = !kind.is_empty()
             && kind.chars().all(is_han)
             && !kind.chars().any(|c| "的个亿万元".contains(c))
-            && (!only_judgement(r, &kind) || list_kind(r, &kind));
+            // A generic kind (`list_kind`: 等城市更新项目) is passed on too.
+            && (!only_judgement(r, &kind) || words.has(WordKind::ListKind, &kind));
         let shared = if specific {
             r.text(kind_from, works_end)
         } else {
@@ -1237,7 +1238,7 @@ fn list_items(r: &Reading, k: usize) -> Vec<(usize, usize)> {
     // "甲、乙及丙等": 及 or 和 before a list's last item joins it to the list.
     if items.len() >= 2 {
         let (a, b) = items[0];
-        // jieba may read the mark with the next item's head (及琦威), a
+        // jieba may read the mark with the next item's head (及戊己), a
         // word of no dictionary; 和平 is one and stays whole.
         let apart = |q: usize| {
             r.word_start(q + 1)
@@ -1267,16 +1268,6 @@ fn of_people(r: &Reading, items: &[(usize, usize)]) -> bool {
 
 /// True when `text` is made of judgement and generic words only, listed or
 /// not (重点, 社会民生, 百亿级、十亿级重大, 新建).
-/// True when `text` is a kind of works a list's closing words pass on to its
-/// items though alone it names none (`list_kind`: 等城市更新项目).
-fn list_kind(r: &Reading, text: &str) -> bool {
-    r.rules
-        .project_words
-        .of(WordKind::ListKind)
-        .iter()
-        .any(|w| w == text)
-}
-
 fn only_judgement(r: &Reading, text: &str) -> bool {
     let words = &r.rules.project_words;
     let mut list: Vec<&String> = words
