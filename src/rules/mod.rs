@@ -162,6 +162,8 @@ pub const WORD_KINDS: &[&str] = &[
     "title_qualifier",
     "speech_done_after",
     "speech_noun_after",
+    "byline_after",
+    "written_organ",
 ];
 
 /// Word lists by kind (`data/words.tsv`): what each layer reads beyond its

@@ -152,6 +152,10 @@ pub enum Feature {
     /// 某县招商引资项目): a set of works judged so, not one named.
     JudgedWorks,
     Counted,
+    /// A count right before 项目/工程 (松溪11个项目, 三项工程): works counted, none named.
+    CountedWorks,
+    /// An amount of money right before it (投资2亿元的…项目): a planner's item.
+    Invested,
     VerbInside,
     PersonInside,
     DistrictBefore,
@@ -170,7 +174,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 40] = [
+    pub const ALL: [Feature; 42] = [
         Feature::EndsWorks,
         Feature::EndsPark,
         Feature::EndsZone,
@@ -197,6 +201,8 @@ impl Feature {
         Feature::Category,
         Feature::JudgedWorks,
         Feature::Counted,
+        Feature::CountedWorks,
+        Feature::Invested,
         Feature::VerbInside,
         Feature::PersonInside,
         Feature::DistrictBefore,
@@ -242,6 +248,8 @@ impl Feature {
             Feature::Category => "category",
             Feature::JudgedWorks => "judged_works",
             Feature::Counted => "counted",
+            Feature::CountedWorks => "counted_works",
+            Feature::Invested => "invested",
             Feature::VerbInside => "verb_inside",
             Feature::PersonInside => "person_inside",
             Feature::DistrictBefore => "district_before",

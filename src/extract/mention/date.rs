@@ -1555,9 +1555,18 @@ fn read_weekday(chars: &[char], i: usize) -> Option<(Point, usize)> {
 
 /// 星期一, 周日, 礼拜天: the weekday (1 = Monday) and the end offset.
 fn weekday_name(chars: &[char], i: usize) -> Option<(u32, usize)> {
-    let (_, n) = any_at(chars, i, &["星期", "礼拜", "周"])?;
+    let (form, n) = any_at(chars, i, &["星期", "礼拜", "周"])?;
     let d = day_of_week(chars.get(i + n).copied())?;
-    // 周一 must not be the start of a longer word (周年, 周边).
+    // A name in a list of names is no weekday: "区领导周一某、乙", "甲、周五某".
+    let han = |k: usize| chars.get(k).is_some_and(|c| crate::extract::is_han(*c));
+    let listed = (i > 0 && chars[i - 1] == '、') || chars.get(i + n + 2) == Some(&'、');
+    // (Not a part of the day after it: "周一上午、周二下午".)
+    let part_of_day = chars
+        .get(i + n + 1)
+        .is_some_and(|c| "上下中晚早夜凌傍午深".contains(*c));
+    if form == "周" && han(i + n + 1) && !part_of_day && listed {
+        return None;
+    }
     Some((d, i + n + 1))
 }
 
@@ -1950,6 +1959,13 @@ mod tests {
         assert_eq!(days("2024-03-01", "昨天"), ["2024-02-29"]);
         assert_eq!(days("2024-12-11", "昨日上午"), ["2024-12-10"]);
         assert_eq!(days("2024-12-11", "上周五"), ["2024-12-06"]);
+        // A name in a list of names is no weekday; a part of the day keeps it one.
+        assert_eq!(
+            days("2024-12-11", "区领导葛立山、周一某、卢文海出席"),
+            ["none"]
+        );
+        assert_eq!(days("2024-12-11", "区领导周五某、卢文海出席"), ["none"]);
+        assert_eq!(days("2024-12-11", "某某、周二下午"), ["2024-12-10"]);
         assert_eq!(days("2024-12-15", "本周三"), ["2024-12-11"]);
         assert_eq!(days("2024-12-11", "下周六"), ["2024-12-21"]);
         assert_eq!(days("2024-12-10", "去年10月15日"), ["2023-10-15"]);

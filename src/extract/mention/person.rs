@@ -260,6 +260,7 @@ impl<'r> NameReader<'r> {
                 && s.boundary(chain.end)
                 && (from == 0
                     || joined
+                    || chain.organ_before_name
                     || !is_han(s.chars[from - 1])
                     || s.bound[from]
                     || opens_after(s, from))
@@ -320,7 +321,25 @@ impl<'r> NameReader<'r> {
                 if pos == at {
                     continue;
                 }
-                if let Some((len, name)) = self.name_at(s, pos, false) {
+                let Some((len, name)) = self.name_at(s, pos, false) else {
+                    continue;
+                };
+                // A name runs on only into a credit or a word of `byline_after`:
+                // "编辑:某某视窗" names an outlet.
+                let rest: String = s.chars[pos + len..].iter().take(4).collect();
+                let runs_on = s.chars.get(pos + len).is_some_and(|c| is_han(*c))
+                    && !self
+                        .rules
+                        .credits
+                        .iter()
+                        .any(|r| rest.starts_with(r.as_str()))
+                    && !self
+                        .rules
+                        .words
+                        .of("byline_after")
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_str()));
+                if !runs_on {
                     out.push(PersonMention {
                         at: pos,
                         len,
@@ -687,7 +706,8 @@ impl<'r> NameReader<'r> {
             !(pos + 1..pos + len).any(|i| s.title_at.get(i).copied().unwrap_or(false))
                 && !self.rules.verbs.iter().any(|v| v.word == *name)
                 && !self.rules.name_follow.contains(name)
-                && !self.rules.not_names.contains(name)
+                // ... nor one a never-name opens ("县长信箱收到": no 信箱收).
+                && !self.rules.not_names.iter().any(|w| name.starts_with(w.as_str()))
                 && !self
                     .rules
                     .words
@@ -1051,6 +1071,54 @@ mod tests {
             ]
         );
         assert_eq!(names("会议由窦立群副主席主持"), ["窦立群"]);
+    }
+
+    #[test]
+    fn a_bylines_name_runs_on_into_no_outlet() {
+        // "编辑:某某视窗" names an outlet; "记者 某某 报道" a person.
+        assert!(names("来源:甲乙新闻网 | 编辑:安吉视窗").is_empty());
+        assert_eq!(names("(记者 葛立山)"), ["葛立山"]);
+        assert_eq!(names("记者 葛立山报道"), ["葛立山"]);
+    }
+
+    #[test]
+    fn a_title_as_a_modifier_names_nobody() {
+        // "省市长项目", "县长信箱": the title says whose, no name follows.
+        assert!(names("努力在省市长项目上实现突破").is_empty());
+        assert_eq!(names("县长信箱收到群众来信"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_organ_before_the_name_and_its_head_after() {
+        // "区委某某书记": the organ opens the title, the name stands inside.
+        assert_eq!(
+            people("区委葛立山书记作重要讲话"),
+            vec![("葛立山".to_string(), vec!["区委书记".to_string()])]
+        );
+        assert_eq!(
+            people("区政协卢文海主席主持会议"),
+            vec![("卢文海".to_string(), vec!["区政协主席".to_string()])]
+        );
+    }
+
+    #[test]
+    fn a_bare_head_takes_the_organ_the_sentence_wrote() {
+        assert_eq!(
+            people("区政协五届一次会议举行闭幕大会,副主席葛立山主持会议,主席卢文海在主席台就坐"),
+            vec![
+                ("葛立山".to_string(), vec!["区政协副主席".to_string()]),
+                ("卢文海".to_string(), vec!["区政协主席".to_string()])
+            ]
+        );
+        // Where the marks are lost, the meeting's name stays out of the title.
+        assert_eq!(
+            people("区政协五届一次会议举行闭幕大会副主席葛立山主持会议"),
+            vec![("葛立山".to_string(), vec!["区政协副主席".to_string()])]
+        );
+        assert_eq!(
+            people("县人大常委会召开第十次会议,主任方建春主持"),
+            vec![("方建春".to_string(), vec!["县人大常委会主任".to_string()])]
+        );
     }
 
     #[test]

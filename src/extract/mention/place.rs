@@ -270,6 +270,11 @@ mod tests {
                 ("金州新区".into(), s("大连市"))
             ]
         );
+        // Named by its full official name, as the gold files write it.
+        assert_eq!(
+            names("湘江新区党工委书记某某调研"),
+            vec![("湖南湘江新区".into(), s("长沙市"))]
+        );
         // One a district's leaders run is no district here.
         assert_eq!(
             names("松北区委书记、哈尔滨新区党工委书记某某"),

@@ -353,13 +353,23 @@ impl<'a> Reading<'a> {
                     break;
                 }
                 depth -= 1;
-            } else if !name_char(c) {
+            } else if !name_char(c) && !self.rate_slash(start - 1) {
                 break;
             }
             start -= 1;
         }
         let mut best = start;
+        // Inside brackets a name is kept as written: "某线(甲至乙)工程".
+        let mut open = 0usize;
         for p in start + 1..=head_end {
+            match self.chars[p - 1] {
+                '(' => open += 1,
+                ')' => open = open.saturating_sub(1),
+                _ => {}
+            }
+            if open > 0 {
+                continue;
+            }
             if (self.barrier[p] && p < head_end) || self.stop_ends(p, head_end, works) {
                 best = p;
             }
@@ -381,6 +391,18 @@ impl<'a> Reading<'a> {
             best += 1;
         }
         self.skip_function_words(best, head_end)
+    }
+
+    /// True when the slash at `p` writes a rate inside a name: a unit before
+    /// it, a span of time after it (10万吨/年, 5000立方米/日).
+    fn rate_slash(&self, p: usize) -> bool {
+        self.chars[p] == '/'
+            && p > 0
+            && is_han(self.chars[p - 1])
+            && self
+                .chars
+                .get(p + 1)
+                .is_some_and(|c| "年日天时".contains(*c))
     }
 
     /// True when a stop word ends at `p` as a word of its own. Right before
@@ -520,6 +542,14 @@ impl<'a> Reading<'a> {
                 && start + h.len + 2 <= end
             {
                 start += h.len;
+                continue;
+            }
+            // An amount: 14亿元, 8000万元.
+            let amount = (start + 2..end.saturating_sub(2))
+                .find(|&k| self.chars[k] == '元')
+                .filter(|&k| money_before(self.chars, k + 1) == Some(start));
+            if let Some(k) = amount {
+                start = k + 1;
                 continue;
             }
             let count = self.chars[start..end]
@@ -1095,14 +1125,19 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         // "等地调研重点项目": a verb between 等 and 项目 says the list is of
         // something else (places), and the 项目 is its object.
         // Not a word that judges the works (等19个新建项目, 等建设项目).
-        let verb_between = r.starting[k + 1..works_at].iter().flatten().any(|h| {
+        // A closer read before the kind (等新签约项目) is none.
+        let verb_between = r.starting[kind_from..works_at].iter().flatten().any(|h| {
             h.at + h.len <= works_at
                 && matches!(
                     h.kind,
                     WordKind::Stop | WordKind::Visit | WordKind::Stage | WordKind::Build
                 )
                 && !only_judgement(r, r.word(h))
-        }) || r.m.verbs.iter().any(|v| v.at > k && v.at < works_at);
+        }) || r
+            .m
+            .verbs
+            .iter()
+            .any(|v| v.at >= kind_from && v.at < works_at);
         if verb_between {
             continue;
         }
@@ -1469,6 +1504,9 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
     if in_clause(WordKind::Visit) {
         out.push(Feature::VisitVerb);
     }
+    if money_before(r.chars, a).is_some() {
+        out.push(Feature::Invested);
+    }
     // An item of an enumeration: "来到A、B和C".
     let before = a.checked_sub(1).map(|p| r.chars[p]);
     let after = r.chars.get(b).copied();
@@ -1566,6 +1604,9 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
     }
     if counted(&c.name) {
         out.push(Feature::Counted);
+    }
+    if counted_works(&c.name) {
+        out.push(Feature::CountedWorks);
     }
     let verb_inside = (a + 1..b.saturating_sub(1)).any(|p| {
         r.m.verbs
@@ -1755,7 +1796,11 @@ fn generic(r: &Reading, c: &ProjectMention) -> bool {
     {
         rest = rest.replace(&r.text(d.at, d.at + d.len), "");
     }
-    empty(&words.strip(WordKind::Judgement, &rest))
+    // (福田区春季重点建设项目: its district aside, generic words only; a
+    // park keeps its city: 深圳工业软件园.)
+    let rest = words.strip(WordKind::Judgement, &rest);
+    let works = matches!(c.ending, Some(EndingClass::Works | EndingClass::Done));
+    empty(&rest) || (works && empty(&words.strip(WordKind::Generic, &rest)))
 }
 
 /// True when a 项目/工程 names a kind of project: 人工智能新兴产业项目, 投资项目.
@@ -1796,6 +1841,41 @@ fn counted(name: &str) -> bool {
         let phase = i > 0 && chars[i - 1] == '第';
         opens && numeral(chars[i]) && !phase && next.is_some_and(|c| "个大项批家类种件".contains(c))
     })
+}
+
+/// Where an amount of money that ends right before `at` starts ("投资2亿元的",
+/// "8000万元"): an investment said of the name after it. Looks back at most
+/// 16 characters.
+fn money_before(chars: &[char], at: usize) -> Option<usize> {
+    let mut k = at;
+    if k > 0 && chars[k - 1] == '的' {
+        k -= 1;
+    }
+    if k == 0 || chars[k - 1] != '元' {
+        return None;
+    }
+    k -= 1;
+    while k > 0 && "亿万千百".contains(chars[k - 1]) {
+        k -= 1;
+    }
+    let digits_end = k;
+    while k > 0 && at - k < 16 && (chars[k - 1].is_ascii_digit() || chars[k - 1] == '.') {
+        k -= 1;
+    }
+    (k < digits_end).then_some(k)
+}
+
+/// True when a count stands right before the name's 项目 or 工程
+/// (某县11个项目, 三项工程): the name counts works and names none.
+fn counted_works(name: &str) -> bool {
+    let Some(modifier) = name
+        .strip_suffix("项目")
+        .or_else(|| name.strip_suffix("工程"))
+    else {
+        return false;
+    };
+    let mut rest = modifier.chars().rev();
+    rest.next().is_some_and(|unit| "个项批大类".contains(unit)) && rest.next().is_some_and(numeral)
 }
 
 /// True when the name stands as the place of an event: 在X举行.
@@ -2227,6 +2307,93 @@ mod tests {
         );
         // Without 段 after it, 至 still ends what stands before it.
         assert_eq!(names("从县城至甲乙物流园项目"), ["甲乙物流园项目"]);
+    }
+
+    #[test]
+    fn an_investment_before_a_name_is_a_sign_and_no_part() {
+        has(
+            "其中包括投资8000万元的甲乙中学扩建项目",
+            "甲乙中学扩建项目",
+            Feature::Invested,
+        );
+        lacks(
+            "推进甲乙中学扩建项目",
+            "甲乙中学扩建项目",
+            Feature::Invested,
+        );
+        // Items of a plan, each after its amount, are projects without a proper name.
+        let kept: Vec<String> =
+            found("其中包括投资2亿元的职业中学扩建项目,投资2000万元的气象观测站迁建项目等。")
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
+        assert_eq!(kept, ["职业中学扩建项目", "气象观测站迁建项目"]);
+        assert_eq!(
+            names("签约14亿元甲乙新材料产业园项目。"),
+            ["甲乙新材料产业园项目"]
+        );
+    }
+
+    #[test]
+    fn brackets_keep_what_they_hold() {
+        assert_eq!(
+            names("推进甲乙线(丙丁至戊己)工程。"),
+            ["甲乙线(丙丁至戊己)工程"]
+        );
+    }
+
+    #[test]
+    fn a_stage_word_between_deng_and_the_works_word_closes_a_list() {
+        let kept: Vec<String> = found("甲乙电子、丙丁科技等新签约项目扎实推进。")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(kept, ["甲乙电子", "丙丁科技"]);
+    }
+
+    #[test]
+    fn what_a_clause_says_of_works_names_none() {
+        for (sentence, phrase) in [
+            ("同时也欢迎广大群众监督项目建设", "项目"),
+            ("今年哪些项目将开工", "哪些项目"),
+            ("福田区春季重点建设项目集中开工", "春季重点建设项目"),
+            ("签约一批重大招商项目", "重大招商项目"),
+        ] {
+            let kept: Vec<String> = found(sentence).into_iter().map(|p| p.name).collect();
+            assert!(
+                !kept.iter().any(|k| k.ends_with(phrase)),
+                "{sentence}: {kept:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rate_stays_in_the_name() {
+        assert_eq!(
+            names("甲乙化工有限公司一期20万吨/年丙烯项目开工。"),
+            ["甲乙化工有限公司一期20万吨/年丙烯项目"]
+        );
+        // A slash between words is no rate: it ends what stands before it.
+        assert_eq!(names("城建/甲乙物流园项目开工。"), ["甲乙物流园项目"]);
+    }
+
+    #[test]
+    fn a_count_before_the_works_word_names_nothing() {
+        has(
+            "察看甲乙11个项目建设情况",
+            "甲乙11个项目",
+            Feature::CountedWorks,
+        );
+        lacks(
+            "推进甲乙11号路项目",
+            "甲乙11号路项目",
+            Feature::CountedWorks,
+        );
+        let kept: Vec<String> = found("县委书记察看了甲乙11个项目建设情况。")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert!(kept.is_empty(), "{kept:?}");
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Chain {
     /// what stands before a title that may follow its name, when it holds no
     /// place or organ.
     pub name_before: Option<usize>,
+    /// True when an organ with its unit stands right before that name, its
+    /// head after it ("区委某某书记").
+    pub organ_before_name: bool,
     /// Where each of its titles starts.
     pub title_starts: Vec<usize>,
     /// District posts written as left (历下区原区长, 前任区委书记): no post held
@@ -78,6 +81,7 @@ pub fn chains(
     // of its last local post.
     let mut carry = Carry::default();
     let mut name_before: Option<usize> = None;
+    let mut organ_before_name = false;
     // Segments of the chain being read: (scope start, title start, title end, title index).
     let mut segments: Vec<(usize, usize, usize, usize)> = Vec::new();
     for hit in hits {
@@ -120,6 +124,7 @@ pub fn chains(
                     let mut chain =
                         read_chain(rules, chars, districts, cities, &segments, &mut carry);
                     chain.name_before = name_before;
+                    chain.organ_before_name = organ_before_name;
                     out.push(chain);
                 }
                 // A scope never runs back over the chain before it.
@@ -147,10 +152,15 @@ pub fn chains(
                     }
                 }
                 name_before = None;
+                organ_before_name = false;
+                // "区委某某书记": the organ stands before the name, the head after it.
+                let head = &rules.titles[hit.word].written;
+                let organ_end = organ_opening(rules, chars, start, hit.at, head);
                 if rules.titles[hit.word].after
-                    && could_be_name(rules, chars, start, hit.at, districts)
+                    && could_be_name(rules, chars, organ_end, hit.at, districts)
                 {
-                    name_before = Some(start);
+                    name_before = Some(organ_end);
+                    organ_before_name = organ_end > start;
                     start = hit.at;
                 }
                 segments = vec![(start, hit.at, title_end, hit.word)];
@@ -160,9 +170,37 @@ pub fn chains(
     if !segments.is_empty() {
         let mut chain = read_chain(rules, chars, districts, cities, &segments, &mut carry);
         chain.name_before = name_before;
+        chain.organ_before_name = organ_before_name;
         out.push(chain);
     }
     out
+}
+
+/// Where the organ a scope opens with ends, when it is a `written_organ` with
+/// its unit (区委, 县政协) and a bare head's post of the table; else `from`.
+fn organ_opening(rules: &Rules, chars: &[char], from: usize, to: usize, head: &str) -> usize {
+    if !rules.words.has("bare_head", head) {
+        return from;
+    }
+    let scope: String = chars[from..to].iter().collect();
+    ['区', '县', '旗']
+        .iter()
+        .flat_map(|unit| {
+            rules
+                .words
+                .of("written_organ")
+                .iter()
+                .map(move |o| format!("{unit}{o}"))
+        })
+        .filter(|organ| {
+            scope.starts_with(organ.as_str())
+                && rules
+                    .title(&format!("{organ}{head}"))
+                    .is_some_and(|t| t.level == Level::District)
+        })
+        .map(|organ| from + organ.chars().count())
+        .max()
+        .unwrap_or(from)
 }
 
 /// True when what stands before a title (from `from` to `to`) may be the name
@@ -228,6 +266,38 @@ fn scope_start(
     j
 }
 
+/// The district organ written before `at` whose post the bare head `head`
+/// names, as the title that organ and head make ("区政协…,副主席" ->
+/// 区政协副主席): the last organ of `written_organ` written with its unit (区,
+/// 县, 旗) where the title table knows that post. Linear in `at`.
+fn organ_written_before(
+    rules: &Rules,
+    chars: &[char],
+    at: usize,
+    head: &str,
+) -> Option<(Level, String)> {
+    if !rules.words.has("bare_head", head) {
+        return None;
+    }
+    let text: String = chars[..at].iter().collect();
+    rules
+        .words
+        .of("written_organ")
+        .iter()
+        .flat_map(|organ| ['区', '县', '旗'].map(|unit| format!("{unit}{organ}")))
+        .filter_map(|organ| {
+            let title = rules.title(&format!("{organ}{head}"))?;
+            (title.level == Level::District)
+                .then(|| {
+                    text.rfind(organ.as_str())
+                        .map(|i| (i, title.written.clone()))
+                })
+                .flatten()
+        })
+        .max_by_key(|(i, t)| (*i, t.len()))
+        .map(|(_, t)| (Level::District, t))
+}
+
 /// The opening bracket of a short aside of Han text that closes right before
 /// `at` ("(农业高新区)"), if there is one.
 fn aside_before(chars: &[char], at: usize) -> Option<usize> {
@@ -278,6 +348,12 @@ fn read_chain(
     for &(scope_at, title_at, title_end, ix) in segments {
         let title = &rules.titles[ix];
         let scope: String = chars[scope_at..title_at].iter().collect();
+        // A bare head opening the sentence's titles takes the organ the
+        // sentence wrote before it ("区政协全会闭幕,副主席甲主持").
+        let written = (first && before.is_none() && scope_at == title_at)
+            .then(|| organ_written_before(rules, chars, scope_at, &title.written))
+            .flatten();
+        let before = if written.is_some() { &written } else { before };
         // The district the scope names; one that runs into the title counts
         // (白云区长: 白云区 + 区长).
         let place = districts
@@ -646,6 +722,7 @@ fn read_chain(
         roles,
         group,
         name_before: None,
+        organ_before_name: false,
         title_starts: segments.iter().map(|s| s.1).collect(),
         former,
     }
