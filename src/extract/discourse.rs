@@ -534,11 +534,15 @@ impl<'a> Reader<'a> {
         // first, wherever the text writes them, also where no title marks them
         // ("审稿人:何宏伟" holds no 宏伟区).
         let by_stem = || {
-            let read: BTreeSet<&str> = sentences
+            let mut read: BTreeSet<&str> = sentences
                 .iter()
                 .flat_map(|s| s.mentions.people.iter().map(|p| p.name.as_str()))
                 .filter(|n| n.chars().count() >= 2)
                 .collect();
+            // Nor is one inside an idiom or a set phrase jieba reads (阳光明媚
+            // holds no 光明区).
+            let idioms: Vec<String> = sentences.iter().flat_map(|s| s.mentions.idioms()).collect();
+            read.extend(idioms.iter().map(String::as_str));
             home_by_stem(
                 rules,
                 &mask_names(simplified, &read),
@@ -4576,6 +4580,27 @@ date: 2023-05-15
             "---\ndate: 2022-03-22\n---\n3月19日至21日,县委书记葛立山率我县党政考察团赴江西省兴国县、婺源县,浙江省安吉县等地考察学习。县领导卢文海参加考察学习。",
         );
         assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_stem_inside_a_set_phrase_names_no_county() {
+        // 阳光明媚 holds 光明 (光明区's stem): no district of it.
+        let f = facts(
+            "---\ndate: 2021-02-22\n---\n初春,阳光明媚,暖意融融。2月22日下午,示范区党工委书记葛立山汇报重点项目建设情况。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+        // The district written whole still names it.
+        let f = facts(
+            "---\ndate: 2021-02-22\n---\n初春,阳光明媚。2月22日,深圳市光明区委书记葛立山汇报重点项目建设情况。",
+        );
+        assert_eq!(
+            held(&f),
+            [(
+                "葛立山".to_string(),
+                "光明区".to_string(),
+                "区委书记".to_string()
+            )]
+        );
     }
 
     #[test]

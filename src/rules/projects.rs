@@ -80,6 +80,7 @@ pub enum WordKind {
     ItemUnit,
     ListKind,
     RangeMark,
+    ListIntro,
 }
 
 impl WordKind {
@@ -105,6 +106,7 @@ impl WordKind {
             "item_unit" => WordKind::ItemUnit,
             "list_kind" => WordKind::ListKind,
             "range_mark" => WordKind::RangeMark,
+            "list_intro" => WordKind::ListIntro,
             _ => return None,
         })
     }

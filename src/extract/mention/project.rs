@@ -433,7 +433,14 @@ impl<'a> Reading<'a> {
                     left && (right || guessed())
                 };
             let building = p == head_end && words.has(WordKind::Build, word);
-            let joins = works && word == "及";
+            // 暨 joins the parts of any name (甲小学暨少年宫建设项目), not an
+            // event to a name (集中开工暨甲乙产业园).
+            let after_stop = || {
+                self.ending[h.at]
+                    .iter()
+                    .any(|g| matches!(g.kind, WordKind::Stop | WordKind::Stage) && g.len > 1)
+            };
+            let joins = (works && word == "及") || (word == "暨" && !after_stop());
             let in_person = self.personal[h.at] && p > 0 && self.personal[p - 1];
             // 甲桥至乙段: a range's mark that 段 closes soon after is part
             // of the name (`range_mark`).
@@ -1069,6 +1076,9 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
         if by_count(r, k, out, &mut lists) {
             continue;
         }
+        if by_heading(r, k, out, &mut lists) {
+            continue;
+        }
         if r.chars[k] != '等' || !name_char(r.chars[k - 1]) {
             continue;
         }
@@ -1242,6 +1252,71 @@ fn by_count(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut Sp
             (None, None) => kind.as_str(),
         };
         if let Some(c) = r.candidate(a, b, Source::List, own.or(class), shared) {
+            out.push(c);
+        }
+    }
+    lists.push((k, end));
+    true
+}
+
+/// Items of a list a count of works introduces (`list_intro`): "产业类项目12项,
+/// 具体为:甲、乙、丙等", "开工项目3个,分别是甲、乙、丙". True when `k` starts
+/// such a list's first item. Linear in the list.
+fn by_heading(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut Spans) -> bool {
+    let words = &r.rules.project_words;
+    // The introducer ends right before `k`, a colon after it or not.
+    let colon = matches!(r.chars[k - 1], ':' | '：');
+    if matches!(r.chars[k], ':' | '：') {
+        return false;
+    }
+    let intro_end = if colon { k - 1 } else { k };
+    let Some(intro) = (intro_end.saturating_sub(4)..intro_end)
+        .filter_map(|p| r.starts(p, WordKind::ListIntro))
+        .find(|h| h.at + h.len == intro_end)
+    else {
+        return false;
+    };
+    // Before it: 项目 or 工程, a count, a comma.
+    let mut p = intro.at;
+    while p > 0 && matches!(r.chars[p - 1], ',' | '，') {
+        p -= 1;
+    }
+    if p > 0 && "个项".contains(r.chars[p - 1]) {
+        let digits = r.chars[..p - 1]
+            .iter()
+            .rev()
+            .take_while(|c| numeral(**c))
+            .count();
+        if digits > 0 {
+            p -= digits + 1;
+        }
+    }
+    let works = r.ending[p]
+        .iter()
+        .any(|h| h.kind == WordKind::Ending && words.endings[h.index].class == EndingClass::Works);
+    if !works {
+        return false;
+    }
+    // The items: joined by 、 up to 等 or the clause's end.
+    let end = (k..r.n().min(k + 240))
+        .find(|&q| matches!(r.chars[q], '等' | '。' | ';' | '；' | '\n' | ',' | '，'))
+        .unwrap_or(r.n());
+    let mut items = Vec::new();
+    let mut a = k;
+    for q in k..=end {
+        if q == end || r.chars[q] == '、' {
+            if q > a && q - a <= 24 {
+                items.push((a, q));
+            }
+            a = q + 1;
+        }
+    }
+    if items.len() < 2 || of_people(r, &items) {
+        return false;
+    }
+    for (a, b) in items {
+        let own = r.ending_at(b).map(|(_, c, _)| c);
+        if let Some(c) = r.candidate(a, b, Source::List, own, "") {
             out.push(c);
         }
     }
@@ -2332,6 +2407,34 @@ mod tests {
             names("签约14亿元甲乙新材料产业园项目。"),
             ["甲乙新材料产业园项目"]
         );
+    }
+
+    #[test]
+    fn ji_joins_the_parts_of_a_name_not_an_event_to_one() {
+        let kept: Vec<String> = found("调研了甲乙小学暨少年宫建设项目。")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(kept, ["甲乙小学暨少年宫建设项目"]);
+        assert_eq!(
+            names("举行签约暨甲乙新区文化创意产业园开工仪式。"),
+            ["甲乙新区文化创意产业园"]
+        );
+    }
+
+    #[test]
+    fn a_count_of_works_introduces_its_items() {
+        let kept = |s: &str| -> Vec<String> { found(s).into_iter().map(|p| p.name).collect() };
+        assert_eq!(
+            kept("其中产业类项目12项,具体为:甲乙产业园、丙丁物流园、庚辛科技园等。"),
+            ["甲乙产业园", "丙丁物流园", "庚辛科技园"]
+        );
+        assert_eq!(
+            kept("此次观摩的三个项目分别是甲乙产业园、丙丁物流园、庚辛科技园。"),
+            ["甲乙产业园", "丙丁物流园", "庚辛科技园"]
+        );
+        // A count of other things introduces no works.
+        assert!(kept("参会单位3家,分别是甲乙公司、丙丁公司。").is_empty());
     }
 
     #[test]
