@@ -164,6 +164,7 @@ pub const WORD_KINDS: &[&str] = &[
     "speech_noun_after",
     "byline_after",
     "written_organ",
+    "listed_organ",
 ];
 
 /// Word lists by kind (`data/words.tsv`): what each layer reads beyond its

@@ -154,6 +154,12 @@ impl<'r> NameReader<'r> {
                     if list.is_empty() && title > chain.at {
                         list = self.list_before(s, title);
                     }
+                    // Leaders of several organs listed (等县委、县政府领导) are
+                    // the unit's leaders: 县领导.
+                    let general = (self.before_listed_organs(s, chain.at) < chain.at)
+                        .then(|| self.unit_leaders(chain))
+                        .flatten();
+                    let chain = general.as_ref().unwrap_or(chain);
                     for (at, len, name) in list {
                         out.push(mention(at, len, name, chain, Cue::Group, anchor));
                     }
@@ -565,6 +571,40 @@ impl<'r> NameReader<'r> {
         Vec::new()
     }
 
+    /// Where organs listed before a group word of another organ start
+    /// (`listed_organ`: "县委、县人大常委会、" before 县政府领导); `at` when none.
+    fn before_listed_organs(&self, s: &Sentence, mut at: usize) -> usize {
+        while at > 0 && s.chars[at - 1] == '、' {
+            let organ = ['区', '县', '旗'].iter().find_map(|unit| {
+                self.rules
+                    .words
+                    .of("listed_organ")
+                    .iter()
+                    .map(|o| format!("{unit}{o}"))
+                    .filter(|o| crate::extract::word_ends_at(s.chars, at - 1, o))
+                    .map(|o| o.chars().count())
+                    .max()
+            });
+            match organ {
+                Some(n) => at -= n + 1,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// The chain with its group post said as the unit's leaders (县政府领导 ->
+    /// 县领导), when the table has that group word.
+    fn unit_leaders(&self, chain: &Chain) -> Option<Chain> {
+        let mut general = chain.clone();
+        for p in &mut general.posts {
+            let unit = p.title.chars().next()?;
+            let leaders = self.rules.title(&format!("{unit}领导"))?;
+            p.title = leaders.canonical.clone();
+        }
+        Some(general)
+    }
+
     /// "甲、乙、丙等区领导": the list of names that ends right before 等, which
     /// stands right before `at` or before qualifiers: words of
     /// `group_qualifier` in data/words.tsv ("甲、乙等全体在家县领导") or a phrase
@@ -586,6 +626,8 @@ impl<'r> NameReader<'r> {
                 .flatten()
                 .map(|i| i + 1)
         };
+        // Organs listed before the group's own ("等县委、县人大常委会、县政府领导").
+        let at = self.before_listed_organs(s, at);
         // Qualifiers may follow one another ("等全体在家区级领导").
         let mut at = relative().unwrap_or(at);
         while let Some(w) = self
@@ -1071,6 +1113,25 @@ mod tests {
             ]
         );
         assert_eq!(names("会议由窦立群副主席主持"), ["窦立群"]);
+    }
+
+    #[test]
+    fn names_before_organs_listed_and_a_group_word_are_the_units_leaders() {
+        assert_eq!(
+            people("葛立山、卢文海等县委、县人大常委会、县政府领导在主席台就座"),
+            vec![
+                ("葛立山".to_string(), vec!["县领导".to_string()]),
+                ("卢文海".to_string(), vec!["县领导".to_string()])
+            ]
+        );
+        // One organ's group word keeps its organ.
+        assert_eq!(
+            people("葛立山、卢文海等县政府领导出席"),
+            vec![
+                ("葛立山".to_string(), vec!["县政府领导".to_string()]),
+                ("卢文海".to_string(), vec!["县政府领导".to_string()])
+            ]
+        );
     }
 
     #[test]
