@@ -121,6 +121,9 @@ pub enum VerbKind {
 /// names one is a local post, kept with the street or town (仓前街道党工委书记).
 pub const TOWN_UNITS: [&str; 3] = ["街道", "镇", "乡"];
 
+/// The units a county-level body's organs are written with (区委, 县政协, 旗人大).
+pub const COUNTY_UNITS: [char; 3] = ['区', '县', '旗'];
+
 /// The kinds of word list `data/words.tsv` holds.
 pub const WORD_KINDS: &[&str] = &[
     "scope_stop",
@@ -183,6 +186,14 @@ impl Words {
     /// True when `word` is one of a kind.
     pub fn has(&self, kind: &str, word: &str) -> bool {
         self.of(kind).iter().any(|w| w == word)
+    }
+
+    /// The words of a kind, each written after a county-level unit
+    /// ([`COUNTY_UNITS`]): 委 gives 区委, 县委, 旗委.
+    pub fn with_units(&self, kind: &str) -> impl Iterator<Item = String> + '_ {
+        self.of(kind)
+            .iter()
+            .flat_map(|w| COUNTY_UNITS.map(|u| format!("{u}{w}")))
     }
 }
 

@@ -575,16 +575,13 @@ impl<'r> NameReader<'r> {
     /// (`listed_organ`: "县委、县人大常委会、" before 县政府领导); `at` when none.
     fn before_listed_organs(&self, s: &Sentence, mut at: usize) -> usize {
         while at > 0 && s.chars[at - 1] == '、' {
-            let organ = ['区', '县', '旗'].iter().find_map(|unit| {
-                self.rules
-                    .words
-                    .of("listed_organ")
-                    .iter()
-                    .map(|o| format!("{unit}{o}"))
-                    .filter(|o| crate::extract::word_ends_at(s.chars, at - 1, o))
-                    .map(|o| o.chars().count())
-                    .max()
-            });
+            let organ = self
+                .rules
+                .words
+                .with_units("listed_organ")
+                .filter(|o| crate::extract::word_ends_at(s.chars, at - 1, o))
+                .map(|o| o.chars().count())
+                .max();
             match organ {
                 Some(n) => at -= n + 1,
                 None => break,

@@ -1871,8 +1871,8 @@ fn generic(r: &Reading, c: &ProjectMention) -> bool {
     {
         rest = rest.replace(&r.text(d.at, d.at + d.len), "");
     }
-    // (福田区春季重点建设项目: its district aside, generic words only; a
-    // park keeps its city: 深圳工业软件园.)
+    // (某区春季重点建设项目: its district aside, generic words only; a
+    // park keeps its city: 甲市工业软件园.)
     let rest = words.strip(WordKind::Judgement, &rest);
     let works = matches!(c.ending, Some(EndingClass::Works | EndingClass::Done));
     empty(&rest) || (works && empty(&words.strip(WordKind::Generic, &rest)))
@@ -1883,13 +1883,15 @@ fn category(r: &Reading, c: &ProjectMention) -> bool {
     works_after(r, c, WordKind::Category)
 }
 
+/// What stands before a name's 项目 or 工程 (甲乙11个 in 甲乙11个项目), if it ends so.
+fn works_modifier(name: &str) -> Option<&str> {
+    name.strip_suffix("项目")
+        .or_else(|| name.strip_suffix("工程"))
+}
+
 /// True when the name is a 项目/工程 right after a word of `kind`.
 fn works_after(r: &Reading, c: &ProjectMention, kind: WordKind) -> bool {
-    let modifier = c
-        .name
-        .strip_suffix("项目")
-        .or_else(|| c.name.strip_suffix("工程"));
-    modifier.is_some_and(|m| {
+    works_modifier(&c.name).is_some_and(|m| {
         r.rules
             .project_words
             .of(kind)
@@ -1943,10 +1945,7 @@ fn money_before(chars: &[char], at: usize) -> Option<usize> {
 /// True when a count stands right before the name's 项目 or 工程
 /// (某县11个项目, 三项工程): the name counts works and names none.
 fn counted_works(name: &str) -> bool {
-    let Some(modifier) = name
-        .strip_suffix("项目")
-        .or_else(|| name.strip_suffix("工程"))
-    else {
+    let Some(modifier) = works_modifier(name) else {
         return false;
     };
     let mut rest = modifier.chars().rev();

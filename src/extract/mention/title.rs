@@ -179,28 +179,32 @@ pub fn chains(
 /// Where the organ a scope opens with ends, when it is a `written_organ` with
 /// its unit (区委, 县政协) and a bare head's post of the table; else `from`.
 fn organ_opening(rules: &Rules, chars: &[char], from: usize, to: usize, head: &str) -> usize {
-    if !rules.words.has("bare_head", head) {
-        return from;
-    }
     let scope: String = chars[from..to].iter().collect();
-    ['区', '县', '旗']
-        .iter()
-        .flat_map(|unit| {
-            rules
-                .words
-                .of("written_organ")
-                .iter()
-                .map(move |o| format!("{unit}{o}"))
-        })
-        .filter(|organ| {
-            scope.starts_with(organ.as_str())
-                && rules
-                    .title(&format!("{organ}{head}"))
-                    .is_some_and(|t| t.level == Level::District)
-        })
-        .map(|organ| from + organ.chars().count())
+    organ_posts(rules, head)
+        .into_iter()
+        .filter(|(organ, _)| scope.starts_with(organ.as_str()))
+        .map(|(organ, _)| from + organ.chars().count())
         .max()
         .unwrap_or(from)
+}
+
+/// The organs of `written_organ` with their unit (区政协, 县委) whose post the
+/// bare head `head` names, each with that post as the table writes it (区政协
+/// and 区政协副主席 for 副主席); none for a head that is not bare.
+fn organ_posts(rules: &Rules, head: &str) -> Vec<(String, String)> {
+    if !rules.words.has("bare_head", head) {
+        return Vec::new();
+    }
+    rules
+        .words
+        .with_units("written_organ")
+        .filter_map(|organ| {
+            let title = rules
+                .title(&format!("{organ}{head}"))
+                .filter(|t| t.level == Level::District)?;
+            Some((organ, title.written.clone()))
+        })
+        .collect()
 }
 
 /// True when what stands before a title (from `from` to `to`) may be the name
@@ -276,24 +280,10 @@ fn organ_written_before(
     at: usize,
     head: &str,
 ) -> Option<(Level, String)> {
-    if !rules.words.has("bare_head", head) {
-        return None;
-    }
     let text: String = chars[..at].iter().collect();
-    rules
-        .words
-        .of("written_organ")
-        .iter()
-        .flat_map(|organ| ['区', '县', '旗'].map(|unit| format!("{unit}{organ}")))
-        .filter_map(|organ| {
-            let title = rules.title(&format!("{organ}{head}"))?;
-            (title.level == Level::District)
-                .then(|| {
-                    text.rfind(organ.as_str())
-                        .map(|i| (i, title.written.clone()))
-                })
-                .flatten()
-        })
+    organ_posts(rules, head)
+        .into_iter()
+        .filter_map(|(organ, title)| text.rfind(organ.as_str()).map(|i| (i, title)))
         .max_by_key(|(i, t)| (*i, t.len()))
         .map(|(_, t)| (Level::District, t))
 }
