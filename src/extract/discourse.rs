@@ -2158,7 +2158,7 @@ fn home_district(
 /// or 旗, whichever its organs (区委, 县长, 区人大, 县政府, 旗政协) and "我区/全县"
 /// name most. Linear in the text.
 fn own_unit(text: &str) -> Option<char> {
-    let units = ['区', '县', '旗'].map(|u| (u, unit_count(text, u)));
+    let units = crate::rules::COUNTY_UNITS.map(|u| (u, unit_count(text, u)));
     let (unit, n) = units.into_iter().max_by_key(|(_, n)| *n)?;
     (n > 0).then_some(unit)
 }
@@ -2296,7 +2296,7 @@ fn drop_stray_short_forms(rules: &Rules, text: &str, sentences: &mut [Read]) {
 /// spells the city (zhuji.gov.cn is 诸暨市). Only the address: a city's news
 /// names counties in passing.
 fn city_site(rules: &Rules, text: &str, url: Option<&str>) -> Option<Place> {
-    let others = ['区', '县', '旗'].map(|u| unit_count(text, u));
+    let others = crate::rules::COUNTY_UNITS.map(|u| unit_count(text, u));
     if unit_count(text, '市') <= others.into_iter().max().unwrap_or(0) {
         return None;
     }
