@@ -41,7 +41,7 @@ use super::{
 use crate::annotate::{Annotated, Span};
 use crate::graph::{Evidence, Relation};
 use crate::normalise::Document;
-use crate::rules::{Level, Lexicon, Rules};
+use crate::rules::{Level, Lexicon, Rules, VerbKind};
 
 /// A district as the facts name it: its full name, and its city where known.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -194,6 +194,7 @@ fn reading(
 ) -> Option<(Facts, BTreeSet<String>)> {
     let late = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
     let rules = &ex.rules;
+    forget_foreign_zones(rules, &mut sentences);
     let mut reader = Reader::new(ex, doc, simplified, written, known, &sentences);
     // Names the document introduced are read wherever they stand again.
     let lexicon = Lexicon::new(&reader.names);
@@ -402,6 +403,9 @@ struct Reader<'a> {
     /// A decision a semicolon left open, and the paragraph it was read in.
     personnel_carry: Option<personnel::Carried>,
     personnel_para: usize,
+    /// The page reposts an annual session of an earlier year: its year is
+    /// the report's, whatever dates of the page the text reads.
+    reposted: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -416,42 +420,57 @@ impl<'a> Reader<'a> {
         let rules = &ex.rules;
         // The folder the site files the page in (/2023/01/, t20231225_…).
         let filed = doc.url.as_deref().and_then(address_date);
-        let published = published(doc, simplified, filed).map(|d| report_day(simplified, d));
+        let mut published = published(doc, simplified, filed).map(|d| report_day(simplified, d));
+        let first_month = || {
+            sentences
+                .iter()
+                .flat_map(|s| &s.mentions.dates)
+                .find_map(|d| match &d.expr {
+                    DateExpr::Point(super::mention::date::Point::Day {
+                        year: None,
+                        month: Some(super::mention::date::MonthRef::Absolute(m)),
+                        ..
+                    }) => Some(*m),
+                    _ => None,
+                })
+        };
+        // An annual session's report of two or more years before the page's
+        // date (a repost's, an archive's: "2007年…执行情况与2008年…计划" on a page
+        // of 2020) is of its own year, which its report tells, not the page's.
+        let reposted = published
+            .filter(|_| annual_session(rules, simplified))
+            .and_then(|p| {
+                first_year(rules, simplified, first_month()).filter(|y| *y <= p.year - 2)
+            });
+        if reposted.is_some() {
+            published = None;
+        }
+        // A reposted session's page dates (its source line's too) are none of its own.
         let period = period(simplified, doc.title.as_deref())
+            .filter(|p| reposted.is_none_or(|y| p.from.year == y))
             .or(published.map(|d| Period { from: d, to: d }));
         // With no dateline, the year of the folder the site files the page in
         // (/2023/01/), else of the first full date read, else the first year
         // the opening writes ("今年是…", "2025年…").
-        let year =
-            ex.year
-                .or(filed.map(|(y, _, _)| y))
-                .or_else(|| doc.url.as_deref().and_then(address_year))
-                .or_else(|| {
-                    sentences
-                        .iter()
-                        .flat_map(|s| &s.mentions.dates)
-                        .find_map(|d| match &d.expr {
-                            DateExpr::Point(super::mention::date::Point::Day {
-                                year: Some(super::mention::date::YearRef::Absolute(y)),
-                                month: Some(_),
-                                ..
-                            }) => Some(*y),
-                            _ => None,
-                        })
-                        .or_else(|| {
-                            let month = sentences.iter().flat_map(|s| &s.mentions.dates).find_map(
-                                |d| match &d.expr {
-                                    DateExpr::Point(super::mention::date::Point::Day {
-                                        year: None,
-                                        month: Some(super::mention::date::MonthRef::Absolute(m)),
-                                        ..
-                                    }) => Some(*m),
-                                    _ => None,
-                                },
-                            );
-                            first_year(rules, simplified, month)
-                        })
-                });
+        let year = ex
+            .year
+            .or(reposted)
+            .or(filed.map(|(y, _, _)| y))
+            .or_else(|| doc.url.as_deref().and_then(address_year))
+            .or_else(|| {
+                sentences
+                    .iter()
+                    .flat_map(|s| &s.mentions.dates)
+                    .find_map(|d| match &d.expr {
+                        DateExpr::Point(super::mention::date::Point::Day {
+                            year: Some(super::mention::date::YearRef::Absolute(y)),
+                            month: Some(_),
+                            ..
+                        }) => Some(*y),
+                        _ => None,
+                    })
+                    .or_else(|| first_year(rules, simplified, first_month()))
+            });
         let clock = Clock {
             published,
             period,
@@ -645,6 +664,7 @@ impl<'a> Reader<'a> {
             personnel_carry: None,
             personnel_para: usize::MAX,
             town,
+            reposted: reposted.is_some(),
         }
     }
 
@@ -1078,10 +1098,13 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let escorted = visit
-                .as_ref()
-                .filter(|(_, d)| *d == dates_here)
-                .map(|(name, _)| name.clone());
+            // A visit of several days an earlier paragraph dated is the one
+            // those who 陪同 it join where nothing dates them anew ("5月29日至
+            // 30日,州长甲率团赴乙市考察。¶乙县委书记丙陪同考察"): on its first day.
+            let escorted = visit.as_ref().filter(|(_, d)| {
+                *d == dates_here
+                    || (dates_here.is_empty() && d.first().is_some_and(|x| x.last.is_some()))
+            });
             // "区领导甲、乙参加。": nothing but the joining is said, so it is the
             // meeting last named, on its day, whatever was dated since.
             // The event this paragraph named comes first, though ("…率队调研…。区领导
@@ -1103,8 +1126,9 @@ impl<'a> Reader<'a> {
                 vec![id.clone()]
             } else if f.act == Act::Escort && (escorted.is_some() || current_event.is_some()) {
                 match escorted {
-                    Some(name) => {
-                        self.events(&name, &dates_here, sentence_place.clone(), &evidence)
+                    Some((name, days)) => {
+                        dates_for = days.clone();
+                        self.events(name, days, sentence_place.clone(), &evidence)
                     }
                     None => current_event.iter().cloned().collect(),
                 }
@@ -1135,6 +1159,16 @@ impl<'a> Reader<'a> {
                     }
                 }
             };
+            // Joining the activity in hand, of several days, that nothing
+            // dates anew: on its first day, as the escort above.
+            if dates_for.is_empty()
+                && let [id] = ids.as_slice()
+                && current_event.as_ref() == Some(id)
+                && let Some(e) = self.facts.events.iter().rev().find(|e| e.id == *id)
+                && let (Some(first), Some(last)) = (e.date, e.end_date)
+            {
+                dates_for = vec![Dated::span(first, last)];
+            }
             if let Some(first) = ids.first() {
                 *current_event = Some(first.clone());
                 *event_para = s.para;
@@ -1157,12 +1191,23 @@ impl<'a> Reader<'a> {
         // of an earlier paragraph takes only a list that is a paragraph of its
         // own (the leaders a meeting's sentence announced), not names in
         // running text ("进入公示名单的还有县长甲").
-        let opens_with_people = m
-            .people
-            .iter()
-            .map(|p| p.start())
-            .min()
-            .is_some_and(|k| !m.chars[..k].iter().any(|c| crate::extract::is_han(*c)));
+        // A paragraph that opens with a joining verb and the word that opens
+        // its list ("在主席台就坐的还有:区领导甲、乙") is such a list too.
+        let first_person = m.people.iter().map(|p| p.start()).min();
+        let opens_with_people = first_person.is_some_and(|k| {
+            let before = &m.chars[..k];
+            !before.iter().any(|c| crate::extract::is_han(*c)) || {
+                let lead: String = before.iter().collect();
+                let lead = lead.trim_end_matches([':', '：', ' ']);
+                let joined = m
+                    .verbs
+                    .iter()
+                    .any(|v| v.at < k && self.rules.verbs[v.verb].kind == VerbKind::Join);
+                joined
+                    && (self.rules.words.of("opens_group_list").iter())
+                        .any(|w| lead.ends_with(w.as_str()))
+            }
+        });
         if let Some(last) = s.frames.last()
             && (sentence_event_made || (!own && (*event_para == s.para || opens_with_people)))
             && let Some(id) = current_event.clone()
@@ -1234,7 +1279,7 @@ impl<'a> Reader<'a> {
         if let Some(d) = days.last() {
             self.clock.last = Some(d.first);
             self.clock.month = Some((d.first.year, d.first.month));
-            if self.clock.published.is_none() && self.clock.period.is_none() {
+            if self.clock.published.is_none() && self.clock.period.is_none() && !self.reposted {
                 self.clock.year = Some(d.first.year);
             }
         }
@@ -2037,6 +2082,69 @@ fn without_stem(name: &str, district: &str) -> Option<String> {
 /// ("率金山区党政代表团赴六安市") unless to 我县; or a word of `guest_comes`
 /// brings it to the text's own county later in its clause ("获嘉县政协到我县调研").
 /// Cost: at most [`GUEST_REACH`] characters after the district.
+/// Zones named by their own name alone, their city left out (临港经开区 for
+/// 威海临港经济技术开发区), in a text that names other cities and neither the
+/// zone's city nor its province: another city's zone of that name, which no
+/// table holds (宜宾's 临港经开区). Such a mention names no district, and no post
+/// takes it. Linear in the mentions.
+fn forget_foreign_zones(rules: &Rules, sentences: &mut [Read]) {
+    let written = |m: &Mentions, d: &DistrictMention| -> String {
+        m.chars[d.at..(d.at + d.len).min(m.chars.len())]
+            .iter()
+            .collect()
+    };
+    let mut named: BTreeSet<String> = BTreeSet::new();
+    for s in sentences.iter() {
+        named.extend(s.mentions.cities.iter().map(|c| c.name.clone()));
+        for d in &s.mentions.districts {
+            let zone = rules
+                .gazetteer
+                .zone_without_city(&d.name, &written(&s.mentions, d));
+            if let (None, Some(city)) = (zone, &d.city) {
+                named.insert(city.clone());
+            }
+        }
+    }
+    let mut foreign: BTreeSet<String> = BTreeSet::new();
+    for s in sentences.iter() {
+        for d in &s.mentions.districts {
+            let Some(zone) = rules
+                .gazetteer
+                .zone_without_city(&d.name, &written(&s.mentions, d))
+            else {
+                continue;
+            };
+            let its_own = |c: &String| zone.city.as_ref() == Some(c) || zone.province == *c;
+            if !named.iter().any(its_own) && !named.is_empty() {
+                foreign.insert(d.name.clone());
+            }
+        }
+    }
+    if foreign.is_empty() {
+        return;
+    }
+    let forget = |p: &mut super::mention::title::Post| {
+        if p.district
+            .as_ref()
+            .is_some_and(|(n, _)| foreign.contains(n))
+        {
+            p.district = None;
+        }
+    };
+    for s in sentences.iter_mut() {
+        let m = &mut s.mentions;
+        m.districts.retain(|d| !foreign.contains(&d.name));
+        m.chains
+            .iter_mut()
+            .flat_map(|c| &mut c.posts)
+            .for_each(forget);
+        m.people
+            .iter_mut()
+            .flat_map(|p| &mut p.posts)
+            .for_each(forget);
+    }
+}
+
 fn is_guest(rules: &Rules, m: &Mentions, d: &DistrictMention) -> bool {
     let chars = &m.chars[..];
     let after = d.at + d.len;
@@ -2957,6 +3065,18 @@ fn chronicle_period(line: &str) -> Option<Period> {
 /// it plans ("2024年工作回顾…2025年重点工作") is the text's own. Where no year
 /// is written, an event's name, an anniversary or a plan's year may say it.
 /// Linear in the text.
+/// True when the opening of `text` (its first 400 characters) holds a word
+/// of an annual session (`annual_session` in data/words.tsv: 人民代表大会第,
+/// 届人大, 政治协商会议 …), whose report tells the year it is held in.
+fn annual_session(rules: &Rules, text: &str) -> bool {
+    let opening: String = text.chars().take(400).collect();
+    rules
+        .words
+        .of("annual_session")
+        .iter()
+        .any(|w| opening.contains(w.as_str()))
+}
+
 fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
     let early = month.is_some_and(|m| m <= 4);
     let late = month.is_some_and(|m| m >= 11);
@@ -4484,6 +4604,58 @@ mod tests {
     }
 
     #[test]
+    fn a_reposted_sessions_days_take_its_reports_year() {
+        // A page of 2020 (its source line says 2018) reposts a session whose
+        // report approves 2007's accounts and 2008's plan: it met in 2008.
+        let text = "---\ndate: 2020-09-28\n---\n来源:某区人民政府 2018/09/10 发布时间:2020-09-28\n通榆县第六届人民代表大会第三次会议于1月18日上午闭幕。县委书记葛立山出席。会议通过了关于2007年计划执行情况与2008年计划的决议。";
+        assert_eq!(took_part(&facts(text)), pairs(&[("葛立山", "2008-01-18")]));
+        // A report of the page's own year, or the year before, leaves the page's date.
+        let own = text.replace("2007年", "2019年").replace("2008年", "2020年");
+        assert_eq!(took_part(&facts(&own)), pairs(&[("葛立山", "2020-01-18")]));
+    }
+
+    #[test]
+    fn those_who_join_a_visit_of_several_days_join_on_its_first_day() {
+        let text = "---\ndate: 2014-06-03\n---\n5月29日至30日,州委副书记、州长甲某率州直部门负责人赴六盘水考察学习。\n\n市委常委、水城县县委书记葛立山陪同考察并出席座谈会。\n\n州人大常委会副主任、兴仁县委书记卢文海参加考察活动。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[("卢文海", "2014-05-29"), ("葛立山", "2014-05-29")])
+        );
+        // A later paragraph that does something else takes no day of the span.
+        let other = "---\ndate: 2014-06-03\n---\n5月29日至30日,州委副书记、州长甲某率州直部门负责人赴六盘水考察学习。\n\n兴仁县委书记卢文海主持召开县委常委会会议。";
+        assert_eq!(took_part(&facts(other)), pairs(&[("卢文海", "undated")]));
+    }
+
+    #[test]
+    fn a_paragraph_of_those_also_seated_joins_the_meeting() {
+        let text = "---\ndate: 2024-01-19\n---\n1月18日,通榆县第六届人民代表大会第三次会议闭幕。县领导葛立山在主席台前排就座。\n\n在主席台就坐的还有:县领导卢文海、方建春,县法院院长吴明理。\n\n上午九时,卢文海宣布大会开幕。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[
+                ("卢文海", "2024-01-18"),
+                ("方建春", "2024-01-18"),
+                ("葛立山", "2024-01-18")
+            ])
+        );
+        // One event: 宣布大会开幕 points back at the session.
+        let f = facts(text);
+        assert_eq!(f.events.len(), 1, "{:?}", f.events);
+    }
+
+    #[test]
+    fn today_with_no_day_of_publication_is_the_day_last_read() {
+        let text = "1月16日上午,政协通榆县第十届委员会第三次会议开幕。今天上午,委员们走进会场。县委书记葛立山,县长卢文海到会祝贺,并在主席台就座。县政协主席方建春主持开幕大会。刚刚过去的2023年,全县经济稳中有进。";
+        assert_eq!(
+            took_part(&facts(text)),
+            pairs(&[
+                ("卢文海", "2024-01-16"),
+                ("方建春", "2024-01-16"),
+                ("葛立山", "2024-01-16")
+            ])
+        );
+    }
+
+    #[test]
     fn a_bracketed_label_holds_no_verb_of_the_sentence() {
         // 说 in a video script's 【解说】 reports no speech: the day dates the act.
         let f = facts(
@@ -4580,6 +4752,30 @@ date: 2023-05-15
             "---\ndate: 2022-03-22\n---\n3月19日至21日,县委书记葛立山率我县党政考察团赴江西省兴国县、婺源县,浙江省安吉县等地考察学习。县领导卢文海参加考察学习。",
         );
         assert!(held(&f).is_empty(), "{:?}", held(&f));
+    }
+
+    #[test]
+    fn a_zone_named_without_its_city_in_another_citys_text_is_none() {
+        // 临港经开区 is 威海's zone of the table, but the text is 宜宾's.
+        let f = facts(
+            "---\ndate: 2024-05-10\n---\n宜宾市临港经开区党工委书记葛立山5月9日调研重点项目建设。",
+        );
+        assert!(held(&f).is_empty(), "{:?}", held(&f));
+        // Where the text names no other city, or the zone's own, it is that zone.
+        for text in [
+            "临港经开区党工委书记葛立山5月9日调研重点项目建设。",
+            "威海市临港经开区党工委书记葛立山5月9日调研重点项目建设。",
+        ] {
+            let f = facts(&format!("---\ndate: 2024-05-10\n---\n{text}"));
+            assert_eq!(
+                held(&f),
+                [(
+                    "葛立山".to_string(),
+                    "威海临港经济技术开发区".to_string(),
+                    "党工委书记".to_string()
+                )]
+            );
+        }
     }
 
     #[test]

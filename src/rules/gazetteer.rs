@@ -254,6 +254,18 @@ impl Gazetteer {
         sole(self.counties_written(name))
     }
 
+    /// The zone of the statistical table that `written` names by its own name
+    /// alone, its city left out (临港经开区 for 威海临港经济技术开发区): another
+    /// city may have a zone of that name that no table holds. `None` for any
+    /// other form. Constant time.
+    pub fn zone_without_city(&self, name: &str, written: &str) -> Option<&County> {
+        let county = self.county_written(name)?;
+        zone_kind(county)?;
+        let city = county.city.as_deref().unwrap_or(&county.province);
+        let stem = short_form(city).unwrap_or(city);
+        (name.starts_with(stem) && !written.starts_with(stem)).then_some(county)
+    }
+
     /// The county of `province` whose name, without its unit, opens `text`
     /// ("松桃经济开发区" after 贵州: 松桃苗族自治县), if exactly one does. What a
     /// province's name prefixes is then a county's body ("贵州松桃经济开发区").

@@ -168,6 +168,7 @@ pub const WORD_KINDS: &[&str] = &[
     "byline_after",
     "written_organ",
     "listed_organ",
+    "annual_session",
 ];
 
 /// Word lists by kind (`data/words.tsv`): what each layer reads beyond its
@@ -531,6 +532,7 @@ impl Rules {
 
     /// Longest forms first, so that 区委副书记 wins over 书记 and 深汕合作区 over 深汕.
     fn sort_tables(&mut self) {
+        self.qualified_groups();
         self.titles
             .sort_by(|a, b| longest_first(&a.written, &b.written));
         self.titles.dedup_by(|a, b| a.written == b.written);
@@ -731,6 +733,34 @@ fn gazetteer_row(g: &mut Gazetteer, line: usize, cols: &[String]) -> Result<(), 
         other => return Err(bad(FILE, line, format!("unknown row {other:?}"))),
     }
     Ok(())
+}
+
+impl Rules {
+    /// A group word of an organ also said with a qualifier before its 领导
+    /// (`group_qualifier` in data/words.tsv): 县政协全体领导 is 县政协领导's
+    /// form, recorded as it. Linear in titles × qualifiers.
+    fn qualified_groups(&mut self) {
+        let qualifiers = self.words.of("group_qualifier");
+        let mut added = Vec::new();
+        for t in &self.titles {
+            let Some(organ) = t.written.strip_suffix("领导") else {
+                continue;
+            };
+            if t.level != Level::Group || organ.chars().count() < 2 {
+                continue;
+            }
+            for q in qualifiers.iter().filter(|q| !q.is_empty()) {
+                let written = format!("{organ}{q}领导");
+                if self.titles.iter().all(|o| o.written != written) {
+                    added.push(Title {
+                        written,
+                        ..t.clone()
+                    });
+                }
+            }
+        }
+        self.titles.extend(added);
+    }
 }
 
 fn title_row(file: &str, line: usize, cols: &[String]) -> Result<Title, RulesError> {

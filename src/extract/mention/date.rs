@@ -281,12 +281,13 @@ impl Clock {
             }
             // "今天开幕会" in a story dated the day after the meeting it reports
             // is the meeting's day: today is the day last read when that day is
-            // at most two days before publication.
+            // at most two days before publication, or when the story gives no
+            // day of publication ("1月16日上午,…开幕。…今天上午,委员们…").
             Point::RelativeDay(0)
-                if self
-                    .last
-                    .zip(self.published)
-                    .is_some_and(|(l, p)| (0..=2).contains(&(p.ordinal() - l.ordinal()))) =>
+                if self.last.is_some_and(|l| {
+                    self.published
+                        .is_none_or(|p| (0..=2).contains(&(p.ordinal() - l.ordinal())))
+                }) =>
             {
                 self.last.map(Dated::day)
             }
@@ -1026,6 +1027,14 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
         Some(p) => p,
         None => {
             if let Some((_, n)) = listed_at(chars, i, &w.undated) {
+                // "甲、唐年初、乙": a word right after a surname in a list of
+                // names ends a name, as a holiday does (李国庆).
+                let surname = i > 0 && surnames().contains(&chars[i - 1]);
+                let listed = (i >= 2 && matches!(chars[i - 2], '、' | ':' | '：'))
+                    || chars.get(i + n) == Some(&'、');
+                if surname && listed {
+                    return None;
+                }
                 return Some((DateExpr::Undated, i + n));
             }
             return read_month_only(chars, i);
@@ -1049,13 +1058,20 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
             return Some((DateExpr::Range(start_of_range, second), e2));
         }
     }
-    // A list of days: 24日、25日; 3月4日、6日.
+    // A list of days: 24日、25日; 3月4日、6日; 周一上午、周三下午 (a bare weekday
+    // after the first is in the first's week: 上周一、周三).
     let mut list = vec![first];
     let mut e = after_first;
     while chars.get(e) == Some(&'、') {
-        match read_point(chars, e + 1) {
-            Some((p @ Point::Day { .. }, e2)) => {
+        match (first, read_point(chars, e + 1)) {
+            (_, Some((p @ Point::Day { .. }, e2))) => {
                 list.push(p);
+                e = skip_time(chars, e2);
+            }
+            (Point::Weekday { week, .. }, Some((Point::Weekday { weekday, .. }, e2)))
+                if weekday_name(chars, e + 1).is_some() =>
+            {
+                list.push(Point::Weekday { week, weekday });
                 e = skip_time(chars, e2);
             }
             _ => break,
@@ -1952,6 +1968,15 @@ mod tests {
             days("2025-01-05", "2024年12月30日至2025年1月3日"),
             ["2024-12-30..2025-01-03"]
         );
+        // Weekdays listed: each one an occasion, in the first one's week.
+        assert_eq!(
+            days("2024-12-13", "周一上午、周三下午"),
+            ["2024-12-09", "2024-12-11"]
+        );
+        assert_eq!(
+            days("2024-12-13", "上周一、周四"),
+            ["2024-12-02", "2024-12-05"]
+        );
     }
 
     #[test]
@@ -1965,6 +1990,9 @@ mod tests {
             ["none"]
         );
         assert_eq!(days("2024-12-11", "区领导周五某、卢文海出席"), ["none"]);
+        // Nor is a word of no date at the end of a name in a list.
+        assert!(find("执行主席是:卢文海、唐年初、方建春").is_empty());
+        assert_eq!(find("今年年初,卢文海调研").len(), 1);
         assert_eq!(days("2024-12-11", "某某、周二下午"), ["2024-12-10"]);
         assert_eq!(days("2024-12-15", "本周三"), ["2024-12-11"]);
         assert_eq!(days("2024-12-11", "下周六"), ["2024-12-21"]);

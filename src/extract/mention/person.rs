@@ -1539,6 +1539,15 @@ mod tests {
                 ("方建春".to_string(), vec!["县领导".to_string()])
             ]
         );
+        // A qualifier inside an organ's group word, before its names.
+        assert_eq!(
+            people("县委书记葛立山出席,县政协全体领导卢文海、方建春参加会议"),
+            vec![
+                ("葛立山".to_string(), vec!["县委书记".to_string()]),
+                ("卢文海".to_string(), vec!["县政协领导".to_string()]),
+                ("方建春".to_string(), vec!["县政协领导".to_string()])
+            ]
+        );
     }
 
     #[test]
