@@ -295,6 +295,8 @@ mod tests {
     #[test]
     fn no_district_from_running_text() {
         assert!(names("新当选的区政协主席,工业强区,政府县,老城区改造").is_empty());
+        // 新建 is to build: 新建县医院 is a county hospital to be built.
+        assert!(names("调研新建县医院项目").is_empty());
         assert!(names("西安区域经济").is_empty());
         assert!(names("区委书记和县委书记").is_empty());
     }

@@ -66,6 +66,10 @@ pub struct ProjectMention {
     pub project: bool,
     /// True when an event is held at it (在X举行).
     pub venue: bool,
+    /// A list's item with a mark of the list on both sides ("、甲工程、",
+    /// "、乙项目等"): its bounds are the list's, so no shorter name inside it
+    /// is one of its own.
+    pub whole_item: bool,
 }
 
 /// Characters a project name may hold.
@@ -515,7 +519,8 @@ impl<'a> Reading<'a> {
 
     /// Reads off what stands before a name without being part of it: a year,
     /// a count (31个, 一批), a `prefix` word (我县, 年内), a district (福田区),
-    /// a city with its district (深圳坪山). A street or town (马坊镇) stays,
+    /// a city with its district (深圳坪山), a province and a city with theirs
+    /// (广东省汕尾市海丰县). A street or town (马坊镇) stays,
     /// and gives the district. Returns the new start and the district.
     fn read_prefixes(&self, mut start: usize, end: usize) -> (usize, Option<String>) {
         let mut district = None;
@@ -573,8 +578,12 @@ impl<'a> Reading<'a> {
                 start += count + 1;
                 continue;
             }
-            let city = self.m.cities.iter().find(|c| c.at == start).map(|c| c.len);
-            let at = start + city.unwrap_or(0);
+            // A province, its city, or both (广东省汕尾市海丰县…).
+            let mut at = start;
+            while let Some(c) = self.m.cities.iter().find(|c| c.at == at) {
+                at += c.len;
+            }
+            let city = (at > start).then_some(at - start);
             // A county the gazetteer knows by its full name needs no other
             // anchor before a works: 兴县15万吨…项目.
             let county = (2..=5).find_map(|n| {
@@ -599,8 +608,9 @@ impl<'a> Reading<'a> {
                 if (full || city.is_some()) && d.at + d.len + 2 <= end {
                     district = Some(d.name.clone());
                     // A name that says nothing without its district keeps it:
-                    // 龙华区第二人民医院 is that hospital's own name.
-                    if !self.names_something(d.at + d.len, end) {
+                    // 龙华区第二人民医院 is that hospital's own name. After a
+                    // province or a city the district is the name's address.
+                    if city.is_none() && !self.names_something(d.at + d.len, end) {
                         break;
                     }
                     start = d.at + d.len;
@@ -762,6 +772,7 @@ impl<'a> Reading<'a> {
             score: 0.0,
             project: false,
             venue: false,
+            whole_item: false,
         })
     }
 }
@@ -837,7 +848,12 @@ pub fn candidates(rules: &Rules, jieba: &Jieba, m: &Mentions) -> Vec<ProjectMent
         before.is_some_and(|p| r.chars[p] == '《')
     };
     for c in &mut merged {
-        c.signs = signs(&r, jieba, c);
+        let end = c.at + c.len;
+        c.whole_item = c.source == Source::List
+            && c.at > 0
+            && r.chars[c.at - 1] == '、'
+            && r.chars.get(end).is_some_and(|ch| matches!(ch, '、' | '等'));
+        c.signs = signs(&r, jieba, c, &lists);
         if titled(c) {
             c.signs.push(Feature::InTitle);
             c.signs.sort();
@@ -877,7 +893,9 @@ pub fn select(all: &[ProjectMention]) -> Vec<ProjectMention> {
     let mut out: Vec<ProjectMention> = Vec::new();
     for c in all {
         let inside_longer = kept.iter().any(|k| {
-            let longer = k.len > c.len && k.source != Source::List;
+            // A list item hides what lies inside it only where the list's marks
+            // bound it on both sides: the first item's start is read, not seen.
+            let longer = k.len > c.len && (k.source != Source::List || k.whole_item);
             // A list item named with its list's kind wins over its bare name.
             let named = k.len == c.len && k.source == Source::List && c.source != Source::List;
             k.at <= c.at && c.at + c.len <= k.at + k.len && (longer || named)
@@ -1177,10 +1195,22 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
             }) {
                 b = h.at;
             }
-            // ... and starts after one it holds.
+            // ... and starts after one it holds; but an item between marks of
+            // the list only after one it opens with ("、新建甲项目"): a word
+            // inside it is part of its name ("、某某公路建设(一期)工程、"),
+            // unless the item holds a clause of its own, 在 and a place
+            // ("、乙企业在某区布局丙、").
+            let bounded = a > 0
+                && r.chars[a - 1] == '、'
+                && !(a + 1..b)
+                    .any(|p| r.chars[p] == '在' && r.word_start(p) && r.word_start(p + 1));
             let a = (a + 1..b)
                 .rev()
-                .find(|&p| r.barrier[p] || r.stop_ends(p, b, false))
+                .find(|&p| {
+                    r.barrier[p]
+                        || (r.stop_ends(p, b, false)
+                            && (!bounded || r.ending[p].iter().any(|h| h.at == a)))
+                })
                 .unwrap_or(a);
             if b <= a {
                 continue;
@@ -1303,8 +1333,11 @@ fn by_heading(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut 
         .unwrap_or(r.n());
     let mut items = Vec::new();
     let mut a = k;
+    // 和 or 及 between words joins two items too ("分别是甲和乙"; 和平 is a word).
+    let joins =
+        |q: usize| matches!(r.chars[q], '和' | '及') && r.word_start(q) && r.word_start(q + 1);
     for q in k..=end {
-        if q == end || r.chars[q] == '、' {
+        if q == end || r.chars[q] == '、' || joins(q) {
             if q > a && q - a <= 24 {
                 items.push((a, q));
             }
@@ -1320,7 +1353,9 @@ fn by_heading(r: &Reading, k: usize, out: &mut Vec<ProjectMention>, lists: &mut 
             out.push(c);
         }
     }
-    lists.push((k, end));
+    // The list's span opens at the count of works: its words (竣工项目两个)
+    // are said of the items.
+    lists.push((p, end));
     true
 }
 
@@ -1331,7 +1366,9 @@ fn list_items(r: &Reading, k: usize) -> Vec<(usize, usize)> {
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut item_end = k;
     let mut p = k;
-    while p > 0 && item_end - p <= 24 {
+    // An item between two marks may be long (a road's works with its range);
+    // the first one, which only its start bounds, is read back as a name.
+    while p > 0 && item_end - p <= 40 {
         let c = r.chars[p - 1];
         if c == '、' {
             items.push((p, item_end));
@@ -1474,6 +1511,7 @@ fn by_line_number(r: &Reading, out: &mut Vec<ProjectMention>) {
                 score: 0.0,
                 project: false,
                 venue: false,
+                whole_item: false,
             });
         }
     }
@@ -1544,8 +1582,10 @@ pub fn stage_of(rules: &Rules, jieba: &Jieba, m: &Mentions, name: &str) -> Optio
     )
 }
 
-/// The signs a candidate shows.
-fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
+/// The signs a candidate shows. An item of a list a count of works
+/// introduces (`lists`, see [`by_heading`]) reads its clause from the count
+/// on: "竣工项目两个,分别是甲、乙" says 竣工 of 甲 and 乙.
+fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention, lists: &Spans) -> Vec<Feature> {
     let words = &r.rules.project_words;
     let (a, b) = (c.at, c.at + c.len);
     let mut out = Vec::new();
@@ -1560,7 +1600,12 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention) -> Vec<Feature> {
     if quoted || c.source == Source::Quote {
         out.push(Feature::Quoted);
     }
-    let (from, to) = r.clause(a, b);
+    let (mut from, to) = r.clause(a, b);
+    if c.source == Source::List
+        && let Some(&(intro, _)) = lists.iter().find(|&&(p, e)| p < a && b <= e)
+    {
+        from = from.min(r.clause(intro, intro + 1).0);
+    }
     let in_clause = |kind: WordKind| {
         r.starting[from..to]
             .iter()
@@ -2354,6 +2399,45 @@ mod tests {
     }
 
     #[test]
+    fn a_province_and_a_city_before_a_district_are_read_off_with_it() {
+        // After a province or a city the district is an address, even before
+        // a name that says little without it.
+        let rules = Rules::builtin();
+        let jieba = jieba_rs::Jieba::new();
+        let s = "9月24日,福建省泉州市洛江区产业转移工业园开工。";
+        let p = candidates(&rules, &jieba, &Mentions::find(&rules, &jieba, s));
+        assert_eq!(p.len(), 1, "{p:#?}");
+        assert_eq!(p[0].name, "产业转移工业园");
+        assert_eq!(p[0].district.as_deref(), Some("洛江区"));
+    }
+
+    #[test]
+    fn an_item_between_the_lists_marks_is_whole() {
+        // Long items between marks are items, a verb inside one is part of
+        // its name, and no shorter name inside one is a project of its own.
+        let s = "督查组先后来到甲乙建材生产线项目、城南片区保障性租赁住房、东河路北路延伸段道路及管网工程、X418线甲村至乙村公路建设(一期)工程、丙镇丁村乡村建设示范村项目等重点项目现场。";
+        let kept: Vec<String> = found(s).into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            kept,
+            [
+                "甲乙建材生产线项目",
+                "城南片区保障性租赁住房",
+                "东河路北路延伸段道路及管网工程",
+                "X418线甲村至乙村公路建设(一期)工程",
+                "丙镇丁村乡村建设示范村项目"
+            ]
+        );
+        // An item that holds a clause of its own (在 and a place) starts after it.
+        let kept: Vec<String> =
+            found("支持甲乙、丙丁两大头部企业在龙岗布局戊己智能、庚辛研发中心等重大项目")
+                .into_iter()
+                .map(|p| p.name)
+                .collect();
+        assert!(kept.iter().all(|n| !n.contains("企业")), "{kept:?}");
+        assert!(kept.contains(&"庚辛研发中心".to_string()), "{kept:?}");
+    }
+
+    #[test]
     fn judgements_are_not_passed_to_items() {
         assert_eq!(
             names("推进甲乙科技园、丙丁物流园等百亿级项目建设"),
@@ -2434,6 +2518,18 @@ mod tests {
         );
         // A count of other things introduces no works.
         assert!(kept("参会单位3家,分别是甲乙公司、丙丁公司。").is_empty());
+        // The count's stage word is said of its items, joined by 、 or 和.
+        assert_eq!(
+            kept(
+                "竣工项目两个,分别是环欧电气、北纬光电。新开工项目两个,分别是海远生物和伍佰生物。"
+            ),
+            ["环欧电气", "北纬光电", "海远生物", "伍佰生物"]
+        );
+        has(
+            "竣工项目两个,分别是环欧电气、北纬光电。",
+            "北纬光电",
+            Feature::StageWord,
+        );
     }
 
     #[test]
