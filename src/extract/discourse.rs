@@ -215,7 +215,9 @@ fn reading(
 }
 
 /// A roster: a line holding only a title chain, the holder's name on the next
-/// line ("盐田区委书记、区长\n韦　晴").
+/// line ("盐田区委书记、区长\n韦　晴"); the chain may open with a word that
+/// says when it is held (`title_of_name`: "现任县委书记\n某某", an infobox's).
+/// Linear in the sentences.
 fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
     for i in 0..sentences.len().saturating_sub(1) {
         let (head, rest) = sentences.split_at_mut(i + 1);
@@ -231,7 +233,9 @@ fn read_rosters(rules: &Rules, text: &Annotated, sentences: &mut [Read]) {
             continue;
         };
         let n = title_line.mentions.chars.len();
-        if chain.at > 0 || chain.end + 1 < n || chain.posts.is_empty() {
+        let opening: String = title_line.mentions.chars[..chain.at].iter().collect();
+        let held_when = rules.words.has("title_of_name", opening.trim());
+        if (chain.at > 0 && !held_when) || chain.end + 1 < n || chain.posts.is_empty() {
             continue;
         }
         let len = name_line.mentions.chars.len();
@@ -3808,6 +3812,16 @@ mod tests {
                 ("骆立邦", "区人大常委会主任")
             ]
         );
+        // An infobox's label says the post is held now (现任).
+        let f = facts("平乡县\n区划代码\n130532\n现任县委书记\n\n葛立山\n现任县长\n\n卢文海\n地理");
+        let mut posts: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.title.as_str()))
+            .collect();
+        posts.sort();
+        posts.dedup();
+        assert_eq!(posts, [("卢文海", "县长"), ("葛立山", "县委书记")]);
     }
 
     fn days_of(f: &Facts, person: &str) -> Vec<String> {

@@ -712,6 +712,17 @@ impl<'r> NameReader<'r> {
                 {
                     Some(n)
                 }
+                // ... or one character a verb of the table follows ("区长于军出席").
+                _ if vouched
+                    && pos > 0
+                    && is_han(chars[pos - 1])
+                    && chars.get(pos + 1).is_some_and(|c| is_han(*c))
+                    && !s.blocked[pos + 1]
+                    && !s.bound[pos + 1]
+                    && s.verb_at.get(pos + 2).copied().unwrap_or(false) =>
+                {
+                    Some(1)
+                }
                 _ => None,
             };
             if person {
@@ -1316,6 +1327,15 @@ mod tests {
             people("葛立山、卢文海等市管领导在主席台就座")[1].1,
             ["市管领导"]
         );
+    }
+
+    #[test]
+    fn yu_and_one_character_before_a_verb_is_a_name() {
+        // 于 opens a name of two characters right before a verb of the table;
+        // not a place or a time it introduces.
+        assert_eq!(names("五常市长于军出席会议"), ["于军"]);
+        assert!(names("白云区区长于沙井调研").is_empty());
+        assert!(names("白云区区长于会上讲话").is_empty());
     }
 
     #[test]
