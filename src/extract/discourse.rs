@@ -3793,10 +3793,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_roster_line_gives_the_name_on_the_next_line_its_title() {
-        let f =
-            facts("截至6月30日:\n盐田区\n盐田区委书记、区长\n韦　晴\n盐田区人大常委会主任\n骆立邦");
+    /// (person, title) of every post read, sorted, once each.
+    fn held_titles(f: &Facts) -> Vec<(&str, &str)> {
         let mut posts: Vec<(&str, &str)> = f
             .posts
             .iter()
@@ -3804,8 +3802,15 @@ mod tests {
             .collect();
         posts.sort();
         posts.dedup();
+        posts
+    }
+
+    #[test]
+    fn a_roster_line_gives_the_name_on_the_next_line_its_title() {
+        let f =
+            facts("截至6月30日:\n盐田区\n盐田区委书记、区长\n韦　晴\n盐田区人大常委会主任\n骆立邦");
         assert_eq!(
-            posts,
+            held_titles(&f),
             [
                 ("韦晴", "区委书记"),
                 ("韦晴", "区长"),
@@ -3814,14 +3819,10 @@ mod tests {
         );
         // An infobox's label says the post is held now (现任).
         let f = facts("平乡县\n区划代码\n130532\n现任县委书记\n\n葛立山\n现任县长\n\n卢文海\n地理");
-        let mut posts: Vec<(&str, &str)> = f
-            .posts
-            .iter()
-            .map(|p| (p.person.as_str(), p.title.as_str()))
-            .collect();
-        posts.sort();
-        posts.dedup();
-        assert_eq!(posts, [("卢文海", "县长"), ("葛立山", "县委书记")]);
+        assert_eq!(
+            held_titles(&f),
+            [("卢文海", "县长"), ("葛立山", "县委书记")]
+        );
     }
 
     fn days_of(f: &Facts, person: &str) -> Vec<String> {
