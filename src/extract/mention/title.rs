@@ -100,7 +100,13 @@ pub fn chains(
             continue;
         }
         // A title that continues the chain: only a separator and a scope between.
-        let continues = segments.last().and_then(|&(_, _, prev_end, _)| {
+        let continues = segments.last().and_then(|&(_, _, prev_end, prev)| {
+            // Two posts of the district's bodies written with nothing between
+            // ("区委常委副区长", a table's cell run together).
+            let district = |ix: usize| rules.titles[ix].level == Level::District;
+            if hit.at == prev_end && district(prev) && district(hit.word) {
+                return Some(hit.at);
+            }
             let sep = chars.get(prev_end).copied()?;
             // 兼 joins a post held at once ("管委会副主任兼某镇党委书记").
             if !matches!(sep, '、' | ',' | '，' | '兼') || hit.at < prev_end + 1 {
@@ -969,6 +975,11 @@ mod tests {
             titles,
             ["区委副书记", "区长", "经开区党工委书记", "经开区管委会主任"]
         );
+        // Two posts with nothing between them are one chain too.
+        let chains = read("区委常委副区长某某");
+        assert_eq!(chains.len(), 1, "{chains:?}");
+        let titles: Vec<&str> = chains[0].0.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(titles, ["区委常委", "副区长"]);
     }
 
     #[test]
