@@ -245,6 +245,26 @@ impl<'r> NameReader<'r> {
                 out.push(mention(at, len, name, chain, Cue::Title, anchor));
                 continue;
             }
+            // 甲现任中共某区委书记: the name before 现任 (a `title_of_name`
+            // word) holds the chain, where the name opens its clause.
+            let held_by = (self.rules.words.of("title_of_name").iter())
+                .find(|w| crate::extract::word_ends_at(s.chars, chain.at, w))
+                .map(|w| chain.at - w.chars().count())
+                .and_then(|end| {
+                    (2..=4).filter(|n| *n <= end).find_map(|n| {
+                        let from = end - n;
+                        let clean = from == 0 || !is_han(s.chars[from - 1]) || s.bound[from];
+                        (clean)
+                            .then(|| self.name_at(s, from, true))
+                            .flatten()
+                            .filter(|(len, _)| *len == n)
+                            .map(|(len, name)| (from, len, name))
+                    })
+                });
+            if let Some((at, len, name)) = held_by {
+                out.push(mention(at, len, name, chain, Cue::Title, anchor));
+                continue;
+            }
             // 任命甲为区长, 乙当选为区政协主席, 接受丙辞去区长职务的请求.
             let linked = self.names_linked_before(s, chain, chains);
             if !linked.is_empty() {
@@ -1326,6 +1346,20 @@ mod tests {
         assert_eq!(
             people("葛立山、卢文海等市管领导在主席台就座")[1].1,
             ["市管领导"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_xianren_holds_the_chain_after_it() {
+        assert_eq!(
+            people("据悉,葛立山现任中共平乡县委书记。"),
+            vec![("葛立山".to_string(), vec!["县委书记".to_string()])]
+        );
+        // Not a name run into running text before it.
+        assert!(
+            people("该同志的前任现任县委书记")
+                .iter()
+                .all(|(n, _)| n != "前任")
         );
     }
 
