@@ -3074,11 +3074,14 @@ fn chronicle_period(line: &str) -> Option<Period> {
 /// 届人大, 政治协商会议 …), whose report tells the year it is held in.
 fn annual_session(rules: &Rules, text: &str) -> bool {
     let opening: String = text.chars().take(400).collect();
-    rules
-        .words
-        .of("annual_session")
-        .iter()
-        .any(|w| opening.contains(w.as_str()))
+    // A standing committee's meeting (届人大常委会第十次会议, 人民代表大会常务
+    // 委员会第…) meets all year round: no annual session.
+    let standing = |rest: &str| rest.starts_with("常委会") || rest.starts_with("常务委员会");
+    rules.words.of("annual_session").iter().any(|w| {
+        opening
+            .match_indices(w.as_str())
+            .any(|(i, _)| !standing(&opening[i + w.len()..]))
+    })
 }
 
 fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
@@ -4627,6 +4630,12 @@ mod tests {
         // A report of the page's own year, or the year before, leaves the page's date.
         let own = text.replace("2007年", "2019年").replace("2008年", "2020年");
         assert_eq!(took_part(&facts(&own)), pairs(&[("葛立山", "2020-01-18")]));
+        // A standing committee meets all year: its page's date stands.
+        let standing = "---\ndate: 2020-09-28\n---\n通榆县第十六届人大常委会第十次会议于9月18日召开。县人大常委会主任葛立山主持。会议听取了关于2007年计划执行情况与2008年计划的报告。";
+        assert_eq!(
+            took_part(&facts(standing)),
+            pairs(&[("葛立山", "2020-09-18")])
+        );
     }
 
     #[test]
