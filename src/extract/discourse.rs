@@ -2097,33 +2097,27 @@ fn forget_foreign_zones(rules: &Rules, sentences: &mut [Read]) {
             .iter()
             .collect()
     };
+    // The cities the text names, and the zones it names without theirs.
     let mut named: BTreeSet<String> = BTreeSet::new();
+    let mut zones = Vec::new();
     for s in sentences.iter() {
         named.extend(s.mentions.cities.iter().map(|c| c.name.clone()));
         for d in &s.mentions.districts {
-            let zone = rules
-                .gazetteer
-                .zone_without_city(&d.name, &written(&s.mentions, d));
-            if let (None, Some(city)) = (zone, &d.city) {
-                named.insert(city.clone());
+            let written = written(&s.mentions, d);
+            match rules.gazetteer.zone_without_city(&d.name, &written) {
+                Some(zone) => zones.push((d.name.clone(), zone)),
+                None => named.extend(d.city.clone()),
             }
         }
     }
-    let mut foreign: BTreeSet<String> = BTreeSet::new();
-    for s in sentences.iter() {
-        for d in &s.mentions.districts {
-            let Some(zone) = rules
-                .gazetteer
-                .zone_without_city(&d.name, &written(&s.mentions, d))
-            else {
-                continue;
-            };
+    let foreign: BTreeSet<String> = zones
+        .into_iter()
+        .filter(|(_, zone)| {
             let its_own = |c: &String| zone.city.as_ref() == Some(c) || zone.province == *c;
-            if !named.iter().any(its_own) && !named.is_empty() {
-                foreign.insert(d.name.clone());
-            }
-        }
-    }
+            !named.is_empty() && !named.iter().any(its_own)
+        })
+        .map(|(name, _)| name)
+        .collect();
     if foreign.is_empty() {
         return;
     }

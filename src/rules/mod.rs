@@ -738,9 +738,12 @@ fn gazetteer_row(g: &mut Gazetteer, line: usize, cols: &[String]) -> Result<(), 
 impl Rules {
     /// A group word of an organ also said with a qualifier before its 领导
     /// (`group_qualifier` in data/words.tsv): 县政协全体领导 is 县政协领导's
-    /// form, recorded as it. Linear in titles × qualifiers.
+    /// form, recorded as it. Linear in titles × qualifiers (a set of the
+    /// written forms tells a form the table already has).
     fn qualified_groups(&mut self) {
         let qualifiers = self.words.of("group_qualifier");
+        let mut known: std::collections::HashSet<String> =
+            self.titles.iter().map(|t| t.written.clone()).collect();
         let mut added = Vec::new();
         for t in &self.titles {
             let Some(organ) = t.written.strip_suffix("领导") else {
@@ -751,7 +754,7 @@ impl Rules {
             }
             for q in qualifiers.iter().filter(|q| !q.is_empty()) {
                 let written = format!("{organ}{q}领导");
-                if self.titles.iter().all(|o| o.written != written) {
+                if known.insert(written.clone()) {
                     added.push(Title {
                         written,
                         ..t.clone()

@@ -1027,7 +1027,7 @@ fn read_expr(chars: &[char], i: usize) -> Option<(DateExpr, usize)> {
         Some(p) => p,
         None => {
             if let Some((_, n)) = listed_at(chars, i, &w.undated) {
-                // "甲、唐年初、乙": a word right after a surname in a list of
+                // "甲、孙年初、乙": a word right after a surname in a list of
                 // names ends a name, as a holiday does (李国庆).
                 let surname = i > 0 && surnames().contains(&chars[i - 1]);
                 let listed = (i >= 2 && matches!(chars[i - 2], '、' | ':' | '：'))
@@ -1991,7 +1991,7 @@ mod tests {
         );
         assert_eq!(days("2024-12-11", "区领导周五某、卢文海出席"), ["none"]);
         // Nor is a word of no date at the end of a name in a list.
-        assert!(find("执行主席是:卢文海、唐年初、方建春").is_empty());
+        assert!(find("执行主席是:卢文海、孙年初、方建春").is_empty());
         assert_eq!(find("今年年初,卢文海调研").len(), 1);
         assert_eq!(days("2024-12-11", "某某、周二下午"), ["2024-12-10"]);
         assert_eq!(days("2024-12-15", "本周三"), ["2024-12-11"]);
