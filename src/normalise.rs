@@ -197,7 +197,10 @@ fn body_text(body: &str) -> (String, Option<String>) {
         .filter(|l| !l.is_empty() && !is_rule(l) && !is_bare_link(l))
         .collect();
     (
-        join_list_tails(join_roster_continuations(join_report_bylines(lines))).join("\n"),
+        join_wrapped_lines(join_list_tails(join_roster_continuations(
+            join_report_bylines(lines),
+        )))
+        .join("\n"),
         page_title,
     )
 }
@@ -234,6 +237,55 @@ fn join_roster_continuations(lines: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// A paragraph a page wrapped at a fixed width ("5月14日上午,某县委" /
+/// "书记甲,…到我区参观考" / "察并…主持座谈会。"): two lines or more of one width
+/// (give or take [`WRAP_SLACK`] characters, [`WRAP_WIDTH`] at least), each
+/// ending mid-sentence, and the shorter line that ends the sentence, are one
+/// line. A list of items, one a line, ends in no stop, so it stays. Linear in
+/// the lines.
+fn join_wrapped_lines(lines: Vec<String>) -> Vec<String> {
+    let width = |s: &str| s.chars().count();
+    let open = |s: &str| {
+        s.chars()
+            .last()
+            .is_some_and(|c| crate::script::is_han(c) || matches!(c, ',' | '，' | '、'))
+    };
+    let closed = |s: &str| s.ends_with(['。', ';', '；', '!', '！', '?', '？']);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let w = width(&lines[i]);
+        // lines[i..j] are full and open; lines[j] closes the sentence.
+        let mut j = i;
+        while j < lines.len()
+            && w >= WRAP_WIDTH
+            && open(&lines[j])
+            && width(&lines[j]).abs_diff(w) <= WRAP_SLACK
+        {
+            j += 1;
+        }
+        let run = &lines[i..j];
+        let joins = j - i >= 2
+            && j < lines.len()
+            && width(&lines[j]) <= w + WRAP_SLACK
+            && closed(&lines[j])
+            && run.iter().any(|l| l.contains([',', '，', '、']));
+        if joins {
+            out.push(lines[i..=j].concat());
+            i = j + 1;
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The least width of a line [`join_wrapped_lines`] reads as wrapped.
+const WRAP_WIDTH: usize = 16;
+/// How many characters the lines of one wrapped paragraph may differ by.
+const WRAP_SLACK: usize = 2;
 
 /// A list of names broken before its close, as pages set out for phones do
 /// ("邢某、李某、罗某" / "等区领导参加会议。"): a line that opens with 等 goes on

@@ -483,6 +483,7 @@ impl<'a> Reader<'a> {
             future: false,
             month: None,
             chronicle: is_chronicle(simplified, doc.title.as_deref()),
+            today: None,
         };
         let mut names: BTreeSet<String> = BTreeSet::new();
         let mut officials: BTreeSet<String> = BTreeSet::new();
@@ -736,6 +737,9 @@ impl<'a> Reader<'a> {
         let mut previous_para: Option<Place> = None;
         let mut para_place: Option<Place> = None;
         let mut current_para = usize::MAX;
+        // A page's abstract ("[摘要]…") restates its report before it: the
+        // report is read, not the abstract.
+        let mut abstract_para = None;
         let mut cx = Context::default();
         let has_headings = sentences.iter().any(|s| self.heading(text, s).is_some());
         // Each paragraph's own district, found in one pass.
@@ -754,6 +758,13 @@ impl<'a> Reader<'a> {
             }
             if s.para != current_para {
                 current_para = s.para;
+                let opening = s.mentions.text.trim_start();
+                if (self.rules.words.of("abstract_opening"))
+                    .iter()
+                    .any(|w| opening.starts_with(w.as_str()))
+                {
+                    abstract_para = Some(s.para);
+                }
                 if let Some(h) = self.heading(text, s) {
                     section = Some(h.clone());
                     previous_para = Some(h);
@@ -783,7 +794,7 @@ impl<'a> Reader<'a> {
             }
             // A photo's caption repeats the report, sometimes with a slip
             // (another year): it tells nothing and moves no date.
-            if is_caption(&s.mentions.text) {
+            if abstract_para == Some(s.para) || is_caption(&s.mentions.text) {
                 continue;
             }
             self.sentence(s, para_place.clone(), &mut cx);
@@ -841,6 +852,7 @@ impl<'a> Reader<'a> {
                 !(self.rules.words.of("speech_noun_after"))
                     .iter()
                     .any(|w| super::word_ends_at(&m.chars, at, w))
+                    && !speech_noun_opened(self.rules, &m.chars, at)
             })
             .unwrap_or(usize::MAX);
         // But a speech written as a thing done ("作了说明,", "的讲话,":
@@ -867,6 +879,18 @@ impl<'a> Reader<'a> {
             running.clear();
         }
         let mut own = false;
+        // "今天(8月10日)下午": the day in brackets is the text's today, from
+        // which its later 今晨 and 昨天 count.
+        for pair in m.dates.windows(2) {
+            if let DateExpr::Point(super::mention::date::Point::RelativeDay(n)) = pair[0].expr
+                && m.chars.get(pair[0].at + pair[0].len) == Some(&'(')
+                && pair[1].at == pair[0].at + pair[0].len + 1
+                && let Some(day) = self.clock.resolve(&pair[1].expr).first()
+                && day.last.is_none()
+            {
+                self.clock.today = day.first.add_days(-(n as i64));
+            }
+        }
         // A month named alone ("7月", "今年3月") is the month of the days after it.
         for d in &m.dates {
             if let Some(month) = self.clock.month_of(&d.expr) {
@@ -1550,7 +1574,14 @@ impl<'a> Reader<'a> {
         if self.going_away {
             return sole(&hosts);
         }
-        sole(&fitting).or_else(|| sole(&hosts))
+        // Where the text names none of that unit but its guests' places, the
+        // title is the text's own district's ("乙县委书记某某率考察团到我区…,
+        // 区委书记丙出席座谈会": 我区).
+        sole(&fitting).or_else(|| sole(&hosts)).or_else(|| {
+            self.home
+                .clone()
+                .filter(|h| fitting.is_empty() && h.name.ends_with(unit))
+        })
     }
 
     /// Unknown names listed as the subject of a round-up's activity take the
@@ -2059,6 +2090,27 @@ fn comes_to_us(rules: &Rules, chars: &[char]) -> bool {
                 .iter()
                 .any(|w| super::word_ends_at(chars, i, w))
     })
+}
+
+/// True when the speech verb at `at` closes a phrase that a word of
+/// `speech_noun_opener` opens in the same clause ("按照一手抓防控、一手抓发展
+/// 要求,3月18日…"): the verb is a noun there, and nothing said follows it.
+/// Linear in the clause.
+fn speech_noun_opened(rules: &Rules, chars: &[char], at: usize) -> bool {
+    let start = chars[..at.min(chars.len())]
+        .iter()
+        .rposition(|c| matches!(c, ',' | '，' | ';' | '；' | '。' | ':' | '：' | ')' | '）'))
+        .map_or(0, |p| p + 1);
+    let start = start
+        + chars[start..at]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count();
+    rules
+        .words
+        .of("speech_noun_opener")
+        .iter()
+        .any(|w| super::word_at(chars, start, w))
 }
 
 /// How far after a district, in characters, a word of `guest_comes` is looked for.
@@ -3416,6 +3468,65 @@ mod tests {
         );
         assert!(f.participations.is_empty(), "{:?}", f.participations);
         assert!(f.posts.iter().any(|p| p.title == "代区长"), "{:?}", f.posts);
+    }
+
+    #[test]
+    fn the_day_a_text_calls_today_dates_its_later_relative_days() {
+        let f = facts(
+            "发布时间:2023-08-14\n今天(8月10日)下午,蓟州区区长葛立山赴区应急指挥中心调度防汛工作。\n葛立山对今晨出现强降雨的镇进行了调度。",
+        );
+        assert!(!f.participations.is_empty());
+        for p in &f.participations {
+            assert_eq!(
+                p.date.map(|d| d.iso()).as_deref(),
+                Some("2023-08-10"),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_rankings_year_is_not_the_texts() {
+        let f = facts(
+            "---\nurl: http://example.com/a/1.html\n---\n10月27日上午,天河区第十届人民代表大会第一次会议开幕。区长葛立山作政府工作报告。报告说,天河区位列2020年某某百强区第一。",
+        );
+        assert_eq!(f.participations.len(), 1);
+        assert_eq!(f.participations[0].date, None, "{:?}", f.participations);
+    }
+
+    #[test]
+    fn a_pages_abstract_is_not_read() {
+        // The abstract restates the report before its date; only the report
+        // dates who sat on the rostrum.
+        let f = facts(
+            "---\ndate: 2021-01-22\n---\n[摘要]区委书记葛立山在主席台前排就座。\n2021年1月21日下午\n未央区政协全会闭幕。\n区委书记葛立山在主席台前排就座。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2021-01-21")]));
+    }
+
+    #[test]
+    fn hosts_who_join_their_guests_meeting_serve_the_texts_district() {
+        // The host's bare title, in the sentence that names only the guests'
+        // county, is the text's own district's.
+        let f = facts(
+            "城阳融媒\n5月14日上午,渭源县委书记卢文海率考察团到我区参观考察并交流座谈,区委书记葛立山出席座谈会。",
+        );
+        let held: Vec<(&str, &str)> = f
+            .posts
+            .iter()
+            .map(|p| (p.person.as_str(), p.district.as_str()))
+            .collect();
+        assert!(held.contains(&("葛立山", "城阳区")), "{held:?}");
+        assert!(held.contains(&("卢文海", "渭源县")), "{held:?}");
+    }
+
+    #[test]
+    fn a_requirement_followed_is_no_speech() {
+        // "按照…要求," says why; the date and the act after it are the text's.
+        let f = facts(
+            "2020年3月20日\n按照一手抓防控、一手抓发展要求,3月18日上午,渝北区招商引资项目签约活动举行,区长方建春出席。",
+        );
+        assert_eq!(took_part(&f), pairs(&[("方建春", "2020-03-18")]));
     }
 
     #[test]

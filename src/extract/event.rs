@@ -45,6 +45,17 @@ fn held_object(rules: &Rules, clause: &str) -> Option<Named> {
         let mut object = &clause[at + verb.len()..];
         object = object.trim_start_matches(['了', '的']);
         let object = object.split('并').next().unwrap_or(object);
+        // "宣布项目开竣工", "宣布大会开幕": what is declared to start is the
+        // event in hand, whose short head (项目, 大会) names nothing new.
+        let declared = object.trim_end_matches(['。', ',', ';', '!']);
+        if let Some(happened) = rules
+            .happened_verbs
+            .iter()
+            .find(|v| declared.ends_with(v.as_str()))
+            && declared[..declared.len() - happened.len()].chars().count() <= 3
+        {
+            return Some(Named::Anaphor);
+        }
         let Some(end) = last_event_word_end(rules, object) else {
             continue;
         };
@@ -252,6 +263,16 @@ mod tests {
             new("“加强政企合作,共促园区发展”——园区企业座谈会")
         );
         assert_eq!(named("区委书记某某出席会议并讲话"), Some(Named::Anaphor));
+    }
+
+    #[test]
+    fn declaring_the_start_points_back() {
+        // What is declared started is the ceremony in hand.
+        assert_eq!(named("并郑重宣布项目开竣工"), Some(Named::Anaphor));
+        assert_eq!(named("宣布大会开幕"), Some(Named::Anaphor));
+        // A named work declared started names no new event either, but a
+        // meeting held is one.
+        assert_eq!(named("区长某某主持召开专题会议"), new("专题会议"));
     }
 
     #[test]

@@ -165,6 +165,8 @@ pub const WORD_KINDS: &[&str] = &[
     "title_qualifier",
     "speech_done_after",
     "speech_noun_after",
+    "speech_noun_opener",
+    "abstract_opening",
     "byline_after",
     "written_organ",
     "listed_organ",

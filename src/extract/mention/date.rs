@@ -143,6 +143,10 @@ pub struct Clock {
     /// the page was posted, so a day-only date (6日) with no month heading or
     /// day read before it names no day.
     pub chronicle: bool,
+    /// The day the text itself calls today ("今天(8月10日)下午"): 今晨, 昨天
+    /// and the other relative days after it count from this day, not from the
+    /// publication date.
+    pub today: Option<Day>,
 }
 
 impl Clock {
@@ -284,14 +288,19 @@ impl Clock {
             // at most two days before publication, or when the story gives no
             // day of publication ("1月16日上午,…开幕。…今天上午,委员们…").
             Point::RelativeDay(0)
-                if self.last.is_some_and(|l| {
-                    self.published
-                        .is_none_or(|p| (0..=2).contains(&(p.ordinal() - l.ordinal())))
-                }) =>
+                if self.today.is_none()
+                    && self.last.is_some_and(|l| {
+                        self.published
+                            .is_none_or(|p| (0..=2).contains(&(p.ordinal() - l.ordinal())))
+                    }) =>
             {
                 self.last.map(Dated::day)
             }
-            Point::RelativeDay(n) => self.published?.add_days(n as i64).map(Dated::day),
+            Point::RelativeDay(n) => self
+                .today
+                .or(self.published)?
+                .add_days(n as i64)
+                .map(Dated::day),
             Point::Weekday { week, weekday } => {
                 let base = self.published?;
                 let monday = base.add_days(1 - base.weekday() as i64)?;
@@ -422,6 +431,8 @@ struct Words {
     same_day: Vec<String>,
     next_day: Vec<String>,
     undated: Vec<String>,
+    /// Parts of a year or a month (二季度, 年底), read as `undated` too.
+    period: Vec<String>,
     relative_day: Vec<(String, i32)>,
     planned: Vec<String>,
     bound_before: Vec<String>,
@@ -429,6 +440,7 @@ struct Words {
     dateline_after: Vec<String>,
     occasion_label: Vec<String>,
     not_day_hao: Vec<String>,
+    relative_noun_before: Vec<String>,
     holidays: Vec<(String, Holiday)>,
     term_alone: Vec<String>,
     content_opening: Vec<String>,
@@ -488,6 +500,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         same_day: Vec::new(),
         next_day: Vec::new(),
         undated: Vec::new(),
+        period: Vec::new(),
         relative_day: Vec::new(),
         planned: Vec::new(),
         bound_before: Vec::new(),
@@ -495,6 +508,7 @@ fn parse_words(text: &str) -> Result<Words, String> {
         dateline_after: Vec::new(),
         occasion_label: Vec::new(),
         not_day_hao: Vec::new(),
+        relative_noun_before: Vec::new(),
         holidays: Vec::new(),
         term_alone: Vec::new(),
         content_opening: Vec::new(),
@@ -522,12 +536,17 @@ fn parse_words(text: &str) -> Result<Words, String> {
             "same_day" => w.same_day.push(word),
             "next_day" => w.next_day.push(word),
             "undated" => w.undated.push(word),
+            "period" => {
+                w.period.push(word.clone());
+                w.undated.push(word);
+            }
             "planned" => w.planned.push(word),
             "bound_before" => w.bound_before.push(word),
             "bound_after" => w.bound_after.push(word),
             "dateline_after" => w.dateline_after.push(word),
             "occasion_label" => w.occasion_label.push(word),
             "not_day_hao" => w.not_day_hao.push(word),
+            "relative_noun_before" => w.relative_noun_before.push(word),
             "term_alone" => w.term_alone.push(word),
             "content_opening" => w.content_opening.push(word),
             "issuer" => w.issuer.push(word),
@@ -639,8 +658,14 @@ pub fn find(text: &str) -> Vec<DateMention> {
                 && (listed_at(&chars, end, &words().holiday_noun).is_some()
                     || (listed_at(&chars, end, &words().same_day).is_none()
                         && !act_verbs().iter().any(|v| word_at(&chars, end, v))));
+            // "全力奋战二季度": a part of the year inside a clause is what is
+            // spoken of; one opening its clause ("上半年,") may date it.
+            let spoken_period = listed_at(&chars, i, &words().period)
+                .is_some_and(|(_, n)| i + n == end)
+                && !opens_clause_at(&chars, i);
             let occasion = !in_phrase
                 && !modifier
+                && !spoken_period
                 && !content
                 && !season
                 && is_occasion(&chars, i, end)
@@ -679,6 +704,16 @@ pub fn find(text: &str) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// True when `at` opens a clause: the text's start, or a mark before it
+/// (spaces aside).
+fn opens_clause_at(chars: &[char], at: usize) -> bool {
+    chars[..at]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| ",，。;；:：、!！?？)）】".contains(*c))
 }
 
 /// True when a date mention may start with `c`: a digit, a numeral, or the
@@ -839,10 +874,17 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
         && after_space >= chars.len()
         && chars[at..end].last() == Some(&'日')
         && !chars[at..end].contains(&'年');
+    // "2021年1月21日下午" alone on its line: a part of the day is said of an
+    // act, never of a page's date.
+    let of_an_act = TIMES_OF_DAY
+        .iter()
+        .filter(|t| t.chars().count() == 2)
+        .any(|t| chars[at..end].ends_with(&t.chars().collect::<Vec<_>>()));
     let at_line_end = after_space >= chars.len()
         && chars[at].is_ascii_digit()
         && (at == 0 || !crate::extract::is_han(chars[at - 1]))
-        && !heading_day;
+        && !heading_day
+        && !of_an_act;
     // "中国台湾网2月3日广州讯 1月27日,…": a place between the date and 讯, 电
     // or 消息 ("6月18日某县消息 日前,…").
     let placed_dateline = (2..=4).any(|k| {
@@ -1476,6 +1518,12 @@ fn is_day_hao(chars: &[char], after: usize, has_month: bool) -> bool {
     }
 }
 
+/// True when a word of `list` ends right at `at`.
+fn table_ends_at(chars: &[char], at: usize, list: &[String]) -> bool {
+    list.iter()
+        .any(|w| crate::extract::word_ends_at(chars, at, w))
+}
+
 /// 昨天, 今日, 前天, 明天, 后天, 大后天, 昨晚.
 fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
     let table = &words().relative_day;
@@ -1486,6 +1534,10 @@ fn read_relative_day(chars: &[char], i: usize) -> Option<(Point, usize)> {
         .map(|(x, _)| (x.as_str(), x.chars().count()))?;
     // 今日头条, 明日之星: a relative day is no part of a name.
     if word_at(chars, i + n, "头条") || word_at(chars, i + n, "之") {
+        return None;
+    }
+    // "谋划美好明天", "更加灿烂的明天": a time to come, no day.
+    if table_ends_at(chars, i, &words().relative_noun_before) {
         return None;
     }
     let rel = table.iter().find(|(x, _)| x == w).map(|(_, r)| *r)?;
@@ -2065,15 +2117,34 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_year_dates_only_the_clause_it_opens() {
+        let found = find("这次活动是全力冲刺二季度,力保上半年目标的动员");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| !d.occasion), "{found:?}");
+        let found = find("上半年,区长某某先后调研");
+        assert!(found[0].occasion && matches!(found[0].expr, DateExpr::Undated));
+        // Recent-time words date the clause wherever they stand.
+        assert!(find("区长某某近日调研")[0].occasion);
+    }
+
+    #[test]
     fn undated_and_not_dates() {
         assert_eq!(days("2024-12-11", "近日"), ["undated"]);
         // A chronicle's "是月" item is of the month, no day of it.
         assert_eq!(days("2024-12-11", "是月"), ["undated"]);
         assert_eq!(days("2024-12-11", "今年3月"), ["undated"]);
         assert_eq!(days("2024-12-11", "连续三日"), ["none"]);
+        // A time to come is no day.
+        assert_eq!(days("2024-12-11", "共商发展大计,谋划美好明天"), ["none"]);
+        assert_eq!(days("2024-12-11", "共创更加灿烂的明天"), ["none"]);
+        assert_eq!(days("2024-12-11", "明天上午"), ["2024-12-12"]);
         assert_eq!(days("2024-12-11", "地铁3号线"), ["none"]);
         assert_eq!(days("2024-12-11", "《2024年12月工作要点》"), ["none"]);
         assert!(!find("截至6月30日")[0].occasion);
+        // A day alone on its line is the page's date, unless a part of the
+        // day says it is an act's.
+        assert!(!find("2021年1月22日")[0].occasion);
+        assert!(find("2021年1月21日下午")[0].occasion);
         // A meeting's time on a form's line dates the meeting, not the page.
         assert!(find("会议时间:2025年12月13日(星期六)13:30")[0].occasion);
         assert!(!find("发布时间:2025-12-13 13:30")[0].occasion);

@@ -1171,6 +1171,10 @@ mod tests {
         // "省市长项目", "县长信箱": the title says whose, no name follows.
         assert!(names("努力在省市长项目上实现突破").is_empty());
         assert_eq!(names("县长信箱收到群众来信"), Vec::<String>::new());
+        assert_eq!(
+            names("区政府副区长信访接待日活动举行"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

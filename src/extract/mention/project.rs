@@ -346,6 +346,14 @@ impl<'a> Reading<'a> {
     /// then past leading function words. In the name of a works (`works`),
     /// 及 joins its parts ("规划路(子羽路-真君路)及真君路隧道联络道建设工程").
     fn start_of(&self, head_end: usize, works: bool) -> usize {
+        self.start_between(head_end, works, 3)
+    }
+
+    /// [`Self::start_of`], where an apposition's name has `between`
+    /// characters or more before the head: two where the head is a place
+    /// a works word follows ("…项目青石填埋场环境修复工程"), three elsewhere
+    /// ("…PPP项目蓼东大道" is one work).
+    fn start_between(&self, head_end: usize, works: bool, between: usize) -> usize {
         let mut start = head_end;
         let mut depth = 0usize;
         while start > 0 && head_end - start < MAX_NAME {
@@ -379,7 +387,7 @@ impl<'a> Reading<'a> {
             }
         }
         // An earlier works word ends an apposition: "…环境修复项目青石填埋场环境修复工程".
-        for p in best + 2..head_end.saturating_sub(2) {
+        for p in best + 2..(head_end + 1).saturating_sub(between) {
             if self.ending[p].iter().any(|h| {
                 h.kind == WordKind::Ending
                     && self.rules.project_words.endings[h.index].class == EndingClass::Works
@@ -921,7 +929,9 @@ fn by_ending(r: &Reading, out: &mut Vec<ProjectMention>) {
         }
         let (stop, class) = r.extend(end, class);
         let joined = matches!(class, EndingClass::Works | EndingClass::Road);
-        let start = quoted_start(r, at, stop).unwrap_or_else(|| r.start_of(at, joined));
+        let between = if stop > end { 2 } else { 3 };
+        let start =
+            quoted_start(r, at, stop).unwrap_or_else(|| r.start_between(at, joined, between));
         if let Some(c) = r.candidate(start, stop, Source::Ending, Some(class), "") {
             let false_ending = r
                 .rules
@@ -1216,7 +1226,9 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
                 continue;
             }
             let own = r.ending_at(b).map(|(_, c, _)| c);
-            let works = own == Some(EndingClass::Works);
+            // An item that says what is done to its work (甲改造) names it
+            // whole: "甲改造等24个街区精致化建设项目" is 甲改造, not 甲改造街区….
+            let works = matches!(own, Some(EndingClass::Works | EndingClass::Done));
             let (shared_here, class_here) = match (works, specific) {
                 (false, true) => (shared.as_str(), Some(EndingClass::Works)),
                 _ => ("", own),
@@ -1703,7 +1715,15 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention, lists: &Spans) -> Vec<F
                 out.push(Feature::PlaceWorks);
             }
         }
-        Some(EndingClass::Institution) if stage_or_build => out.push(Feature::BuiltInstitution),
+        // A school or an institute that signs (与甲研究院签署合作协议) is a
+        // party to an agreement, not a work being built.
+        Some(EndingClass::Institution)
+            if out.contains(&Feature::BuildVerb)
+                || (out.contains(&Feature::StageWord)
+                    && stage(r, a, b).as_deref() != Some("签约")) =>
+        {
+            out.push(Feature::BuiltInstitution)
+        }
         Some(
             EndingClass::Road
             | EndingClass::Park
@@ -2035,6 +2055,11 @@ fn stage(r: &Reading, a: usize, b: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The names of the projects [`found`] in `sentence`.
+    fn found_names(sentence: &str) -> Vec<String> {
+        found(sentence).into_iter().map(|p| p.name).collect()
+    }
+
     fn found(sentence: &str) -> Vec<ProjectMention> {
         let rules = Rules::builtin();
         let jieba = jieba_rs::Jieba::new();
@@ -2124,6 +2149,18 @@ mod tests {
     #[test]
     fn sign_ends_institution() {
         has("新建甲乙实验学校", "甲乙实验学校", Feature::EndsInstitution);
+    }
+
+    #[test]
+    fn sign_built_institution() {
+        has(
+            "甲乙实验学校开工建设",
+            "甲乙实验学校",
+            Feature::BuiltInstitution,
+        );
+        // One that signs an agreement is a party to it, not a work.
+        let signs = signs_of("与甲乙研究院、丙丁大学签署合作协议。", "甲乙研究院");
+        assert!(!signs.contains(&Feature::BuiltInstitution), "{signs:?}");
     }
 
     #[test]
@@ -2412,11 +2449,35 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_works_before_a_name_is_an_apposition() {
+        // "全国最大的…项目" says what kind the name after it is; the name has
+        // its own place and ending, with two characters or more before them.
+        let kept = found_names("全市最大的环境修复项目青石填埋场环境修复工程正式开工。");
+        assert_eq!(kept, ["青石填埋场环境修复工程"]);
+        // A road of two characters after a works word is a part of it.
+        let kept = found_names("代表们来到市政基础设施提升PPP项目甲东大道、乙丙农业项目。");
+        assert!(
+            kept.contains(&"市政基础设施提升PPP项目甲东大道".to_string()),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn an_item_that_says_what_is_done_takes_no_kind_from_its_list() {
+        // The kind closing the list is passed on to items that name a place
+        // only, never after a word of what is done to a work.
+        let kept = found_names("完成甲山路桥下空间改造等12个街区精致化建设项目。");
+        assert_eq!(kept, ["甲山路桥下空间改造"]);
+        let kept = found_names("推进甲村、乙村等城市更新项目。");
+        assert_eq!(kept, ["甲村城市更新项目", "乙村城市更新项目"]);
+    }
+
+    #[test]
     fn an_item_between_the_lists_marks_is_whole() {
         // Long items between marks are items, a verb inside one is part of
         // its name, and no shorter name inside one is a project of its own.
         let s = "督查组先后来到甲乙建材生产线项目、城南片区保障性租赁住房、东河路北路延伸段道路及管网工程、X418线甲村至乙村公路建设(一期)工程、丙镇丁村乡村建设示范村项目等重点项目现场。";
-        let kept: Vec<String> = found(s).into_iter().map(|p| p.name).collect();
+        let kept = found_names(s);
         assert_eq!(
             kept,
             [
@@ -2450,10 +2511,7 @@ mod tests {
     fn exhortations_and_judgements_open_or_make_no_name() {
         assert!(names("二要全力以赴谋项目。").is_empty());
         assert!(names("推进一批重特大项目。").is_empty());
-        let kept: Vec<String> = found("甲乙新城二期项目不仅是省重点工程项目。")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let kept = found_names("甲乙新城二期项目不仅是省重点工程项目。");
         assert_eq!(kept, ["甲乙新城二期项目"]);
     }
 
@@ -2494,10 +2552,7 @@ mod tests {
 
     #[test]
     fn ji_joins_the_parts_of_a_name_not_an_event_to_one() {
-        let kept: Vec<String> = found("调研了甲乙小学暨少年宫建设项目。")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let kept = found_names("调研了甲乙小学暨少年宫建设项目。");
         assert_eq!(kept, ["甲乙小学暨少年宫建设项目"]);
         assert_eq!(
             names("举行签约暨甲乙新区文化创意产业园开工仪式。"),
@@ -2507,7 +2562,7 @@ mod tests {
 
     #[test]
     fn a_count_of_works_introduces_its_items() {
-        let kept = |s: &str| -> Vec<String> { found(s).into_iter().map(|p| p.name).collect() };
+        let kept = found_names;
         assert_eq!(
             kept("其中产业类项目12项,具体为:甲乙产业园、丙丁物流园、庚辛科技园等。"),
             ["甲乙产业园", "丙丁物流园", "庚辛科技园"]
@@ -2542,10 +2597,7 @@ mod tests {
 
     #[test]
     fn a_stage_word_between_deng_and_the_works_word_closes_a_list() {
-        let kept: Vec<String> = found("甲乙电子、丙丁科技等新签约项目扎实推进。")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let kept = found_names("甲乙电子、丙丁科技等新签约项目扎实推进。");
         assert_eq!(kept, ["甲乙电子", "丙丁科技"]);
     }
 
@@ -2587,17 +2639,14 @@ mod tests {
             "甲乙11号路项目",
             Feature::CountedWorks,
         );
-        let kept: Vec<String> = found("县委书记察看了甲乙11个项目建设情况。")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let kept = found_names("县委书记察看了甲乙11个项目建设情况。");
         assert!(kept.is_empty(), "{kept:?}");
     }
 
     #[test]
     fn a_lists_last_item_after_ji_is_an_item() {
         // "甲、乙及丙等": 及 joins the last item; inside the first it joins parts.
-        let kept = |s: &str| -> Vec<String> { found(s).into_iter().map(|p| p.name).collect() };
+        let kept = found_names;
         assert_eq!(
             kept("甲乙物流园、丙丁广场及戊己大厦等项目开工。"),
             ["甲乙物流园", "丙丁广场", "戊己大厦"]
@@ -2613,10 +2662,7 @@ mod tests {
     fn a_generic_kind_closing_a_list_is_passed_on() {
         // 城市更新 alone names no works, but closing a list says what kind
         // its items are.
-        let kept: Vec<String> = found("推进甲乙工业区二期、丙丁旧村一期、戊己厂等城市更新项目。")
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let kept = found_names("推进甲乙工业区二期、丙丁旧村一期、戊己厂等城市更新项目。");
         assert_eq!(
             kept,
             [
