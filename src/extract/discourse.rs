@@ -737,9 +737,10 @@ impl<'a> Reader<'a> {
         let mut previous_para: Option<Place> = None;
         let mut para_place: Option<Place> = None;
         let mut current_para = usize::MAX;
-        // A page's abstract ("[摘要]…") restates its report before it: the
-        // report is read, not the abstract.
-        let mut abstract_para = None;
+        // A page's abstract ("[摘要]…") restates its report before it, and its
+        // links ("查看完整版本:…") lead elsewhere: neither is read
+        // (`unread_opening`).
+        let mut unread_para = None;
         let mut cx = Context::default();
         let has_headings = sentences.iter().any(|s| self.heading(text, s).is_some());
         // Each paragraph's own district, found in one pass.
@@ -759,11 +760,11 @@ impl<'a> Reader<'a> {
             if s.para != current_para {
                 current_para = s.para;
                 let opening = s.mentions.text.trim_start();
-                if (self.rules.words.of("abstract_opening"))
+                if (self.rules.words.of("unread_opening"))
                     .iter()
                     .any(|w| opening.starts_with(w.as_str()))
                 {
-                    abstract_para = Some(s.para);
+                    unread_para = Some(s.para);
                 }
                 if let Some(h) = self.heading(text, s) {
                     section = Some(h.clone());
@@ -794,7 +795,7 @@ impl<'a> Reader<'a> {
             }
             // A photo's caption repeats the report, sometimes with a slip
             // (another year): it tells nothing and moves no date.
-            if abstract_para == Some(s.para) || is_caption(&s.mentions.text) {
+            if unread_para == Some(s.para) || is_caption(&s.mentions.text) {
                 continue;
             }
             self.sentence(s, para_place.clone(), &mut cx);
@@ -988,8 +989,14 @@ impl<'a> Reader<'a> {
         }
         let mut sentence_event_made = false;
         let mut dates_here = running.clone();
+        // A line that gives a telephone number ("区委书记 甲 15537328017") is a
+        // page's contact list, no one's part in an event.
+        let contact = m
+            .chars
+            .split(|c| !c.is_ascii_digit())
+            .any(|run| run.len() >= 7);
         for f in &s.frames {
-            if f.start > said_from && !new_speaker(f) {
+            if (f.start > said_from && !new_speaker(f)) || contact {
                 break;
             }
             // A clause with its own date dates what follows in the sentence.
@@ -1237,6 +1244,7 @@ impl<'a> Reader<'a> {
             }
         });
         if let Some(last) = s.frames.last()
+            && !contact
             && (sentence_event_made || (!own && (*event_para == s.para || opens_with_people)))
             && let Some(id) = current_event.clone()
         {
@@ -3281,8 +3289,17 @@ fn first_year(rules: &Rules, text: &str, month: Option<u32>) -> Option<i32> {
         .into_iter()
         .flatten()
         .min()
-        .map(|(_, year)| {
-            if late && reviewed_year() == Some(year - 1) {
+        .map(|(at, year)| {
+            // "审议通过了2020年工作要点" on 12月28日: a plan for the year to come.
+            let planned = || {
+                let next: String = head[at..].chars().skip(5).take(12).collect();
+                rules
+                    .words
+                    .of("year_plan")
+                    .iter()
+                    .any(|w| next.contains(w.as_str()))
+            };
+            if late && (reviewed_year() == Some(year - 1) || planned()) {
                 year - 1
             } else {
                 year
@@ -3502,6 +3519,12 @@ mod tests {
             "---\ndate: 2021-01-22\n---\n[摘要]区委书记葛立山在主席台前排就座。\n2021年1月21日下午\n未央区政协全会闭幕。\n区委书记葛立山在主席台前排就座。",
         );
         assert_eq!(took_part(&f), pairs(&[("葛立山", "2021-01-21")]));
+        // A link to another page is no act of the text's official.
+        let f = facts(
+            "---\ndate: 2013-11-20\n---\n11月19日,江北区委书记葛立山出席会议。\n查看完整版本: 某某官员大执位",
+        );
+        assert_eq!(took_part(&f), pairs(&[("葛立山", "2013-11-19")]));
+        assert_eq!(f.participations.len(), 1, "{:?}", f.participations);
     }
 
     #[test]
@@ -3518,6 +3541,14 @@ mod tests {
             .collect();
         assert!(held.contains(&("葛立山", "城阳区")), "{held:?}");
         assert!(held.contains(&("卢文海", "渭源县")), "{held:?}");
+    }
+
+    #[test]
+    fn a_contact_line_joins_no_meeting() {
+        let f = facts(
+            "---\ndate: 2023-06-21\n---\n6月20日下午,卫滨区区长方建春主持召开区政府常务会议。\n区委书记 葛立山 15500001111",
+        );
+        assert_eq!(took_part(&f), pairs(&[("方建春", "2023-06-20")]));
     }
 
     #[test]

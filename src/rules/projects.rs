@@ -142,6 +142,7 @@ pub enum Feature {
     WorksSentence,
     Quoted,
     StageWord,
+    StageNext,
     BuildVerb,
     DevelopVerb,
     VisitVerb,
@@ -176,7 +177,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 42] = [
+    pub const ALL: [Feature; 43] = [
         Feature::EndsWorks,
         Feature::EndsPark,
         Feature::EndsZone,
@@ -193,6 +194,7 @@ impl Feature {
         Feature::WorksSentence,
         Feature::Quoted,
         Feature::StageWord,
+        Feature::StageNext,
         Feature::BuildVerb,
         Feature::DevelopVerb,
         Feature::VisitVerb,
@@ -240,6 +242,7 @@ impl Feature {
             Feature::WorksSentence => "works_sentence",
             Feature::Quoted => "quoted",
             Feature::StageWord => "stage_word",
+            Feature::StageNext => "stage_next",
             Feature::BuildVerb => "build_verb",
             Feature::DevelopVerb => "develop_verb",
             Feature::VisitVerb => "visit_verb",

@@ -847,6 +847,31 @@ fn issued_by_bodies(chars: &[char], end: usize) -> bool {
         })
 }
 
+/// True when the date at `at..end` is written in figures (2017-02-06,
+/// 2017/2/6) and a clock time follows it (14:56, 14:56:54).
+fn stamped(chars: &[char], at: usize, end: usize) -> bool {
+    let figures = chars[at..end]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+        .count();
+    let dashed = chars[at..at + figures]
+        .iter()
+        .any(|c| matches!(c, '-' | '/'));
+    let mut p = at + figures;
+    while chars.get(p) == Some(&' ') {
+        p += 1;
+    }
+    let hour = chars[p.min(chars.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    figures >= 8
+        && dashed
+        && (1..=2).contains(&hour)
+        && matches!(chars.get(p + hour), Some(':'))
+        && chars.get(p + hour + 1).is_some_and(|c| c.is_ascii_digit())
+}
+
 fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
     let w = words();
     // "会议时间:2025年12月13日(星期六)13:30": a form's line gives the meeting's
@@ -861,6 +886,11 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
             .any(|l| crate::extract::word_ends_at(chars, label_end, l))
     {
         return true;
+    }
+    // "2017-02-06 14:56:54": a date in figures with a clock time after it
+    // is a page's stamp (a list of notices, a post's time), no act's day.
+    if stamped(chars, at, end) {
+        return false;
     }
     // A dateline dates the page, not an occasion: "2024年3月6日讯",
     // "2023-03-02 来源:", "编辑:某某2021-10-17 17:25" at the end of a line.
@@ -2145,6 +2175,10 @@ mod tests {
         // day says it is an act's.
         assert!(!find("2021年1月22日")[0].occasion);
         assert!(find("2021年1月21日下午")[0].occasion);
+        // A stamp with its clock time, in a list of notices, dates no act.
+        let found = find("最新公告: 某部门预算2017-02-06 14:56:54 某调研报告2016-09-08 15:39");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| !d.occasion), "{found:?}");
         // A meeting's time on a form's line dates the meeting, not the page.
         assert!(find("会议时间:2025年12月13日(星期六)13:30")[0].occasion);
         assert!(!find("发布时间:2025-12-13 13:30")[0].occasion);

@@ -1627,6 +1627,14 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention, lists: &Spans) -> Vec<F
     if in_clause(WordKind::Stage) {
         out.push(Feature::StageWord);
     }
+    // "甲产业园开园", "甲项目正式开工": the work is the stage's subject.
+    let mut next = b;
+    while let Some(h) = r.starts(next, WordKind::Adverb) {
+        next += h.len;
+    }
+    if r.starts(next, WordKind::Stage).is_some() {
+        out.push(Feature::StageNext);
+    }
     if in_clause(WordKind::Build) {
         out.push(Feature::BuildVerb);
     }
@@ -2215,6 +2223,17 @@ mod tests {
     #[test]
     fn sign_stage_word() {
         has("甲乙未来城项目开工", "甲乙未来城项目", Feature::StageWord);
+    }
+
+    #[test]
+    fn sign_stage_next() {
+        has("甲乙产业园即将开园", "甲乙产业园", Feature::StageNext);
+        lacks(
+            "丙丁项目建设进展顺利,已经开工",
+            "丙丁项目",
+            Feature::StageNext,
+        );
+        lacks("开工建设甲乙产业园", "甲乙产业园", Feature::StageNext);
     }
 
     #[test]
