@@ -1696,7 +1696,21 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention, lists: &Spans) -> Vec<F
             .find(|ch| !ch.is_ascii_digit() && **ch != '.');
         opens && !after.is_some_and(|ch| "万亿元年%个家件项批类".contains(*ch))
     });
+    // An ordinal that names (第六人民医院, 第三水厂), not a count or a
+    // classifier's (第一批, 第一条铁路).
+    let ordinal = (0..chars.len()).any(|i| {
+        let digits = chars[i + 1..]
+            .iter()
+            .take_while(|ch| "一二三四五六七八九十百零".contains(**ch))
+            .count();
+        chars[i] == '第'
+            && digits > 0
+            && chars
+                .get(i + 1 + digits)
+                .is_some_and(|ch| !"批次届个项轮季期条座家所位名".contains(*ch))
+    });
     let number = naming_digit
+        || ordinal
         || words
             .of(WordKind::Phase)
             .iter()
@@ -2277,6 +2291,12 @@ mod tests {
             "220千伏产业园输变电工程",
             Feature::HasNumber,
         );
+        has(
+            "甲乙区第六人民医院节能改造提升工程已完成形象进度95%",
+            "甲乙区第六人民医院节能改造提升工程",
+            Feature::HasNumber,
+        );
+        lacks("推进第一批重点项目", "第一批重点项目", Feature::HasNumber);
     }
 
     #[test]
