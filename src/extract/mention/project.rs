@@ -1197,6 +1197,7 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
             continue;
         }
         lists.push((k, works_end));
+        let mut bounds = Vec::with_capacity(items.len());
         for (a, b) in items {
             // An item ends before a verb it ends with ("盛扬柔创能注册落地").
             let mut b = b;
@@ -1214,14 +1215,30 @@ fn by_list(r: &Reading, out: &mut Vec<ProjectMention>) -> (Spans, Spans) {
                 && r.chars[a - 1] == '、'
                 && !(a + 1..b)
                     .any(|p| r.chars[p] == '在' && r.word_start(p) && r.word_start(p + 1));
-            let a = (a + 1..b)
-                .rev()
-                .find(|&p| {
-                    r.barrier[p]
-                        || (r.stop_ends(p, b, false)
-                            && (!bounded || r.ending[p].iter().any(|h| h.at == a)))
+            let cut = (a + 1..b).rev().find(|&p| {
+                r.barrier[p]
+                    || (r.stop_ends(p, b, false)
+                        && (!bounded || r.ending[p].iter().any(|h| h.at == a)))
+            });
+            // Cut inside, after words of its own, the item holds the clause
+            // that opens the list ("甲、乙们先后到丙、丁等项目"): what stands
+            // before it is no item.
+            // Only those who go, written before the verb (代表们先后到…,
+            // 一行依次来到…), make it the clause; a range's mark (甲至乙改建
+            // 项目) or a building word inside a name does not.
+            let opens_list = cut.is_some_and(|p| {
+                r.ending[p].iter().any(|h| {
+                    h.kind == WordKind::Stop
+                        && h.at > a
+                        && ["们", "先后", "分别", "依次", "一行"]
+                            .iter()
+                            .any(|w| crate::extract::word_ends_at(r.chars, h.at, w))
                 })
-                .unwrap_or(a);
+            });
+            bounds.push((cut.unwrap_or(a), b, opens_list));
+        }
+        let first = bounds.iter().rposition(|x| x.2).unwrap_or(0);
+        for &(a, b, _) in &bounds[first..] {
             if b <= a {
                 continue;
             }
@@ -1644,7 +1661,8 @@ fn signs(r: &Reading, jieba: &Jieba, c: &ProjectMention, lists: &Spans) -> Vec<F
     if in_clause(WordKind::Visit) {
         out.push(Feature::VisitVerb);
     }
-    if money_before(r.chars, a).is_some() {
+    // "5000万元以下项目": an amount that bounds works of no name invests in none.
+    if money_before(r.chars, a).is_some() && !generic(r, c) {
         out.push(Feature::Invested);
     }
     // An item of an enumeration: "来到A、B和C".
@@ -2498,6 +2516,19 @@ mod tests {
         assert!(
             kept.contains(&"市政基础设施提升PPP项目甲东大道".to_string()),
             "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn what_stands_before_the_clause_that_opens_a_list_is_no_item() {
+        let kept =
+            found_names("代表、委员们先后到甲乙七拱桥、丙丁产业园等重点项目的建设现场察看。");
+        assert_eq!(kept, ["甲乙七拱桥", "丙丁产业园"]);
+        // An amount's bound names no work.
+        assert!(
+            found_names("甲乙水库除险加固工程等6个5000万元以下项目同步开工。")
+                .iter()
+                .all(|n| n != "以下项目")
         );
     }
 
