@@ -906,10 +906,11 @@ fn is_occasion(chars: &[char], at: usize, end: usize) -> bool {
         && !chars[at..end].contains(&'年');
     // "2021年1月21日下午" alone on its line: a part of the day is said of an
     // act, never of a page's date.
-    let of_an_act = TIMES_OF_DAY
-        .iter()
-        .filter(|t| t.chars().count() == 2)
-        .any(|t| chars[at..end].ends_with(&t.chars().collect::<Vec<_>>()));
+    let of_an_act = end >= at + 2
+        && TIMES_OF_DAY
+            .iter()
+            .filter(|t| t.chars().count() == 2)
+            .any(|t| crate::extract::word_ends_at(chars, end, t));
     let at_line_end = after_space >= chars.len()
         && chars[at].is_ascii_digit()
         && (at == 0 || !crate::extract::is_han(chars[at - 1]))
